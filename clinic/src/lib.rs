@@ -1,0 +1,2 @@
+//! The clinic server.
+#![deny(missing_docs)]

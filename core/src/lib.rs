@@ -1,0 +1,10 @@
+//! Tideline core: everything a patient's device knows and every rule it follows.
+//!
+//! This crate never depends on Tauri, a web server or any desktop-only API, so the same code runs in the
+//! desktop shell, on mobile and in tests. Time and randomness come in from the caller where behaviour
+//! depends on them.
+#![deny(missing_docs)]
+
+pub mod error;
+
+pub use error::{Error, ErrorCode, Invalid};
