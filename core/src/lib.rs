@@ -5,6 +5,15 @@
 //! depends on them.
 #![deny(missing_docs)]
 
+pub mod contact;
+pub mod craving;
 pub mod error;
+pub mod halt;
+pub mod plan;
+pub mod program;
+pub mod session;
+pub mod settings;
+pub mod time;
+pub mod urge;
 
 pub use error::{Error, ErrorCode, Invalid};

@@ -1,0 +1,175 @@
+//! Instants as the patient lived them: a UTC instant plus the IANA zone it was recorded in.
+//!
+//! Storing the zone next to the instant keeps "what time was it for me" answerable after travel or a
+//! change of the device's zone, and keeps every comparison in UTC, where there are no gaps or folds.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{
+    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Invalid;
+
+/// A validated IANA time zone (e.g. `America/New_York`), serialized as its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ts_rs::TS)]
+#[ts(export, export_to = "../../ui/src/lib/generated/", type = "string")]
+pub struct Zone(Tz);
+
+impl Zone {
+    /// The zone named `name`; an unknown name is an error rather than a silent fallback to UTC,
+    /// because a wrong zone would shift every reminder.
+    pub fn new(name: &str) -> Result<Self, Invalid> {
+        Tz::from_str(name).map(Self).map_err(|_| {
+            Invalid::new(
+                "zone",
+                "must be an IANA time zone name such as America/New_York",
+            )
+        })
+    }
+
+    /// The IANA name, e.g. `Europe/London`.
+    pub fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The chrono-tz zone, for conversions.
+    pub fn tz(&self) -> Tz {
+        self.0
+    }
+
+    /// `utc` as wall-clock time in this zone.
+    pub fn local(&self, utc: DateTime<Utc>) -> DateTime<Tz> {
+        utc.with_timezone(&self.0)
+    }
+
+    /// The calendar date `utc` falls on in this zone.
+    pub fn local_date(&self, utc: DateTime<Utc>) -> NaiveDate {
+        self.local(utc).date_naive()
+    }
+
+    /// The instant at which this zone's wall clock reads `date` `time`, resolved deterministically:
+    ///
+    /// - a wall time that does not exist (the clock jumps over it when daylight saving starts) is moved
+    ///   forward by the length of the jump, so "02:30" on a day that skips 02:00-03:00 becomes 03:30:
+    ///   the event still happens, as close as possible to when it was asked for;
+    /// - a wall time that happens twice (the clock falls back) resolves to the earlier instant, so
+    ///   anything planned at that time happens once, the first time the clock shows it.
+    pub fn resolve(&self, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+        let wall = date.and_time(time);
+        match self.0.from_local_datetime(&wall) {
+            LocalResult::Single(t) => t.with_timezone(&Utc),
+            LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
+            LocalResult::None => self.resolve_in_gap(wall),
+        }
+    }
+
+    /// A nonexistent wall time read with the offset in force just before the jump, which is the same
+    /// as moving it forward by the jump's length.
+    fn resolve_in_gap(&self, wall: NaiveDateTime) -> DateTime<Utc> {
+        // Walk back to the last wall time that exists; every real gap is far shorter than a day.
+        for minutes in 1..=24 * 60 {
+            let earlier = wall - Duration::minutes(minutes);
+            let offset = match self.0.from_local_datetime(&earlier) {
+                LocalResult::Single(t) => t.offset().fix(),
+                LocalResult::Ambiguous(_, later) => later.offset().fix(),
+                LocalResult::None => continue,
+            };
+            return (wall - offset).and_utc();
+        }
+        // No zone has a day-long gap; reading the wall time as UTC keeps this total without panicking.
+        wall.and_utc()
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Zone {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        Self::new(s)
+    }
+}
+
+impl TryFrom<String> for Zone {
+    type Error = Invalid;
+    fn try_from(s: String) -> Result<Self, Invalid> {
+        Self::new(&s)
+    }
+}
+
+// Serialized by hand rather than with `#[serde(try_from)]` so that deserializing goes through the same
+// validation as `try_from`, without ts-rs tripping over the serde attribute.
+impl Serialize for Zone {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.name().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Zone {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Self::new(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl From<Zone> for String {
+    fn from(z: Zone) -> String {
+        z.name().to_owned()
+    }
+}
+
+impl From<Tz> for Zone {
+    fn from(tz: Tz) -> Self {
+        Self(tz)
+    }
+}
+
+/// An instant as recorded: UTC for ordering and arithmetic, the zone for showing it as the patient
+/// lived it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../../ui/src/lib/generated/")]
+pub struct Stamp {
+    /// The instant, in UTC.
+    pub utc: DateTime<Utc>,
+    /// The zone the instant was recorded in.
+    pub zone: Zone,
+}
+
+impl Stamp {
+    /// A stamp for `utc` recorded in `zone`.
+    pub fn new(utc: DateTime<Utc>, zone: Zone) -> Self {
+        Self { utc, zone }
+    }
+
+    /// The instant at which `zone`'s wall clock reads `date` `time` (see [`Zone::resolve`] for gaps and
+    /// folds).
+    pub fn at_local(zone: Zone, date: NaiveDate, time: NaiveTime) -> Self {
+        Self {
+            utc: zone.resolve(date, time),
+            zone,
+        }
+    }
+
+    /// The wall-clock time where it was recorded.
+    pub fn local(&self) -> DateTime<Tz> {
+        self.zone.local(self.utc)
+    }
+
+    /// The calendar date where it was recorded.
+    pub fn local_date(&self) -> NaiveDate {
+        self.zone.local_date(self.utc)
+    }
+
+    /// The wall-clock time in another zone (e.g. the patient's current one after travel).
+    pub fn local_in(&self, zone: Zone) -> DateTime<Tz> {
+        zone.local(self.utc)
+    }
+}

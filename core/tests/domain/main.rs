@@ -1,0 +1,14 @@
+//! Domain model specifications: validation, derived values, JSON shapes, TypeScript bindings and the
+//! reminder planner.
+
+mod bindings;
+mod fixtures;
+mod halt;
+mod insights;
+mod journal;
+mod program;
+mod reminder;
+mod reminder_props;
+mod session;
+mod shapes;
+mod time;
