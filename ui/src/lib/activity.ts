@@ -1,0 +1,25 @@
+// One line of plain words per journal entry, for "recent activity".
+import type { StoredRecord } from "./types";
+import { flaggedNeeds, NEED_LABEL } from "./halt";
+
+export type Activity = { id: string; when: Date; text: string };
+
+export function describe(s: StoredRecord): Activity | null {
+  const r = s.record;
+  switch (r.kind) {
+    case "craving":
+      return {
+        id: s.id,
+        when: new Date(r.occurredAt.utc),
+        text: r.outcome === "used" ? `Logged a lapse (intensity ${r.intensity}) and kept going` : `Logged a craving, intensity ${r.intensity}`,
+      };
+    case "halt": {
+      const f = flaggedNeeds(r).map((n) => NEED_LABEL[n].toLowerCase());
+      return { id: s.id, when: new Date(r.takenAt.utc), text: f.length ? `HALT check: ${f.join(", ")}` : "HALT check: all steady" };
+    }
+    case "urge":
+      return { id: s.id, when: new Date(r.startedAt.utc), text: `Surfed an urge from ${r.startIntensity} down to ${r.endIntensity}` };
+    default:
+      return null;
+  }
+}

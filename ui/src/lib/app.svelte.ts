@@ -1,0 +1,102 @@
+// Shared reactive state: the flow (phase and screen), a ticking clock for countdowns, the theme, and
+// the idle/auto-lock plumbing. Everything that belongs to an unlocked session lives in screen
+// components, which are destroyed on lock (see App.svelte's {#key flow.generation}).
+import * as backend from "./backend";
+import { BackendError } from "./backend";
+import { initialFlow, step, type FlowEvent, type Screen } from "./flow";
+import type { Theme } from "./types";
+
+export const app = $state({ flow: initialFlow(), now: new Date(), theme: "system" as Theme });
+
+export function dispatch(e: FlowEvent) {
+  const before = app.flow;
+  app.flow = step(app.flow, e);
+  // The theme choice is part of the encrypted settings: forget it on lock, read it again on unlock.
+  if (app.flow.generation !== before.generation) applyTheme("system");
+  if (app.flow.phase === "unlocked" && before.phase !== "unlocked") void loadTheme();
+}
+
+async function loadTheme() {
+  try {
+    const rs = await backend.recordsQuery({ kinds: ["settings"], limit: 1 });
+    const s = rs[0]?.record;
+    if (s?.kind === "settings") applyTheme(s.theme);
+  } catch {
+    /* keep the system theme */
+  }
+}
+
+export const go = (screen: Screen) => dispatch({ type: "go", screen });
+
+export function applyTheme(theme: Theme) {
+  app.theme = theme;
+  const root = document.documentElement;
+  if (theme === "system") delete root.dataset.theme;
+  else root.dataset.theme = theme;
+}
+
+export async function refreshStatus() {
+  try {
+    const s = await backend.vaultStatus();
+    dispatch({ type: "status", state: s.state, retryAfterSecs: s.retryAfterSecs });
+  } catch {
+    dispatch({ type: "unavailable" });
+  }
+}
+
+export async function lockNow() {
+  // Drop what is rendered first, then tell the backend; even if the call fails nothing stays shown.
+  dispatch({ type: "locked" });
+  try {
+    await backend.vaultLock();
+  } catch {
+    /* the vault locks itself on idle anyway; status polling reconciles */
+  }
+}
+
+/** Patient-facing words for a failure. Never includes anything the patient typed. */
+export function explain(err: unknown): string {
+  if (!(err instanceof BackendError)) return "Something went wrong. Please try again.";
+  switch (err.code) {
+    case "locked":
+      return "Tideline locked itself. Unlock to continue.";
+    case "disk_full":
+      return "The disk is full, so this was not saved. Nothing you saved before was lost.";
+    case "unavailable":
+      return "Tideline could not reach its storage. Please try again.";
+    default: {
+      const m = err.message.trim();
+      return m.charAt(0).toUpperCase() + m.slice(1) + (/[.!?]$/.test(m) ? "" : ".");
+    }
+  }
+}
+
+let lastTouch = 0;
+const TOUCH_EVERY_MS = 15_000;
+
+function onActivity() {
+  if (app.flow.phase !== "unlocked") return;
+  const t = Date.now();
+  if (t - lastTouch < TOUCH_EVERY_MS) return;
+  lastTouch = t;
+  backend.vaultTouch().catch(() => {});
+}
+
+/** Starts the clock, activity tracking and status polling. Returns a function that stops them. */
+export function start(): () => void {
+  const unLocked = backend.onLocked(() => dispatch({ type: "locked" }));
+  const events = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
+  for (const ev of events) window.addEventListener(ev, onActivity, { passive: true });
+  const tick = setInterval(() => (app.now = new Date()), 15_000);
+  // The backend locks on idle by itself; polling notices within seconds and drops what is shown.
+  const poll = setInterval(() => {
+    if (app.flow.phase === "unlocked" || app.flow.phase === "locked") void refreshStatus();
+  }, 10_000);
+  void refreshStatus();
+  return () => {
+    unLocked();
+    for (const ev of events) window.removeEventListener(ev, onActivity);
+    clearInterval(tick);
+    clearInterval(poll);
+  };
+}

@@ -1,0 +1,123 @@
+// The one module that talks to the Tauri backend. Every other file calls these typed functions and
+// never imports @tauri-apps/* itself, so the whole interface can run against an in-page mock.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  Created,
+  ErrorCode,
+  HaltPattern,
+  HomeSummary,
+  Insights,
+  Query,
+  Record,
+  StoredRecord,
+  Strength,
+  UnlockReport,
+  VaultStatus,
+} from "./types";
+
+const KNOWN_CODES: readonly ErrorCode[] = [
+  "invalid",
+  "no_vault",
+  "vault_exists",
+  "wrong_secret",
+  "locked_out",
+  "locked",
+  "damaged_file",
+  "unsupported_version",
+  "not_found",
+  "disk_full",
+  "storage",
+];
+
+/** Codes the UI adds for failures that never reached the core. */
+export type UiErrorCode = ErrorCode | "unavailable";
+
+/** The one error shape every backend failure is turned into. */
+export class BackendError extends Error {
+  readonly code: UiErrorCode;
+  constructor(code: UiErrorCode, message: string) {
+    super(message);
+    this.name = "BackendError";
+    this.code = code;
+  }
+}
+
+/** Turns anything a rejected invoke can produce into a BackendError with a known code. */
+export function normaliseError(raw: unknown): BackendError {
+  if (raw instanceof BackendError) return raw;
+  if (raw && typeof raw === "object") {
+    const o = raw as { code?: unknown; message?: unknown };
+    const message = typeof o.message === "string" && o.message.trim() ? o.message : "Something went wrong.";
+    if (typeof o.code === "string" && (KNOWN_CODES as readonly string[]).includes(o.code)) {
+      return new BackendError(o.code as ErrorCode, message);
+    }
+    return new BackendError("storage", message);
+  }
+  if (typeof raw === "string" && raw.trim()) {
+    // A plain string comes from Tauri itself (e.g. a command missing or arguments that did not
+    // deserialize), not from the core.
+    return new BackendError("unavailable", raw);
+  }
+  return new BackendError("unavailable", "Tideline could not reach its storage.");
+}
+
+type LockListener = () => void;
+const lockListeners = new Set<LockListener>();
+
+/** Called whenever any command reports that the vault is locked (auto-lock or lock elsewhere). */
+export function onLocked(listener: LockListener): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
+async function call<T>(cmd: string, args?: { [key: string]: unknown }): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (raw) {
+    const err = normaliseError(raw);
+    if (err.code === "locked") for (const l of lockListeners) l();
+    throw err;
+  }
+}
+
+// Vault lifecycle
+export const vaultStatus = () => call<VaultStatus>("vault_status");
+export const vaultCreate = (passphrase: string, programStart: string, zone: string) =>
+  call<Created>("vault_create", { passphrase, programStart, zone });
+export const vaultUnlock = (passphrase: string) => call<UnlockReport>("vault_unlock", { passphrase });
+export const vaultRecover = (recoveryKey: string, newPassphrase: string) =>
+  call<UnlockReport>("vault_recover", { recoveryKey, newPassphrase });
+export const vaultLock = () => call<null>("vault_lock");
+export const vaultTouch = () => call<null>("vault_touch");
+export const passphraseAssess = (passphrase: string) => call<Strength>("passphrase_assess", { passphrase });
+
+// Records
+export const recordSave = (record: Record, id?: string) =>
+  call<StoredRecord>("record_save", id ? { id, record } : { record });
+export const recordDelete = (id: string) => call<null>("record_delete", { id });
+export const recordsQuery = (query: Partial<Query> & Pick<Query, "kinds">) =>
+  call<StoredRecord[]>("records_query", {
+    query: { from: null, to: null, text: null, limit: null, ...query },
+  });
+export const homeSummary = () => call<HomeSummary>("home_summary");
+export const insights = () => call<Insights>("insights");
+export const haltPattern = (lastN: number) => call<HaltPattern>("halt_pattern", { lastN });
+
+// Keys, backup, export, wipe
+export const passphraseChange = (current: string, next: string) =>
+  call<null>("passphrase_change", { current, next });
+export const recoveryKeyRotate = (passphrase: string) =>
+  call<{ recoveryKey: string }>("recovery_key_rotate", { passphrase });
+export const backupExport = (path: string) => call<null>("backup_export", { path });
+export const backupRestore = (
+  path: string,
+  secret: { passphrase: string } | { recoveryKey: string },
+  overwrite: boolean,
+) => call<UnlockReport>("backup_restore", { path, ...secret, overwrite });
+export const exportJson = (path: string) => call<null>("export_json", { path });
+export const vaultWipe = (passphrase: string) => call<null>("vault_wipe", { passphrase });
+
+// Not yet in docs/ipc.md: proposed to the shell (see ui/README.md). A native file chooser that
+// returns the chosen path, or null when the patient cancels.
+export type PathPurpose = "backupExport" | "backupRestore" | "exportJson";
+export const pickPath = (purpose: PathPurpose) => call<string | null>("pick_path", { purpose });

@@ -1,0 +1,395 @@
+// An in-memory implementation of the IPC contract (docs/ipc.md), used by the browser tests and for
+// working on the UI without the Rust side. It follows the contract's rules (locked vault rejects,
+// lockout after repeated wrong secrets) but keeps everything in memory and encrypts nothing.
+import type {
+  HaltPattern,
+  HomeSummary,
+  Insights,
+  Query,
+  Record,
+  RecordKind,
+  Stamp,
+  StoredRecord,
+  Strength,
+} from "../lib/types";
+
+type Fail = { code: string; message: string };
+const fail = (code: string, message: string): Fail => ({ code, message });
+
+export type Scenario = "fresh" | "seeded";
+
+export class MemoryBackend {
+  private passphrase: string | null = null;
+  private recoveryKey: string | null = null;
+  private unlocked = false;
+  private failures = 0;
+  private lockedUntil = 0;
+  private records = new Map<string, StoredRecord>();
+  private nextId = 1;
+  private readonly zone = "America/Chicago";
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  private stamp(d = this.now()): Stamp {
+    return { utc: d.toISOString(), zone: this.zone };
+  }
+
+  private newId(): string {
+    return (this.nextId++).toString(16).padStart(32, "0");
+  }
+
+  /** Sets up a locked vault with a few weeks of plausible entries (passphrase below). */
+  seed(passphrase = "quiet river morning") {
+    this.passphrase = passphrase;
+    this.recoveryKey = "TIDE-7K3M-Q9PX-44WN-R2HD-VB8C-JT6F";
+    const now = this.now();
+    const day = 86_400_000;
+    const at = (daysAgo: number, hour: number) => {
+      const d = new Date(now.getTime() - daysAgo * day);
+      d.setHours(hour, 15, 0, 0);
+      return this.stamp(d);
+    };
+    const start = new Date(now.getTime() - 23 * day).toISOString().slice(0, 10);
+    this.put({ kind: "program", programStart: start, zone: this.zone, weeklyGoalHours: 9 });
+    const triggers = ["stress at work", "payday", "old friends", "evenings alone", "arguments"];
+    const halts: ("hungry" | "angry" | "lonely" | "tired")[][] = [["tired"], ["lonely", "tired"], [], ["angry"], ["tired"]];
+    for (let i = 0; i < 14; i++) {
+      this.put({
+        kind: "craving",
+        occurredAt: at(i * 1.5, 18 + (i % 4)),
+        intensity: Math.max(1, 8 - Math.floor(i / 2) + (i % 3)),
+        triggers: { halt: halts[i % 5]!, people: [], places: [], emotions: [], tags: [triggers[i % 5]!] },
+        situation: i % 2 ? "After a long shift" : null,
+        thoughtsAndFeelings: null,
+        durationMinutes: 10 + i * 2,
+        coping: i % 3 ? "Went for a walk" : "Called my sponsor",
+        outcome: i === 9 ? "used" : "didNotUse",
+        notes: null,
+      });
+    }
+    for (let i = 0; i < 7; i++) {
+      this.put({ kind: "halt", takenAt: at(i, 20), hungry: i % 3 === 0 ? 2 : 0, angry: i === 2 ? 3 : 0, lonely: i % 2 ? 2 : 1, tired: i < 5 ? 3 : 1, note: null });
+    }
+    for (let i = 0; i < 3; i++) {
+      const s = at(i * 3 + 1, 21);
+      const t0 = new Date(s.utc).getTime();
+      this.put({
+        kind: "urge",
+        startedAt: s,
+        endedAt: this.stamp(new Date(t0 + (18 + i * 4) * 60_000)),
+        variant: i === 1 ? "sober" : "full",
+        startIntensity: 7,
+        peakIntensity: 8,
+        endIntensity: 2 + i,
+        samples: [
+          { secondsIn: 0, intensity: 7, step: "notice" },
+          { secondsIn: 240, intensity: 8, step: "observe" },
+          { secondsIn: 500, intensity: 6, step: "breathe" },
+          { secondsIn: 800, intensity: 4, step: "ride" },
+          { secondsIn: 1080 + i * 240, intensity: 2 + i, step: "fall" },
+        ],
+        stepsCompleted: ["notice", "observe", "breathe", "ride", "fall"],
+        actedOnUrge: false,
+        notes: null,
+      });
+    }
+    // Three group sessions a week: past ones fulfilled, upcoming ones waiting for an answer.
+    for (let d = -20; d <= 9; d++) {
+      const date = new Date(now.getTime() + d * day);
+      const wd = date.getDay();
+      if (wd !== 1 && wd !== 3 && wd !== 5) continue;
+      date.setHours(18, 0, 0, 0);
+      const end = new Date(date.getTime() + 3 * 3_600_000);
+      const past = end < now;
+      this.put({
+        kind: "session",
+        start: this.stamp(date),
+        end: this.stamp(end),
+        sessionKind: "group",
+        title: "Evening group",
+        location: "Riverside Clinic, room 2",
+        videoLink: null,
+        status: past ? (d === -6 ? "noshow" : "fulfilled") : "booked",
+        response: past ? "accepted" : d < 4 ? "accepted" : "needs-action",
+        origin: "clinic",
+      });
+    }
+    this.put({ kind: "contact", name: "Sam (sponsor)", role: "Sponsor", phone: "+1 555 0100", canText: true, notes: null });
+    this.put({ kind: "contact", name: "Dr. Ortiz", role: "Counselor", phone: "+1 555 0199", canText: false, notes: "Weekdays 9-5" });
+    this.put({
+      kind: "plan",
+      triggers: [
+        { trigger: "Payday", kind: "external", coping: "Ask my partner to hold my card for the weekend" },
+        { trigger: "Feeling tired after work", kind: "halt", coping: "Eat, then rest for 20 minutes" },
+      ],
+      warningSigns: ["Skipping meals", "Not answering texts"],
+      placesToAvoid: ["The bar on 5th Street"],
+      alternativeActivities: ["Walk by the river", "Guitar"],
+      meetings: ["Tuesday 7 pm, community center"],
+      afterLapse: "Call Sam, tell my counselor at the next session, and go back to my plan. One lapse does not undo my progress.",
+    });
+    this.unlocked = false;
+  }
+
+  private put(record: Record, id?: string): StoredRecord {
+    const existing = id ? this.records.get(id) : undefined;
+    const stored: StoredRecord = {
+      id: id ?? this.newId(),
+      created: existing?.created ?? this.stamp(),
+      updated: this.stamp(),
+      record,
+    };
+    this.records.set(stored.id, stored);
+    return stored;
+  }
+
+  private requireUnlocked() {
+    if (!this.unlocked) throw fail("locked", "The vault is locked; unlock it first.");
+  }
+
+  private checkLockout() {
+    const wait = Math.ceil((this.lockedUntil - this.now().getTime()) / 1000);
+    if (wait > 0) throw fail("locked_out", `Too many attempts; try again in ${wait} seconds.`);
+  }
+
+  private wrong(which: string): never {
+    this.failures++;
+    if (this.failures >= 5) this.lockedUntil = this.now().getTime() + 30_000 * 2 ** (this.failures - 5);
+    throw fail("wrong_secret", `That ${which} did not unlock the vault.`);
+  }
+
+  private singleton(kind: RecordKind): StoredRecord | undefined {
+    return [...this.records.values()].find((r) => r.record.kind === kind);
+  }
+
+  private when(r: Record): string | null {
+    switch (r.kind) {
+      case "craving":
+        return r.occurredAt.utc;
+      case "halt":
+        return r.takenAt.utc;
+      case "urge":
+        return r.startedAt.utc;
+      case "session":
+        return r.start.utc;
+      default:
+        return null;
+    }
+  }
+
+  private sorted(kinds: RecordKind[]): StoredRecord[] {
+    return [...this.records.values()]
+      .filter((s) => kinds.includes(s.record.kind))
+      .sort((a, b) => (this.when(b.record) ?? b.updated.utc).localeCompare(this.when(a.record) ?? a.updated.utc));
+  }
+
+  private haltPattern(lastN: number): HaltPattern {
+    const checks = this.sorted(["halt"]).slice(0, lastN).map((s) => s.record as Extract<Record, { kind: "halt" }>);
+    const flagged = (k: "hungry" | "angry" | "lonely" | "tired") => checks.filter((c) => c[k] >= 2).length;
+    return { checks: checks.length, hungry: flagged("hungry"), angry: flagged("angry"), lonely: flagged("lonely"), tired: flagged("tired") };
+  }
+
+  private sessions() {
+    return this.sorted(["session"]).map((s) => ({ s, r: s.record as Extract<Record, { kind: "session" }> }));
+  }
+
+  private weekStart(d: Date): Date {
+    const w = new Date(d);
+    w.setHours(0, 0, 0, 0);
+    w.setDate(w.getDate() - ((w.getDay() + 6) % 7));
+    return w;
+  }
+
+  private home(): HomeSummary {
+    const now = this.now();
+    const program = this.singleton("program")?.record as Extract<Record, { kind: "program" }> | undefined;
+    const startDate = program?.programStart ?? now.toISOString().slice(0, 10);
+    const day = Math.floor((now.getTime() - new Date(startDate + "T00:00:00").getTime()) / 86_400_000) + 1;
+    const ws = this.weekStart(now).getTime();
+    const sessions = this.sessions();
+    const attended = sessions.filter(({ r }) => r.status === "fulfilled" || r.status === "arrived" || r.status === "checked-in");
+    const hours = attended
+      .filter(({ r }) => new Date(r.start.utc).getTime() >= ws)
+      .reduce((h, { r }) => h + (new Date(r.end.utc).getTime() - new Date(r.start.utc).getTime()) / 3_600_000, 0);
+    const next = sessions
+      .filter(({ r }) => new Date(r.start.utc) > now && r.status !== "cancelled" && r.response !== "declined")
+      .sort((a, b) => a.r.start.utc.localeCompare(b.r.start.utc))[0];
+    return {
+      progress: {
+        programStart: startDate,
+        dayOfProgram: Math.max(1, day),
+        hoursThisWeek: hours,
+        weeklyGoalHours: program?.weeklyGoalHours ?? 9,
+        sessionsAttended: attended.length,
+        sessionsMissed: sessions.filter(({ r }) => r.status === "noshow").length,
+        urgesSurfed: this.sorted(["urge"]).length,
+      },
+      nextSession: next?.s ?? null,
+      recent: this.sorted(["craving", "halt", "urge"]).slice(0, 5),
+    };
+  }
+
+  private insights(): Insights {
+    const byDay = new Map<string, number[]>();
+    const triggers = new Map<string, number>();
+    for (const s of this.sorted(["craving"])) {
+      const r = s.record as Extract<Record, { kind: "craving" }>;
+      const d = r.occurredAt.utc.slice(0, 10);
+      byDay.set(d, [...(byDay.get(d) ?? []), r.intensity]);
+      for (const t of [...r.triggers.halt, ...r.triggers.people, ...r.triggers.places, ...r.triggers.emotions, ...r.triggers.tags]) {
+        triggers.set(t, (triggers.get(t) ?? 0) + 1);
+      }
+    }
+    const urges = this.sorted(["urge"]).map((s) => s.record as Extract<Record, { kind: "urge" }>);
+    const weeks = new Map<string, { hours: number; attended: number; missed: number }>();
+    for (const { r } of this.sessions()) {
+      if (new Date(r.start.utc) > this.now()) continue;
+      const w = this.weekStart(new Date(r.start.utc)).toISOString().slice(0, 10);
+      const e = weeks.get(w) ?? { hours: 0, attended: 0, missed: 0 };
+      if (r.status === "fulfilled") {
+        e.attended++;
+        e.hours += (new Date(r.end.utc).getTime() - new Date(r.start.utc).getTime()) / 3_600_000;
+      } else if (r.status === "noshow") e.missed++;
+      weeks.set(w, e);
+    }
+    return {
+      cravingsByDay: [...byDay.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([date, xs]) => ({
+          date,
+          count: xs.length,
+          averageIntensity: xs.reduce((a, b) => a + b, 0) / xs.length,
+          maxIntensity: Math.max(...xs),
+        })),
+      topTriggers: [...triggers.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([trigger, count]) => ({ trigger, count })),
+      halt: this.haltPattern(14),
+      urges: {
+        surfed: urges.length,
+        passed: urges.filter((u) => u.actedOnUrge === false).length,
+        actedOn: urges.filter((u) => u.actedOnUrge === true).length,
+        averageDrop: urges.length ? urges.reduce((a, u) => a + (u.peakIntensity - u.endIntensity), 0) / urges.length : null,
+      },
+      attendanceByWeek: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, e]) => ({ weekStart, ...e })),
+    };
+  }
+
+  private assess(p: string): Strength {
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(p)).length;
+    const words = p.trim().split(/\s+/).length;
+    let score = p.length < 8 ? 0 : p.length < 12 ? 1 : p.length < 16 ? 2 : p.length < 22 ? 3 : 4;
+    if (words >= 4 && p.length >= 18) score = 4;
+    if (classes <= 1 && score > 2 && words < 3) score = 2;
+    const suggestions = score < 3 ? ["Add another word or two: a short sentence is easier to remember and harder to guess."] : [];
+    return { score, warning: p.length > 0 && p.length < 8 ? "This is very short." : null, suggestions };
+  }
+
+  /** Handles one IPC call the way the Rust shell would. Throws `{ code, message }` on failure. */
+  handle(cmd: string, a: { [k: string]: unknown } = {}): unknown {
+    switch (cmd) {
+      case "vault_status": {
+        const wait = Math.ceil((this.lockedUntil - this.now().getTime()) / 1000);
+        return {
+          state: this.passphrase === null ? "absent" : this.unlocked ? "unlocked" : "locked",
+          retryAfterSecs: wait > 0 ? wait : null,
+        };
+      }
+      case "passphrase_assess":
+        return this.assess(String(a.passphrase ?? ""));
+      case "vault_create": {
+        if (this.passphrase !== null) throw fail("vault_exists", "A vault already exists here.");
+        const p = String(a.passphrase ?? "");
+        if (p.length < 8) throw fail("invalid", "passphrase: must be at least 8 characters");
+        this.passphrase = p;
+        this.recoveryKey = "TIDE-4F7Q-M2KD-9XWB-C8RT-6HJN-P3LV";
+        this.put({ kind: "program", programStart: String(a.programStart), zone: String(a.zone), weeklyGoalHours: 9 });
+        this.unlocked = true;
+        return { recoveryKey: this.recoveryKey };
+      }
+      case "vault_unlock": {
+        if (this.passphrase === null) throw fail("no_vault", "There is no vault here yet.");
+        this.checkLockout();
+        if (a.passphrase !== this.passphrase) this.wrong("passphrase");
+        this.failures = 0;
+        this.unlocked = true;
+        return { records: this.records.size, damaged: [] };
+      }
+      case "vault_recover": {
+        if (this.passphrase === null) throw fail("no_vault", "There is no vault here yet.");
+        this.checkLockout();
+        const norm = (s: unknown) => String(s ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+        if (norm(a.recoveryKey) !== norm(this.recoveryKey)) this.wrong("recovery key");
+        this.failures = 0;
+        this.passphrase = String(a.newPassphrase);
+        this.unlocked = true;
+        return { records: this.records.size, damaged: [] };
+      }
+      case "vault_lock":
+        this.unlocked = false;
+        return null;
+      case "vault_touch":
+        return null;
+    }
+    this.requireUnlocked();
+    switch (cmd) {
+      case "record_save": {
+        const id = a.id as string | undefined;
+        if (id && !this.records.has(id)) throw fail("not_found", "That entry no longer exists.");
+        const record = a.record as Record;
+        if (record.kind === "craving" && (record.intensity < 0 || record.intensity > 10)) {
+          throw fail("invalid", "intensity: must be between 0 and 10");
+        }
+        const single = ["plan", "program", "settings"].includes(record.kind) ? this.singleton(record.kind) : undefined;
+        return this.put(record, id ?? single?.id);
+      }
+      case "record_delete": {
+        if (!this.records.delete(String(a.id))) throw fail("not_found", "That entry no longer exists.");
+        return null;
+      }
+      case "records_query": {
+        const q = a.query as Query;
+        const text = q.text?.toLowerCase() ?? null;
+        let out = this.sorted(q.kinds).filter((s) => {
+          const w = this.when(s.record);
+          if (q.from && w && w < q.from) return false;
+          if (q.to && w && w > q.to) return false;
+          if (text && !JSON.stringify(s.record).toLowerCase().includes(text)) return false;
+          return true;
+        });
+        if (q.limit) out = out.slice(0, q.limit);
+        return out;
+      }
+      case "home_summary":
+        return this.home();
+      case "insights":
+        return this.insights();
+      case "halt_pattern":
+        return this.haltPattern(Number(a.lastN ?? 7));
+      case "passphrase_change":
+        if (a.current !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
+        this.passphrase = String(a.next);
+        return null;
+      case "recovery_key_rotate":
+        if (a.passphrase !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
+        this.recoveryKey = "TIDE-N8WC-2RXQ-K5TM-7DPF-H3JB-9VLZ";
+        return { recoveryKey: this.recoveryKey };
+      case "pick_path":
+        return `/home/patient/tideline-${String(a.purpose)}.tide`;
+      case "backup_export":
+      case "export_json":
+        return null;
+      case "backup_restore":
+        if (!a.overwrite) throw fail("vault_exists", "A vault already exists here; choose explicitly to replace it.");
+        return { records: this.records.size, damaged: [] };
+      case "vault_wipe":
+        if (a.passphrase !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
+        this.records.clear();
+        this.passphrase = null;
+        this.unlocked = false;
+        return null;
+    }
+    throw `command ${cmd} not found`;
+  }
+}

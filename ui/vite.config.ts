@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+// Relative base: the Tauri shell serves the files from its own origin. No remote assets, no inline
+// scripts: the app runs under the CSP `default-src 'self'`.
+export default defineConfig({
+  base: "./",
+  plugins: [svelte()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    // Keep the built CSS a file (never inlined as data: or in a style attribute).
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  test: {
+    include: ["src/**/*.test.ts"],
+    environment: "happy-dom",
+  },
+});
