@@ -1,2 +1,23 @@
-//! The clinic server.
+//! The Tideline clinic server: a FHIR R4 subset over HTTPS for the patient app, staff operations for
+//! the clinic, an append-only audit trail, all on one embedded SQLite database.
+//!
+//! Map: [`store`] opens the database and runs all work on one writer thread; [`access`] says who is
+//! calling and what they may touch; [`patient`], [`program`], [`appointment`], [`response`],
+//! [`enrollment`] and [`staff`] hold the rules, each over its own tables; [`audit`] records every
+//! access and refusal; [`http`] adapts all of it to HTTP; [`server`] starts it.
 #![deny(missing_docs)]
+
+pub mod access;
+pub mod appointment;
+pub mod audit;
+pub mod capability;
+pub mod clock;
+pub mod enrollment;
+pub mod http;
+pub mod patient;
+pub mod problem;
+pub mod program;
+pub mod response;
+pub mod server;
+pub mod staff;
+pub mod store;

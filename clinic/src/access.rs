@@ -1,0 +1,222 @@
+//! Who is calling, and what they may touch.
+//!
+//! A request carries either a staff bearer token or a device proof (a signed request, see
+//! [`tideline_wire::signing`]). [`authenticate`] turns either into a [`Caller`]; the `may_*` checks are
+//! the whole authorization model: a device sees only its own patient, staff only their own clinic, and
+//! the local operator (the CLI, who holds the data directory) everything.
+
+use chrono::{DateTime, Utc};
+use ring::signature::{UnparsedPublicKey, ED25519};
+use rusqlite::{params, Connection, OptionalExtension};
+use tideline_wire::{hex, signing};
+
+use crate::problem::Problem;
+use crate::staff;
+
+/// An authenticated caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    /// An enrolled, unrevoked device acting for one patient.
+    Device {
+        /// The device.
+        device_id: i64,
+        /// Its patient.
+        patient_id: i64,
+        /// The patient's clinic.
+        clinic_id: i64,
+    },
+    /// A signed-in staff member.
+    Staff {
+        /// The account.
+        staff_id: i64,
+        /// Their clinic.
+        clinic_id: i64,
+        /// May create staff accounts and verify the audit trail.
+        admin: bool,
+    },
+    /// The local operator running CLI commands against the data directory.
+    Operator,
+}
+
+impl Caller {
+    /// The audit actor.
+    pub fn actor(&self) -> String {
+        match self {
+            Caller::Device { device_id, .. } => format!("device:{device_id}"),
+            Caller::Staff { staff_id, .. } => format!("staff:{staff_id}"),
+            Caller::Operator => "operator".into(),
+        }
+    }
+
+    /// Staff of `clinic_id` (or the operator) may run staff operations there; devices never.
+    pub fn may_manage(&self, clinic_id: i64) -> Result<(), Problem> {
+        match self {
+            Caller::Operator => Ok(()),
+            Caller::Staff { clinic_id: own, .. } if *own == clinic_id => Ok(()),
+            Caller::Staff { .. } => Err(Problem::Forbidden("record belongs to another clinic")),
+            Caller::Device { .. } => Err(Problem::Forbidden("devices cannot run staff operations")),
+        }
+    }
+
+    /// Administrators of `clinic_id` (or the operator) only.
+    pub fn may_administer(&self, clinic_id: i64) -> Result<(), Problem> {
+        match self {
+            Caller::Staff { admin: false, .. } => Err(Problem::Forbidden("administrators only")),
+            _ => self.may_manage(clinic_id),
+        }
+    }
+
+    /// A device only for its own patient; staff for any patient of their clinic.
+    pub fn may_see_patient(&self, clinic_id: i64, patient_id: i64) -> Result<(), Problem> {
+        match self {
+            Caller::Device { patient_id: own, .. } if *own == patient_id => Ok(()),
+            Caller::Device { .. } => Err(Problem::Forbidden("record belongs to another patient")),
+            _ => self.may_manage(clinic_id),
+        }
+    }
+
+    /// Whether this caller belongs to `clinic_id` at all (devices through their patient).
+    pub fn may_see_clinic(&self, clinic_id: i64) -> Result<(), Problem> {
+        match self {
+            Caller::Device { clinic_id: own, .. } if *own == clinic_id => Ok(()),
+            Caller::Device { .. } => Err(Problem::Forbidden("record belongs to another clinic")),
+            _ => self.may_manage(clinic_id),
+        }
+    }
+}
+
+/// The signed-request headers of one request plus what the server computed from the request itself.
+#[derive(Debug, Clone, Default)]
+pub struct DeviceProof {
+    /// `Tideline-Device`.
+    pub device_id: String,
+    /// `Tideline-Timestamp`.
+    pub timestamp: String,
+    /// `Tideline-Nonce`.
+    pub nonce: String,
+    /// `Tideline-Signature`.
+    pub signature: String,
+    /// The request method.
+    pub method: String,
+    /// The request target as received.
+    pub path_and_query: String,
+    /// SHA-256 of the body, computed by the server.
+    pub body_sha256_hex: String,
+}
+
+/// What a request presented.
+#[derive(Debug, Clone)]
+pub enum Credentials {
+    /// Nothing.
+    None,
+    /// `Authorization: Bearer …`.
+    Bearer(String),
+    /// Signed-request headers.
+    Device(DeviceProof),
+}
+
+/// A refused authentication, with the actor to name in the audit row.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    /// Why.
+    pub problem: Problem,
+    /// Who the caller claimed to be (`anonymous`, `unverified:device:7`).
+    pub claimed: String,
+}
+
+/// Checks credentials. For a device this verifies the signature, the clock skew, revocation (read from
+/// the database on every request, so a revocation holds from the next request on) and records the
+/// nonce, so the same request can never be accepted twice.
+pub fn authenticate(conn: &Connection, credentials: &Credentials, now: DateTime<Utc>) -> Result<Caller, Refused> {
+    match credentials {
+        Credentials::None => Err(Refused {
+            problem: Problem::Unauthenticated("send a staff bearer token or a signed device request"),
+            claimed: "anonymous".into(),
+        }),
+        Credentials::Bearer(token) => staff::resolve_token(conn, token, now)
+            .map_err(|problem| Refused { problem, claimed: "unverified:staff".into() })?
+            .ok_or(Refused {
+                problem: Problem::BadCredentials("unknown or expired staff token"),
+                claimed: "unverified:staff".into(),
+            }),
+        Credentials::Device(proof) => authenticate_device(conn, proof, now),
+    }
+}
+
+fn authenticate_device(conn: &Connection, proof: &DeviceProof, now: DateTime<Utc>) -> Result<Caller, Refused> {
+    let Ok(device_id) = proof.device_id.parse::<i64>() else {
+        return Err(Refused {
+            problem: Problem::BadCredentials("malformed device id"),
+            claimed: "unverified:device".into(),
+        });
+    };
+    let claimed = format!("unverified:device:{device_id}");
+    let refuse = |problem: Problem| Refused { problem, claimed: claimed.clone() };
+    let timestamp: i64 = proof
+        .timestamp
+        .parse()
+        .map_err(|_| refuse(Problem::BadCredentials("malformed timestamp")))?;
+    if (now.timestamp() - timestamp).abs() > signing::MAX_CLOCK_SKEW_SECONDS {
+        return Err(refuse(Problem::Expired));
+    }
+    if !signing::is_valid_nonce(&proof.nonce) {
+        return Err(refuse(Problem::BadCredentials("malformed nonce")));
+    }
+    let signature = hex::decode(&proof.signature)
+        .filter(|bytes| bytes.len() == 64)
+        .ok_or_else(|| refuse(Problem::BadCredentials("malformed signature")))?;
+    let device: Option<(Vec<u8>, Option<i64>, i64, i64)> = conn
+        .prepare_cached(
+            "SELECT d.public_key, d.revoked_at, d.patient_id, p.clinic_id
+             FROM device d JOIN patient p ON p.id = d.patient_id WHERE d.id = ?1",
+        )
+        .and_then(|mut statement| {
+            statement
+                .query_row([device_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+                .optional()
+        })
+        .map_err(|error| refuse(Problem::from(error)))?;
+    let Some((public_key, revoked_at, patient_id, clinic_id)) = device else {
+        return Err(refuse(Problem::BadCredentials("unknown device")));
+    };
+    if revoked_at.is_some() {
+        return Err(refuse(Problem::BadCredentials("device revoked")));
+    }
+    let input = signing::request_signing_input(&signing::SignedRequest {
+        device_id: &proof.device_id,
+        method: &proof.method,
+        path_and_query: &proof.path_and_query,
+        timestamp,
+        nonce: &proof.nonce,
+        body_sha256_hex: &proof.body_sha256_hex,
+    });
+    UnparsedPublicKey::new(&ED25519, &public_key)
+        .verify(&input, &signature)
+        .map_err(|_| refuse(Problem::BadCredentials("signature does not verify")))?;
+    // Checked after the signature so that nobody but the device can use up its nonces.
+    let inserted = conn
+        .prepare_cached("INSERT OR IGNORE INTO nonce (device_id, nonce, expires_at) VALUES (?1, ?2, ?3)")
+        .and_then(|mut statement| {
+            statement.execute(params![
+                device_id,
+                proof.nonce,
+                timestamp + signing::MAX_CLOCK_SKEW_SECONDS
+            ])
+        })
+        .map_err(|error| refuse(Problem::from(error)))?;
+    if inserted == 0 {
+        return Err(refuse(Problem::Replayed));
+    }
+    Ok(Caller::Device { device_id, patient_id, clinic_id })
+}
+
+/// Forgets nonces and enrollment failures that can no longer matter.
+pub fn prune(conn: &Connection, now: DateTime<Utc>) -> Result<(), rusqlite::Error> {
+    conn.execute("DELETE FROM nonce WHERE expires_at < ?1", [now.timestamp()])?;
+    conn.execute(
+        "DELETE FROM enrollment_failure WHERE at < ?1",
+        [now.timestamp() - crate::enrollment::FAILURE_WINDOW_SECONDS],
+    )?;
+    conn.execute("DELETE FROM staff_token WHERE expires_at < ?1", [now.timestamp()])?;
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! The HTTP surface: FHIR under `/fhir`, enrollment at `/enroll`, staff operations under `/staff`.
+//!
+//! Every handler gathers the request into an [`Inbound`], and every access to patient data goes through
+//! [`guarded`]: one store job that authenticates the caller, runs the operation in its own savepoint
+//! and writes the audit row, so the work and its audit row commit together, and a refusal (however it
+//! arises) leaves only its audit row behind.
+
+mod fhir;
+mod staff;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, MatchedPath, Request};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::{DateTime, Utc};
+use ring::digest::{digest, SHA256};
+use rusqlite::Connection;
+use serde::Serialize;
+use tideline_wire::{hex, signing, OperationOutcome, FHIR_JSON};
+
+use crate::access::{authenticate, Caller, Credentials, DeviceProof};
+use crate::audit::{self, AuditEntry};
+use crate::clock::Clock;
+use crate::problem::Problem;
+use crate::store::{atomically, Store};
+
+/// The largest body the server reads; every legitimate request is far smaller.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// What every handler shares.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// The time.
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Builds the whole router.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/fhir/metadata", get(fhir::metadata))
+        .route("/fhir/Patient/{id}", get(fhir::read_patient))
+        .route("/fhir/Practitioner/{id}", get(fhir::read_practitioner))
+        .route("/fhir/Appointment", get(fhir::search_appointments))
+        .route("/fhir/Appointment/{id}", get(fhir::read_appointment))
+        .route("/fhir/AppointmentResponse", post(fhir::create_appointment_response))
+        .route("/fhir/{kind}", axum::routing::any(fhir::unknown_type))
+        .route("/fhir/{kind}/{id}", axum::routing::any(fhir::unknown_type))
+        .route("/enroll", post(fhir::enroll))
+        .merge(staff::routes())
+        .fallback(|| async { Problem::NotSupported("no such endpoint".into()) })
+        .method_not_allowed_fallback(|| async { Problem::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+/// Logs method, route template, status and latency: the template (`/fhir/Patient/{id}`) rather than the
+/// path keeps record ids, and with them anything about a patient, out of the log.
+async fn log_request(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |path| path.as_str().to_owned());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    tracing::debug!(%method, %route, status = response.status().as_u16(),
+        micros = started.elapsed().as_micros() as u64, "request");
+    response
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let outcome = OperationOutcome::error(self.issue_code(), self.to_string());
+        let mut response = fhir_response(status, &outcome);
+        if let Problem::Throttled { retry_after_seconds } = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+        }
+        response
+    }
+}
+
+/// A JSON body with the FHIR media type.
+pub fn fhir_response<T: Serialize>(status: StatusCode, body: &T) -> Response {
+    json_with_type(status, body, FHIR_JSON)
+}
+
+/// A JSON body with `application/json` (enrollment and staff endpoints).
+pub fn json_response<T: Serialize>(status: StatusCode, body: &T) -> Response {
+    json_with_type(status, body, "application/json")
+}
+
+fn json_with_type<T: Serialize>(status: StatusCode, body: &T, media: &'static str) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (status, [(header::CONTENT_TYPE, HeaderValue::from_static(media))], bytes).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// One request, as every handler needs it.
+#[derive(Debug)]
+pub struct Inbound {
+    /// Method.
+    pub method: Method,
+    /// The request target as received (signed by devices).
+    pub path_and_query: String,
+    /// Headers.
+    pub headers: HeaderMap,
+    /// The peer's IP address (no port: the audit says from where, not which socket).
+    pub address: String,
+    /// The body.
+    pub body: Bytes,
+}
+
+impl<S: Send + Sync> FromRequest<S> for Inbound {
+    type Rejection = Problem;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let address = request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| "unknown".to_owned(), |info| info.0.ip().to_string());
+        let method = request.method().clone();
+        let path_and_query = request.uri().path_and_query().map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
+        let headers = request.headers().clone();
+        let body = Bytes::from_request(request, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Problem::TooLarge
+            } else {
+                Problem::Invalid("the body could not be read".into())
+            }
+        })?;
+        Ok(Inbound { method, path_and_query, headers, address, body })
+    }
+}
+
+impl Inbound {
+    /// The credentials the request carries: a bearer token, or signed-request headers.
+    pub fn credentials(&self) -> Credentials {
+        let text = |name: &str| self.headers.get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        if let Some(authorization) = text(header::AUTHORIZATION.as_str()) {
+            return match authorization.strip_prefix("Bearer ") {
+                Some(token) => Credentials::Bearer(token.trim().to_owned()),
+                None => Credentials::Bearer(String::new()),
+            };
+        }
+        let Some(device_id) = text(signing::DEVICE_HEADER) else {
+            return Credentials::None;
+        };
+        Credentials::Device(DeviceProof {
+            device_id,
+            timestamp: text(signing::TIMESTAMP_HEADER).unwrap_or_default(),
+            nonce: text(signing::NONCE_HEADER).unwrap_or_default(),
+            signature: text(signing::SIGNATURE_HEADER).unwrap_or_default(),
+            method: self.method.as_str().to_owned(),
+            path_and_query: self.path_and_query.clone(),
+            body_sha256_hex: hex::encode(digest(&SHA256, &self.body).as_ref()),
+        })
+    }
+
+    /// Fails unless the content type is JSON of the expected kind (`fhir`: FHIR JSON or plain JSON;
+    /// otherwise plain JSON only). Parameters such as `charset` are ignored.
+    pub fn require_json(&self, fhir: bool) -> Result<(), Problem> {
+        let media = self
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .map(|value| value.trim().to_ascii_lowercase());
+        match media.as_deref() {
+            Some("application/json") => Ok(()),
+            Some(FHIR_JSON) if fhir => Ok(()),
+            _ if fhir => Err(Problem::UnsupportedMediaType(FHIR_JSON)),
+            _ => Err(Problem::UnsupportedMediaType("application/json")),
+        }
+    }
+}
+
+/// Authenticates, runs `operation` atomically and audits the outcome, all in one store job.
+///
+/// `operation` returns its value and the audit target (record ids only). `target_hint` names the
+/// record for refusals that happen before the operation knows more.
+pub async fn guarded<T, F>(
+    state: &AppState,
+    inbound: &Inbound,
+    action: &'static str,
+    target_hint: String,
+    operation: F,
+) -> Result<T, Problem>
+where
+    T: Send + 'static,
+    F: FnOnce(&Connection, &Caller, DateTime<Utc>) -> Result<(T, String), Problem> + Send + 'static,
+{
+    let credentials = inbound.credentials();
+    let address = inbound.address.clone();
+    let clock = state.clock.clone();
+    state
+        .store
+        .run(move |conn| {
+            let now = clock.now();
+            let entry = |actor: String, target: String, outcome: &str| AuditEntry {
+                actor,
+                action: action.to_owned(),
+                target,
+                outcome: outcome.to_owned(),
+                address: address.clone(),
+            };
+            let caller = match authenticate(conn, &credentials, now) {
+                Ok(caller) => caller,
+                Err(refused) => {
+                    audit::append(conn, now, &entry(refused.claimed, target_hint, refused.problem.audit_word()))?;
+                    return Ok(Err(refused.problem));
+                }
+            };
+            match atomically(conn, |conn| operation(conn, &caller, now)) {
+                Ok((value, target)) => {
+                    audit::append(conn, now, &entry(caller.actor(), target, "allowed"))?;
+                    Ok(Ok(value))
+                }
+                Err(problem) => {
+                    audit::append(conn, now, &entry(caller.actor(), target_hint, problem.audit_word()))?;
+                    Ok(Err(problem))
+                }
+            }
+        })
+        .await?
+}
+
+/// Parses a numeric record id from a path segment; anything else cannot name a record.
+pub fn record_id(text: &str) -> Result<i64, Problem> {
+    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or(Problem::NotFound)
+}
+
+/// Reads a JSON body into `T`, telling an unknown code apart from other malformed input.
+pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Problem> {
+    serde_json::from_slice(body).map_err(|error| {
+        // serde's message names the offending variant, which may be user text; only its category is kept.
+        if error.is_data() && error.to_string().contains("unknown variant") {
+            Problem::CodeInvalid("a code is outside its value set".into())
+        } else if error.is_data() && error.to_string().contains("missing field") {
+            Problem::Required("a required element is missing".into())
+        } else if error.is_data() {
+            Problem::Invalid("the body does not have the expected structure".into())
+        } else {
+            Problem::Invalid("the body is not well-formed JSON".into())
+        }
+    })
+}

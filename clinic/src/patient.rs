@@ -1,0 +1,62 @@
+//! Patients of a clinic and their FHIR Patient view.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use tideline_wire::{HumanName, Meta, Patient, PatientType};
+
+use crate::access::Caller;
+use crate::problem::Problem;
+
+/// Creates a patient in a clinic; staff of that clinic or the operator.
+pub fn create(
+    conn: &Connection,
+    caller: &Caller,
+    clinic_id: i64,
+    given_name: &str,
+    family_name: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, Problem> {
+    crate::staff::clinic_exists(conn, clinic_id)?;
+    caller.may_manage(clinic_id)?;
+    for part in [given_name, family_name] {
+        if part.trim().is_empty() || part.len() > 200 {
+            return Err(Problem::Invalid("each name part must be 1 to 200 characters".into()));
+        }
+    }
+    conn.execute(
+        "INSERT INTO patient (clinic_id, given_name, family_name, updated_at_ms) VALUES (?1, ?2, ?3, ?4)",
+        params![clinic_id, given_name.trim(), family_name.trim(), now.timestamp_millis()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The clinic a patient belongs to.
+pub fn clinic_of(conn: &Connection, patient_id: i64) -> Result<i64, Problem> {
+    conn.prepare_cached("SELECT clinic_id FROM patient WHERE id = ?1")?
+        .query_row([patient_id], |row| row.get(0))
+        .optional()?
+        .ok_or(Problem::NotFound)
+}
+
+/// Fails unless `caller` may see this patient's records.
+pub fn check_access(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<(), Problem> {
+    let clinic_id = clinic_of(conn, patient_id)?;
+    caller.may_see_patient(clinic_id, patient_id)
+}
+
+/// The FHIR Patient.
+pub fn read(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<Patient, Problem> {
+    check_access(conn, caller, patient_id)?;
+    let (given, family, active, updated_at_ms): (String, String, bool, i64) = conn.query_row(
+        "SELECT given_name, family_name, active, updated_at_ms FROM patient WHERE id = ?1",
+        [patient_id],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+    )?;
+    Ok(Patient {
+        resource_type: PatientType,
+        id: patient_id.to_string(),
+        meta: Meta { version_id: None, last_updated: DateTime::from_timestamp_millis(updated_at_ms) },
+        active,
+        name: vec![HumanName { text: None, family: Some(family), given: vec![given] }],
+    })
+}

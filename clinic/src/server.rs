@@ -1,0 +1,114 @@
+//! Starting and stopping the server: plain HTTP or HTTPS (rustls with the ring provider).
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum_server::tls_rustls::RustlsConfig;
+use axum_server::Handle;
+use tokio::task::JoinHandle;
+
+use crate::clock::Clock;
+use crate::http::{router, AppState};
+use crate::store::Store;
+
+/// How often expired nonces, enrollment failures and tokens are removed.
+const PRUNE_EVERY: Duration = Duration::from_secs(60);
+
+/// What the server needs to start.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Directory holding `clinic.db`; created if missing.
+    pub data_dir: PathBuf,
+    /// Where to listen (`127.0.0.1:0` picks a free port).
+    pub listen: SocketAddr,
+    /// PEM certificate chain and private key; HTTPS when present.
+    pub tls: Option<(PathBuf, PathBuf)>,
+    /// The time source.
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The data directory or database could not be opened.
+    #[error("could not open the database in the data directory")]
+    Database,
+    /// The address could not be bound.
+    #[error("could not listen on the address: {0}")]
+    Listen(std::io::Error),
+    /// The certificate or key could not be loaded.
+    #[error("could not load the TLS certificate or key: {0}")]
+    Tls(std::io::Error),
+}
+
+/// A running server.
+#[derive(Debug)]
+pub struct Running {
+    /// The bound address (with the real port).
+    pub address: SocketAddr,
+    handle: Handle,
+    serving: JoinHandle<std::io::Result<()>>,
+    pruning: JoinHandle<()>,
+}
+
+/// The path of the database inside a data directory.
+pub fn database_path(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("clinic.db")
+}
+
+/// Opens the store and starts serving in the background.
+pub async fn start(config: ServerConfig) -> Result<Running, StartError> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|_| StartError::Database)?;
+    let store = Store::open(&database_path(&config.data_dir)).map_err(|_| StartError::Database)?;
+    let listener = TcpListener::bind(config.listen).map_err(StartError::Listen)?;
+    listener.set_nonblocking(true).map_err(StartError::Listen)?;
+    let address = listener.local_addr().map_err(StartError::Listen)?;
+    let state = AppState { store: store.clone(), clock: config.clock.clone() };
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let handle = Handle::new();
+    let serving = match &config.tls {
+        Some((cert, key)) => {
+            // Whichever crate asks first installs ring as the process's TLS provider; a second install fails
+            // harmlessly.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let tls = RustlsConfig::from_pem_file(cert, key).await.map_err(StartError::Tls)?;
+            let server = axum_server::from_tcp_rustls(listener, tls).handle(handle.clone());
+            tokio::spawn(async move { server.serve(app).await })
+        }
+        None => {
+            let server = axum_server::from_tcp(listener).handle(handle.clone());
+            tokio::spawn(async move { server.serve(app).await })
+        }
+    };
+    let clock = config.clock.clone();
+    let pruning = tokio::spawn(async move {
+        let mut every = tokio::time::interval(PRUNE_EVERY);
+        loop {
+            every.tick().await;
+            let clock = clock.clone();
+            if store.run(move |conn| Ok(crate::access::prune(conn, clock.now())?)).await.is_err() {
+                tracing::warn!("pruning expired nonces failed; will retry");
+            }
+        }
+    });
+    tracing::info!(%address, tls = config.tls.is_some(), "clinic server listening");
+    Ok(Running { address, handle, serving, pruning })
+}
+
+impl Running {
+    /// Stops at once, dropping open connections (what a crash looks like to clients).
+    pub fn kill(self) {
+        self.handle.shutdown();
+        self.serving.abort();
+        self.pruning.abort();
+    }
+
+    /// Waits until the server stops (it runs until killed or it fails).
+    pub async fn wait(self) -> std::io::Result<()> {
+        let result = self.serving.await.unwrap_or(Ok(()));
+        self.pruning.abort();
+        result
+    }
+}
