@@ -1,4 +1,5 @@
-//! The one error type of the core. Messages name the problem, never patient data or key material.
+//! The one error type of the core. Messages name the problem in plain words; they never carry journal
+//! text, key material or file contents, so any error may be shown, logged or sent over IPC as it is.
 
 use serde::Serialize;
 
@@ -19,18 +20,151 @@ impl Invalid {
     }
 }
 
-/// The closed set of error codes the UI switches on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// The closed set of error codes the UI switches on. Add a code only when a consumer needs to tell it
+/// apart; the JSON spelling is pinned by a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// Placeholder until the vault lands; replaced in the same change set.
+    /// A value was rejected by validation.
     Invalid,
+    /// No vault exists yet in the data directory (first run).
+    NoVault,
+    /// A vault already exists where one would be created or restored.
+    VaultExists,
+    /// The passphrase or recovery key did not open the vault.
+    WrongSecret,
+    /// Too many wrong attempts: the next one is allowed after a delay.
+    LockedOut,
+    /// The vault is locked; unlock it first.
+    Locked,
+    /// The file is not a Tideline vault or backup, or it is damaged.
+    DamagedFile,
+    /// The file was written by a newer Tideline.
+    UnsupportedVersion,
+    /// The record asked for does not exist.
+    NotFound,
+    /// The disk is full: nothing was written, nothing stored was lost.
+    DiskFull,
+    /// Reading or writing a file failed for another reason.
+    Storage,
+}
+
+/// What is wrong with a file that should be a vault or a backup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    /// The file has zero bytes.
+    Empty,
+    /// The file ends early: part of it is missing.
+    Truncated,
+    /// The file is not a Tideline vault or backup at all.
+    Foreign,
+    /// The file's structure is damaged.
+    Corrupted,
+    /// The key slots were edited, swapped or damaged.
+    KeySlotDamaged,
+}
+
+impl FileProblem {
+    fn describe(self) -> &'static str {
+        match self {
+            Self::Empty => "the file is empty (0 bytes)",
+            Self::Truncated => "the file is incomplete: its end is missing",
+            Self::Foreign => "the file is not a Tideline vault or backup",
+            Self::Corrupted => "the file is damaged and cannot be read safely",
+            Self::KeySlotDamaged => "the file's key information is damaged",
+        }
+    }
 }
 
 /// Every failure the core reports.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A value was rejected by validation.
-    #[error(transparent)]
+    #[error("{0}")]
     Invalid(#[from] Invalid),
+    /// No vault exists yet.
+    #[error("there is no vault here yet")]
+    NoVault,
+    /// A vault exists already; creating or restoring would replace it.
+    #[error("a vault already exists here; choose explicitly to replace it")]
+    VaultExists,
+    /// The passphrase did not open the vault.
+    #[error("that passphrase did not unlock the vault")]
+    WrongPassphrase,
+    /// The recovery key did not open the vault.
+    #[error("that recovery key did not unlock the vault")]
+    WrongRecoveryKey,
+    /// Too many failed attempts.
+    #[error("too many attempts; try again in {retry_after_secs} seconds")]
+    LockedOut {
+        /// Seconds until the next attempt is allowed.
+        retry_after_secs: u64,
+    },
+    /// The vault is locked.
+    #[error("the vault is locked")]
+    Locked,
+    /// A vault or backup file is unusable.
+    #[error("{}", .0.describe())]
+    DamagedFile(FileProblem),
+    /// Written by a newer version of Tideline.
+    #[error("this file was written by a newer version of Tideline (format {found}); update the app")]
+    UnsupportedVersion {
+        /// The format version found in the file.
+        found: u32,
+    },
+    /// No record with that id.
+    #[error("that entry no longer exists")]
+    NotFound,
+    /// The disk is full.
+    #[error("the disk is full; nothing was saved and nothing already saved was lost")]
+    DiskFull,
+    /// Any other storage failure. The detail is an operating-system or SQLite message, never content.
+    #[error("storage failed: {0}")]
+    Storage(String),
 }
+
+impl Error {
+    /// The code the UI switches on.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Invalid(_) => ErrorCode::Invalid,
+            Self::NoVault => ErrorCode::NoVault,
+            Self::VaultExists => ErrorCode::VaultExists,
+            Self::WrongPassphrase | Self::WrongRecoveryKey => ErrorCode::WrongSecret,
+            Self::LockedOut { .. } => ErrorCode::LockedOut,
+            Self::Locked => ErrorCode::Locked,
+            Self::DamagedFile(_) => ErrorCode::DamagedFile,
+            Self::UnsupportedVersion { .. } => ErrorCode::UnsupportedVersion,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::DiskFull => ErrorCode::DiskFull,
+            Self::Storage(_) => ErrorCode::Storage,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        // ENOSPC and EDQUOT both mean "no room": report them as the disk being full.
+        match e.raw_os_error() {
+            Some(28) | Some(122) => Self::DiskFull,
+            _ => Self::Storage(e.kind().to_string()),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DiskFull) => Self::DiskFull,
+            Some(C::NotADatabase) => Self::DamagedFile(FileProblem::Foreign),
+            Some(C::DatabaseCorrupt) => Self::DamagedFile(FileProblem::Corrupted),
+            // SQLite's own message names the failing operation, never row contents.
+            Some(code) => Self::Storage(format!("{code:?}")),
+            None => Self::Storage("database access failed".to_owned()),
+        }
+    }
+}
+
+/// The result type of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

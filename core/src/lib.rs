@@ -9,11 +9,16 @@ pub mod contact;
 pub mod craving;
 pub mod error;
 pub mod halt;
+pub mod onboarding;
+pub mod passphrase;
 pub mod plan;
 pub mod program;
+pub mod record;
+pub mod reminder;
 pub mod session;
 pub mod settings;
 pub mod time;
 pub mod urge;
+pub mod vault;
 
 pub use error::{Error, ErrorCode, Invalid};

@@ -1,0 +1,45 @@
+# The two commands a newcomer needs are `make run` and `make test`; everything else here serves them.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# A build cache outside the clone, so fresh clones (and CI) reuse earlier builds on the same machine.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/tideline-target
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export TIDELINE_VENV ?= $(HOME)/.cache/tideline/venv
+
+APP := $(CARGO_TARGET_DIR)/debug/tideline
+
+.PHONY: run test setup-run setup-test ui app lint test-rust test-ui test-e2e
+
+## make run: install what is missing, build, and start the app on the local vault.
+run: setup-run ui
+	cargo build -p tideline
+	$(APP)
+
+## make test: install what is missing and run every test (Rust, UI, end to end).
+test: setup-test ui lint test-rust test-ui test-e2e
+	@echo "All tests passed."
+
+setup-run:
+	scripts/setup.sh run
+
+setup-test:
+	scripts/setup.sh test
+
+ui:
+	cd ui && npm run --silent build
+
+app: ui
+	cargo build -p tideline
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+test-rust:
+	TIDELINE_FHIR_PY=$(TIDELINE_VENV)/bin/python cargo test --workspace --quiet
+
+test-ui:
+	cd ui && npm run --silent check && npm run --silent test && npm run --silent test:browser
+
+test-e2e: app
+	scripts/e2e.sh

@@ -1,0 +1,199 @@
+//! Records: the unit the vault seals. Every item a patient writes is one record.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::contact::SupportContact;
+use crate::craving::CravingEntry;
+use crate::error::{Invalid, Result};
+use crate::halt::HaltCheck;
+use crate::plan::RelapsePlan;
+use crate::program::ProgramSettings;
+use crate::session::ClinicSession;
+use crate::settings::Settings;
+use crate::time::Stamp;
+use crate::urge::UrgeSurfSession;
+
+/// A record's id: 128 random bits, shown as 32 lowercase hex digits. Random, so ids reveal neither
+/// order nor time.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ts_rs::TS)]
+#[ts(export, export_to = "../../ui/src/lib/generated/", type = "string")]
+pub struct RecordId(pub(crate) [u8; 16]);
+
+impl RecordId {
+    /// The raw bytes as stored.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        &self.0
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for b in self.0 {
+            write!(f, "{b:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RecordId({self})")
+    }
+}
+
+impl std::str::FromStr for RecordId {
+    type Err = Invalid;
+    fn from_str(s: &str) -> std::result::Result<Self, Invalid> {
+        let bad = Invalid::new("id", "an entry id is 32 hexadecimal digits");
+        if s.len() != 32 || !s.is_ascii() {
+            return Err(bad);
+        }
+        let mut out = [0u8; 16];
+        for (i, byte) in out.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| bad.clone())?;
+        }
+        Ok(Self(out))
+    }
+}
+
+impl Serialize for RecordId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// What a record holds. The JSON form is sealed inside the ciphertext and is what the UI sends and
+/// receives. It is tagged by `type`, not `kind`, because payloads have `kind` fields of their own (a
+/// session's kind: group, individual, ...), and an internally tagged enum cannot share a key with
+/// its content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(tag = "type", rename_all = "camelCase")]
+#[ts(export, export_to = "../../ui/src/lib/generated/")]
+pub enum Record {
+    /// A craving journal entry.
+    Craving(CravingEntry),
+    /// A HALT self-check.
+    Halt(HaltCheck),
+    /// An urge-surfing exercise.
+    Urge(UrgeSurfSession),
+    /// A clinic session (group, individual, ...).
+    Session(ClinicSession),
+    /// A support contact.
+    Contact(SupportContact),
+    /// The relapse-prevention plan (one per vault).
+    Plan(RelapsePlan),
+    /// The program settings: start date, goal hours (one per vault).
+    Program(ProgramSettings),
+    /// App settings (one per vault).
+    Settings(Settings),
+}
+
+/// The kinds of record, for queries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../../ui/src/lib/generated/")]
+pub enum RecordKind {
+    /// [`Record::Craving`].
+    Craving,
+    /// [`Record::Halt`].
+    Halt,
+    /// [`Record::Urge`].
+    Urge,
+    /// [`Record::Session`].
+    Session,
+    /// [`Record::Contact`].
+    Contact,
+    /// [`Record::Plan`].
+    Plan,
+    /// [`Record::Program`].
+    Program,
+    /// [`Record::Settings`].
+    Settings,
+}
+
+impl RecordKind {
+    /// Kinds of which a vault holds at most one.
+    pub fn is_singleton(self) -> bool {
+        matches!(self, Self::Plan | Self::Program | Self::Settings)
+    }
+}
+
+impl Record {
+    /// The record's kind.
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            Self::Craving(_) => RecordKind::Craving,
+            Self::Halt(_) => RecordKind::Halt,
+            Self::Urge(_) => RecordKind::Urge,
+            Self::Session(_) => RecordKind::Session,
+            Self::Contact(_) => RecordKind::Contact,
+            Self::Plan(_) => RecordKind::Plan,
+            Self::Program(_) => RecordKind::Program,
+            Self::Settings(_) => RecordKind::Settings,
+        }
+    }
+
+    /// Checks every field; the UI's input goes through this before anything is stored.
+    pub fn validate(&self) -> Result<()> {
+        match self {
+            Self::Craving(r) => r.validate()?,
+            Self::Halt(r) => r.validate()?,
+            Self::Urge(r) => r.validate()?,
+            Self::Session(r) => r.validate()?,
+            Self::Contact(r) => r.validate()?,
+            Self::Plan(r) => r.validate()?,
+            Self::Program(r) => r.validate()?,
+            Self::Settings(r) => r.validate()?,
+        }
+        Ok(())
+    }
+
+    /// When the thing the record describes happened, if it has such a time.
+    pub fn occurred_at(&self) -> Option<DateTime<Utc>> {
+        match self {
+            Self::Craving(r) => Some(r.occurred_at.utc),
+            Self::Halt(r) => Some(r.taken_at.utc),
+            Self::Urge(r) => Some(r.started_at.utc),
+            Self::Session(r) => Some(r.start.utc),
+            _ => None,
+        }
+    }
+
+    /// Every free-text field, for search.
+    pub fn text_fields(&self) -> Vec<&str> {
+        match self {
+            Self::Craving(r) => r.text_fields(),
+            Self::Halt(r) => r.text_fields(),
+            Self::Urge(r) => r.text_fields(),
+            Self::Session(r) => r.text_fields(),
+            Self::Contact(r) => r.text_fields(),
+            Self::Plan(r) => r.text_fields(),
+            Self::Program(_) | Self::Settings(_) => Vec::new(),
+        }
+    }
+}
+
+/// A record as the vault holds it: the payload plus its id and when it was created and last changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../../ui/src/lib/generated/")]
+pub struct StoredRecord {
+    /// The random id.
+    pub id: RecordId,
+    /// When the record was first saved.
+    pub created: Stamp,
+    /// When the record was last saved.
+    pub updated: Stamp,
+    /// The payload.
+    pub record: Record,
+}

@@ -1,0 +1,584 @@
+//! The vault: the patient's encrypted local log.
+//!
+//! A [`Vault`] is an unlocked vault: the keys and the decrypted, indexed model live in it, and dropping
+//! it (or calling [`Vault::lock`]) wipes the keys and drops the model. Everything on disk is sealed;
+//! see `store` for the file layout and `keys` for the key hierarchy.
+
+mod backup;
+mod envelope;
+mod keys;
+mod model;
+mod store;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use ring::aead::LessSafeKey;
+use ring::rand::{SecureRandom, SystemRandom};
+use rusqlite::Connection;
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+pub use backup::{restore_backup, BackupSecret};
+pub use keys::{KdfParams, RecoveryKey};
+pub(crate) use keys::normalize_passphrase as normalize_for_rules;
+pub use model::Query;
+
+use crate::error::{Error, Result};
+use crate::record::{Record, RecordId, RecordKind, StoredRecord};
+use crate::settings::Settings;
+use crate::time::Stamp;
+use keys::{KeySlot, MasterKey, SlotKind};
+use model::Model;
+use store::SealedRow;
+
+/// Format version of a sealed record; bound into its associated data.
+const RECORD_VERSION: u8 = 1;
+const RECORD_MAGIC: &[u8; 4] = b"TLRC";
+const RECORD_KEY_PURPOSE: &[u8] = b"tideline records v1";
+
+/// Failed attempts allowed before each further attempt must wait.
+pub const FREE_ATTEMPTS: u32 = 5;
+
+/// How long after `failures` failed attempts the next attempt must wait: nothing for the first five,
+/// then 30 s doubling with each further failure, capped at one hour.
+pub fn lockout_delay_secs(failures: u32) -> u64 {
+    if failures < FREE_ATTEMPTS {
+        0
+    } else {
+        let doublings = (failures - FREE_ATTEMPTS).min(7);
+        (30u64 << doublings).min(3600)
+    }
+}
+
+/// Whether a data directory holds a vault. Says nothing about whether the file is intact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../../ui/src/lib/generated/")]
+pub enum VaultPresence {
+    /// No vault file: first run.
+    Absent,
+    /// A vault file exists.
+    Present,
+}
+
+/// What unlocking found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../../ui/src/lib/generated/")]
+pub struct UnlockReport {
+    /// Records loaded.
+    pub records: u32,
+    /// Records that failed to open (tampered, swapped or damaged), by id. Everything else loaded.
+    pub damaged: Vec<RecordId>,
+}
+
+/// The data directory's vault file, and whether it exists.
+pub fn presence(dir: &Path) -> VaultPresence {
+    if store::vault_path(dir).exists() {
+        VaultPresence::Present
+    } else {
+        VaultPresence::Absent
+    }
+}
+
+/// Seconds until the next unlock attempt is allowed (0 when allowed now), read from the vault file.
+pub fn retry_after_secs(dir: &Path, now: DateTime<Utc>) -> Result<u64> {
+    let conn = store::open_existing(&store::vault_path(dir))?;
+    let (failures, last) = store::unlock_failures(&conn)?;
+    Ok(wait_remaining(failures, last, now))
+}
+
+fn wait_remaining(failures: u32, last_failure_unix: i64, now: DateTime<Utc>) -> u64 {
+    let delay = lockout_delay_secs(failures);
+    if delay == 0 {
+        return 0;
+    }
+    let now = now.timestamp();
+    // A clock moved back before the last failure must not shorten the wait: count from the failure.
+    let elapsed = u64::try_from(now - last_failure_unix).unwrap_or(0);
+    delay.saturating_sub(elapsed)
+}
+
+/// An unlocked vault.
+pub struct Vault {
+    conn: Connection,
+    dir: PathBuf,
+    vault_id: [u8; 16],
+    master: MasterKey,
+    record_key: LessSafeKey,
+    rng: SystemRandom,
+    model: Model,
+    last_activity: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault").field("records", &self.model.len()).finish_non_exhaustive()
+    }
+}
+
+impl Vault {
+    /// Creates a new vault in `dir` protected by `passphrase`, and returns it unlocked with the
+    /// recovery key to show the patient once. Fails with [`Error::VaultExists`] if there is one.
+    pub fn create(dir: &Path, passphrase: &str, params: KdfParams, now: DateTime<Utc>) -> Result<(Self, RecoveryKey)> {
+        crate::passphrase::check_acceptable(passphrase)?;
+        let path = store::vault_path(dir);
+        if path.exists() {
+            return Err(Error::VaultExists);
+        }
+        let rng = SystemRandom::new();
+        let master = MasterKey::generate(&rng);
+        let mut vault_id = [0u8; 16];
+        rng.fill(&mut vault_id).expect("system random number generator failed");
+        let recovery = RecoveryKey::generate(&rng);
+        let slots = [
+            KeySlot::for_passphrase(passphrase, params, &master, &vault_id, &rng)?,
+            KeySlot::for_recovery(&recovery, &master, &vault_id, &rng),
+        ];
+        // Build under a temporary name and rename into place, so a crash never leaves a half-made
+        // vault where the app would find it.
+        let tmp = dir.join(format!("{}.creating", store::FILE_NAME));
+        remove_db_files(&tmp)?;
+        let conn = store::create_new(&tmp, &vault_id, &slots)?;
+        store::checkpoint(&conn)?;
+        drop(conn);
+        remove_db_files_sidecars(&tmp)?;
+        std::fs::rename(&tmp, &path)?;
+        sync_dir(dir)?;
+        let conn = store::open_existing(&path)?;
+        let vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
+        Ok((vault, recovery))
+    }
+
+    fn from_parts(
+        conn: Connection,
+        dir: &Path,
+        vault_id: [u8; 16],
+        master: MasterKey,
+        model: Model,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let record_key = master.subkey(RECORD_KEY_PURPOSE);
+        Self { conn, dir: dir.to_owned(), vault_id, master, record_key, rng: SystemRandom::new(), model, last_activity: now }
+    }
+
+    /// Unlocks the vault in `dir` with the passphrase. After [`FREE_ATTEMPTS`] failures each further
+    /// attempt must wait ([`lockout_delay_secs`]); the wait is enforced here, from the file.
+    pub fn unlock(dir: &Path, passphrase: &str, now: DateTime<Utc>) -> Result<(Self, UnlockReport)> {
+        Self::unlock_with(dir, now, |conn, vault_id| {
+            let slot = store::key_slot(conn, SlotKind::Passphrase)?;
+            Ok(slot.open_with_passphrase(passphrase, vault_id)?.ok_or(Error::WrongPassphrase))
+        })
+    }
+
+    /// Opens the vault with the recovery key and sets a new passphrase in the same step.
+    pub fn recover(
+        dir: &Path,
+        recovery_code: &str,
+        new_passphrase: &str,
+        params: KdfParams,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, UnlockReport)> {
+        crate::passphrase::check_acceptable(new_passphrase)?;
+        let (vault, report) = Self::unlock_with_recovery_key(dir, recovery_code, now)?;
+        vault.set_passphrase(new_passphrase, params)?;
+        Ok((vault, report))
+    }
+
+    /// Opens the vault with the recovery key, leaving the passphrase as it is.
+    pub fn unlock_with_recovery_key(dir: &Path, recovery_code: &str, now: DateTime<Utc>) -> Result<(Self, UnlockReport)> {
+        let recovery = RecoveryKey::parse(recovery_code)?;
+        Self::unlock_with(dir, now, |conn, vault_id| {
+            let slot = store::key_slot(conn, SlotKind::Recovery)?;
+            Ok(slot.open_with_recovery(&recovery, vault_id)?.ok_or(Error::WrongRecoveryKey))
+        })
+    }
+
+    /// Shared unlock path: lockout check, key unwrap, failure accounting, then load.
+    fn unlock_with(
+        dir: &Path,
+        now: DateTime<Utc>,
+        open_key: impl FnOnce(&Connection, &[u8; 16]) -> Result<Result<MasterKey>>,
+    ) -> Result<(Self, UnlockReport)> {
+        let conn = store::open_existing(&store::vault_path(dir))?;
+        let (failures, last) = store::unlock_failures(&conn)?;
+        let wait = wait_remaining(failures, last, now);
+        if wait > 0 {
+            return Err(Error::LockedOut { retry_after_secs: wait });
+        }
+        let vault_id = store::vault_id(&conn)?;
+        let master = match open_key(&conn, &vault_id)? {
+            Ok(master) => master,
+            Err(wrong) => {
+                let failures = failures.saturating_add(1);
+                store::set_unlock_failures(&conn, failures, now.timestamp())?;
+                return Err(match (wrong, lockout_delay_secs(failures)) {
+                    (_, delay) if delay > 0 => Error::LockedOut { retry_after_secs: delay },
+                    (wrong, _) => wrong,
+                });
+            }
+        };
+        if failures > 0 {
+            store::set_unlock_failures(&conn, 0, 0)?;
+        }
+        let mut vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
+        let report = vault.load()?;
+        Ok((vault, report))
+    }
+
+    /// Decrypts every record into the model. A record that does not open is reported by id; the
+    /// others still load.
+    fn load(&mut self) -> Result<UnlockReport> {
+        let rows = store::all_records(&self.conn)?;
+        let mut damaged = Vec::new();
+        let mut model = Model::default();
+        for row in rows {
+            let id = RecordId(row.id);
+            match self.open_row(&row) {
+                Some(record) => model.put(record),
+                None => damaged.push(id),
+            }
+        }
+        damaged.sort();
+        self.model = model;
+        Ok(UnlockReport { records: self.model.len() as u32, damaged })
+    }
+
+    fn record_aad(&self, id: &[u8; 16]) -> Vec<u8> {
+        let mut aad = b"tideline record".to_vec();
+        aad.extend_from_slice(&self.vault_id);
+        aad.extend_from_slice(id);
+        aad
+    }
+
+    fn open_row(&self, row: &SealedRow) -> Option<StoredRecord> {
+        if row.format != RECORD_VERSION {
+            return None;
+        }
+        let aad = self.record_aad(&row.id);
+        let padded = Zeroizing::new(
+            envelope::open(&self.record_key, RECORD_MAGIC, RECORD_VERSION, &aad, &row.sealed).ok()?,
+        );
+        let record: StoredRecord = serde_json::from_slice(envelope::unpad(&padded)?).ok()?;
+        // The id inside must be the row's id: a valid ciphertext copied onto another row fails here
+        // even before the associated data would catch it.
+        (record.id.0 == row.id).then_some(record)
+    }
+
+    fn seal_record(&self, record: &StoredRecord) -> SealedRow {
+        let json = Zeroizing::new(serde_json::to_vec(record).expect("records always serialize"));
+        let padded = Zeroizing::new(envelope::pad(&json));
+        let sealed = envelope::seal(
+            &self.record_key,
+            &self.rng,
+            RECORD_MAGIC,
+            RECORD_VERSION,
+            &self.record_aad(&record.id.0),
+            &padded,
+        );
+        SealedRow { id: record.id.0, format: RECORD_VERSION, sealed }
+    }
+
+    /// Saves a record: a new one when `id` is `None` (or, for one-per-vault kinds, replaces the
+    /// existing one), else replaces the record with that id. Returns once the write is durable.
+    pub fn save(&mut self, id: Option<RecordId>, record: Record, now: Stamp) -> Result<StoredRecord> {
+        record.validate()?;
+        let kind = record.kind();
+        let existing_id = match id {
+            Some(id) => {
+                let existing = self.model.get(&id).ok_or(Error::NotFound)?;
+                if existing.record.kind() != kind {
+                    return Err(crate::error::Invalid::new("kind", "an entry cannot change its kind").into());
+                }
+                Some(id)
+            }
+            None if kind.is_singleton() => self.model.singleton(kind).map(|r| r.id),
+            None => None,
+        };
+        let (id, created) = match existing_id {
+            Some(id) => (id, self.model.get(&id).expect("checked above").created.clone()),
+            None => (self.new_id(), now.clone()),
+        };
+        let stored = StoredRecord { id, created, updated: now.clone(), record };
+        let row = self.seal_record(&stored);
+        store::put_record(&self.conn, &row)?;
+        if existing_id.is_some() {
+            // The old ciphertext is zeroed in the database (secure_delete); flush it out of the WAL.
+            store::checkpoint(&self.conn)?;
+        }
+        self.model.put(stored.clone());
+        self.last_activity = now.utc;
+        Ok(stored)
+    }
+
+    /// Saves many new records in one transaction (imports, restores, benchmarks).
+    pub fn save_many(&mut self, records: Vec<Record>, now: Stamp) -> Result<Vec<RecordId>> {
+        for record in &records {
+            record.validate()?;
+        }
+        let stored: Vec<StoredRecord> = records
+            .into_iter()
+            .map(|record| StoredRecord { id: self.new_id(), created: now.clone(), updated: now.clone(), record })
+            .collect();
+        let tx = self.conn.unchecked_transaction()?;
+        for record in &stored {
+            store::put_record(&tx, &self.seal_record(record))?;
+        }
+        tx.commit()?;
+        let ids = stored.iter().map(|r| r.id).collect();
+        for record in stored {
+            self.model.put(record);
+        }
+        Ok(ids)
+    }
+
+    fn new_id(&self) -> RecordId {
+        loop {
+            let mut id = [0u8; 16];
+            self.rng.fill(&mut id).expect("system random number generator failed");
+            let id = RecordId(id);
+            if self.model.get(&id).is_none() {
+                return id;
+            }
+        }
+    }
+
+    /// Deletes a record for real: its row is removed, the freed pages zeroed (secure_delete) and the
+    /// WAL checkpointed and truncated, so no copy of its ciphertext remains in the files.
+    pub fn delete(&mut self, id: &RecordId, now: DateTime<Utc>) -> Result<()> {
+        if !store::delete_record(&self.conn, id.as_bytes())? {
+            return Err(Error::NotFound);
+        }
+        store::checkpoint(&self.conn)?;
+        self.model.remove(id);
+        self.last_activity = now;
+        Ok(())
+    }
+
+    /// One record by id.
+    pub fn get(&self, id: &RecordId) -> Option<&StoredRecord> {
+        self.model.get(id)
+    }
+
+    /// Records matching the query, newest first.
+    pub fn query(&self, query: &Query) -> Vec<&StoredRecord> {
+        self.model.query(query)
+    }
+
+    /// Every record of one kind, in no particular order.
+    pub fn of_kind(&self, kind: RecordKind) -> impl Iterator<Item = &StoredRecord> {
+        self.model.of_kind(kind)
+    }
+
+    /// Every record, in no particular order.
+    pub fn records(&self) -> impl Iterator<Item = &StoredRecord> {
+        self.model.all()
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.model.len()
+    }
+
+    /// Whether the vault holds no records.
+    pub fn is_empty(&self) -> bool {
+        self.model.len() == 0
+    }
+
+    /// The app settings (defaults until the patient changes them).
+    pub fn settings(&self) -> Settings {
+        match self.model.singleton(RecordKind::Settings).map(|r| &r.record) {
+            Some(Record::Settings(s)) => s.clone(),
+            _ => Settings::default(),
+        }
+    }
+
+    /// Notes patient activity, which postpones auto-lock.
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        self.last_activity = now;
+    }
+
+    /// Whether the idle time from settings has passed since the last activity. A clock moved back
+    /// counts as activity now, so it can neither lock at once nor keep the vault open for ever.
+    pub fn idle_expired(&mut self, now: DateTime<Utc>) -> bool {
+        if now < self.last_activity {
+            self.last_activity = now;
+            return false;
+        }
+        let idle = chrono::Duration::minutes(i64::from(self.settings().auto_lock_minutes));
+        now - self.last_activity >= idle
+    }
+
+    /// Locks: the keys are wiped and the decrypted model dropped.
+    pub fn lock(self) {
+        drop(self);
+    }
+
+    /// Changes the passphrase after checking the current one. Only the passphrase slot is rewritten,
+    /// in one transaction: after a crash at any point the old or the new passphrase opens the vault.
+    pub fn change_passphrase(&mut self, current: &str, next: &str, params: KdfParams) -> Result<()> {
+        crate::passphrase::check_acceptable(next)?;
+        self.verify_passphrase(current)?;
+        self.set_passphrase(next, params)
+    }
+
+    /// Checks the passphrase without changing anything (before destructive actions).
+    pub fn verify_passphrase(&self, passphrase: &str) -> Result<()> {
+        let slot = store::key_slot(&self.conn, SlotKind::Passphrase)?;
+        match slot.open_with_passphrase(passphrase, &self.vault_id)? {
+            Some(_) => Ok(()),
+            None => Err(Error::WrongPassphrase),
+        }
+    }
+
+    fn set_passphrase(&self, passphrase: &str, params: KdfParams) -> Result<()> {
+        let slot = KeySlot::for_passphrase(passphrase, params, &self.master, &self.vault_id, &self.rng)?;
+        store::replace_key_slot(&self.conn, &slot)?;
+        store::checkpoint(&self.conn)
+    }
+
+    /// Replaces the recovery key (after re-checking the passphrase); the old one stops working.
+    pub fn rotate_recovery_key(&mut self, passphrase: &str) -> Result<RecoveryKey> {
+        self.verify_passphrase(passphrase)?;
+        let recovery = RecoveryKey::generate(&self.rng);
+        let slot = KeySlot::for_recovery(&recovery, &self.master, &self.vault_id, &self.rng);
+        store::replace_key_slot(&self.conn, &slot)?;
+        store::checkpoint(&self.conn)?;
+        Ok(recovery)
+    }
+
+    /// The KDF parameters of the current passphrase slot.
+    pub fn passphrase_params(&self) -> Result<KdfParams> {
+        Ok(store::key_slot(&self.conn, SlotKind::Passphrase)?.params())
+    }
+
+    /// Writes an encrypted backup of the whole vault to `path` (replacing a file there atomically).
+    pub fn export_backup(&self, path: &Path) -> Result<()> {
+        backup::write(self, path)
+    }
+
+    /// Writes every record as readable JSON to `path`, a place the patient chose. This is the one
+    /// deliberate plaintext output: the patient's own copy of their data.
+    pub fn export_plain_json(&self, path: &Path) -> Result<()> {
+        let mut records: Vec<&StoredRecord> = self.model.all().collect();
+        records.sort_by_key(|r| (r.record.occurred_at().unwrap_or(r.created.utc), r.id));
+        let json = Zeroizing::new(
+            serde_json::to_vec_pretty(&serde_json::json!({ "format": "tideline-export-1", "records": records }))
+                .expect("records always serialize"),
+        );
+        write_file_atomically(path, &json)
+    }
+
+    /// Deletes the vault for real after checking the passphrase: the files are overwritten with
+    /// zeros, flushed, then removed.
+    pub fn wipe(self, passphrase: &str) -> Result<()> {
+        self.verify_passphrase(passphrase)?;
+        let dir = self.dir.clone();
+        drop(self);
+        let path = store::vault_path(&dir);
+        for file in std::iter::once(path.clone()).chain(store::sidecar_paths(&path)) {
+            overwrite_and_remove(&file)?;
+        }
+        sync_dir(&dir)
+    }
+
+    pub(crate) fn vault_id(&self) -> &[u8; 16] {
+        &self.vault_id
+    }
+
+    pub(crate) fn master(&self) -> &MasterKey {
+        &self.master
+    }
+
+    pub(crate) fn key_slots(&self) -> Result<Vec<KeySlot>> {
+        Ok(vec![store::key_slot(&self.conn, SlotKind::Passphrase)?, store::key_slot(&self.conn, SlotKind::Recovery)?])
+    }
+}
+
+fn overwrite_and_remove(path: &Path) -> Result<()> {
+    use std::io::Write;
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let zeros = vec![0u8; 64 * 1024];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(zeros.len() as u64) as usize;
+        file.write_all(&zeros[..n])?;
+        left -= n as u64;
+    }
+    file.sync_all()?;
+    drop(file);
+    std::fs::remove_file(path)?;
+    Ok(())
+}
+
+/// Removes a database file and its sidecars if present.
+fn remove_db_files(db: &Path) -> Result<()> {
+    remove_db_files_sidecars(db)?;
+    match std::fs::remove_file(db) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn remove_db_files_sidecars(db: &Path) -> Result<()> {
+    for side in store::sidecar_paths(db) {
+        match std::fs::remove_file(&side) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Makes a rename or removal in `dir` durable.
+fn sync_dir(dir: &Path) -> Result<()> {
+    // Directories cannot be opened for syncing on every platform; where they can (Unix), the
+    // rename is only durable once the directory entry is.
+    if cfg!(unix) {
+        std::fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory, fsynced and renamed, so
+/// the destination holds either its old content or all of the new.
+pub(crate) fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or(crate::error::Invalid::new("path", "choose a file name"))?;
+    let tmp = dir.join(format!(".{}.partial", name.to_string_lossy()));
+    let result = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Reports whether `dir` holds a vault that the file checks accept, without unlocking it.
+pub fn check_file(dir: &Path) -> Result<()> {
+    store::open_existing(&store::vault_path(dir)).map(drop)
+}
+
+/// The path of the vault file in `dir` (for tests and tools that scan the data directory).
+pub fn vault_file(dir: &Path) -> PathBuf {
+    store::vault_path(dir)
+}

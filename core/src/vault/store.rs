@@ -1,0 +1,308 @@
+//! The vault file: one SQLite database. This is the only place that opens it.
+//!
+//! On disk there are exactly four tables: `vault` (magic and a random vault id), `key_slots` (wrapped
+//! master keys), `records` (random id, format version, padded ciphertext) and `unlock_attempts` (the
+//! failure counter that drives the lockout delay). No timestamp, kind or length of any entry is
+//! stored in the clear; records live in a `WITHOUT ROWID` table keyed by their random id, so even the
+//! physical order reveals nothing about when they were written.
+
+use std::fs::{self, OpenOptions};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+use super::keys::{KeySlot, SlotKind};
+use crate::error::{Error, FileProblem, Result};
+
+/// The magic string stored in the `vault` table.
+const MAGIC: &str = "tideline-vault";
+/// The schema version this build writes (`PRAGMA user_version`).
+pub(crate) const SCHEMA_VERSION: u32 = 1;
+/// The database file's name inside the data directory.
+pub(crate) const FILE_NAME: &str = "vault.db";
+
+/// Migrations, numbered from 1. Entry `n - 1` upgrades a database at version `n - 1` to `n`.
+const MIGRATIONS: &[&str] = &[
+    // 1: the initial layout.
+    "CREATE TABLE vault (
+         id INTEGER PRIMARY KEY CHECK (id = 1),
+         magic TEXT NOT NULL,
+         vault_id BLOB NOT NULL CHECK (length(vault_id) = 16)
+     );
+     CREATE TABLE key_slots (kind INTEGER PRIMARY KEY, slot BLOB NOT NULL);
+     CREATE TABLE records (
+         id BLOB PRIMARY KEY CHECK (length(id) = 16),
+         format INTEGER NOT NULL,
+         sealed BLOB NOT NULL
+     ) WITHOUT ROWID;
+     CREATE TABLE unlock_attempts (
+         id INTEGER PRIMARY KEY CHECK (id = 1),
+         failures INTEGER NOT NULL,
+         last_failure_unix INTEGER NOT NULL
+     );",
+];
+
+/// The path of the vault database in `dir`.
+pub(crate) fn vault_path(dir: &Path) -> PathBuf {
+    dir.join(FILE_NAME)
+}
+
+/// The files SQLite keeps beside the database.
+pub(crate) fn sidecar_paths(db: &Path) -> [PathBuf; 2] {
+    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    [db.with_file_name(format!("{name}-wal")), db.with_file_name(format!("{name}-shm"))]
+}
+
+/// Sets every connection setting the vault relies on. Called for every connection, new or existing.
+fn configure(conn: &Connection) -> Result<()> {
+    // Wait for a concurrent writer (a second app instance, a backup) instead of failing at once.
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // WAL: readers never block the writer, and a commit is one sequential append: fast and atomic.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Storage("the file system does not support the vault's journal".to_owned()));
+    }
+    conn.execute_batch(
+        // FULL: fsync the WAL at every commit, so an acknowledged write survives power loss.
+        "PRAGMA synchronous = FULL;
+         -- Overwrite deleted content with zeros, so a deleted entry's ciphertext is really gone.
+         PRAGMA secure_delete = ON;
+         -- Temporary tables and indices stay in memory, never in a temp file.
+         PRAGMA temp_store = MEMORY;
+         -- Enforce references between tables, should a migration add any.
+         PRAGMA foreign_keys = ON;",
+    )?;
+    Ok(())
+}
+
+/// Checks that the bytes at `path` look like an intact SQLite database before SQLite touches them,
+/// so an empty, truncated or foreign file gets a precise error and is never re-created or modified.
+fn precheck(path: &Path) -> Result<()> {
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoVault),
+        Err(e) => return Err(e.into()),
+    };
+    if meta.len() == 0 {
+        return Err(Error::DamagedFile(FileProblem::Empty));
+    }
+    let mut header = [0u8; 100];
+    let mut file = fs::File::open(path)?;
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    if read < 16 || &header[..16] != b"SQLite format 3\0" {
+        return Err(Error::DamagedFile(FileProblem::Foreign));
+    }
+    if read < 100 {
+        return Err(Error::DamagedFile(FileProblem::Truncated));
+    }
+    // The header records the page size and the page count; a shorter file lost its end. While a WAL
+    // holds frames, a checkpoint may have been interrupted between writing page 1 and extending the
+    // file, which SQLite repairs from the WAL; then only quick_check below can judge the file.
+    let wal_has_frames = fs::metadata(sidecar_paths(path)[0].as_path()).map(|m| m.len() > 32).unwrap_or(false);
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536u64,
+        n => u64::from(n),
+    };
+    let page_count = u64::from(u32::from_be_bytes(header[28..32].try_into().expect("4 bytes")));
+    let valid_for = u32::from_be_bytes(header[92..96].try_into().expect("4 bytes"));
+    let change_counter = u32::from_be_bytes(header[24..28].try_into().expect("4 bytes"));
+    if !wal_has_frames && valid_for == change_counter && page_count > 0 && meta.len() < page_size * page_count {
+        return Err(Error::DamagedFile(FileProblem::Truncated));
+    }
+    Ok(())
+}
+
+/// Opens the existing vault database at `path`, after checking it is one, and migrates it.
+pub(crate) fn open_existing(path: &Path) -> Result<Connection> {
+    precheck(path)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(Error::from)?;
+    // quick_check reads every page: a damaged or partly missing file is caught here, before anything
+    // could be presented as a complete vault.
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| match Error::from(e) {
+            Error::Storage(_) => Error::DamagedFile(FileProblem::Corrupted),
+            other => other,
+        })?;
+    if check != "ok" {
+        return Err(Error::DamagedFile(FileProblem::Corrupted));
+    }
+    let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::UnsupportedVersion { found: version });
+    }
+    if version == 0 {
+        // A SQLite file that never got our schema is some other program's database.
+        return Err(Error::DamagedFile(FileProblem::Foreign));
+    }
+    configure(&conn)?;
+    migrate(&conn, version)?;
+    let magic: Option<String> = conn
+        .query_row("SELECT magic FROM vault WHERE id = 1", [], |r| r.get(0))
+        .optional()
+        .map_err(|_| Error::DamagedFile(FileProblem::Foreign))?;
+    if magic.as_deref() != Some(MAGIC) {
+        return Err(Error::DamagedFile(FileProblem::Foreign));
+    }
+    Ok(conn)
+}
+
+/// Creates a new vault database at `path`, which must not exist. The file is created owner-only
+/// (0600) before SQLite opens it; SQLite gives its WAL and shared-memory files the same mode.
+pub(crate) fn create_new(path: &Path, vault_id: &[u8; 16], slots: &[KeySlot]) -> Result<Connection> {
+    if let Some(dir) = path.parent() {
+        create_private_dir(dir)?;
+    }
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::VaultExists,
+        _ => e.into(),
+    })?;
+    let conn = Connection::open(path)?;
+    configure(&conn)?;
+    migrate(&conn, 0)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute("INSERT INTO vault (id, magic, vault_id) VALUES (1, ?1, ?2)", params![MAGIC, &vault_id[..]])?;
+    for slot in slots {
+        tx.execute("INSERT INTO key_slots (kind, slot) VALUES (?1, ?2)", params![slot.kind as u8, slot.to_bytes()])?;
+    }
+    tx.commit()?;
+    Ok(conn)
+}
+
+/// Creates `dir` (and parents) readable only by its owner.
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)?;
+    Ok(())
+}
+
+fn migrate(conn: &Connection, from: u32) -> Result<()> {
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as u32)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The vault id.
+pub(crate) fn vault_id(conn: &Connection) -> Result<[u8; 16]> {
+    let id: Vec<u8> = conn.query_row("SELECT vault_id FROM vault WHERE id = 1", [], |r| r.get(0))?;
+    id.try_into().map_err(|_| Error::DamagedFile(FileProblem::Corrupted))
+}
+
+/// The key slot of `kind`.
+pub(crate) fn key_slot(conn: &Connection, kind: SlotKind) -> Result<KeySlot> {
+    let bytes: Option<Vec<u8>> = conn
+        .query_row("SELECT slot FROM key_slots WHERE kind = ?1", [kind as u8], |r| r.get(0))
+        .optional()?;
+    let slot = KeySlot::from_bytes(&bytes.ok_or(Error::DamagedFile(FileProblem::KeySlotDamaged))?)?;
+    if slot.kind != kind {
+        return Err(Error::DamagedFile(FileProblem::KeySlotDamaged));
+    }
+    Ok(slot)
+}
+
+/// Replaces the slot of the same kind in one durable transaction: a crash leaves the old or the new.
+pub(crate) fn replace_key_slot(conn: &Connection, slot: &KeySlot) -> Result<()> {
+    conn.execute(
+        "INSERT INTO key_slots (kind, slot) VALUES (?1, ?2) ON CONFLICT (kind) DO UPDATE SET slot = excluded.slot",
+        params![slot.kind as u8, slot.to_bytes()],
+    )?;
+    Ok(())
+}
+
+/// Failed unlock attempts so far and the time of the last one (Unix seconds).
+pub(crate) fn unlock_failures(conn: &Connection) -> Result<(u32, i64)> {
+    Ok(conn
+        .query_row("SELECT failures, last_failure_unix FROM unlock_attempts WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?
+        .unwrap_or((0, 0)))
+}
+
+/// Records the failure count and the time of the latest failure.
+pub(crate) fn set_unlock_failures(conn: &Connection, failures: u32, at_unix: i64) -> Result<()> {
+    if failures == 0 {
+        conn.execute("DELETE FROM unlock_attempts", [])?;
+    } else {
+        conn.execute(
+            "INSERT INTO unlock_attempts (id, failures, last_failure_unix) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, last_failure_unix = excluded.last_failure_unix",
+            params![failures, at_unix],
+        )?;
+    }
+    Ok(())
+}
+
+/// One stored row of the `records` table.
+pub(crate) struct SealedRow {
+    pub(crate) id: [u8; 16],
+    pub(crate) format: u8,
+    pub(crate) sealed: Vec<u8>,
+}
+
+/// Every record row, in storage order (which is random-id order).
+pub(crate) fn all_records(conn: &Connection) -> Result<Vec<SealedRow>> {
+    let mut stmt = conn.prepare("SELECT id, format, sealed FROM records")?;
+    let rows = stmt.query_map([], |r| {
+        let id: Vec<u8> = r.get(0)?;
+        Ok((id, r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, format, sealed) = row?;
+        let id: [u8; 16] = id.try_into().map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
+        let format = u8::try_from(format).map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
+        out.push(SealedRow { id, format, sealed });
+    }
+    Ok(out)
+}
+
+/// Inserts or replaces one record durably.
+pub(crate) fn put_record(conn: &Connection, row: &SealedRow) -> Result<()> {
+    conn.execute(
+        "INSERT INTO records (id, format, sealed) VALUES (?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET format = excluded.format, sealed = excluded.sealed",
+        params![&row.id[..], row.format, row.sealed],
+    )?;
+    Ok(())
+}
+
+/// Deletes one record; `false` when there was none.
+pub(crate) fn delete_record(conn: &Connection, id: &[u8; 16]) -> Result<bool> {
+    Ok(conn.execute("DELETE FROM records WHERE id = ?1", [&id[..]])? > 0)
+}
+
+/// Copies every committed page back into the database file and truncates the WAL to zero bytes, so
+/// the previous versions of replaced or deleted records no longer linger in the WAL.
+pub(crate) fn checkpoint(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}

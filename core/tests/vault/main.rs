@@ -1,0 +1,9 @@
+//! The vault, through its public API, against real SQLite files in temporary directories.
+
+mod backup;
+mod crash;
+mod files;
+mod keys;
+mod plaintext;
+mod records;
+mod support;
