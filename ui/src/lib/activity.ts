@@ -11,14 +11,14 @@ export function describe(s: StoredRecord): Activity | null {
       return {
         id: s.id,
         when: new Date(r.occurredAt.utc),
-        text: r.outcome === "used" ? `Logged a lapse (intensity ${r.intensity}) and kept going` : `Logged a craving, intensity ${r.intensity}`,
+        text: r.outcome === "used" ? `Logged a lapse and kept going` : `Logged a craving, intensity ${r.intensity}`,
       };
     case "halt": {
       const f = flaggedNeeds(r).map((n) => NEED_LABEL[n].toLowerCase());
       return { id: s.id, when: new Date(r.takenAt.utc), text: f.length ? `HALT check: ${f.join(", ")}` : "HALT check: all steady" };
     }
     case "urge":
-      return { id: s.id, when: new Date(r.startedAt.utc), text: `Surfed an urge from ${r.startIntensity} down to ${r.endIntensity}` };
+      return { id: s.id, when: new Date(r.startedAt.utc), text: `Surfed an urge from ${r.intensityStart} to ${r.intensityEnd}` };
     default:
       return null;
   }

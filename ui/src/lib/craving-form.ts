@@ -1,79 +1,85 @@
-// Converting between the craving form's fields and a CravingEntry.
-import type { CravingEntry, CravingOutcome } from "./types";
+// Converting between the craving form's fields and a CravingEntry. The quick form asks for intensity
+// and one trigger; everything else sits behind "Add more detail".
+import type { CravingEntry, CravingOutcome, Trigger } from "./types";
 import { deviceZone, localInputValue } from "./format";
-import { NEEDS, type Need } from "./halt";
 
 export type CravingForm = {
   intensity: number;
-  trigger: string;
+  trigger: Trigger | null;
   when: string; // datetime-local value
   situation: string;
   thoughts: string;
   minutes: string;
   coping: string;
-  outcome: "" | CravingOutcome;
+  outcome: CravingOutcome;
   people: string;
   places: string;
   emotions: string;
   notes: string;
+  /** Triggers the form has no field for (e.g. time of day), kept as they were. */
+  kept: Trigger[];
 };
 
 export const blankForm = (now: Date): CravingForm => ({
   intensity: 5,
-  trigger: "",
+  trigger: null,
   when: localInputValue(now),
   situation: "",
   thoughts: "",
   minutes: "",
   coping: "",
-  outcome: "",
+  outcome: "notYetRecorded",
   people: "",
   places: "",
   emotions: "",
   notes: "",
+  kept: [],
 });
 
 const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
 const text = (s: string) => (s.trim() ? s.trim() : null);
-const isNeed = (s: string): s is Need => (NEEDS as readonly string[]).includes(s.toLowerCase());
 
 export function toEntry(f: CravingForm, zone = deviceZone()): CravingEntry {
-  const trig = f.trigger.trim();
   const when = f.when ? new Date(f.when) : new Date();
-  const minutes = f.minutes.trim() === "" ? null : Math.round(Number(f.minutes));
+  const raw = String(f.minutes ?? "").trim();
+  const minutes = raw === "" ? null : Math.round(Number(raw));
+  const triggers: Trigger[] = [
+    ...(f.trigger ? [f.trigger] : []),
+    ...list(f.people).map((label): Trigger => ({ kind: "person", label })),
+    ...list(f.places).map((label): Trigger => ({ kind: "place", label })),
+    ...list(f.emotions).map((label): Trigger => ({ kind: "emotion", label })),
+    ...f.kept,
+  ];
   return {
     occurredAt: { utc: when.toISOString(), zone },
     intensity: Math.round(f.intensity),
-    triggers: {
-      halt: trig && isNeed(trig) ? [trig.toLowerCase() as Need] : [],
-      people: list(f.people),
-      places: list(f.places),
-      emotions: list(f.emotions),
-      tags: trig && !isNeed(trig) ? [trig] : [],
-    },
+    triggers,
     situation: text(f.situation),
     thoughtsAndFeelings: text(f.thoughts),
     durationMinutes: minutes !== null && Number.isFinite(minutes) && minutes >= 0 ? minutes : null,
     coping: text(f.coping),
-    outcome: f.outcome || null,
+    outcome: f.outcome,
     notes: text(f.notes),
   };
 }
 
 export function fromEntry(e: CravingEntry): CravingForm {
-  const trigger = e.triggers.halt[0] ?? e.triggers.tags[0] ?? "";
+  const main = e.triggers.find((t) => t.kind === "halt" || t.kind === "tag") ?? null;
+  const labels = (kind: "person" | "place" | "emotion") =>
+    e.triggers.flatMap((t) => (t.kind === kind ? [t.label] : [])).join(", ");
   return {
     intensity: e.intensity,
-    trigger,
+    trigger: main,
     when: localInputValue(new Date(e.occurredAt.utc)),
     situation: e.situation ?? "",
     thoughts: e.thoughtsAndFeelings ?? "",
     minutes: e.durationMinutes === null ? "" : String(e.durationMinutes),
     coping: e.coping ?? "",
-    outcome: e.outcome ?? "",
-    people: e.triggers.people.join(", "),
-    places: e.triggers.places.join(", "),
-    emotions: e.triggers.emotions.join(", "),
+    outcome: e.outcome,
+    people: labels("person"),
+    places: labels("place"),
+    emotions: labels("emotion"),
     notes: e.notes ?? "",
+    kept: e.triggers.filter((t) => t !== main && t.kind !== "person" && t.kind !== "place" && t.kind !== "emotion"),
   };
 }

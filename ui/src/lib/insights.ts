@@ -31,7 +31,7 @@ export function triggerSentence(ts: TriggerCount[]): string {
 export function urgeSentence(u: Insights["urges"]): string {
   if (u.surfed === 0) return "You have not tried urge surfing yet. It is there whenever an urge comes.";
   const drop = u.averageDrop !== null && u.averageDrop > 0 ? ` On average the urge dropped by ${hours(u.averageDrop)} points.` : "";
-  return `You have surfed ${u.surfed} ${u.surfed === 1 ? "urge" : "urges"}; ${u.passed} passed without acting on them.${drop}`;
+  return `You have surfed ${u.surfed} ${u.surfed === 1 ? "urge" : "urges"}; ${u.rodeItOut} passed without acting on them.${drop}`;
 }
 
 export function attendanceSentence(w: WeekAttendance[], goal: number): string {

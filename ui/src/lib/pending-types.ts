@@ -1,10 +1,21 @@
 // Stand-ins for types the Rust side has not generated yet (ts-rs writes them into ./generated/).
-// Each one mirrors docs/ipc.md and the domain model of issue 2. Replace an entry here with the
-// generated import as soon as that file exists: the UI must end up importing only generated types.
+// Each one mirrors docs/ipc.md. Replace an entry here with the generated import as soon as that file
+// exists: the UI must end up importing only generated types (see ./types.ts).
+import type { ClinicSession as GeneratedClinicSession } from "./generated/ClinicSession";
+import type { CravingEntry } from "./generated/CravingEntry";
+import type { HaltCheck } from "./generated/HaltCheck";
+import type { HaltPattern } from "./generated/HaltPattern";
+import type { ProgramSettings } from "./generated/ProgramSettings";
+import type { Progress } from "./generated/Progress";
+import type { RecordId } from "./generated/RecordId";
+import type { RelapsePlan } from "./generated/RelapsePlan";
+import type { SessionKind } from "./generated/SessionKind";
+import type { Settings } from "./generated/Settings";
+import type { Stamp } from "./generated/Stamp";
+import type { SupportContact } from "./generated/SupportContact";
+import type { UrgeSurfSession } from "./generated/UrgeSurfSession";
 
-/** An instant in UTC plus the IANA zone it was recorded in. */
-export type Stamp = { utc: string; zone: string };
-
+/** core/src/error.rs `ErrorCode` (serde snake_case). */
 export type ErrorCode =
   | "invalid"
   | "no_vault"
@@ -18,125 +29,21 @@ export type ErrorCode =
   | "disk_full"
   | "storage";
 
+/** docs/ipc.md `vault_status`. */
 export type VaultStatus = { state: "absent" | "locked" | "unlocked"; retryAfterSecs: number | null };
-export type UnlockReport = { records: number; damaged: string[] };
-export type Strength = { score: number; warning: string | null; suggestions: string[] };
+
+/** docs/ipc.md `vault_create` and `recovery_key_rotate` results. */
 export type Created = { recoveryKey: string };
 
-export type HaltNeed = "hungry" | "angry" | "lonely" | "tired";
+/**
+ * The generated ClinicSession has a field `kind`, which collides with the `kind` tag of the
+ * internally tagged `Record` enum (serde would write "kind" twice, and the TypeScript intersection
+ * `{ kind: "session" } & ClinicSession` is `never`). Until core renames the field, the UI uses
+ * `sessionKind` (the proposed `#[serde(rename = "sessionKind")]`).
+ */
+export type ClinicSession = Omit<GeneratedClinicSession, "kind"> & { sessionKind: SessionKind };
 
-export type Triggers = {
-  halt: HaltNeed[];
-  people: string[];
-  places: string[];
-  emotions: string[];
-  tags: string[];
-};
-
-export type CravingOutcome = "didNotUse" | "used";
-
-export type CravingEntry = {
-  occurredAt: Stamp;
-  intensity: number;
-  triggers: Triggers;
-  situation: string | null;
-  thoughtsAndFeelings: string | null;
-  durationMinutes: number | null;
-  coping: string | null;
-  outcome: CravingOutcome | null;
-  notes: string | null;
-};
-
-export type HaltCheck = {
-  takenAt: Stamp;
-  hungry: number;
-  angry: number;
-  lonely: number;
-  tired: number;
-  note: string | null;
-};
-
-export type UrgeVariant = "full" | "sober";
-export type IntensitySample = { secondsIn: number; intensity: number; step: string | null };
-
-export type UrgeSurfSession = {
-  startedAt: Stamp;
-  endedAt: Stamp;
-  variant: UrgeVariant;
-  startIntensity: number;
-  peakIntensity: number;
-  endIntensity: number;
-  samples: IntensitySample[];
-  stepsCompleted: string[];
-  actedOnUrge: boolean | null;
-  notes: string | null;
-};
-
-export type SessionKind = "group" | "individual" | "family" | "other";
-export type AppointmentStatus =
-  | "proposed"
-  | "pending"
-  | "booked"
-  | "arrived"
-  | "fulfilled"
-  | "cancelled"
-  | "noshow"
-  | "entered-in-error"
-  | "checked-in"
-  | "waitlist";
-export type ParticipantStatus = "accepted" | "declined" | "tentative" | "needs-action";
-export type SessionOrigin = "clinic" | "patient";
-
-export type ClinicSession = {
-  start: Stamp;
-  end: Stamp;
-  /** Not `kind`: that name is the Record tag. */
-  sessionKind: SessionKind;
-  title: string | null;
-  location: string | null;
-  videoLink: string | null;
-  status: AppointmentStatus;
-  response: ParticipantStatus;
-  origin: SessionOrigin;
-};
-
-export type SupportContact = {
-  name: string;
-  role: string | null;
-  phone: string | null;
-  canText: boolean;
-  notes: string | null;
-};
-
-export type TriggerKind = "internal" | "external" | "halt";
-export type PlanTrigger = { trigger: string; kind: TriggerKind; coping: string };
-
-export type RelapsePlan = {
-  triggers: PlanTrigger[];
-  warningSigns: string[];
-  placesToAvoid: string[];
-  alternativeActivities: string[];
-  meetings: string[];
-  afterLapse: string | null;
-};
-
-export type ProgramSettings = { programStart: string; zone: string; weeklyGoalHours: number };
-
-export type Theme = "system" | "light" | "dark";
-export type NotificationStyle = "discreet" | "detailed";
-
-export type Settings = {
-  autoLockMinutes: number;
-  reminderLeadMinutes: number[];
-  quietHoursStart: string | null;
-  quietHoursEnd: string | null;
-  dailyCheckIn: string | null;
-  notificationStyle: NotificationStyle;
-  theme: Theme;
-  trayIcon: boolean;
-  startAtLogin: boolean;
-};
-
+/** The generated Record, with the session member fixed as above. */
 export type Record =
   | ({ kind: "craving" } & CravingEntry)
   | ({ kind: "halt" } & HaltCheck)
@@ -147,47 +54,18 @@ export type Record =
   | ({ kind: "program" } & ProgramSettings)
   | ({ kind: "settings" } & Settings);
 
-export type RecordKind = Record["kind"];
+/** The generated StoredRecord over the Record above. */
+export type StoredRecord = { id: RecordId; created: Stamp; updated: Stamp; record: Record };
 
-export type StoredRecord = { id: string; created: Stamp; updated: Stamp; record: Record };
-
-export type Query = {
-  kinds: RecordKind[];
-  from: string | null;
-  to: string | null;
-  text: string | null;
-  limit: number | null;
-};
-
-export type Progress = {
-  programStart: string;
-  dayOfProgram: number;
-  hoursThisWeek: number;
-  weeklyGoalHours: number;
-  sessionsAttended: number;
-  sessionsMissed: number;
-  urgesSurfed: number;
-};
-
-export type HomeSummary = {
-  progress: Progress;
-  nextSession: StoredRecord | null;
-  recent: StoredRecord[];
-};
-
-export type HaltPattern = {
-  checks: number;
-  hungry: number;
-  angry: number;
-  lonely: number;
-  tired: number;
-};
+/** docs/ipc.md `home_summary`: progress (with the next session) and the latest journal entries. */
+export type HomeSummary = { progress: Progress; recent: StoredRecord[] };
 
 export type DayCravings = { date: string; count: number; averageIntensity: number; maxIntensity: number };
 export type TriggerCount = { trigger: string; count: number };
-export type UrgeOutcomes = { surfed: number; passed: number; actedOn: number; averageDrop: number | null };
+export type UrgeOutcomes = { surfed: number; rodeItOut: number; actedOnUrge: number; notYetRecorded: number; averageDrop: number | null };
 export type WeekAttendance = { weekStart: string; hours: number; attended: number; missed: number };
 
+/** docs/ipc.md `insights`. */
 export type Insights = {
   cravingsByDay: DayCravings[];
   topTriggers: TriggerCount[];

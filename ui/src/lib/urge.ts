@@ -1,39 +1,42 @@
 // Urge surfing (Marlatt): the guided steps, and the geometry of the wave chart drawn afterwards.
-import type { IntensitySample } from "./types";
+import type { SurfStep, SurfVariant, UrgeSample } from "./types";
 
-export type Variant = "full" | "sober";
-export type Step = { id: string; title: string; prompt: string };
+export type Step = { id: SurfStep; title: string; prompt: string };
 
-export const STEPS: { [V in Variant]: readonly Step[] } = {
-  full: [
-    { id: "notice", title: "Notice the urge", prompt: "Name it to yourself: \"I am having an urge.\" You do not have to act on it." },
-    { id: "observe", title: "Observe your body", prompt: "Where do you feel it? Chest, stomach, hands, jaw? Notice any thoughts that come with it, without following them." },
+export const STEPS: { [V in SurfVariant]: readonly Step[] } = {
+  wave: [
+    { id: "noticeAndName", title: "Notice the urge", prompt: "Name it to yourself: \"I am having an urge.\" You do not have to act on it." },
+    { id: "observeBody", title: "Observe your body", prompt: "Where do you feel it? Chest, stomach, hands, jaw? Notice any thoughts that come with it, without following them." },
     { id: "breathe", title: "Breathe", prompt: "Breathe in slowly through your nose, and out a little longer through your mouth. Let your shoulders drop." },
-    { id: "ride", title: "Ride the wave", prompt: "Urges rise, peak and fall, like a wave. Stay with it and watch it change, without acting on it." },
-    { id: "fall", title: "Notice it fall", prompt: "Notice how the urge feels now. Even a small drop is the wave passing." },
+    { id: "rideTheWave", title: "Ride the wave", prompt: "Urges rise, peak and fall, like a wave. Stay with it and watch it change, without acting on it." },
+    { id: "noticeItFall", title: "Notice it fall", prompt: "Notice how the urge feels now. Even a small drop is the wave passing." },
   ],
   sober: [
     { id: "stop", title: "Stop", prompt: "Pause whatever you are doing. You have time." },
     { id: "observe", title: "Observe", prompt: "What do you feel in your body? What are you thinking? Just notice." },
     { id: "breathe", title: "Breathe", prompt: "Take a few slow breaths. Let the out-breath be long." },
-    { id: "expand", title: "Expand awareness", prompt: "Widen your attention: the room, the sounds, the ground under you, the people who support you." },
-    { id: "respond", title: "Respond mindfully", prompt: "Choose what you will do next, in line with what matters to you." },
+    { id: "expandAwareness", title: "Expand awareness", prompt: "Widen your attention: the room, the sounds, the ground under you, the people who support you." },
+    { id: "respondMindfully", title: "Respond mindfully", prompt: "Choose what you will do next, in line with what matters to you." },
   ],
 };
+
+export function stepTitle(id: SurfStep): string {
+  return [...STEPS.wave, ...STEPS.sober].find((s) => s.id === id)?.title ?? id;
+}
 
 export type Point = { x: number; y: number };
 
 /** Maps samples (seconds in, intensity 0-10) into a box of width x height with padding. */
-export function wavePoints(samples: IntensitySample[], width: number, height: number, pad = 24): Point[] {
+export function wavePoints(samples: UrgeSample[], width: number, height: number, pad = 24): Point[] {
   if (samples.length === 0) return [];
-  const end = Math.max(1, samples[samples.length - 1]!.secondsIn);
+  const end = Math.max(1, samples[samples.length - 1]!.offsetSeconds);
   return samples.map((s) => ({
-    x: pad + ((width - 2 * pad) * s.secondsIn) / end,
+    x: pad + ((width - 2 * pad) * s.offsetSeconds) / end,
     y: height - pad - ((height - 2 * pad) * s.intensity) / 10,
   }));
 }
 
-/** A smooth SVG path through the points (cardinal-style cubic segments). */
+/** A smooth SVG path through the points (cubic segments with Catmull-Rom style tangents). */
 export function smoothPath(points: Point[]): string {
   if (points.length === 0) return "";
   const f = (n: number) => Math.round(n * 10) / 10;
@@ -51,13 +54,13 @@ export function smoothPath(points: Point[]): string {
 }
 
 /** One sentence describing the session's wave. */
-export function waveSentence(samples: IntensitySample[], seconds: number, durationText: string): string {
+export function waveSentence(samples: UrgeSample[], durationText: string): string {
   if (samples.length === 0) return "No ratings were recorded.";
   const start = samples[0]!.intensity;
   const end = samples[samples.length - 1]!.intensity;
   const peak = Math.max(...samples.map((s) => s.intensity));
-  const lasted = seconds > 0 ? ` over ${durationText}` : "";
+  const lasted = durationText ? ` over ${durationText}` : "";
   if (end < start) return `Your urge started at ${start}, peaked at ${peak} and fell to ${end}${lasted}. You rode the wave.`;
   if (end === start) return `Your urge started and ended at ${start}${lasted}, peaking at ${peak}. You stayed with it, and that counts.`;
-  return `Your urge went from ${start} to ${end}${lasted}. Waves can take longer some days; you stayed with it.`;
+  return `Your urge went from ${start} to ${end}${lasted}. Some waves take longer; you stayed with it.`;
 }

@@ -2,7 +2,9 @@
 // working on the UI without the Rust side. It follows the contract's rules (locked vault rejects,
 // lockout after repeated wrong secrets) but keeps everything in memory and encrypts nothing.
 import type {
+  HaltNeed,
   HaltPattern,
+  Trigger,
   HomeSummary,
   Insights,
   Query,
@@ -50,20 +52,24 @@ export class MemoryBackend {
       return this.stamp(d);
     };
     const start = new Date(now.getTime() - 23 * day).toISOString().slice(0, 10);
-    this.put({ kind: "program", programStart: start, zone: this.zone, weeklyGoalHours: 9 });
-    const triggers = ["stress at work", "payday", "old friends", "evenings alone", "arguments"];
-    const halts: ("hungry" | "angry" | "lonely" | "tired")[][] = [["tired"], ["lonely", "tired"], [], ["angry"], ["tired"]];
+    this.put({ kind: "program", startDate: start, zone: this.zone, weeklyGoalHours: 9 });
+    const tags = ["Stress at work", "Payday", "Old friends", "Evenings alone", "Arguments"];
+    const needs: HaltNeed[][] = [["tired"], ["lonely", "tired"], [], ["angry"], ["tired"]];
     for (let i = 0; i < 14; i++) {
+      const triggers: Trigger[] = [
+        ...needs[i % 5]!.map((need): Trigger => ({ kind: "halt", need })),
+        { kind: "tag", label: tags[i % 5]! },
+      ];
       this.put({
         kind: "craving",
         occurredAt: at(i * 1.5, 18 + (i % 4)),
         intensity: Math.max(1, 8 - Math.floor(i / 2) + (i % 3)),
-        triggers: { halt: halts[i % 5]!, people: [], places: [], emotions: [], tags: [triggers[i % 5]!] },
+        triggers,
         situation: i % 2 ? "After a long shift" : null,
         thoughtsAndFeelings: null,
         durationMinutes: 10 + i * 2,
         coping: i % 3 ? "Went for a walk" : "Called my sponsor",
-        outcome: i === 9 ? "used" : "didNotUse",
+        outcome: i === 9 ? "used" : i === 0 ? "notYetRecorded" : "didNotUse",
         notes: null,
       });
     }
@@ -73,27 +79,28 @@ export class MemoryBackend {
     for (let i = 0; i < 3; i++) {
       const s = at(i * 3 + 1, 21);
       const t0 = new Date(s.utc).getTime();
+      const last = 1080 + i * 240;
       this.put({
         kind: "urge",
         startedAt: s,
-        endedAt: this.stamp(new Date(t0 + (18 + i * 4) * 60_000)),
-        variant: i === 1 ? "sober" : "full",
-        startIntensity: 7,
-        peakIntensity: 8,
-        endIntensity: 2 + i,
+        endedAt: this.stamp(new Date(t0 + last * 1000)),
+        variant: i === 1 ? "sober" : "wave",
+        intensityStart: 7,
+        intensityPeak: 8,
+        intensityEnd: 2 + i,
         samples: [
-          { secondsIn: 0, intensity: 7, step: "notice" },
-          { secondsIn: 240, intensity: 8, step: "observe" },
-          { secondsIn: 500, intensity: 6, step: "breathe" },
-          { secondsIn: 800, intensity: 4, step: "ride" },
-          { secondsIn: 1080 + i * 240, intensity: 2 + i, step: "fall" },
+          { offsetSeconds: 0, intensity: 7 },
+          { offsetSeconds: 240, intensity: 8 },
+          { offsetSeconds: 500, intensity: 6 },
+          { offsetSeconds: 800, intensity: 4 },
+          { offsetSeconds: last, intensity: 2 + i },
         ],
-        stepsCompleted: ["notice", "observe", "breathe", "ride", "fall"],
-        actedOnUrge: false,
+        stepsCompleted: i === 1 ? ["stop", "observe", "breathe", "expandAwareness", "respondMindfully"] : ["noticeAndName", "observeBody", "breathe", "rideTheWave", "noticeItFall"],
+        outcome: "rodeItOut",
         notes: null,
       });
     }
-    // Three group sessions a week: past ones fulfilled, upcoming ones waiting for an answer.
+    // Three group sessions a week: past ones attended (one missed), upcoming ones booked.
     for (let d = -20; d <= 9; d++) {
       const date = new Date(now.getTime() + d * day);
       const wd = date.getDay();
@@ -103,30 +110,31 @@ export class MemoryBackend {
       const past = end < now;
       this.put({
         kind: "session",
+        title: "Evening group",
         start: this.stamp(date),
         end: this.stamp(end),
         sessionKind: "group",
-        title: "Evening group",
-        location: "Riverside Clinic, room 2",
-        videoLink: null,
-        status: past ? (d === -6 ? "noshow" : "fulfilled") : "booked",
+        venue: { kind: "inPerson", place: "Riverside Clinic, room 2" },
+        status: past ? (d === -6 || d === -7 || d === -5 ? "noshow" : "fulfilled") : "booked",
         response: past ? "accepted" : d < 4 ? "accepted" : "needs-action",
-        origin: "clinic",
+        origin: { kind: "clinic", clinicId: `appt-${d + 100}` },
       });
     }
-    this.put({ kind: "contact", name: "Sam (sponsor)", role: "Sponsor", phone: "+1 555 0100", canText: true, notes: null });
-    this.put({ kind: "contact", name: "Dr. Ortiz", role: "Counselor", phone: "+1 555 0199", canText: false, notes: "Weekdays 9-5" });
+    const sam = this.put({ kind: "contact", name: "Sam", role: "sponsor", phone: "+1 555 0100", canText: true, notes: null });
+    this.put({ kind: "contact", name: "Dr. Ortiz", role: "counselor", phone: "+1 555 0199", canText: false, notes: "Weekdays 9 to 5" });
     this.put({
       kind: "plan",
       triggers: [
-        { trigger: "Payday", kind: "external", coping: "Ask my partner to hold my card for the weekend" },
-        { trigger: "Feeling tired after work", kind: "halt", coping: "Eat, then rest for 20 minutes" },
+        { source: { kind: "external" }, description: "Payday", copingStep: "Ask my partner to hold my card for the weekend" },
+        { source: { kind: "halt", need: "tired" }, description: "Worn out after work", copingStep: "Eat, then rest for 20 minutes" },
       ],
       warningSigns: ["Skipping meals", "Not answering texts"],
+      contactIds: [sam.id],
       placesToAvoid: ["The bar on 5th Street"],
-      alternativeActivities: ["Walk by the river", "Guitar"],
-      meetings: ["Tuesday 7 pm, community center"],
-      afterLapse: "Call Sam, tell my counselor at the next session, and go back to my plan. One lapse does not undo my progress.",
+      alternativeActivities: ["Walk by the river", "Play guitar"],
+      meetings: [{ name: "Community meeting", when: "Tuesdays 7 pm", place: "Community center" }],
+      afterALapse: ["Call Sam", "Tell my counselor at the next session", "Go back to my plan: one lapse does not undo my progress"],
+      lastReviewed: null,
     });
     this.unlocked = false;
   }
@@ -185,8 +193,12 @@ export class MemoryBackend {
 
   private haltPattern(lastN: number): HaltPattern {
     const checks = this.sorted(["halt"]).slice(0, lastN).map((s) => s.record as Extract<Record, { kind: "halt" }>);
-    const flagged = (k: "hungry" | "angry" | "lonely" | "tired") => checks.filter((c) => c[k] >= 2).length;
-    return { checks: checks.length, hungry: flagged("hungry"), angry: flagged("angry"), lonely: flagged("lonely"), tired: flagged("tired") };
+    const flagged = (k: HaltNeed) => checks.filter((c) => c[k] >= 2).length;
+    const counts = { hungry: flagged("hungry"), angry: flagged("angry"), lonely: flagged("lonely"), tired: flagged("tired") };
+    const top = (Object.entries(counts) as [HaltNeed, number][]).sort((a, b) => b[1] - a[1])[0]!;
+    const word = top[0].charAt(0).toUpperCase() + top[0].slice(1);
+    const summary = checks.length === 0 ? "No checks yet." : top[1] === 0 ? `No need stood out in the last ${checks.length} checks.` : `${word} in ${top[1]} of the last ${checks.length} checks.`;
+    return { checks: checks.length, ...counts, summary };
   }
 
   private sessions() {
@@ -203,7 +215,7 @@ export class MemoryBackend {
   private home(): HomeSummary {
     const now = this.now();
     const program = this.singleton("program")?.record as Extract<Record, { kind: "program" }> | undefined;
-    const startDate = program?.programStart ?? now.toISOString().slice(0, 10);
+    const startDate = program?.startDate ?? now.toISOString().slice(0, 10);
     const day = Math.floor((now.getTime() - new Date(startDate + "T00:00:00").getTime()) / 86_400_000) + 1;
     const ws = this.weekStart(now).getTime();
     const sessions = this.sessions();
@@ -212,19 +224,19 @@ export class MemoryBackend {
       .filter(({ r }) => new Date(r.start.utc).getTime() >= ws)
       .reduce((h, { r }) => h + (new Date(r.end.utc).getTime() - new Date(r.start.utc).getTime()) / 3_600_000, 0);
     const next = sessions
-      .filter(({ r }) => new Date(r.start.utc) > now && r.status !== "cancelled" && r.response !== "declined")
+      .filter(({ r }) => new Date(r.start.utc) > now && r.status !== "cancelled" && r.status !== "entered-in-error" && r.response !== "declined")
       .sort((a, b) => a.r.start.utc.localeCompare(b.r.start.utc))[0];
     return {
       progress: {
-        programStart: startDate,
-        dayOfProgram: Math.max(1, day),
+        dayOfProgram: day >= 1 ? day : null,
+        weekStart: new Date(ws).toISOString().slice(0, 10),
         hoursThisWeek: hours,
         weeklyGoalHours: program?.weeklyGoalHours ?? 9,
         sessionsAttended: attended.length,
         sessionsMissed: sessions.filter(({ r }) => r.status === "noshow").length,
-        urgesSurfed: this.sorted(["urge"]).length,
+        nextSession: next ? { id: next.s.id, start: next.r.start, kind: next.r.sessionKind } : null,
+        summary: "",
       },
-      nextSession: next?.s ?? null,
       recent: this.sorted(["craving", "halt", "urge"]).slice(0, 5),
     };
   }
@@ -236,8 +248,9 @@ export class MemoryBackend {
       const r = s.record as Extract<Record, { kind: "craving" }>;
       const d = r.occurredAt.utc.slice(0, 10);
       byDay.set(d, [...(byDay.get(d) ?? []), r.intensity]);
-      for (const t of [...r.triggers.halt, ...r.triggers.people, ...r.triggers.places, ...r.triggers.emotions, ...r.triggers.tags]) {
-        triggers.set(t, (triggers.get(t) ?? 0) + 1);
+      for (const t of r.triggers) {
+        const label = t.kind === "halt" ? t.need.charAt(0).toUpperCase() + t.need.slice(1) : t.kind === "timeOfDay" ? t.part : t.label;
+        triggers.set(label, (triggers.get(label) ?? 0) + 1);
       }
     }
     const urges = this.sorted(["urge"]).map((s) => s.record as Extract<Record, { kind: "urge" }>);
@@ -268,9 +281,10 @@ export class MemoryBackend {
       halt: this.haltPattern(14),
       urges: {
         surfed: urges.length,
-        passed: urges.filter((u) => u.actedOnUrge === false).length,
-        actedOn: urges.filter((u) => u.actedOnUrge === true).length,
-        averageDrop: urges.length ? urges.reduce((a, u) => a + (u.peakIntensity - u.endIntensity), 0) / urges.length : null,
+        rodeItOut: urges.filter((u) => u.outcome === "rodeItOut").length,
+        actedOnUrge: urges.filter((u) => u.outcome === "actedOnUrge").length,
+        notYetRecorded: urges.filter((u) => u.outcome === "notYetRecorded").length,
+        averageDrop: urges.length ? urges.reduce((a, u) => a + (u.intensityPeak - u.intensityEnd), 0) / urges.length : null,
       },
       attendanceByWeek: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, e]) => ({ weekStart, ...e })),
     };
@@ -283,7 +297,8 @@ export class MemoryBackend {
     if (words >= 4 && p.length >= 18) score = 4;
     if (classes <= 1 && score > 2 && words < 3) score = 2;
     const suggestions = score < 3 ? ["Add another word or two: a short sentence is easier to remember and harder to guess."] : [];
-    return { score, warning: p.length > 0 && p.length < 8 ? "This is very short." : null, suggestions };
+    const acceptable = p.length >= 10 && score >= 2;
+    return { score, bits: score * 14, acceptable, warning: p.length > 0 && p.length < 10 ? "Use at least 10 characters." : null, suggestions };
   }
 
   /** Handles one IPC call the way the Rust shell would. Throws `{ code, message }` on failure. */
@@ -301,10 +316,10 @@ export class MemoryBackend {
       case "vault_create": {
         if (this.passphrase !== null) throw fail("vault_exists", "A vault already exists here.");
         const p = String(a.passphrase ?? "");
-        if (p.length < 8) throw fail("invalid", "passphrase: must be at least 8 characters");
+        if (p.length < 10) throw fail("invalid", "passphrase: use at least 10 characters");
         this.passphrase = p;
         this.recoveryKey = "TIDE-4F7Q-M2KD-9XWB-C8RT-6HJN-P3LV";
-        this.put({ kind: "program", programStart: String(a.programStart), zone: String(a.zone), weeklyGoalHours: 9 });
+        this.put({ kind: "program", startDate: String(a.programStart), zone: String(a.zone), weeklyGoalHours: 9 });
         this.unlocked = true;
         return { recoveryKey: this.recoveryKey };
       }
