@@ -21,4 +21,4 @@ pub mod time;
 pub mod urge;
 pub mod vault;
 
-pub use error::{Error, ErrorCode, Invalid};
+pub use error::{Error, ErrorCode, Invalid, Result};
