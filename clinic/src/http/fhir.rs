@@ -20,9 +20,8 @@ pub(super) async fn metadata(State(state): State<AppState>) -> Response {
     fhir_response(StatusCode::OK, &crate::capability::statement(state.clock.now()))
 }
 
-pub(super) async fn unknown_type(Path(kind): Path<String>) -> Problem {
+pub(super) async fn unknown_type() -> Problem {
     // The type name comes from the request, so it is not echoed back.
-    let _ = kind;
     Problem::NotSupported("resource type not supported by this server".into())
 }
 

@@ -6,6 +6,10 @@
 //! arises) leaves only its audit row behind.
 
 mod fhir;
+pub mod staff_schedule {
+    //! The schedule request shared by the staff endpoint and the CLI.
+    pub use super::staff::ScheduleRequest;
+}
 mod staff;
 
 use std::net::SocketAddr;

@@ -139,8 +139,8 @@ async fn create_account(State(state): State<AppState>, inbound: Inbound) -> Resp
         Err(problem) => Err(problem),
     };
     let result = guarded(&state, &inbound, "create staff", "staff".into(), move |conn, caller, now| {
-        let (request, password_hash) = hashed?;
         let clinic_id = staff_clinic(caller)?;
+        let (request, password_hash) = hashed?;
         let new = crate::staff::NewStaff {
             clinic_id,
             email: request.email,
@@ -165,8 +165,8 @@ struct NewPatient {
 async fn create_patient(State(state): State<AppState>, inbound: Inbound) -> Response {
     let request: Result<NewPatient, Problem> = body(&inbound);
     let result = guarded(&state, &inbound, "create Patient", "Patient".into(), move |conn, caller, now| {
-        let request = request?;
         let clinic_id = staff_clinic(caller)?;
+        let request = request?;
         let id = crate::patient::create(conn, caller, clinic_id, &request.given_name, &request.family_name, now)?;
         Ok((Created { id }, format!("Patient/{id}")))
     })
@@ -220,8 +220,8 @@ struct NewProgram {
 async fn create_program(State(state): State<AppState>, inbound: Inbound) -> Response {
     let request: Result<NewProgram, Problem> = body(&inbound);
     let result = guarded(&state, &inbound, "create program", "program".into(), move |conn, caller, _| {
-        let request = request?;
         let clinic_id = staff_clinic(caller)?;
+        let request = request?;
         let id = crate::program::create(conn, caller, clinic_id, &request.name, &request.time_zone)?;
         Ok((Created { id }, format!("program/{id}")))
     })
@@ -246,8 +246,8 @@ async fn add_member(State(state): State<AppState>, Path(id): Path<String>, inbou
     let result = match record_id(&id) {
         Ok(program_id) => {
             guarded(&state, &inbound, "add program member", format!("program/{program_id}"), move |conn, caller, now| {
-                let request = request?;
                 staff_clinic(caller)?;
+                let request = request?;
                 let created = crate::program::add_member(conn, caller, program_id, request.patient_id, now)?;
                 Ok((Count { created }, format!("program/{program_id} Patient/{}", request.patient_id)))
             })
@@ -301,8 +301,8 @@ async fn schedule(State(state): State<AppState>, Path(id): Path<String>, inbound
     let result = match record_id(&id) {
         Ok(program_id) => {
             guarded(&state, &inbound, "schedule sessions", format!("program/{program_id}"), move |conn, caller, now| {
-                let recurrence = request?.recurrence()?;
                 staff_clinic(caller)?;
+                let recurrence = request?.recurrence()?;
                 let created = crate::program::schedule(conn, caller, program_id, &recurrence, now)?;
                 Ok((Count { created }, format!("program/{program_id}")))
             })
@@ -324,8 +324,8 @@ async fn record_attendance(State(state): State<AppState>, Path(id): Path<String>
     let result = match record_id(&id) {
         Ok(appointment_id) => {
             guarded(&state, &inbound, "record attendance", format!("Appointment/{appointment_id}"), move |conn, caller, now| {
-                let request = request?;
                 staff_clinic(caller)?;
+                let request = request?;
                 let stored = crate::appointment::record_attendance(conn, caller, appointment_id, request.status, now)?;
                 let target = format!("Appointment/{appointment_id} Patient/{}", stored.patient_id);
                 Ok((stored, target))

@@ -1,0 +1,300 @@
+//! `tideline-clinic`: run the server, or run staff operations directly on its data directory.
+
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use rusqlite::Connection;
+use tideline_clinic::access::Caller;
+use tideline_clinic::audit::{self, AuditEntry};
+use tideline_clinic::clock::{Clock, SystemClock};
+use tideline_clinic::http::staff_schedule::ScheduleRequest;
+use tideline_clinic::problem::Problem;
+use tideline_clinic::server::{self, ServerConfig};
+use tideline_clinic::store::Store;
+use tideline_clinic::{appointment, enrollment, patient, program, staff};
+use tideline_wire::AppointmentStatus;
+
+#[derive(Debug, Parser)]
+#[command(name = "tideline-clinic", about = "Tideline clinic server and staff operations")]
+struct Cli {
+    /// Directory holding the clinic database.
+    #[arg(long, global = true, default_value = "./clinic-data")]
+    data: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the FHIR and staff API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        listen: SocketAddr,
+        /// PEM certificate chain (HTTPS when given with --tls-key).
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// PEM private key.
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+    },
+    /// Create a clinic and its first administrator (password read from stdin).
+    CreateClinic {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        admin_email: String,
+        #[arg(long)]
+        admin_name: String,
+    },
+    /// Create a staff account (password read from stdin).
+    CreateStaff {
+        #[arg(long)]
+        clinic: i64,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        admin: bool,
+    },
+    /// Create a patient.
+    CreatePatient {
+        #[arg(long)]
+        clinic: i64,
+        #[arg(long)]
+        given: String,
+        #[arg(long)]
+        family: String,
+    },
+    /// Create a program (a group or counseling track) in an IANA time zone.
+    CreateProgram {
+        #[arg(long)]
+        clinic: i64,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        time_zone: String,
+    },
+    /// Add a patient to a program (books them into its future sessions).
+    AddMember {
+        #[arg(long)]
+        program: i64,
+        #[arg(long)]
+        patient: i64,
+    },
+    /// Schedule sessions, e.g. --first-day 2026-03-02 --weekdays mon,wed,fri --start 18:00 --end 21:00 --weeks 8.
+    Schedule {
+        #[arg(long)]
+        program: i64,
+        #[arg(long)]
+        first_day: chrono::NaiveDate,
+        #[arg(long, value_delimiter = ',')]
+        weekdays: Vec<String>,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: String,
+        #[arg(long, default_value_t = 1)]
+        weeks: u32,
+    },
+    /// Issue a one-time enrollment code for a patient's device.
+    IssueCode {
+        #[arg(long)]
+        patient: i64,
+    },
+    /// Record attendance (fulfilled, noshow, arrived, checked-in, cancelled).
+    Attendance {
+        #[arg(long)]
+        appointment: i64,
+        #[arg(long)]
+        status: String,
+    },
+    /// List a patient's devices.
+    Devices {
+        #[arg(long)]
+        patient: i64,
+    },
+    /// Revoke a device at once.
+    RevokeDevice {
+        #[arg(long)]
+        device: i64,
+    },
+    /// Check the audit trail's hash chain.
+    VerifyAudit,
+}
+
+fn read_password() -> Result<String, String> {
+    eprintln!("password (one line on stdin):");
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|_| "could not read the password".to_owned())?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+/// Runs one operator command in one transaction with its audit row.
+async fn operate<T: Send + 'static>(
+    store: &Store,
+    action: &'static str,
+    work: impl FnOnce(&Connection, &Caller, chrono::DateTime<chrono::Utc>) -> Result<(T, String), Problem> + Send + 'static,
+) -> Result<T, Problem> {
+    store
+        .run(move |conn| {
+            let now = SystemClock.now();
+            let (value, target) = work(conn, &Caller::Operator, now)?;
+            let entry = AuditEntry {
+                actor: Caller::Operator.actor(),
+                action: action.into(),
+                target,
+                outcome: "allowed".into(),
+                address: "local".into(),
+            };
+            audit::append(conn, now, &entry)?;
+            Ok(value)
+        })
+        .await
+}
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    if let Err(message) = run(cli).await {
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    if let Command::Serve { listen, tls_cert, tls_key } = cli.command {
+        let config = ServerConfig {
+            data_dir: cli.data,
+            listen,
+            tls: tls_cert.zip(tls_key),
+            clock: Arc::new(SystemClock),
+        };
+        let running = server::start(config).await.map_err(|error| error.to_string())?;
+        println!("listening on {}", running.address);
+        return running.wait().await.map_err(|error| error.to_string());
+    }
+    std::fs::create_dir_all(&cli.data).map_err(|_| "could not create the data directory".to_owned())?;
+    let store = Store::open(&server::database_path(&cli.data)).map_err(|_| "could not open the database".to_owned())?;
+    let show = |problem: Problem| problem.to_string();
+    match cli.command {
+        Command::Serve { .. } => unreachable!("handled above"),
+        Command::CreateClinic { name, admin_email, admin_name } => {
+            let hash = staff::hash_password(&read_password()?).map_err(show)?;
+            let (clinic, admin) = operate(&store, "create clinic", move |conn, caller, now| {
+                let clinic_id = staff::create_clinic(conn, caller, &name, now)?;
+                let new = staff::NewStaff { clinic_id, email: admin_email, display_name: admin_name, password_hash: hash, admin: true };
+                let staff_id = staff::create_staff(conn, caller, &new, now)?;
+                Ok(((clinic_id, staff_id), format!("clinic/{clinic_id} Practitioner/{staff_id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("clinic {clinic} created; administrator staff id {admin}");
+        }
+        Command::CreateStaff { clinic, email, name, admin } => {
+            let hash = staff::hash_password(&read_password()?).map_err(show)?;
+            let id = operate(&store, "create staff", move |conn, caller, now| {
+                let new = staff::NewStaff { clinic_id: clinic, email, display_name: name, password_hash: hash, admin };
+                let id = staff::create_staff(conn, caller, &new, now)?;
+                Ok((id, format!("Practitioner/{id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("staff {id} created");
+        }
+        Command::CreatePatient { clinic, given, family } => {
+            let id = operate(&store, "create Patient", move |conn, caller, now| {
+                let id = patient::create(conn, caller, clinic, &given, &family, now)?;
+                Ok((id, format!("Patient/{id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("patient {id} created");
+        }
+        Command::CreateProgram { clinic, name, time_zone } => {
+            let id = operate(&store, "create program", move |conn, caller, _| {
+                let id = program::create(conn, caller, clinic, &name, &time_zone)?;
+                Ok((id, format!("program/{id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("program {id} created");
+        }
+        Command::AddMember { program: program_id, patient: patient_id } => {
+            let created = operate(&store, "add program member", move |conn, caller, now| {
+                let created = program::add_member(conn, caller, program_id, patient_id, now)?;
+                Ok((created, format!("program/{program_id} Patient/{patient_id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("patient {patient_id} added; {created} appointments booked");
+        }
+        Command::Schedule { program: program_id, first_day, weekdays, start, end, weeks } => {
+            let recurrence = ScheduleRequest { first_day, weeks, weekdays, start, end }.recurrence().map_err(show)?;
+            let created = operate(&store, "schedule sessions", move |conn, caller, now| {
+                let created = program::schedule(conn, caller, program_id, &recurrence, now)?;
+                Ok((created, format!("program/{program_id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("{created} sessions scheduled");
+        }
+        Command::IssueCode { patient: patient_id } => {
+            let issued = operate(&store, "issue enrollment code", move |conn, caller, now| {
+                Ok((enrollment::issue_code(conn, caller, patient_id, now)?, format!("Patient/{patient_id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("{} (valid until {})", issued.code, issued.expires_at.to_rfc3339());
+        }
+        Command::Attendance { appointment: appointment_id, status } => {
+            let status = AppointmentStatus::from_code(&status).ok_or("status must be a FHIR appointment status")?;
+            operate(&store, "record attendance", move |conn, caller, now| {
+                let stored = appointment::record_attendance(conn, caller, appointment_id, status, now)?;
+                Ok(((), format!("Appointment/{appointment_id} Patient/{}", stored.patient_id)))
+            })
+            .await
+            .map_err(show)?;
+            println!("appointment {appointment_id} is now {}", status.code());
+        }
+        Command::Devices { patient: patient_id } => {
+            let devices = operate(&store, "list devices", move |conn, caller, _| {
+                Ok((enrollment::list_devices(conn, caller, patient_id)?, format!("Patient/{patient_id}")))
+            })
+            .await
+            .map_err(show)?;
+            for device in devices {
+                let revoked = device.revoked_at.map_or_else(|| "active".to_owned(), |at| format!("revoked {}", at.to_rfc3339()));
+                println!("device {} enrolled {} {revoked}", device.id, device.enrolled_at.to_rfc3339());
+            }
+        }
+        Command::RevokeDevice { device } => {
+            operate(&store, "revoke device", move |conn, caller, now| {
+                let patient_id = enrollment::revoke_device(conn, caller, device, now)?;
+                Ok(((), format!("device/{device} Patient/{patient_id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("device {device} revoked");
+        }
+        Command::VerifyAudit => {
+            let verified = store.run(|conn| Ok(audit::verify(conn))).await.map_err(show)?;
+            match verified {
+                Ok(rows) => println!("audit trail intact: {rows} rows"),
+                Err(broken) => return Err(broken.to_string()),
+            }
+        }
+    }
+    Ok(())
+}

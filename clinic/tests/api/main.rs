@@ -1,0 +1,9 @@
+//! The clinic server over loopback: a real server per test, reached with a real HTTP(S) client.
+
+mod authorization;
+mod bad_input;
+mod enrollment;
+mod fhir_validity;
+mod restart;
+mod support;
+mod sync;
