@@ -9,6 +9,7 @@ pub mod contact;
 pub mod craving;
 pub mod error;
 pub mod halt;
+pub mod insights;
 pub mod onboarding;
 pub mod passphrase;
 pub mod plan;

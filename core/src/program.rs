@@ -163,7 +163,8 @@ impl Progress {
 
 /// Hours for a sentence: whole numbers without a decimal, otherwise one decimal ("7.5").
 pub(crate) fn format_hours(h: f64) -> String {
-    let tenths = (h * 10.0).round() / 10.0;
+    // Adding 0.0 turns a negative zero into 0, so nothing prints "-0".
+    let tenths = (h * 10.0).round() / 10.0 + 0.0;
     if tenths.fract() == 0.0 {
         format!("{tenths:.0}")
     } else {

@@ -20,7 +20,7 @@ fn export_domain_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     program::ProgramSettings::export_all(cfg)?;
     program::Progress::export_all(cfg)?;
     settings::Settings::export_all(cfg)?;
-    // insights::Insights::export_all(cfg)?;
+    insights::Insights::export_all(cfg)?;
     reminder::PlannedReminder::export_all(cfg)?;
     Ok(())
 }

@@ -1,1 +1,79 @@
-//! placeholder
+//! HALT checks: the flag threshold, the need-specific suggestions and the pattern sentence.
+
+use tideline_core::halt::{HaltCheck, HaltNeed, HaltPattern, HaltRating};
+
+use crate::fixtures::stamp;
+
+fn check(minute: u32, [h, a, l, t]: [u8; 4]) -> HaltCheck {
+    let r = |v| HaltRating::try_from(v).unwrap();
+    HaltCheck {
+        taken_at: stamp(&format!("2026-01-10T12:{minute:02}:00Z"), "UTC"),
+        hungry: r(h),
+        angry: r(a),
+        lonely: r(l),
+        tired: r(t),
+        note: None,
+    }
+}
+
+#[test]
+fn ratings_are_0_to_3() {
+    assert!(HaltRating::try_from(3).is_ok());
+    assert_eq!(HaltRating::try_from(4).unwrap_err().field, "rating");
+}
+
+#[test]
+fn needs_rated_2_or_more_are_flagged_each_with_its_own_response() {
+    let c = check(0, [1, 2, 0, 3]);
+    assert_eq!(
+        c.flagged_needs(),
+        [HaltNeed::Angry, HaltNeed::Tired],
+        "1 is 'a little': not flagged"
+    );
+    let s = c.suggestions();
+    assert!(s[0].text.contains("move your body") && s[0].text.contains("breaths"));
+    assert!(s[1].text.starts_with("Rest"));
+    assert!(HaltNeed::Hungry.suggestion().starts_with("Eat something"));
+    assert!(HaltNeed::Lonely
+        .suggestion()
+        .contains("call or text someone"));
+    assert!(HaltNeed::Lonely.suggestion().contains("meeting"));
+}
+
+#[test]
+fn pattern_counts_the_most_recent_checks_and_says_so_plainly() {
+    // Eight checks; only the last seven count. Tired in 5 of them, lonely in 2.
+    let mut checks: Vec<HaltCheck> = (0..8)
+        .map(|i| {
+            check(
+                i,
+                [
+                    0,
+                    0,
+                    if i >= 6 { 2 } else { 0 },
+                    if (1..=5).contains(&i) { 3 } else { 0 },
+                ],
+            )
+        })
+        .collect();
+    checks[0].tired = HaltRating::try_from(3).unwrap(); // the oldest: outside the window
+    checks.reverse(); // arrival order must not matter
+    let p = HaltPattern::over_last(&checks, 7);
+    assert_eq!((p.checks, p.tired, p.lonely, p.hungry), (7, 5, 2, 0));
+    assert_eq!(
+        p.summary,
+        "Tired in 5 and lonely in 2 of the last 7 checks."
+    );
+    assert_eq!(
+        HaltPattern::over_last(&[], 7).summary,
+        "No HALT checks yet."
+    );
+    assert_eq!(
+        HaltPattern::over_last(&[check(0, [0; 4])], 7).summary,
+        "No need stood out in your last check."
+    );
+    assert_eq!(
+        HaltPattern::over_last(&[check(0, [2, 0, 0, 0])], 7).summary,
+        "Hungry in your last check."
+    );
+}
