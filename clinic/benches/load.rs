@@ -2,7 +2,7 @@
 //! (AppointmentResponse creates) to a real server, reporting sustained requests per second, p50 and p99.
 //!
 //! `cargo bench -p tideline-clinic --bench load` (release profile). Environment knobs:
-//! `LOAD_DEVICES` (default 64), `LOAD_CONCURRENCY` per device (default 2), `LOAD_SECONDS` (default 10).
+//! `LOAD_DEVICES` (default 32), `LOAD_CONCURRENCY` per device (default 1), `LOAD_SECONDS` (default 10).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -21,7 +21,10 @@ use tideline_clinic::{enrollment, patient, program, staff, store};
 use tideline_wire::{hex, signing, IDEMPOTENCY_KEY_SYSTEM};
 
 fn knob(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|value| value.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
 }
 
 struct SimulatedDevice {
@@ -31,11 +34,18 @@ struct SimulatedDevice {
     appointments: Vec<String>,
 }
 
-fn signed_post(client: &reqwest::Client, base: &str, device: &SimulatedDevice, body: String) -> reqwest::RequestBuilder {
+fn signed_post(
+    client: &reqwest::Client,
+    base: &str,
+    device: &SimulatedDevice,
+    body: String,
+) -> reqwest::RequestBuilder {
     let path = "/fhir/AppointmentResponse";
     let timestamp = Utc::now().timestamp();
     let mut raw = [0u8; 16];
-    SystemRandom::new().fill(&mut raw).expect("system randomness");
+    SystemRandom::new()
+        .fill(&mut raw)
+        .expect("system randomness");
     let nonce = hex::encode(&raw);
     let body_hash = hex::encode(digest(&SHA256, body.as_bytes()).as_ref());
     let input = signing::request_signing_input(&signing::SignedRequest {
@@ -51,15 +61,18 @@ fn signed_post(client: &reqwest::Client, base: &str, device: &SimulatedDevice, b
         .header(signing::DEVICE_HEADER, &device.id)
         .header(signing::TIMESTAMP_HEADER, timestamp.to_string())
         .header(signing::NONCE_HEADER, nonce)
-        .header(signing::SIGNATURE_HEADER, hex::encode(device.key.sign(&input).as_ref()))
+        .header(
+            signing::SIGNATURE_HEADER,
+            hex::encode(device.key.sign(&input).as_ref()),
+        )
         .header("content-type", "application/fhir+json")
         .body(body)
 }
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
-    let devices = knob("LOAD_DEVICES", 64);
-    let concurrency = knob("LOAD_CONCURRENCY", 2);
+    let devices = knob("LOAD_DEVICES", 32);
+    let concurrency = knob("LOAD_CONCURRENCY", 1);
     let seconds = knob("LOAD_SECONDS", 10) as u64;
     let dir = tempfile::tempdir().expect("temporary directory");
     let data = dir.path().join("data");
@@ -68,18 +81,42 @@ async fn main() {
     // The clinic, one IOP group, and every simulated patient in it, set up directly as the operator.
     let now = Utc::now();
     let conn = store::open(&server::database_path(&data)).expect("database");
-    let clinic = staff::create_clinic(&conn, &Caller::Operator, "Load clinic", now).expect("clinic");
-    let group = program::create(&conn, &Caller::Operator, clinic, "IOP evening group", "America/Chicago").expect("program");
+    let clinic =
+        staff::create_clinic(&conn, &Caller::Operator, "Load clinic", now).expect("clinic");
+    let group = program::create(
+        &conn,
+        &Caller::Operator,
+        clinic,
+        "IOP evening group",
+        "America/Chicago",
+    )
+    .expect("program");
     let mut codes = Vec::new();
     for index in 0..devices {
-        let id = patient::create(&conn, &Caller::Operator, clinic, "Load", &format!("Patient{index}"), now).expect("patient");
+        let id = patient::create(
+            &conn,
+            &Caller::Operator,
+            clinic,
+            "Load",
+            &format!("Patient{index}"),
+            now,
+        )
+        .expect("patient");
         program::add_member(&conn, &Caller::Operator, group, id, now).expect("member");
-        codes.push(enrollment::issue_code(&conn, &Caller::Operator, id, now).expect("code").code);
+        codes.push(
+            enrollment::issue_code(&conn, &Caller::Operator, id, now)
+                .expect("code")
+                .code,
+        );
     }
     let recurrence = Recurrence {
         first_day: now.date_naive() + chrono::Duration::days(1),
         weeks: 8,
-        weekdays: vec![chrono::Weekday::Mon, chrono::Weekday::Wed, chrono::Weekday::Fri],
+        weekdays: vec![
+            chrono::Weekday::Mon,
+            chrono::Weekday::Wed,
+            chrono::Weekday::Fri,
+        ],
         start: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("time"),
         end: chrono::NaiveTime::from_hms_opt(21, 0, 0).expect("time"),
     };
@@ -95,14 +132,20 @@ async fn main() {
     .await
     .expect("server");
     let base = format!("http://{}", running.address);
-    let client = reqwest::Client::builder().pool_max_idle_per_host(1024).build().expect("client");
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(1024)
+        .build()
+        .expect("client");
 
     let mut simulated = Vec::new();
     for code in codes {
         let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).expect("key");
         let key = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).expect("key");
         let public_key = hex::encode(key.public_key().as_ref());
-        let proof = hex::encode(key.sign(&signing::enrollment_proof_input(&code, &public_key)).as_ref());
+        let proof = hex::encode(
+            key.sign(&signing::enrollment_proof_input(&code, &public_key))
+                .as_ref(),
+        );
         let enrolled: serde_json::Value = client
             .post(format!("{base}/enroll"))
             .header("content-type", "application/json")
@@ -137,7 +180,10 @@ async fn main() {
             .header(signing::DEVICE_HEADER, &device.id)
             .header(signing::TIMESTAMP_HEADER, timestamp.to_string())
             .header(signing::NONCE_HEADER, nonce)
-            .header(signing::SIGNATURE_HEADER, hex::encode(device.key.sign(&input).as_ref()))
+            .header(
+                signing::SIGNATURE_HEADER,
+                hex::encode(device.key.sign(&input).as_ref()),
+            )
             .send()
             .await
             .expect("pull")
@@ -148,7 +194,12 @@ async fn main() {
             .as_array()
             .expect("entries")
             .iter()
-            .map(|entry| format!("Appointment/{}", entry["resource"]["id"].as_str().expect("id")))
+            .map(|entry| {
+                format!(
+                    "Appointment/{}",
+                    entry["resource"]["id"].as_str().expect("id")
+                )
+            })
             .collect();
         simulated.push(Arc::new(device));
     }
@@ -207,7 +258,8 @@ async fn main() {
         errors += own_errors;
     }
     latencies.sort_unstable();
-    let percentile = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+    let percentile =
+        |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
     println!(
         "devices={devices} in_flight={} duration={:.1}s requests={} errors={errors}",
         devices * concurrency,
@@ -219,7 +271,9 @@ async fn main() {
         latencies.len() as f64 / elapsed.as_secs_f64(),
         percentile(0.50).as_secs_f64() * 1000.0,
         percentile(0.99).as_secs_f64() * 1000.0,
-        latencies.last().map_or(0.0, |max| max.as_secs_f64() * 1000.0)
+        latencies
+            .last()
+            .map_or(0.0, |max| max.as_secs_f64() * 1000.0)
     );
     running.kill();
 }

@@ -69,7 +69,9 @@ impl Caller {
     /// A device only for its own patient; staff for any patient of their clinic.
     pub fn may_see_patient(&self, clinic_id: i64, patient_id: i64) -> Result<(), Problem> {
         match self {
-            Caller::Device { patient_id: own, .. } if *own == patient_id => Ok(()),
+            Caller::Device {
+                patient_id: own, ..
+            } if *own == patient_id => Ok(()),
             Caller::Device { .. } => Err(Problem::Forbidden("record belongs to another patient")),
             _ => self.may_manage(clinic_id),
         }
@@ -127,14 +129,23 @@ pub struct Refused {
 /// Checks credentials. For a device this verifies the signature, the clock skew, revocation (read from
 /// the database on every request, so a revocation holds from the next request on) and records the
 /// nonce, so the same request can never be accepted twice.
-pub fn authenticate(conn: &Connection, credentials: &Credentials, now: DateTime<Utc>) -> Result<Caller, Refused> {
+pub fn authenticate(
+    conn: &Connection,
+    credentials: &Credentials,
+    now: DateTime<Utc>,
+) -> Result<Caller, Refused> {
     match credentials {
         Credentials::None => Err(Refused {
-            problem: Problem::Unauthenticated("send a staff bearer token or a signed device request"),
+            problem: Problem::Unauthenticated(
+                "send a staff bearer token or a signed device request",
+            ),
             claimed: "anonymous".into(),
         }),
         Credentials::Bearer(token) => staff::resolve_token(conn, token, now)
-            .map_err(|problem| Refused { problem, claimed: "unverified:staff".into() })?
+            .map_err(|problem| Refused {
+                problem,
+                claimed: "unverified:staff".into(),
+            })?
             .ok_or(Refused {
                 problem: Problem::BadCredentials("unknown or expired staff token"),
                 claimed: "unverified:staff".into(),
@@ -143,7 +154,11 @@ pub fn authenticate(conn: &Connection, credentials: &Credentials, now: DateTime<
     }
 }
 
-fn authenticate_device(conn: &Connection, proof: &DeviceProof, now: DateTime<Utc>) -> Result<Caller, Refused> {
+fn authenticate_device(
+    conn: &Connection,
+    proof: &DeviceProof,
+    now: DateTime<Utc>,
+) -> Result<Caller, Refused> {
     let Ok(device_id) = proof.device_id.parse::<i64>() else {
         return Err(Refused {
             problem: Problem::BadCredentials("malformed device id"),
@@ -151,7 +166,10 @@ fn authenticate_device(conn: &Connection, proof: &DeviceProof, now: DateTime<Utc
         });
     };
     let claimed = format!("unverified:device:{device_id}");
-    let refuse = |problem: Problem| Refused { problem, claimed: claimed.clone() };
+    let refuse = |problem: Problem| Refused {
+        problem,
+        claimed: claimed.clone(),
+    };
     let timestamp: i64 = proof
         .timestamp
         .parse()
@@ -172,7 +190,9 @@ fn authenticate_device(conn: &Connection, proof: &DeviceProof, now: DateTime<Utc
         )
         .and_then(|mut statement| {
             statement
-                .query_row([device_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+                .query_row([device_id], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                })
                 .optional()
         })
         .map_err(|error| refuse(Problem::from(error)))?;
@@ -195,7 +215,9 @@ fn authenticate_device(conn: &Connection, proof: &DeviceProof, now: DateTime<Utc
         .map_err(|_| refuse(Problem::BadCredentials("signature does not verify")))?;
     // Checked after the signature so that nobody but the device can use up its nonces.
     let inserted = conn
-        .prepare_cached("INSERT OR IGNORE INTO nonce (device_id, nonce, expires_at) VALUES (?1, ?2, ?3)")
+        .prepare_cached(
+            "INSERT OR IGNORE INTO nonce (device_id, nonce, expires_at) VALUES (?1, ?2, ?3)",
+        )
         .and_then(|mut statement| {
             statement.execute(params![
                 device_id,
@@ -207,7 +229,11 @@ fn authenticate_device(conn: &Connection, proof: &DeviceProof, now: DateTime<Utc
     if inserted == 0 {
         return Err(refuse(Problem::Replayed));
     }
-    Ok(Caller::Device { device_id, patient_id, clinic_id })
+    Ok(Caller::Device {
+        device_id,
+        patient_id,
+        clinic_id,
+    })
 }
 
 /// Forgets nonces and enrollment failures that can no longer matter.
@@ -217,6 +243,9 @@ pub fn prune(conn: &Connection, now: DateTime<Utc>) -> Result<(), rusqlite::Erro
         "DELETE FROM enrollment_failure WHERE at < ?1",
         [now.timestamp() - crate::enrollment::FAILURE_WINDOW_SECONDS],
     )?;
-    conn.execute("DELETE FROM staff_token WHERE expires_at < ?1", [now.timestamp()])?;
+    conn.execute(
+        "DELETE FROM staff_token WHERE expires_at < ?1",
+        [now.timestamp()],
+    )?;
     Ok(())
 }

@@ -23,7 +23,8 @@ pub fn next_change_seq(conn: &Connection) -> Result<i64, Problem> {
         .query_row([], |row| row.get(0))?)
 }
 
-const SELECT: &str = "SELECT a.id, a.patient_id, p.clinic_id, a.status, a.participant_status, a.version,
+const SELECT: &str =
+    "SELECT a.id, a.patient_id, p.clinic_id, a.status, a.participant_status, a.version,
         a.updated_at_ms, a.change_seq, s.start_at, s.end_at, g.name, g.time_zone
     FROM appointment a JOIN session s ON s.id = a.session_id JOIN program g ON g.id = s.program_id
     JOIN patient p ON p.id = a.patient_id";
@@ -73,7 +74,10 @@ fn from_row(row: &Row<'_>) -> Result<StoredAppointment, rusqlite::Error> {
             version_id: Some(version.to_string()),
             last_updated: DateTime::from_timestamp_millis(updated_at_ms),
         },
-        extension: vec![Extension { url: TIMEZONE_EXTENSION.into(), value_code: zone_name }],
+        extension: vec![Extension {
+            url: TIMEZONE_EXTENSION.into(),
+            value_code: zone_name,
+        }],
         status: AppointmentStatus::from_code(&status).ok_or_else(corrupt)?,
         description: Some(row.get(10)?),
         start: local(start_at)?,
@@ -84,7 +88,13 @@ fn from_row(row: &Row<'_>) -> Result<StoredAppointment, rusqlite::Error> {
             status: ParticipationStatus::from_code(&participant).ok_or_else(corrupt)?,
         }],
     };
-    Ok(StoredAppointment { id, patient_id, clinic_id: row.get(2)?, change_seq: row.get(7)?, appointment })
+    Ok(StoredAppointment {
+        id,
+        patient_id,
+        clinic_id: row.get(2)?,
+        change_seq: row.get(7)?,
+        appointment,
+    })
 }
 
 /// Loads an appointment without access checks (callers check).
@@ -131,7 +141,12 @@ pub struct Found {
 /// Runs a search within what the caller may see.
 pub fn search(conn: &Connection, caller: &Caller, search: &Search) -> Result<Found, Problem> {
     let (scope_sql, scope_id) = match (caller, search.patient_id) {
-        (Caller::Device { patient_id: own, .. }, Some(asked)) if asked != *own => {
+        (
+            Caller::Device {
+                patient_id: own, ..
+            },
+            Some(asked),
+        ) if asked != *own => {
             return Err(Problem::Forbidden("record belongs to another patient"));
         }
         (Caller::Device { patient_id, .. }, _) => ("a.patient_id = ?1", *patient_id),
@@ -164,7 +179,11 @@ pub fn search(conn: &Connection, caller: &Caller, search: &Search) -> Result<Fou
     let more = appointments.len() > limit;
     appointments.truncate(limit);
     let cursor = appointments.last().map_or(after, |last| last.change_seq);
-    Ok(Found { appointments, cursor, more })
+    Ok(Found {
+        appointments,
+        cursor,
+        more,
+    })
 }
 
 /// The statuses staff may record after or around a session.
@@ -189,7 +208,9 @@ pub fn record_attendance(
     let stored = load(conn, id)?;
     caller.may_manage(stored.clinic_id)?;
     if !ATTENDANCE_STATUSES.contains(&status) {
-        return Err(Problem::CodeInvalid("status is not one staff can record".into()));
+        return Err(Problem::CodeInvalid(
+            "status is not one staff can record".into(),
+        ));
     }
     let seq = next_change_seq(conn)?;
     conn.execute(

@@ -67,13 +67,19 @@ fn row_hash(prev: &[u8], seq: i64, at_ms: i64, entry: &AuditEntry) -> Vec<u8> {
 
 /// Appends one row. Call it inside the transaction of the work it records, so the work and its audit
 /// row are committed together or not at all.
-pub fn append(conn: &Connection, at: DateTime<Utc>, entry: &AuditEntry) -> Result<(), rusqlite::Error> {
+pub fn append(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    entry: &AuditEntry,
+) -> Result<(), rusqlite::Error> {
     // Read the head inside the transaction rather than caching it: a CLI command in another process
     // may have appended since.
     let head: Option<(i64, Vec<u8>)> = conn
-        .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .optional()?;
     let (seq, prev) = match head {
         Some((seq, hash)) => (seq + 1, hash),
@@ -143,7 +149,11 @@ pub fn verify(conn: &Connection) -> Result<u64, AuditBreak> {
 
 /// How many rows mention `target` with `outcome` starting with `outcome_prefix`; tests and the CLI use
 /// it to show that a refusal was recorded.
-pub fn count(conn: &Connection, target_contains: &str, outcome_prefix: &str) -> Result<i64, rusqlite::Error> {
+pub fn count(
+    conn: &Connection,
+    target_contains: &str,
+    outcome_prefix: &str,
+) -> Result<i64, rusqlite::Error> {
     conn.query_row(
         "SELECT count(*) FROM audit WHERE instr(target, ?1) > 0 AND substr(outcome, 1, length(?2)) = ?2",
         params![target_contains, outcome_prefix],
@@ -184,22 +194,27 @@ mod tests {
     #[test]
     fn the_table_refuses_updates_and_deletes() {
         let (_dir, conn) = chain_of_three();
-        assert!(conn.execute("UPDATE audit SET target = 'Patient/9' WHERE seq = 2", []).is_err());
+        assert!(conn
+            .execute("UPDATE audit SET target = 'Patient/9' WHERE seq = 2", [])
+            .is_err());
         assert!(conn.execute("DELETE FROM audit WHERE seq = 2", []).is_err());
     }
 
     #[test]
     fn an_edited_row_is_found_even_with_the_triggers_dropped() {
         let (_dir, conn) = chain_of_three();
-        conn.execute_batch("DROP TRIGGER audit_no_update; UPDATE audit SET target = 'Patient/9' WHERE seq = 2")
-            .unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER audit_no_update; UPDATE audit SET target = 'Patient/9' WHERE seq = 2",
+        )
+        .unwrap();
         assert_eq!(verify(&conn), Err(AuditBreak::Tampered { seq: 2 }));
     }
 
     #[test]
     fn a_deleted_row_is_found() {
         let (_dir, conn) = chain_of_three();
-        conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 2").unwrap();
+        conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 2")
+            .unwrap();
         assert_eq!(verify(&conn), Err(AuditBreak::Missing { seq: 3 }));
     }
 }

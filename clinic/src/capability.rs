@@ -2,20 +2,33 @@
 
 use chrono::{DateTime, Utc};
 use tideline_wire::{
-    CapabilityInteraction, CapabilityResource, CapabilityRest, CapabilitySearchParam, CapabilitySoftware,
-    CapabilityStatement, CapabilityStatementType, FHIR_JSON, FHIR_VERSION,
+    CapabilityInteraction, CapabilityResource, CapabilityRest, CapabilitySearchParam,
+    CapabilitySoftware, CapabilityStatement, CapabilityStatementType, FHIR_JSON, FHIR_VERSION,
 };
 
-fn resource(kind: &str, interactions: &[&str], search: Vec<CapabilitySearchParam>) -> CapabilityResource {
+fn resource(
+    kind: &str,
+    interactions: &[&str],
+    search: Vec<CapabilitySearchParam>,
+) -> CapabilityResource {
     CapabilityResource {
         kind: kind.into(),
-        interaction: interactions.iter().map(|code| CapabilityInteraction { code: (*code).into() }).collect(),
+        interaction: interactions
+            .iter()
+            .map(|code| CapabilityInteraction {
+                code: (*code).into(),
+            })
+            .collect(),
         search_param: search,
     }
 }
 
 fn param(name: &str, kind: &str, documentation: &str) -> CapabilitySearchParam {
-    CapabilitySearchParam { name: name.into(), kind: kind.into(), documentation: Some(documentation.into()) }
+    CapabilitySearchParam {
+        name: name.into(),
+        kind: kind.into(),
+        documentation: Some(documentation.into()),
+    }
 }
 
 /// What this server offers.

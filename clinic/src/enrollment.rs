@@ -53,7 +53,12 @@ pub struct IssuedCode {
 }
 
 /// Issues a code for a patient; staff of the patient's clinic or the operator.
-pub fn issue_code(conn: &Connection, caller: &Caller, patient_id: i64, now: DateTime<Utc>) -> Result<IssuedCode, Problem> {
+pub fn issue_code(
+    conn: &Connection,
+    caller: &Caller,
+    patient_id: i64,
+    now: DateTime<Utc>,
+) -> Result<IssuedCode, Problem> {
     let clinic_id = crate::patient::clinic_of(conn, patient_id)?;
     caller.may_manage(clinic_id)?;
     let random = SystemRandom::new();
@@ -75,7 +80,10 @@ pub fn issue_code(conn: &Connection, caller: &Caller, patient_id: i64, now: Date
             "INSERT INTO enrollment_code (patient_id, code_index, code_sha256, expires_at) VALUES (?1, ?2, ?3, ?4)",
             params![patient_id, index, digest(&SHA256, code.as_bytes()).as_ref(), expires_at.timestamp()],
         )?;
-        return Ok(IssuedCode { code: format!("{}-{}", index, &code[CODE_LENGTH / 2..]), expires_at });
+        return Ok(IssuedCode {
+            code: format!("{}-{}", index, &code[CODE_LENGTH / 2..]),
+            expires_at,
+        });
     }
     Err(Problem::Internal)
 }
@@ -85,12 +93,20 @@ pub fn issue_code(conn: &Connection, caller: &Caller, patient_id: i64, now: Date
 pub type Attempt = Result<(EnrollmentResponse, i64), Problem>;
 
 fn record_failure(conn: &Connection, address: &str, now: DateTime<Utc>) -> Result<(), Problem> {
-    conn.execute("INSERT INTO enrollment_failure (address, at) VALUES (?1, ?2)", params![address, now.timestamp()])?;
+    conn.execute(
+        "INSERT INTO enrollment_failure (address, at) VALUES (?1, ?2)",
+        params![address, now.timestamp()],
+    )?;
     Ok(())
 }
 
 /// Redeems a code and registers the device key. On success returns the answer and the patient id.
-pub fn redeem(conn: &Connection, address: &str, request: &EnrollmentRequest, now: DateTime<Utc>) -> Result<Attempt, Problem> {
+pub fn redeem(
+    conn: &Connection,
+    address: &str,
+    request: &EnrollmentRequest,
+    now: DateTime<Utc>,
+) -> Result<Attempt, Problem> {
     let recent: i64 = conn.query_row(
         "SELECT count(*) FROM enrollment_failure WHERE address = ?1 AND at > ?2",
         params![address, now.timestamp() - FAILURE_WINDOW_SECONDS],
@@ -103,15 +119,21 @@ pub fn redeem(conn: &Connection, address: &str, request: &EnrollmentRequest, now
             |row| row.get(0),
         )?;
         let wait = (oldest + FAILURE_WINDOW_SECONDS - now.timestamp()).max(1);
-        return Ok(Err(Problem::Throttled { retry_after_seconds: wait.unsigned_abs() }));
+        return Ok(Err(Problem::Throttled {
+            retry_after_seconds: wait.unsigned_abs(),
+        }));
     }
     // The key and its proof first: a bad proof must not use up a try on a real code.
     let public_key = hex::decode(&request.public_key)
         .filter(|key| key.len() == 32)
-        .ok_or(Problem::Invalid("publicKey must be 32 bytes of lowercase hex".into()));
+        .ok_or(Problem::Invalid(
+            "publicKey must be 32 bytes of lowercase hex".into(),
+        ));
     let proof = hex::decode(&request.proof)
         .filter(|proof| proof.len() == 64)
-        .ok_or(Problem::Invalid("proof must be 64 bytes of lowercase hex".into()));
+        .ok_or(Problem::Invalid(
+            "proof must be 64 bytes of lowercase hex".into(),
+        ));
     let (public_key, proof) = match (public_key, proof) {
         (Ok(key), Ok(proof)) => (key, proof),
         (Err(problem), _) | (_, Err(problem)) => return Ok(Err(problem)),
@@ -119,11 +141,18 @@ pub fn redeem(conn: &Connection, address: &str, request: &EnrollmentRequest, now
     let code = signing::normalize_code(&request.code);
     if code.len() != CODE_LENGTH || !code.bytes().all(|b| ALPHABET.contains(&b)) {
         record_failure(conn, address, now)?;
-        return Ok(Err(Problem::Invalid("code must be 8 characters from the code alphabet".into())));
+        return Ok(Err(Problem::Invalid(
+            "code must be 8 characters from the code alphabet".into(),
+        )));
     }
     let signed = signing::enrollment_proof_input(&code, &request.public_key);
-    if UnparsedPublicKey::new(&ED25519, &public_key).verify(&signed, &proof).is_err() {
-        return Ok(Err(Problem::BadCredentials("proof of key possession does not verify")));
+    if UnparsedPublicKey::new(&ED25519, &public_key)
+        .verify(&signed, &proof)
+        .is_err()
+    {
+        return Ok(Err(Problem::BadCredentials(
+            "proof of key possession does not verify",
+        )));
     }
     let live: Option<(i64, i64, Vec<u8>)> = conn
         .query_row(
@@ -139,7 +168,10 @@ pub fn redeem(conn: &Connection, address: &str, request: &EnrollmentRequest, now
         return Ok(Err(refused));
     };
     if digest(&SHA256, code.as_bytes()).as_ref() != expected.as_slice() {
-        conn.execute("UPDATE enrollment_code SET failed_tries = failed_tries + 1 WHERE id = ?1", [code_id])?;
+        conn.execute(
+            "UPDATE enrollment_code SET failed_tries = failed_tries + 1 WHERE id = ?1",
+            [code_id],
+        )?;
         record_failure(conn, address, now)?;
         return Ok(Err(refused));
     }
@@ -149,9 +181,14 @@ pub fn redeem(conn: &Connection, address: &str, request: &EnrollmentRequest, now
         |row| row.get(0),
     )?;
     if known {
-        return Ok(Err(Problem::Conflict("this device key is already enrolled")));
+        return Ok(Err(Problem::Conflict(
+            "this device key is already enrolled",
+        )));
     }
-    conn.execute("UPDATE enrollment_code SET used_at = ?1 WHERE id = ?2", params![now.timestamp(), code_id])?;
+    conn.execute(
+        "UPDATE enrollment_code SET used_at = ?1 WHERE id = ?2",
+        params![now.timestamp(), code_id],
+    )?;
     conn.execute(
         "INSERT INTO device (patient_id, public_key, enrolled_at) VALUES (?1, ?2, ?3)",
         params![patient_id, public_key, now.timestamp()],
@@ -172,9 +209,18 @@ pub fn redeem(conn: &Connection, address: &str, request: &EnrollmentRequest, now
 
 /// Revokes a device at once: its next request is refused. Staff of the patient's clinic or the operator.
 /// Returns the device's patient.
-pub fn revoke_device(conn: &Connection, caller: &Caller, device_id: i64, now: DateTime<Utc>) -> Result<i64, Problem> {
+pub fn revoke_device(
+    conn: &Connection,
+    caller: &Caller,
+    device_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, Problem> {
     let patient_id: i64 = conn
-        .query_row("SELECT patient_id FROM device WHERE id = ?1", [device_id], |row| row.get(0))
+        .query_row(
+            "SELECT patient_id FROM device WHERE id = ?1",
+            [device_id],
+            |row| row.get(0),
+        )
         .optional()?
         .ok_or(Problem::NotFound)?;
     crate::patient::check_access(conn, caller, patient_id)?;
@@ -199,13 +245,23 @@ pub struct DeviceSummary {
 }
 
 /// A patient's devices.
-pub fn list_devices(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<Vec<DeviceSummary>, Problem> {
+pub fn list_devices(
+    conn: &Connection,
+    caller: &Caller,
+    patient_id: i64,
+) -> Result<Vec<DeviceSummary>, Problem> {
     crate::patient::check_access(conn, caller, patient_id)?;
     caller.may_manage(crate::patient::clinic_of(conn, patient_id)?)?;
     let rows = conn
-        .prepare("SELECT id, enrolled_at, revoked_at FROM device WHERE patient_id = ?1 ORDER BY id")?
+        .prepare(
+            "SELECT id, enrolled_at, revoked_at FROM device WHERE patient_id = ?1 ORDER BY id",
+        )?
         .query_map([patient_id], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, Option<i64>>(2)?))
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, Option<i64>>(2)?,
+            ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows
@@ -231,7 +287,10 @@ mod tests {
             assert!(code.bytes().all(|b| ALPHABET.contains(&b)));
         }
         let bits = (CODE_LENGTH as f64) * (ALPHABET.len() as f64).log2();
-        assert!(bits >= 34.0, "the issue asks for at least 34 bits, got {bits}");
+        assert!(
+            bits >= 34.0,
+            "the issue asks for at least 34 bits, got {bits}"
+        );
         let mut distinct = ALPHABET.to_vec();
         distinct.sort_unstable();
         distinct.dedup();

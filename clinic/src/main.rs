@@ -18,7 +18,10 @@ use tideline_clinic::{appointment, enrollment, patient, program, staff};
 use tideline_wire::AppointmentStatus;
 
 #[derive(Debug, Parser)]
-#[command(name = "tideline-clinic", about = "Tideline clinic server and staff operations")]
+#[command(
+    name = "tideline-clinic",
+    about = "Tideline clinic server and staff operations"
+)]
 struct Cli {
     /// Directory holding the clinic database.
     #[arg(long, global = true, default_value = "./clinic-data")]
@@ -130,7 +133,10 @@ enum Command {
 fn read_password() -> Result<String, String> {
     eprintln!("password (one line on stdin):");
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).map_err(|_| "could not read the password".to_owned())?;
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|_| "could not read the password".to_owned())?;
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
@@ -138,7 +144,9 @@ fn read_password() -> Result<String, String> {
 async fn operate<T: Send + 'static>(
     store: &Store,
     action: &'static str,
-    work: impl FnOnce(&Connection, &Caller, chrono::DateTime<chrono::Utc>) -> Result<(T, String), Problem> + Send + 'static,
+    work: impl FnOnce(&Connection, &Caller, chrono::DateTime<chrono::Utc>) -> Result<(T, String), Problem>
+        + Send
+        + 'static,
 ) -> Result<T, Problem> {
     store
         .run(move |conn| {
@@ -174,38 +182,71 @@ async fn main() {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
-    if let Command::Serve { listen, tls_cert, tls_key } = cli.command {
+    if let Command::Serve {
+        listen,
+        tls_cert,
+        tls_key,
+    } = cli.command
+    {
         let config = ServerConfig {
             data_dir: cli.data,
             listen,
             tls: tls_cert.zip(tls_key),
             clock: Arc::new(SystemClock),
         };
-        let running = server::start(config).await.map_err(|error| error.to_string())?;
+        let running = server::start(config)
+            .await
+            .map_err(|error| error.to_string())?;
         println!("listening on {}", running.address);
         return running.wait().await.map_err(|error| error.to_string());
     }
-    std::fs::create_dir_all(&cli.data).map_err(|_| "could not create the data directory".to_owned())?;
-    let store = Store::open(&server::database_path(&cli.data)).map_err(|_| "could not open the database".to_owned())?;
+    std::fs::create_dir_all(&cli.data)
+        .map_err(|_| "could not create the data directory".to_owned())?;
+    let store = Store::open(&server::database_path(&cli.data))
+        .map_err(|_| "could not open the database".to_owned())?;
     let show = |problem: Problem| problem.to_string();
     match cli.command {
         Command::Serve { .. } => unreachable!("handled above"),
-        Command::CreateClinic { name, admin_email, admin_name } => {
+        Command::CreateClinic {
+            name,
+            admin_email,
+            admin_name,
+        } => {
             let hash = staff::hash_password(&read_password()?).map_err(show)?;
             let (clinic, admin) = operate(&store, "create clinic", move |conn, caller, now| {
                 let clinic_id = staff::create_clinic(conn, caller, &name, now)?;
-                let new = staff::NewStaff { clinic_id, email: admin_email, display_name: admin_name, password_hash: hash, admin: true };
+                let new = staff::NewStaff {
+                    clinic_id,
+                    email: admin_email,
+                    display_name: admin_name,
+                    password_hash: hash,
+                    admin: true,
+                };
                 let staff_id = staff::create_staff(conn, caller, &new, now)?;
-                Ok(((clinic_id, staff_id), format!("clinic/{clinic_id} Practitioner/{staff_id}")))
+                Ok((
+                    (clinic_id, staff_id),
+                    format!("clinic/{clinic_id} Practitioner/{staff_id}"),
+                ))
             })
             .await
             .map_err(show)?;
             println!("clinic {clinic} created; administrator staff id {admin}");
         }
-        Command::CreateStaff { clinic, email, name, admin } => {
+        Command::CreateStaff {
+            clinic,
+            email,
+            name,
+            admin,
+        } => {
             let hash = staff::hash_password(&read_password()?).map_err(show)?;
             let id = operate(&store, "create staff", move |conn, caller, now| {
-                let new = staff::NewStaff { clinic_id: clinic, email, display_name: name, password_hash: hash, admin };
+                let new = staff::NewStaff {
+                    clinic_id: clinic,
+                    email,
+                    display_name: name,
+                    password_hash: hash,
+                    admin,
+                };
                 let id = staff::create_staff(conn, caller, &new, now)?;
                 Ok((id, format!("Practitioner/{id}")))
             })
@@ -213,7 +254,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("staff {id} created");
         }
-        Command::CreatePatient { clinic, given, family } => {
+        Command::CreatePatient {
+            clinic,
+            given,
+            family,
+        } => {
             let id = operate(&store, "create Patient", move |conn, caller, now| {
                 let id = patient::create(conn, caller, clinic, &given, &family, now)?;
                 Ok((id, format!("Patient/{id}")))
@@ -222,7 +267,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("patient {id} created");
         }
-        Command::CreateProgram { clinic, name, time_zone } => {
+        Command::CreateProgram {
+            clinic,
+            name,
+            time_zone,
+        } => {
             let id = operate(&store, "create program", move |conn, caller, _| {
                 let id = program::create(conn, caller, clinic, &name, &time_zone)?;
                 Ok((id, format!("program/{id}")))
@@ -231,17 +280,38 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("program {id} created");
         }
-        Command::AddMember { program: program_id, patient: patient_id } => {
+        Command::AddMember {
+            program: program_id,
+            patient: patient_id,
+        } => {
             let created = operate(&store, "add program member", move |conn, caller, now| {
                 let created = program::add_member(conn, caller, program_id, patient_id, now)?;
-                Ok((created, format!("program/{program_id} Patient/{patient_id}")))
+                Ok((
+                    created,
+                    format!("program/{program_id} Patient/{patient_id}"),
+                ))
             })
             .await
             .map_err(show)?;
             println!("patient {patient_id} added; {created} appointments booked");
         }
-        Command::Schedule { program: program_id, first_day, weekdays, start, end, weeks } => {
-            let recurrence = ScheduleRequest { first_day, weeks, weekdays, start, end }.recurrence().map_err(show)?;
+        Command::Schedule {
+            program: program_id,
+            first_day,
+            weekdays,
+            start,
+            end,
+            weeks,
+        } => {
+            let recurrence = ScheduleRequest {
+                first_day,
+                weeks,
+                weekdays,
+                start,
+                end,
+            }
+            .recurrence()
+            .map_err(show)?;
             let created = operate(&store, "schedule sessions", move |conn, caller, now| {
                 let created = program::schedule(conn, caller, program_id, &recurrence, now)?;
                 Ok((created, format!("program/{program_id}")))
@@ -250,33 +320,62 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("{created} sessions scheduled");
         }
-        Command::IssueCode { patient: patient_id } => {
+        Command::IssueCode {
+            patient: patient_id,
+        } => {
             let issued = operate(&store, "issue enrollment code", move |conn, caller, now| {
-                Ok((enrollment::issue_code(conn, caller, patient_id, now)?, format!("Patient/{patient_id}")))
+                Ok((
+                    enrollment::issue_code(conn, caller, patient_id, now)?,
+                    format!("Patient/{patient_id}"),
+                ))
             })
             .await
             .map_err(show)?;
-            println!("{} (valid until {})", issued.code, issued.expires_at.to_rfc3339());
+            println!(
+                "{} (valid until {})",
+                issued.code,
+                issued.expires_at.to_rfc3339()
+            );
         }
-        Command::Attendance { appointment: appointment_id, status } => {
-            let status = AppointmentStatus::from_code(&status).ok_or("status must be a FHIR appointment status")?;
+        Command::Attendance {
+            appointment: appointment_id,
+            status,
+        } => {
+            let status = AppointmentStatus::from_code(&status)
+                .ok_or("status must be a FHIR appointment status")?;
             operate(&store, "record attendance", move |conn, caller, now| {
-                let stored = appointment::record_attendance(conn, caller, appointment_id, status, now)?;
-                Ok(((), format!("Appointment/{appointment_id} Patient/{}", stored.patient_id)))
+                let stored =
+                    appointment::record_attendance(conn, caller, appointment_id, status, now)?;
+                Ok((
+                    (),
+                    format!("Appointment/{appointment_id} Patient/{}", stored.patient_id),
+                ))
             })
             .await
             .map_err(show)?;
             println!("appointment {appointment_id} is now {}", status.code());
         }
-        Command::Devices { patient: patient_id } => {
+        Command::Devices {
+            patient: patient_id,
+        } => {
             let devices = operate(&store, "list devices", move |conn, caller, _| {
-                Ok((enrollment::list_devices(conn, caller, patient_id)?, format!("Patient/{patient_id}")))
+                Ok((
+                    enrollment::list_devices(conn, caller, patient_id)?,
+                    format!("Patient/{patient_id}"),
+                ))
             })
             .await
             .map_err(show)?;
             for device in devices {
-                let revoked = device.revoked_at.map_or_else(|| "active".to_owned(), |at| format!("revoked {}", at.to_rfc3339()));
-                println!("device {} enrolled {} {revoked}", device.id, device.enrolled_at.to_rfc3339());
+                let revoked = device.revoked_at.map_or_else(
+                    || "active".to_owned(),
+                    |at| format!("revoked {}", at.to_rfc3339()),
+                );
+                println!(
+                    "device {} enrolled {} {revoked}",
+                    device.id,
+                    device.enrolled_at.to_rfc3339()
+                );
             }
         }
         Command::RevokeDevice { device } => {
@@ -289,7 +388,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("device {device} revoked");
         }
         Command::VerifyAudit => {
-            let verified = store.run(|conn| Ok(audit::verify(conn))).await.map_err(show)?;
+            let verified = store
+                .run(|conn| Ok(audit::verify(conn)))
+                .await
+                .map_err(show)?;
             match verified {
                 Ok(rows) => println!("audit trail intact: {rows} rows"),
                 Err(broken) => return Err(broken.to_string()),

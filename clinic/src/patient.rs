@@ -20,7 +20,9 @@ pub fn create(
     caller.may_manage(clinic_id)?;
     for part in [given_name, family_name] {
         if part.trim().is_empty() || part.len() > 200 {
-            return Err(Problem::Invalid("each name part must be 1 to 200 characters".into()));
+            return Err(Problem::Invalid(
+                "each name part must be 1 to 200 characters".into(),
+            ));
         }
     }
     conn.execute(
@@ -55,8 +57,15 @@ pub fn read(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<Patie
     Ok(Patient {
         resource_type: PatientType,
         id: patient_id.to_string(),
-        meta: Meta { version_id: None, last_updated: DateTime::from_timestamp_millis(updated_at_ms) },
+        meta: Meta {
+            version_id: None,
+            last_updated: DateTime::from_timestamp_millis(updated_at_ms),
+        },
         active,
-        name: vec![HumanName { text: None, family: Some(family), given: vec![given] }],
+        name: vec![HumanName {
+            text: None,
+            family: Some(family),
+            given: vec![given],
+        }],
     })
 }

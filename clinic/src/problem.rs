@@ -89,9 +89,9 @@ impl Problem {
             Problem::CodeInvalid(_) => IssueCode::CodeInvalid,
             Problem::Required(_) => IssueCode::Required,
             Problem::TooLarge => IssueCode::TooLong,
-            Problem::UnsupportedMediaType(_) | Problem::NotSupported(_) | Problem::MethodNotAllowed => {
-                IssueCode::NotSupported
-            }
+            Problem::UnsupportedMediaType(_)
+            | Problem::NotSupported(_)
+            | Problem::MethodNotAllowed => IssueCode::NotSupported,
             Problem::Unauthenticated(_) => IssueCode::Login,
             Problem::BadCredentials(_) => IssueCode::Security,
             Problem::Expired => IssueCode::Expired,
@@ -107,7 +107,9 @@ impl Problem {
     /// A short word for the audit table's outcome column.
     pub fn audit_word(&self) -> &'static str {
         match self {
-            Problem::Invalid(_) | Problem::CodeInvalid(_) | Problem::Required(_) => "refused:invalid",
+            Problem::Invalid(_) | Problem::CodeInvalid(_) | Problem::Required(_) => {
+                "refused:invalid"
+            }
             Problem::TooLarge => "refused:too-large",
             Problem::UnsupportedMediaType(_) => "refused:media-type",
             Problem::Unauthenticated(_) => "refused:no-credentials",

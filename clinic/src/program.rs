@@ -11,14 +11,24 @@ use crate::appointment;
 use crate::problem::Problem;
 
 /// Creates a program in a clinic with its IANA time zone.
-pub fn create(conn: &Connection, caller: &Caller, clinic_id: i64, name: &str, time_zone: &str) -> Result<i64, Problem> {
+pub fn create(
+    conn: &Connection,
+    caller: &Caller,
+    clinic_id: i64,
+    name: &str,
+    time_zone: &str,
+) -> Result<i64, Problem> {
     crate::staff::clinic_exists(conn, clinic_id)?;
     caller.may_manage(clinic_id)?;
     if name.trim().is_empty() || name.len() > 200 {
-        return Err(Problem::Invalid("program name must be 1 to 200 characters".into()));
+        return Err(Problem::Invalid(
+            "program name must be 1 to 200 characters".into(),
+        ));
     }
     if time_zone.parse::<Tz>().is_err() {
-        return Err(Problem::CodeInvalid("time zone is not an IANA zone name".into()));
+        return Err(Problem::CodeInvalid(
+            "time zone is not an IANA zone name".into(),
+        ));
     }
     conn.execute(
         "INSERT INTO program (clinic_id, name, time_zone) VALUES (?1, ?2, ?3)",
@@ -29,9 +39,11 @@ pub fn create(conn: &Connection, caller: &Caller, clinic_id: i64, name: &str, ti
 
 fn program_clinic(conn: &Connection, program_id: i64) -> Result<(i64, Tz), Problem> {
     let row: Option<(i64, String)> = conn
-        .query_row("SELECT clinic_id, time_zone FROM program WHERE id = ?1", [program_id], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
+        .query_row(
+            "SELECT clinic_id, time_zone FROM program WHERE id = ?1",
+            [program_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .optional()?;
     let (clinic_id, zone) = row.ok_or(Problem::NotFound)?;
     Ok((clinic_id, zone.parse().map_err(|_| Problem::Internal)?))
@@ -66,7 +78,12 @@ pub fn add_member(
     Ok(created)
 }
 
-fn book(conn: &Connection, session_id: i64, patient_id: i64, now: DateTime<Utc>) -> Result<usize, Problem> {
+fn book(
+    conn: &Connection,
+    session_id: i64,
+    patient_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize, Problem> {
     let seq = appointment::next_change_seq(conn)?;
     Ok(conn.execute(
         "INSERT OR IGNORE INTO appointment
@@ -98,16 +115,21 @@ pub struct Recurrence {
     pub end: NaiveTime,
 }
 
+/// A session's UTC start and end.
+pub type SessionTimes = (DateTime<Utc>, DateTime<Utc>);
+
 /// The UTC start and end of every session a recurrence describes, in order.
 ///
 /// Local times are converted day by day, so an 18:00 group stays at 18:00 across a daylight-saving
 /// change. A start that does not exist locally (skipped by a DST jump) is refused rather than moved.
-pub fn expand(recurrence: &Recurrence, zone: Tz) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, Problem> {
+pub fn expand(recurrence: &Recurrence, zone: Tz) -> Result<Vec<SessionTimes>, Problem> {
     if !(1..=52).contains(&recurrence.weeks) {
         return Err(Problem::Invalid("weeks must be 1 to 52".into()));
     }
     if recurrence.end <= recurrence.start {
-        return Err(Problem::Invalid("a session must end after it starts, on the same day".into()));
+        return Err(Problem::Invalid(
+            "a session must end after it starts, on the same day".into(),
+        ));
     }
     let days: Vec<NaiveDate> = if recurrence.weekdays.is_empty() {
         vec![recurrence.first_day]
@@ -123,7 +145,9 @@ pub fn expand(recurrence: &Recurrence, zone: Tz) -> Result<Vec<(DateTime<Utc>, D
                 zone.from_local_datetime(&day.and_time(time))
                     .earliest()
                     .map(|at| at.with_timezone(&Utc))
-                    .ok_or(Problem::Invalid("a session time does not exist in the zone on one of the days".into()))
+                    .ok_or(Problem::Invalid(
+                        "a session time does not exist in the zone on one of the days".into(),
+                    ))
             };
             Ok((local(recurrence.start)?, local(recurrence.end)?))
         })
@@ -176,7 +200,11 @@ mod tests {
         let sessions = expand(&recurrence, zone).unwrap();
         assert_eq!(sessions.len(), 24, "three sessions a week for eight weeks");
         for (start, end) in &sessions {
-            assert_eq!(start.with_timezone(&zone).time(), recurrence.start, "18:00 local before and after DST");
+            assert_eq!(
+                start.with_timezone(&zone).time(),
+                recurrence.start,
+                "18:00 local before and after DST"
+            );
             assert_eq!(*end - *start, Duration::hours(3));
         }
         // US DST starts on 8 March 2026: the offset changes, the local time does not.

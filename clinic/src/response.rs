@@ -16,15 +16,30 @@ use crate::problem::Problem;
 /// Whether a client-made idempotency key has an acceptable form (1 to 128 URL-safe characters).
 pub fn is_valid_key(key: &str) -> bool {
     (1..=128).contains(&key.len())
-        && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
 }
 
-fn render(id: i64, key: &str, appointment_id: i64, patient_id: i64, status: ParticipationStatus, at_ms: i64) -> AppointmentResponse {
+fn render(
+    id: i64,
+    key: &str,
+    appointment_id: i64,
+    patient_id: i64,
+    status: ParticipationStatus,
+    at_ms: i64,
+) -> AppointmentResponse {
     AppointmentResponse {
         resource_type: AppointmentResponseType,
         id: Some(id.to_string()),
-        meta: Some(Meta { version_id: Some("1".into()), last_updated: DateTime::from_timestamp_millis(at_ms) }),
-        identifier: vec![Identifier { system: IDEMPOTENCY_KEY_SYSTEM.into(), value: key.into() }],
+        meta: Some(Meta {
+            version_id: Some("1".into()),
+            last_updated: DateTime::from_timestamp_millis(at_ms),
+        }),
+        identifier: vec![Identifier {
+            system: IDEMPOTENCY_KEY_SYSTEM.into(),
+            value: key.into(),
+        }],
         appointment: Reference::to("Appointment", &appointment_id.to_string()),
         actor: Reference::to("Patient", &patient_id.to_string()),
         participant_status: status,
@@ -41,40 +56,76 @@ pub struct Stored {
 }
 
 /// Stores a patient's answer from their device.
-pub fn create(conn: &Connection, caller: &Caller, answer: &AppointmentResponse, now: DateTime<Utc>) -> Result<Stored, Problem> {
-    let Caller::Device { device_id, patient_id, .. } = *caller else {
-        return Err(Problem::Forbidden("answers come from the patient's own device"));
+pub fn create(
+    conn: &Connection,
+    caller: &Caller,
+    answer: &AppointmentResponse,
+    now: DateTime<Utc>,
+) -> Result<Stored, Problem> {
+    let Caller::Device {
+        device_id,
+        patient_id,
+        ..
+    } = *caller
+    else {
+        return Err(Problem::Forbidden(
+            "answers come from the patient's own device",
+        ));
     };
-    let key = answer
-        .idempotency_key()
-        .ok_or(Problem::Required("identifier with the idempotency-key system".into()))?;
+    let key = answer.idempotency_key().ok_or(Problem::Required(
+        "identifier with the idempotency-key system".into(),
+    ))?;
     if !is_valid_key(key) {
-        return Err(Problem::Invalid("idempotency key must be 1 to 128 URL-safe characters".into()));
+        return Err(Problem::Invalid(
+            "idempotency key must be 1 to 128 URL-safe characters".into(),
+        ));
     }
     if answer.participant_status == ParticipationStatus::NeedsAction {
-        return Err(Problem::CodeInvalid("participantStatus must be accepted, declined or tentative".into()));
+        return Err(Problem::CodeInvalid(
+            "participantStatus must be accepted, declined or tentative".into(),
+        ));
     }
     if answer.actor.id_of("Patient") != Some(patient_id.to_string().as_str()) {
-        return Err(Problem::Forbidden("a device answers only for its own patient"));
+        return Err(Problem::Forbidden(
+            "a device answers only for its own patient",
+        ));
     }
     let appointment_id: i64 = answer
         .appointment
         .id_of("Appointment")
         .and_then(|id| id.parse().ok())
-        .ok_or(Problem::Invalid("appointment must reference Appointment/<id>".into()))?;
+        .ok_or(Problem::Invalid(
+            "appointment must reference Appointment/<id>".into(),
+        ))?;
     let earlier: Option<(i64, i64, String, i64)> = conn
         .prepare_cached(
             "SELECT id, appointment_id, participant_status, created_at_ms FROM appointment_response
              WHERE patient_id = ?1 AND idempotency_key = ?2",
         )?
-        .query_row(params![patient_id, key], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+        .query_row(params![patient_id, key], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })
         .optional()?;
     if let Some((id, earlier_appointment, earlier_status, at_ms)) = earlier {
-        if earlier_appointment != appointment_id || earlier_status != answer.participant_status.code() {
-            return Err(Problem::Conflict("idempotency key was already used for a different answer"));
+        if earlier_appointment != appointment_id
+            || earlier_status != answer.participant_status.code()
+        {
+            return Err(Problem::Conflict(
+                "idempotency key was already used for a different answer",
+            ));
         }
-        let resource = render(id, key, appointment_id, patient_id, answer.participant_status, at_ms);
-        return Ok(Stored { resource, replay: true });
+        let resource = render(
+            id,
+            key,
+            appointment_id,
+            patient_id,
+            answer.participant_status,
+            at_ms,
+        );
+        return Ok(Stored {
+            resource,
+            replay: true,
+        });
     }
     appointment::read(conn, caller, appointment_id)?;
     let at_ms = now.timestamp_millis();
@@ -86,7 +137,17 @@ pub fn create(conn: &Connection, caller: &Caller, answer: &AppointmentResponse, 
     .execute(params![appointment_id, patient_id, device_id, key, answer.participant_status.code(), at_ms])?;
     let id = conn.last_insert_rowid();
     appointment::set_participant_status(conn, appointment_id, answer.participant_status, now)?;
-    Ok(Stored { resource: render(id, key, appointment_id, patient_id, answer.participant_status, at_ms), replay: false })
+    Ok(Stored {
+        resource: render(
+            id,
+            key,
+            appointment_id,
+            patient_id,
+            answer.participant_status,
+            at_ms,
+        ),
+        replay: false,
+    })
 }
 
 /// How many answers are stored for an appointment (tests use it to prove "stored once").

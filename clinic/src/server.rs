@@ -65,7 +65,10 @@ pub async fn start(config: ServerConfig) -> Result<Running, StartError> {
     let listener = TcpListener::bind(config.listen).map_err(StartError::Listen)?;
     listener.set_nonblocking(true).map_err(StartError::Listen)?;
     let address = listener.local_addr().map_err(StartError::Listen)?;
-    let state = AppState { store: store.clone(), clock: config.clock.clone() };
+    let state = AppState {
+        store: store.clone(),
+        clock: config.clock.clone(),
+    };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let handle = Handle::new();
     let serving = match &config.tls {
@@ -73,7 +76,9 @@ pub async fn start(config: ServerConfig) -> Result<Running, StartError> {
             // Whichever crate asks first installs ring as the process's TLS provider; a second install fails
             // harmlessly.
             let _ = rustls::crypto::ring::default_provider().install_default();
-            let tls = RustlsConfig::from_pem_file(cert, key).await.map_err(StartError::Tls)?;
+            let tls = RustlsConfig::from_pem_file(cert, key)
+                .await
+                .map_err(StartError::Tls)?;
             let server = axum_server::from_tcp_rustls(listener, tls).handle(handle.clone());
             tokio::spawn(async move { server.serve(app).await })
         }
@@ -88,13 +93,22 @@ pub async fn start(config: ServerConfig) -> Result<Running, StartError> {
         loop {
             every.tick().await;
             let clock = clock.clone();
-            if store.run(move |conn| Ok(crate::access::prune(conn, clock.now())?)).await.is_err() {
+            if store
+                .run(move |conn| Ok(crate::access::prune(conn, clock.now())?))
+                .await
+                .is_err()
+            {
                 tracing::warn!("pruning expired nonces failed; will retry");
             }
         }
     });
     tracing::info!(%address, tls = config.tls.is_some(), "clinic server listening");
-    Ok(Running { address, handle, serving, pruning })
+    Ok(Running {
+        address,
+        handle,
+        serving,
+        pruning,
+    })
 }
 
 impl Running {

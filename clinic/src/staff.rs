@@ -22,10 +22,14 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 /// it off the async runtime and off the store thread.
 pub fn hash_password(password: &str) -> Result<String, Problem> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(Problem::Invalid("password must be at least 12 characters".into()));
+        return Err(Problem::Invalid(
+            "password must be at least 12 characters".into(),
+        ));
     }
     let mut salt = [0u8; 16];
-    SystemRandom::new().fill(&mut salt).map_err(|_| Problem::Internal)?;
+    SystemRandom::new()
+        .fill(&mut salt)
+        .map_err(|_| Problem::Internal)?;
     let salt = SaltString::encode_b64(&salt).map_err(|_| Problem::Internal)?;
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -36,20 +40,34 @@ pub fn hash_password(password: &str) -> Result<String, Problem> {
 /// Whether `password` matches a stored hash.
 pub fn verify_password(stored: &str, password: &str) -> bool {
     PasswordHash::new(stored)
-        .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+        .map(|hash| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &hash)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
 /// Creates a clinic; only the operator can (there is no one to sign in yet).
-pub fn create_clinic(conn: &Connection, caller: &Caller, name: &str, now: DateTime<Utc>) -> Result<i64, Problem> {
+pub fn create_clinic(
+    conn: &Connection,
+    caller: &Caller,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, Problem> {
     if *caller != Caller::Operator {
         return Err(Problem::Forbidden("clinics are created by the operator"));
     }
     let name = name.trim();
     if name.is_empty() || name.len() > 200 {
-        return Err(Problem::Invalid("clinic name must be 1 to 200 characters".into()));
+        return Err(Problem::Invalid(
+            "clinic name must be 1 to 200 characters".into(),
+        ));
     }
-    conn.execute("INSERT INTO clinic (name, created_at) VALUES (?1, ?2)", params![name, now.timestamp()])?;
+    conn.execute(
+        "INSERT INTO clinic (name, created_at) VALUES (?1, ?2)",
+        params![name, now.timestamp()],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -69,7 +87,12 @@ pub struct NewStaff {
 }
 
 /// Creates a staff account; administrators of the clinic or the operator only.
-pub fn create_staff(conn: &Connection, caller: &Caller, staff: &NewStaff, now: DateTime<Utc>) -> Result<i64, Problem> {
+pub fn create_staff(
+    conn: &Connection,
+    caller: &Caller,
+    staff: &NewStaff,
+    now: DateTime<Utc>,
+) -> Result<i64, Problem> {
     clinic_exists(conn, staff.clinic_id)?;
     caller.may_administer(staff.clinic_id)?;
     let email = staff.email.trim().to_lowercase();
@@ -77,23 +100,40 @@ pub fn create_staff(conn: &Connection, caller: &Caller, staff: &NewStaff, now: D
         return Err(Problem::Invalid("email must look like an address".into()));
     }
     if staff.display_name.trim().is_empty() || staff.display_name.len() > 200 {
-        return Err(Problem::Invalid("display name must be 1 to 200 characters".into()));
+        return Err(Problem::Invalid(
+            "display name must be 1 to 200 characters".into(),
+        ));
     }
-    let taken: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM staff WHERE email = ?1)", [&email], |row| row.get(0))?;
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM staff WHERE email = ?1)",
+        [&email],
+        |row| row.get(0),
+    )?;
     if taken {
         return Err(Problem::Conflict("a staff account with this email exists"));
     }
     conn.execute(
         "INSERT INTO staff (clinic_id, email, display_name, password_hash, is_admin, updated_at_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![staff.clinic_id, email, staff.display_name.trim(), staff.password_hash, staff.admin, now.timestamp_millis()],
+        params![
+            staff.clinic_id,
+            email,
+            staff.display_name.trim(),
+            staff.password_hash,
+            staff.admin,
+            now.timestamp_millis()
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Fails with NotFound unless the clinic exists.
 pub fn clinic_exists(conn: &Connection, clinic_id: i64) -> Result<(), Problem> {
-    let exists: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?1)", [clinic_id], |row| row.get(0))?;
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?1)",
+        [clinic_id],
+        |row| row.get(0),
+    )?;
     exists.then_some(()).ok_or(Problem::NotFound)
 }
 
@@ -109,20 +149,34 @@ pub fn credentials_for(conn: &Connection, email: &str) -> Result<Option<(i64, St
 }
 
 /// Issues a bearer token for a staff member; only its hash is stored.
-pub fn issue_token(conn: &Connection, staff_id: i64, now: DateTime<Utc>) -> Result<(String, DateTime<Utc>), Problem> {
+pub fn issue_token(
+    conn: &Connection,
+    staff_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(String, DateTime<Utc>), Problem> {
     let mut raw = [0u8; 32];
-    SystemRandom::new().fill(&mut raw).map_err(|_| Problem::Internal)?;
+    SystemRandom::new()
+        .fill(&mut raw)
+        .map_err(|_| Problem::Internal)?;
     let token = hex::encode(&raw);
     let expires = now + TOKEN_LIFETIME;
     conn.execute(
         "INSERT INTO staff_token (token_sha256, staff_id, expires_at) VALUES (?1, ?2, ?3)",
-        params![digest(&SHA256, token.as_bytes()).as_ref(), staff_id, expires.timestamp()],
+        params![
+            digest(&SHA256, token.as_bytes()).as_ref(),
+            staff_id,
+            expires.timestamp()
+        ],
     )?;
     Ok((token, expires))
 }
 
 /// The staff caller a token stands for, if it is known, unexpired and its account active.
-pub fn resolve_token(conn: &Connection, token: &str, now: DateTime<Utc>) -> Result<Option<Caller>, Problem> {
+pub fn resolve_token(
+    conn: &Connection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Caller>, Problem> {
     Ok(conn
         .prepare_cached(
             "SELECT s.id, s.clinic_id, s.is_admin FROM staff_token t JOIN staff s ON s.id = t.staff_id
@@ -136,12 +190,20 @@ pub fn resolve_token(conn: &Connection, token: &str, now: DateTime<Utc>) -> Resu
 
 /// The clinic's display name.
 pub fn clinic_name(conn: &Connection, clinic_id: i64) -> Result<String, Problem> {
-    Ok(conn.query_row("SELECT name FROM clinic WHERE id = ?1", [clinic_id], |row| row.get(0))?)
+    Ok(conn.query_row(
+        "SELECT name FROM clinic WHERE id = ?1",
+        [clinic_id],
+        |row| row.get(0),
+    )?)
 }
 
 /// A staff member as a FHIR Practitioner; visible to anyone of the same clinic (a patient's device may
 /// see who runs its groups).
-pub fn read_practitioner(conn: &Connection, caller: &Caller, staff_id: i64) -> Result<Practitioner, Problem> {
+pub fn read_practitioner(
+    conn: &Connection,
+    caller: &Caller,
+    staff_id: i64,
+) -> Result<Practitioner, Problem> {
     let row: Option<(i64, String, bool, i64)> = conn
         .query_row(
             "SELECT clinic_id, display_name, active, updated_at_ms FROM staff WHERE id = ?1",
@@ -154,8 +216,14 @@ pub fn read_practitioner(conn: &Connection, caller: &Caller, staff_id: i64) -> R
     Ok(Practitioner {
         resource_type: PractitionerType,
         id: staff_id.to_string(),
-        meta: Meta { version_id: None, last_updated: DateTime::from_timestamp_millis(updated_at_ms) },
+        meta: Meta {
+            version_id: None,
+            last_updated: DateTime::from_timestamp_millis(updated_at_ms),
+        },
         active,
-        name: vec![HumanName { text: Some(display_name), ..HumanName::default() }],
+        name: vec![HumanName {
+            text: Some(display_name),
+            ..HumanName::default()
+        }],
     })
 }

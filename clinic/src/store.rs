@@ -48,7 +48,11 @@ pub fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i64::try_from(index + 1).unwrap_or(i64::MAX))?;
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(index + 1).unwrap_or(i64::MAX),
+        )?;
         tx.commit()?;
     }
     Ok(())
@@ -109,7 +113,11 @@ impl Store {
         let job: Job = Box::new(move |conn| {
             let result = atomically(conn, work);
             Box::new(move |committed| {
-                let result = if committed { result } else { Err(Problem::Internal) };
+                let result = if committed {
+                    result
+                } else {
+                    Err(Problem::Internal)
+                };
                 // The caller may have gone (client hung up); the work is committed either way.
                 let _ = reply.send(result);
             })
@@ -160,11 +168,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("clinic.db");
         let conn = open(&path).unwrap();
-        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
         assert_eq!(version as usize, SCHEMA_VERSION);
         drop(conn);
         let conn = open(&path).unwrap();
-        let mode: String = conn.pragma_query_value(None, "journal_mode", |row| row.get(0)).unwrap();
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
+            .unwrap();
         assert_eq!(mode, "wal", "WAL lets the CLI read while the server writes");
     }
 
@@ -173,12 +185,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let conn = open(&dir.path().join("clinic.db")).unwrap();
         let result: Result<(), Problem> = atomically(&conn, |conn| {
-            conn.execute("INSERT INTO clinic (name, created_at) VALUES ('x', 'now')", [])?;
+            conn.execute(
+                "INSERT INTO clinic (name, created_at) VALUES ('x', 'now')",
+                [],
+            )?;
             Err(Problem::Invalid("stop".into()))
         });
         assert!(result.is_err());
-        let count: i64 = conn.query_row("SELECT count(*) FROM clinic", [], |row| row.get(0)).unwrap();
-        assert_eq!(count, 0, "the insert before the failure must be rolled back");
+        let count: i64 = conn
+            .query_row("SELECT count(*) FROM clinic", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(
+            count, 0,
+            "the insert before the failure must be rolled back"
+        );
     }
 
     #[tokio::test]
@@ -188,13 +208,21 @@ mod tests {
         let store = Store::open(&path).unwrap();
         let id = store
             .run(|conn| {
-                conn.execute("INSERT INTO clinic (name, created_at) VALUES ('x', 'now')", [])?;
+                conn.execute(
+                    "INSERT INTO clinic (name, created_at) VALUES ('x', 'now')",
+                    [],
+                )?;
                 Ok(conn.last_insert_rowid())
             })
             .await
             .unwrap();
         let other = open(&path).unwrap();
-        let seen: i64 = other.query_row("SELECT id FROM clinic", [], |row| row.get(0)).unwrap();
-        assert_eq!(seen, id, "another connection must see the write once it was answered");
+        let seen: i64 = other
+            .query_row("SELECT id FROM clinic", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(
+            seen, id,
+            "another connection must see the write once it was answered"
+        );
     }
 }

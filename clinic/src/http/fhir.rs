@@ -17,7 +17,10 @@ use crate::problem::Problem;
 pub const CURSOR_HEADER: &str = "tideline-cursor";
 
 pub(super) async fn metadata(State(state): State<AppState>) -> Response {
-    fhir_response(StatusCode::OK, &crate::capability::statement(state.clock.now()))
+    fhir_response(
+        StatusCode::OK,
+        &crate::capability::statement(state.clock.now()),
+    )
 }
 
 pub(super) async fn unknown_type() -> Problem {
@@ -25,15 +28,23 @@ pub(super) async fn unknown_type() -> Problem {
     Problem::NotSupported("resource type not supported by this server".into())
 }
 
-pub(super) async fn read_patient(State(state): State<AppState>, Path(id): Path<String>, inbound: Inbound) -> Response {
+pub(super) async fn read_patient(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    inbound: Inbound,
+) -> Response {
     let id = match record_id(&id) {
         Ok(id) => id,
         Err(problem) => return problem.into_response(),
     };
     let target = format!("Patient/{id}");
-    let result = guarded(&state, &inbound, "read Patient", target.clone(), move |conn, caller, _| {
-        Ok((crate::patient::read(conn, caller, id)?, target))
-    })
+    let result = guarded(
+        &state,
+        &inbound,
+        "read Patient",
+        target.clone(),
+        move |conn, caller, _| Ok((crate::patient::read(conn, caller, id)?, target)),
+    )
     .await;
     match result {
         Ok(patient) => fhir_response(StatusCode::OK, &patient),
@@ -51,9 +62,13 @@ pub(super) async fn read_practitioner(
         Err(problem) => return problem.into_response(),
     };
     let target = format!("Practitioner/{id}");
-    let result = guarded(&state, &inbound, "read Practitioner", target.clone(), move |conn, caller, _| {
-        Ok((crate::staff::read_practitioner(conn, caller, id)?, target))
-    })
+    let result = guarded(
+        &state,
+        &inbound,
+        "read Practitioner",
+        target.clone(),
+        move |conn, caller, _| Ok((crate::staff::read_practitioner(conn, caller, id)?, target)),
+    )
     .await;
     match result {
         Ok(practitioner) => fhir_response(StatusCode::OK, &practitioner),
@@ -70,16 +85,25 @@ pub(super) async fn read_appointment(
         Ok(id) => id,
         Err(problem) => return problem.into_response(),
     };
-    let result = guarded(&state, &inbound, "read Appointment", format!("Appointment/{id}"), move |conn, caller, _| {
-        let stored = appointment::read(conn, caller, id)?;
-        let target = format!("Appointment/{id} Patient/{}", stored.patient_id);
-        Ok((stored, target))
-    })
+    let result = guarded(
+        &state,
+        &inbound,
+        "read Appointment",
+        format!("Appointment/{id}"),
+        move |conn, caller, _| {
+            let stored = appointment::read(conn, caller, id)?;
+            let target = format!("Appointment/{id} Patient/{}", stored.patient_id);
+            Ok((stored, target))
+        },
+    )
     .await;
     match result {
         Ok(stored) => {
             let mut response = fhir_response(StatusCode::OK, stored.resource());
-            if let Ok(etag) = HeaderValue::from_str(&format!("W/\"{}\"", stored.resource().meta.version_id.as_deref().unwrap_or("0"))) {
+            if let Ok(etag) = HeaderValue::from_str(&format!(
+                "W/\"{}\"",
+                stored.resource().meta.version_id.as_deref().unwrap_or("0")
+            )) {
                 response.headers_mut().insert(header::ETAG, etag);
             }
             response
@@ -88,9 +112,14 @@ pub(super) async fn read_appointment(
     }
 }
 
-/// One `date` parameter turned into bounds on the session start: `[from, before)`.
-fn date_bounds(value: &str) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>), Problem> {
-    let invalid = || Problem::Invalid("date must be [ge|gt|le|lt|eq]YYYY-MM-DD or an RFC 3339 instant".into());
+/// Bounds on a session start: `[from, before)`, either side open.
+type StartBounds = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+/// One `date` parameter turned into bounds on the session start.
+fn date_bounds(value: &str) -> Result<StartBounds, Problem> {
+    let invalid = || {
+        Problem::Invalid("date must be [ge|gt|le|lt|eq]YYYY-MM-DD or an RFC 3339 instant".into())
+    };
     let (prefix, rest) = match value.get(..2) {
         Some(prefix @ ("ge" | "gt" | "le" | "lt" | "eq")) => (prefix, &value[2..]),
         _ => ("eq", value),
@@ -100,7 +129,9 @@ fn date_bounds(value: &str) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Ut
         let start = day.and_hms_opt(0, 0, 0).ok_or_else(invalid)?.and_utc();
         (start, start + Duration::days(1))
     } else {
-        let at = DateTime::parse_from_rfc3339(rest).map_err(|_| invalid())?.with_timezone(&Utc);
+        let at = DateTime::parse_from_rfc3339(rest)
+            .map_err(|_| invalid())?
+            .with_timezone(&Utc);
         (at, at + Duration::seconds(1))
     };
     Ok(match prefix {
@@ -113,12 +144,18 @@ fn date_bounds(value: &str) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Ut
 }
 
 fn parse_search(pairs: &[(String, String)]) -> Result<Search, Problem> {
-    let mut search = Search { limit: 200, ..Search::default() };
+    let mut search = Search {
+        limit: 200,
+        ..Search::default()
+    };
     for (name, value) in pairs {
         match name.as_str() {
             "patient" => {
                 let id = value.strip_prefix("Patient/").unwrap_or(value);
-                search.patient_id = Some(id.parse().map_err(|_| Problem::Invalid("patient must be Patient/<id>".into()))?);
+                search.patient_id = Some(
+                    id.parse()
+                        .map_err(|_| Problem::Invalid("patient must be Patient/<id>".into()))?,
+                );
             }
             "date" => {
                 let (from, before) = date_bounds(value)?;
@@ -126,15 +163,21 @@ fn parse_search(pairs: &[(String, String)]) -> Result<Search, Problem> {
                     search.starts_from = Some(search.starts_from.map_or(from, |old| old.max(from)));
                 }
                 if let Some(before) = before {
-                    search.starts_before = Some(search.starts_before.map_or(before, |old| old.min(before)));
+                    search.starts_before =
+                        Some(search.starts_before.map_or(before, |old| old.min(before)));
                 }
             }
             "_cursor" => {
-                search.after_cursor =
-                    Some(value.parse().map_err(|_| Problem::Invalid("_cursor must be the value of a previous Tideline-Cursor".into()))?);
+                search.after_cursor = Some(value.parse().map_err(|_| {
+                    Problem::Invalid(
+                        "_cursor must be the value of a previous Tideline-Cursor".into(),
+                    )
+                })?);
             }
             "_count" => {
-                search.limit = value.parse().map_err(|_| Problem::Invalid("_count must be a number".into()))?;
+                search.limit = value
+                    .parse()
+                    .map_err(|_| Problem::Invalid("_count must be a number".into()))?;
             }
             _ => return Err(Problem::Invalid("unsupported search parameter".into())),
         }
@@ -142,58 +185,84 @@ fn parse_search(pairs: &[(String, String)]) -> Result<Search, Problem> {
     Ok(search)
 }
 
-pub(super) async fn search_appointments(State(state): State<AppState>, inbound: Inbound) -> Response {
-    let query = inbound.path_and_query.split_once('?').map_or("", |(_, query)| query).to_owned();
+pub(super) async fn search_appointments(
+    State(state): State<AppState>,
+    inbound: Inbound,
+) -> Response {
+    let query = inbound
+        .path_and_query
+        .split_once('?')
+        .map_or("", |(_, query)| query)
+        .to_owned();
     let parsed = serde_urlencoded_pairs(&query).and_then(|pairs| parse_search(&pairs));
     let if_none_match = inbound
         .headers
         .get(header::IF_NONE_MATCH)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
-    let result = guarded(&state, &inbound, "search Appointment", "Appointment?".into(), move |conn, caller, now| {
-        let search = parsed?;
-        let found = appointment::search(conn, caller, &search)?;
-        let scope = match (caller, search.patient_id) {
-            (crate::access::Caller::Device { patient_id, .. }, _) => format!("Patient/{patient_id}"),
-            (_, Some(patient_id)) => format!("Patient/{patient_id}"),
-            _ => "clinic".to_owned(),
-        };
-        let target = format!("Appointment? {scope} results={}", found.appointments.len());
-        Ok(((found, search, now), target))
-    })
+    let result = guarded(
+        &state,
+        &inbound,
+        "search Appointment",
+        "Appointment?".into(),
+        move |conn, caller, now| {
+            let search = parsed?;
+            let found = appointment::search(conn, caller, &search)?;
+            let scope = match (caller, search.patient_id) {
+                (crate::access::Caller::Device { patient_id, .. }, _) => {
+                    format!("Patient/{patient_id}")
+                }
+                (_, Some(patient_id)) => format!("Patient/{patient_id}"),
+                _ => "clinic".to_owned(),
+            };
+            let target = format!("Appointment? {scope} results={}", found.appointments.len());
+            Ok(((found, search, now), target))
+        },
+    )
     .await;
     let (found, search, now) = match result {
         Ok(value) => value,
         Err(problem) => return problem.into_response(),
     };
     let etag = format!("W/\"{}\"", found.cursor);
-    let mut links = vec![BundleLink { relation: "self".into(), url: inbound.path_and_query.clone() }];
+    let mut links = vec![BundleLink {
+        relation: "self".into(),
+        url: inbound.path_and_query.clone(),
+    }];
     if found.more {
         let mut next = String::from("/fhir/Appointment?");
         if let Some(patient) = search.patient_id {
             next.push_str(&format!("patient=Patient/{patient}&"));
         }
         next.push_str(&format!("_cursor={}&_count={}", found.cursor, search.limit));
-        links.push(BundleLink { relation: "next".into(), url: next });
+        links.push(BundleLink {
+            relation: "next".into(),
+            url: next,
+        });
     }
-    let mut response = if if_none_match.as_deref() == Some(etag.as_str()) && found.appointments.is_empty() {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        let entries = found
-            .appointments
-            .iter()
-            .map(|stored| BundleEntry {
-                full_url: format!("/fhir/Appointment/{}", stored.id),
-                resource: stored.resource().clone(),
-                search: BundleSearch { mode: "match".into() },
-            })
-            .collect();
-        fhir_response(StatusCode::OK, &Bundle::searchset(now, entries, links))
-    };
+    let mut response =
+        if if_none_match.as_deref() == Some(etag.as_str()) && found.appointments.is_empty() {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            let entries = found
+                .appointments
+                .iter()
+                .map(|stored| BundleEntry {
+                    full_url: format!("/fhir/Appointment/{}", stored.id),
+                    resource: stored.resource().clone(),
+                    search: BundleSearch {
+                        mode: "match".into(),
+                    },
+                })
+                .collect();
+            fhir_response(StatusCode::OK, &Bundle::searchset(now, entries, links))
+        };
     if let Ok(value) = HeaderValue::from_str(&etag) {
         response.headers_mut().insert(header::ETAG, value);
     }
-    response.headers_mut().insert(CURSOR_HEADER, HeaderValue::from(found.cursor));
+    response
+        .headers_mut()
+        .insert(CURSOR_HEADER, HeaderValue::from(found.cursor));
     response
 }
 
@@ -206,29 +275,40 @@ fn serde_urlencoded_pairs(query: &str) -> Result<Vec<(String, String)>, Problem>
         .map_err(|_| Problem::Invalid("the query string is malformed".into()))
 }
 
-pub(super) async fn create_appointment_response(State(state): State<AppState>, inbound: Inbound) -> Response {
+pub(super) async fn create_appointment_response(
+    State(state): State<AppState>,
+    inbound: Inbound,
+) -> Response {
     // Parsed here, off the store thread; a parse failure is reported only after the caller is known, so
     // that it is audited against them and an anonymous caller learns nothing about the body.
-    let parsed: Result<AppointmentResponse, Problem> =
-        inbound.require_json(true).and_then(|()| parse_body(&inbound.body));
-    let result = guarded(&state, &inbound, "create AppointmentResponse", "AppointmentResponse".into(), move |conn, caller, now| {
-        let answer = parsed?;
-        let stored = crate::response::create(conn, caller, &answer, now)?;
-        let target = format!(
-            "AppointmentResponse/{} {}",
-            stored.resource.id.as_deref().unwrap_or("?"),
-            stored.resource.appointment.reference
-        );
-        Ok((stored, target))
-    })
+    let parsed: Result<AppointmentResponse, Problem> = inbound
+        .require_json(true)
+        .and_then(|()| parse_body(&inbound.body));
+    let result = guarded(
+        &state,
+        &inbound,
+        "create AppointmentResponse",
+        "AppointmentResponse".into(),
+        move |conn, caller, now| {
+            let answer = parsed?;
+            let stored = crate::response::create(conn, caller, &answer, now)?;
+            let target = format!(
+                "AppointmentResponse/{} {}",
+                stored.resource.id.as_deref().unwrap_or("?"),
+                stored.resource.appointment.reference
+            );
+            Ok((stored, target))
+        },
+    )
     .await;
     match result {
         Ok(stored) => {
             // The same status and body on a replay: the app cannot tell, and need not.
             let mut response = fhir_response(StatusCode::CREATED, &stored.resource);
-            if let Ok(location) =
-                HeaderValue::from_str(&format!("/fhir/AppointmentResponse/{}", stored.resource.id.as_deref().unwrap_or("")))
-            {
+            if let Ok(location) = HeaderValue::from_str(&format!(
+                "/fhir/AppointmentResponse/{}",
+                stored.resource.id.as_deref().unwrap_or("")
+            )) {
                 response.headers_mut().insert(header::LOCATION, location);
             }
             response
@@ -238,7 +318,9 @@ pub(super) async fn create_appointment_response(State(state): State<AppState>, i
 }
 
 pub(super) async fn enroll(State(state): State<AppState>, inbound: Inbound) -> Response {
-    let parsed: Result<EnrollmentRequest, Problem> = inbound.require_json(false).and_then(|()| parse_body(&inbound.body));
+    let parsed: Result<EnrollmentRequest, Problem> = inbound
+        .require_json(false)
+        .and_then(|()| parse_body(&inbound.body));
     let address = inbound.address.clone();
     let clock = state.clock.clone();
     let result = state
@@ -250,10 +332,24 @@ pub(super) async fn enroll(State(state): State<AppState>, inbound: Inbound) -> R
                 Err(problem) => Err(problem.clone()),
             };
             let (actor, target, outcome) = match &attempt {
-                Ok((response, patient_id)) => (format!("device:{}", response.device_id), format!("Patient/{patient_id}"), "allowed"),
-                Err(problem) => ("anonymous".to_owned(), "enrollment-code".to_owned(), problem.audit_word()),
+                Ok((response, patient_id)) => (
+                    format!("device:{}", response.device_id),
+                    format!("Patient/{patient_id}"),
+                    "allowed",
+                ),
+                Err(problem) => (
+                    "anonymous".to_owned(),
+                    "enrollment-code".to_owned(),
+                    problem.audit_word(),
+                ),
             };
-            let entry = AuditEntry { actor, action: "enroll".into(), target, outcome: outcome.into(), address: address.clone() };
+            let entry = AuditEntry {
+                actor,
+                action: "enroll".into(),
+                target,
+                outcome: outcome.into(),
+                address: address.clone(),
+            };
             audit::append(conn, now, &entry)?;
             Ok(attempt)
         })

@@ -55,7 +55,10 @@ pub fn router(state: AppState) -> Router {
         .route("/fhir/Practitioner/{id}", get(fhir::read_practitioner))
         .route("/fhir/Appointment", get(fhir::search_appointments))
         .route("/fhir/Appointment/{id}", get(fhir::read_appointment))
-        .route("/fhir/AppointmentResponse", post(fhir::create_appointment_response))
+        .route(
+            "/fhir/AppointmentResponse",
+            post(fhir::create_appointment_response),
+        )
         .route("/fhir/{kind}", axum::routing::any(fhir::unknown_type))
         .route("/fhir/{kind}/{id}", axum::routing::any(fhir::unknown_type))
         .route("/enroll", post(fhir::enroll))
@@ -84,11 +87,17 @@ async fn log_request(request: Request, next: Next) -> Response {
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let outcome = OperationOutcome::error(self.issue_code(), self.to_string());
         let mut response = fhir_response(status, &outcome);
-        if let Problem::Throttled { retry_after_seconds } = self {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+        if let Problem::Throttled {
+            retry_after_seconds,
+        } = self
+        {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
         }
         response
     }
@@ -106,7 +115,12 @@ pub fn json_response<T: Serialize>(status: StatusCode, body: &T) -> Response {
 
 fn json_with_type<T: Serialize>(status: StatusCode, body: &T, media: &'static str) -> Response {
     match serde_json::to_vec(body) {
-        Ok(bytes) => (status, [(header::CONTENT_TYPE, HeaderValue::from_static(media))], bytes).into_response(),
+        Ok(bytes) => (
+            status,
+            [(header::CONTENT_TYPE, HeaderValue::from_static(media))],
+            bytes,
+        )
+            .into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
@@ -135,23 +149,39 @@ impl<S: Send + Sync> FromRequest<S> for Inbound {
             .get::<ConnectInfo<SocketAddr>>()
             .map_or_else(|| "unknown".to_owned(), |info| info.0.ip().to_string());
         let method = request.method().clone();
-        let path_and_query = request.uri().path_and_query().map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
+        let path_and_query = request
+            .uri()
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
         let headers = request.headers().clone();
-        let body = Bytes::from_request(request, state).await.map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                Problem::TooLarge
-            } else {
-                Problem::Invalid("the body could not be read".into())
-            }
-        })?;
-        Ok(Inbound { method, path_and_query, headers, address, body })
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    Problem::TooLarge
+                } else {
+                    Problem::Invalid("the body could not be read".into())
+                }
+            })?;
+        Ok(Inbound {
+            method,
+            path_and_query,
+            headers,
+            address,
+            body,
+        })
     }
 }
 
 impl Inbound {
     /// The credentials the request carries: a bearer token, or signed-request headers.
     pub fn credentials(&self) -> Credentials {
-        let text = |name: &str| self.headers.get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let text = |name: &str| {
+            self.headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        };
         if let Some(authorization) = text(header::AUTHORIZATION.as_str()) {
             return match authorization.strip_prefix("Bearer ") {
                 Some(token) => Credentials::Bearer(token.trim().to_owned()),
@@ -222,7 +252,11 @@ where
             let caller = match authenticate(conn, &credentials, now) {
                 Ok(caller) => caller,
                 Err(refused) => {
-                    audit::append(conn, now, &entry(refused.claimed, target_hint, refused.problem.audit_word()))?;
+                    audit::append(
+                        conn,
+                        now,
+                        &entry(refused.claimed, target_hint, refused.problem.audit_word()),
+                    )?;
                     return Ok(Err(refused.problem));
                 }
             };
@@ -232,7 +266,11 @@ where
                     Ok(Ok(value))
                 }
                 Err(problem) => {
-                    audit::append(conn, now, &entry(caller.actor(), target_hint, problem.audit_word()))?;
+                    audit::append(
+                        conn,
+                        now,
+                        &entry(caller.actor(), target_hint, problem.audit_word()),
+                    )?;
                     Ok(Err(problem))
                 }
             }
@@ -242,7 +280,10 @@ where
 
 /// Parses a numeric record id from a path segment; anything else cannot name a record.
 pub fn record_id(text: &str) -> Result<i64, Problem> {
-    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or(Problem::NotFound)
+    text.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(Problem::NotFound)
 }
 
 /// Reads a JSON body into `T`, telling an unknown code apart from other malformed input.

@@ -25,7 +25,10 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/staff/programs", post(create_program))
         .route("/staff/programs/{id}/members", post(add_member))
         .route("/staff/programs/{id}/sessions", post(schedule))
-        .route("/staff/appointments/{id}/attendance", post(record_attendance))
+        .route(
+            "/staff/appointments/{id}/attendance",
+            post(record_attendance),
+        )
         .route("/staff/devices/{id}/revoke", post(revoke_device))
         .route("/staff/audit/verify", get(verify_audit))
 }
@@ -69,7 +72,10 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
         Err(problem) => return problem.into_response(),
     };
     let email = request.email.clone();
-    let found = state.store.run(move |conn| crate::staff::credentials_for(conn, &email)).await;
+    let found = state
+        .store
+        .run(move |conn| crate::staff::credentials_for(conn, &email))
+        .await;
     let found = match found {
         Ok(found) => found,
         Err(problem) => return problem.into_response(),
@@ -77,7 +83,9 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
     let password = request.password;
     // Argon2 takes tens of milliseconds: off the runtime and off the store thread.
     let verified = tokio::task::spawn_blocking(move || {
-        found.filter(|(_, hash)| crate::staff::verify_password(hash, &password)).map(|(id, _)| id)
+        found
+            .filter(|(_, hash)| crate::staff::verify_password(hash, &password))
+            .map(|(id, _)| id)
     })
     .await
     .unwrap_or(None);
@@ -88,10 +96,24 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
         .run(move |conn| {
             let now = clock.now();
             let (actor, outcome, token) = match verified {
-                Some(staff_id) => (format!("staff:{staff_id}"), "allowed", Some(crate::staff::issue_token(conn, staff_id, now)?)),
-                None => ("unverified:staff".to_owned(), "refused:bad-credentials", None),
+                Some(staff_id) => (
+                    format!("staff:{staff_id}"),
+                    "allowed",
+                    Some(crate::staff::issue_token(conn, staff_id, now)?),
+                ),
+                None => (
+                    "unverified:staff".to_owned(),
+                    "refused:bad-credentials",
+                    None,
+                ),
             };
-            let entry = AuditEntry { actor, action: "sign-in".into(), target: "staff".into(), outcome: outcome.into(), address };
+            let entry = AuditEntry {
+                actor,
+                action: "sign-in".into(),
+                target: "staff".into(),
+                outcome: outcome.into(),
+                address,
+            };
             audit::append(conn, now, &entry)?;
             Ok(token.ok_or(Problem::BadCredentials("email or password is wrong")))
         })
@@ -121,11 +143,18 @@ struct Created {
 async fn create_account(State(state): State<AppState>, inbound: Inbound) -> Response {
     if !matches!(inbound.credentials(), crate::access::Credentials::Bearer(_)) {
         // Checked before hashing so that nobody unauthenticated can make the server run Argon2.
-        let result: Result<(), Problem> = guarded(&state, &inbound, "create staff", "staff".into(), |_, caller, _| {
-            staff_clinic(caller).map(|_| ((), String::new()))
-        })
+        let result: Result<(), Problem> = guarded(
+            &state,
+            &inbound,
+            "create staff",
+            "staff".into(),
+            |_, caller, _| staff_clinic(caller).map(|_| ((), String::new())),
+        )
         .await;
-        return result.err().unwrap_or(Problem::Forbidden("staff operations need a staff token")).into_response();
+        return result
+            .err()
+            .unwrap_or(Problem::Forbidden("staff operations need a staff token"))
+            .into_response();
     }
     let request: Result<NewAccount, Problem> = body(&inbound);
     let hashed = match request {
@@ -138,19 +167,25 @@ async fn create_account(State(state): State<AppState>, inbound: Inbound) -> Resp
         }
         Err(problem) => Err(problem),
     };
-    let result = guarded(&state, &inbound, "create staff", "staff".into(), move |conn, caller, now| {
-        let clinic_id = staff_clinic(caller)?;
-        let (request, password_hash) = hashed?;
-        let new = crate::staff::NewStaff {
-            clinic_id,
-            email: request.email,
-            display_name: request.display_name,
-            password_hash,
-            admin: request.admin,
-        };
-        let id = crate::staff::create_staff(conn, caller, &new, now)?;
-        Ok((Created { id }, format!("Practitioner/{id}")))
-    })
+    let result = guarded(
+        &state,
+        &inbound,
+        "create staff",
+        "staff".into(),
+        move |conn, caller, now| {
+            let clinic_id = staff_clinic(caller)?;
+            let (request, password_hash) = hashed?;
+            let new = crate::staff::NewStaff {
+                clinic_id,
+                email: request.email,
+                display_name: request.display_name,
+                password_hash,
+                admin: request.admin,
+            };
+            let id = crate::staff::create_staff(conn, caller, &new, now)?;
+            Ok((Created { id }, format!("Practitioner/{id}")))
+        },
+    )
     .await;
     answer(StatusCode::CREATED, result)
 }
@@ -164,12 +199,25 @@ struct NewPatient {
 
 async fn create_patient(State(state): State<AppState>, inbound: Inbound) -> Response {
     let request: Result<NewPatient, Problem> = body(&inbound);
-    let result = guarded(&state, &inbound, "create Patient", "Patient".into(), move |conn, caller, now| {
-        let clinic_id = staff_clinic(caller)?;
-        let request = request?;
-        let id = crate::patient::create(conn, caller, clinic_id, &request.given_name, &request.family_name, now)?;
-        Ok((Created { id }, format!("Patient/{id}")))
-    })
+    let result = guarded(
+        &state,
+        &inbound,
+        "create Patient",
+        "Patient".into(),
+        move |conn, caller, now| {
+            let clinic_id = staff_clinic(caller)?;
+            let request = request?;
+            let id = crate::patient::create(
+                conn,
+                caller,
+                clinic_id,
+                &request.given_name,
+                &request.family_name,
+                now,
+            )?;
+            Ok((Created { id }, format!("Patient/{id}")))
+        },
+    )
     .await;
     answer(StatusCode::CREATED, result)
 }
@@ -181,14 +229,30 @@ struct Code {
     expires_at: DateTime<Utc>,
 }
 
-async fn issue_code(State(state): State<AppState>, Path(id): Path<String>, inbound: Inbound) -> Response {
+async fn issue_code(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    inbound: Inbound,
+) -> Response {
     let result = match record_id(&id) {
         Ok(patient_id) => {
-            guarded(&state, &inbound, "issue enrollment code", format!("Patient/{patient_id}"), move |conn, caller, now| {
-                staff_clinic(caller)?;
-                let issued = crate::enrollment::issue_code(conn, caller, patient_id, now)?;
-                Ok((Code { code: issued.code, expires_at: issued.expires_at }, format!("Patient/{patient_id}")))
-            })
+            guarded(
+                &state,
+                &inbound,
+                "issue enrollment code",
+                format!("Patient/{patient_id}"),
+                move |conn, caller, now| {
+                    staff_clinic(caller)?;
+                    let issued = crate::enrollment::issue_code(conn, caller, patient_id, now)?;
+                    Ok((
+                        Code {
+                            code: issued.code,
+                            expires_at: issued.expires_at,
+                        },
+                        format!("Patient/{patient_id}"),
+                    ))
+                },
+            )
             .await
         }
         Err(problem) => Err(problem),
@@ -196,13 +260,26 @@ async fn issue_code(State(state): State<AppState>, Path(id): Path<String>, inbou
     answer(StatusCode::CREATED, result)
 }
 
-async fn list_devices(State(state): State<AppState>, Path(id): Path<String>, inbound: Inbound) -> Response {
+async fn list_devices(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    inbound: Inbound,
+) -> Response {
     let result = match record_id(&id) {
         Ok(patient_id) => {
-            guarded(&state, &inbound, "list devices", format!("Patient/{patient_id}"), move |conn, caller, _| {
-                staff_clinic(caller)?;
-                Ok((crate::enrollment::list_devices(conn, caller, patient_id)?, format!("Patient/{patient_id}")))
-            })
+            guarded(
+                &state,
+                &inbound,
+                "list devices",
+                format!("Patient/{patient_id}"),
+                move |conn, caller, _| {
+                    staff_clinic(caller)?;
+                    Ok((
+                        crate::enrollment::list_devices(conn, caller, patient_id)?,
+                        format!("Patient/{patient_id}"),
+                    ))
+                },
+            )
             .await
         }
         Err(problem) => Err(problem),
@@ -219,12 +296,19 @@ struct NewProgram {
 
 async fn create_program(State(state): State<AppState>, inbound: Inbound) -> Response {
     let request: Result<NewProgram, Problem> = body(&inbound);
-    let result = guarded(&state, &inbound, "create program", "program".into(), move |conn, caller, _| {
-        let clinic_id = staff_clinic(caller)?;
-        let request = request?;
-        let id = crate::program::create(conn, caller, clinic_id, &request.name, &request.time_zone)?;
-        Ok((Created { id }, format!("program/{id}")))
-    })
+    let result = guarded(
+        &state,
+        &inbound,
+        "create program",
+        "program".into(),
+        move |conn, caller, _| {
+            let clinic_id = staff_clinic(caller)?;
+            let request = request?;
+            let id =
+                crate::program::create(conn, caller, clinic_id, &request.name, &request.time_zone)?;
+            Ok((Created { id }, format!("program/{id}")))
+        },
+    )
     .await;
     answer(StatusCode::CREATED, result)
 }
@@ -241,16 +325,35 @@ struct Count {
     created: usize,
 }
 
-async fn add_member(State(state): State<AppState>, Path(id): Path<String>, inbound: Inbound) -> Response {
+async fn add_member(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    inbound: Inbound,
+) -> Response {
     let request: Result<NewMember, Problem> = body(&inbound);
     let result = match record_id(&id) {
         Ok(program_id) => {
-            guarded(&state, &inbound, "add program member", format!("program/{program_id}"), move |conn, caller, now| {
-                staff_clinic(caller)?;
-                let request = request?;
-                let created = crate::program::add_member(conn, caller, program_id, request.patient_id, now)?;
-                Ok((Count { created }, format!("program/{program_id} Patient/{}", request.patient_id)))
-            })
+            guarded(
+                &state,
+                &inbound,
+                "add program member",
+                format!("program/{program_id}"),
+                move |conn, caller, now| {
+                    staff_clinic(caller)?;
+                    let request = request?;
+                    let created = crate::program::add_member(
+                        conn,
+                        caller,
+                        program_id,
+                        request.patient_id,
+                        now,
+                    )?;
+                    Ok((
+                        Count { created },
+                        format!("program/{program_id} Patient/{}", request.patient_id),
+                    ))
+                },
+            )
             .await
         }
         Err(problem) => Err(problem),
@@ -285,27 +388,48 @@ impl ScheduleRequest {
     /// The recurrence it describes.
     pub fn recurrence(&self) -> Result<Recurrence, Problem> {
         let time = |text: &str| {
-            NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| Problem::Invalid("times must be HH:MM".into()))
+            NaiveTime::parse_from_str(text, "%H:%M")
+                .map_err(|_| Problem::Invalid("times must be HH:MM".into()))
         };
         let weekdays = self
             .weekdays
             .iter()
-            .map(|day| day.parse::<Weekday>().map_err(|_| Problem::CodeInvalid("weekdays must be mon … sun".into())))
+            .map(|day| {
+                day.parse::<Weekday>()
+                    .map_err(|_| Problem::CodeInvalid("weekdays must be mon … sun".into()))
+            })
             .collect::<Result<_, _>>()?;
-        Ok(Recurrence { first_day: self.first_day, weeks: self.weeks, weekdays, start: time(&self.start)?, end: time(&self.end)? })
+        Ok(Recurrence {
+            first_day: self.first_day,
+            weeks: self.weeks,
+            weekdays,
+            start: time(&self.start)?,
+            end: time(&self.end)?,
+        })
     }
 }
 
-async fn schedule(State(state): State<AppState>, Path(id): Path<String>, inbound: Inbound) -> Response {
+async fn schedule(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    inbound: Inbound,
+) -> Response {
     let request: Result<ScheduleRequest, Problem> = body(&inbound);
     let result = match record_id(&id) {
         Ok(program_id) => {
-            guarded(&state, &inbound, "schedule sessions", format!("program/{program_id}"), move |conn, caller, now| {
-                staff_clinic(caller)?;
-                let recurrence = request?.recurrence()?;
-                let created = crate::program::schedule(conn, caller, program_id, &recurrence, now)?;
-                Ok((Count { created }, format!("program/{program_id}")))
-            })
+            guarded(
+                &state,
+                &inbound,
+                "schedule sessions",
+                format!("program/{program_id}"),
+                move |conn, caller, now| {
+                    staff_clinic(caller)?;
+                    let recurrence = request?.recurrence()?;
+                    let created =
+                        crate::program::schedule(conn, caller, program_id, &recurrence, now)?;
+                    Ok((Count { created }, format!("program/{program_id}")))
+                },
+            )
             .await
         }
         Err(problem) => Err(problem),
@@ -319,17 +443,34 @@ struct Attendance {
     status: AppointmentStatus,
 }
 
-async fn record_attendance(State(state): State<AppState>, Path(id): Path<String>, inbound: Inbound) -> Response {
+async fn record_attendance(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    inbound: Inbound,
+) -> Response {
     let request: Result<Attendance, Problem> = body(&inbound);
     let result = match record_id(&id) {
         Ok(appointment_id) => {
-            guarded(&state, &inbound, "record attendance", format!("Appointment/{appointment_id}"), move |conn, caller, now| {
-                staff_clinic(caller)?;
-                let request = request?;
-                let stored = crate::appointment::record_attendance(conn, caller, appointment_id, request.status, now)?;
-                let target = format!("Appointment/{appointment_id} Patient/{}", stored.patient_id);
-                Ok((stored, target))
-            })
+            guarded(
+                &state,
+                &inbound,
+                "record attendance",
+                format!("Appointment/{appointment_id}"),
+                move |conn, caller, now| {
+                    staff_clinic(caller)?;
+                    let request = request?;
+                    let stored = crate::appointment::record_attendance(
+                        conn,
+                        caller,
+                        appointment_id,
+                        request.status,
+                        now,
+                    )?;
+                    let target =
+                        format!("Appointment/{appointment_id} Patient/{}", stored.patient_id);
+                    Ok((stored, target))
+                },
+            )
             .await
         }
         Err(problem) => Err(problem),
@@ -346,14 +487,28 @@ struct Revoked {
     revoked: bool,
 }
 
-async fn revoke_device(State(state): State<AppState>, Path(id): Path<String>, inbound: Inbound) -> Response {
+async fn revoke_device(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    inbound: Inbound,
+) -> Response {
     let result = match record_id(&id) {
         Ok(device_id) => {
-            guarded(&state, &inbound, "revoke device", format!("device/{device_id}"), move |conn, caller, now| {
-                staff_clinic(caller)?;
-                let patient_id = crate::enrollment::revoke_device(conn, caller, device_id, now)?;
-                Ok((Revoked { revoked: true }, format!("device/{device_id} Patient/{patient_id}")))
-            })
+            guarded(
+                &state,
+                &inbound,
+                "revoke device",
+                format!("device/{device_id}"),
+                move |conn, caller, now| {
+                    staff_clinic(caller)?;
+                    let patient_id =
+                        crate::enrollment::revoke_device(conn, caller, device_id, now)?;
+                    Ok((
+                        Revoked { revoked: true },
+                        format!("device/{device_id} Patient/{patient_id}"),
+                    ))
+                },
+            )
             .await
         }
         Err(problem) => Err(problem),
@@ -371,17 +526,31 @@ struct Verified {
 }
 
 async fn verify_audit(State(state): State<AppState>, inbound: Inbound) -> Response {
-    let result = guarded(&state, &inbound, "verify audit", "audit".into(), move |conn, caller, _| {
-        caller.may_administer(staff_clinic(caller)?)?;
-        let verified = match audit::verify(conn) {
-            Ok(rows) => Verified { intact: true, rows, broken_at: None },
-            Err(audit::AuditBreak::Tampered { seq } | audit::AuditBreak::Missing { seq }) => {
-                Verified { intact: false, rows: 0, broken_at: Some(seq) }
-            }
-            Err(audit::AuditBreak::Unreadable) => return Err(Problem::Internal),
-        };
-        Ok((verified, "audit".to_owned()))
-    })
+    let result = guarded(
+        &state,
+        &inbound,
+        "verify audit",
+        "audit".into(),
+        move |conn, caller, _| {
+            caller.may_administer(staff_clinic(caller)?)?;
+            let verified = match audit::verify(conn) {
+                Ok(rows) => Verified {
+                    intact: true,
+                    rows,
+                    broken_at: None,
+                },
+                Err(audit::AuditBreak::Tampered { seq } | audit::AuditBreak::Missing { seq }) => {
+                    Verified {
+                        intact: false,
+                        rows: 0,
+                        broken_at: Some(seq),
+                    }
+                }
+                Err(audit::AuditBreak::Unreadable) => return Err(Problem::Internal),
+            };
+            Ok((verified, "audit".to_owned()))
+        },
+    )
     .await;
     answer(StatusCode::OK, result)
 }

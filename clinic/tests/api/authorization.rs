@@ -24,7 +24,12 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
     let device_b = harness.enroll(&b).await;
     let revoked_b = harness.enroll(&b).await;
     let revoke = harness
-        .staff(Some(&b.token), Method::POST, &format!("/staff/devices/{}/revoke", revoked_b.id), json!({}))
+        .staff(
+            Some(&b.token),
+            Method::POST,
+            &format!("/staff/devices/{}/revoke", revoked_b.id),
+            json!({}),
+        )
         .await;
     assert_eq!(revoke.status, StatusCode::OK);
 
@@ -38,20 +43,56 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
         (Method::GET, format!("/fhir/{patient_b}"), Value::Null),
         (Method::GET, practitioner_b, Value::Null),
         (Method::GET, format!("/fhir/{appointment_b}"), Value::Null),
-        (Method::GET, format!("/fhir/Appointment?patient={patient_b}"), Value::Null),
-        (Method::POST, "/fhir/AppointmentResponse".into(), Value::Null),
-        (Method::POST, format!("/staff/patients/{}/enrollment-codes", b.patient), json!({})),
-        (Method::GET, format!("/staff/patients/{}/devices", b.patient), Value::Null),
-        (Method::POST, format!("/staff/programs/{}/members", b.program), json!({"patientId": b.patient})),
+        (
+            Method::GET,
+            format!("/fhir/Appointment?patient={patient_b}"),
+            Value::Null,
+        ),
+        (
+            Method::POST,
+            "/fhir/AppointmentResponse".into(),
+            Value::Null,
+        ),
+        (
+            Method::POST,
+            format!("/staff/patients/{}/enrollment-codes", b.patient),
+            json!({}),
+        ),
+        (
+            Method::GET,
+            format!("/staff/patients/{}/devices", b.patient),
+            Value::Null,
+        ),
+        (
+            Method::POST,
+            format!("/staff/programs/{}/members", b.program),
+            json!({"patientId": b.patient}),
+        ),
         (
             Method::POST,
             format!("/staff/programs/{}/sessions", b.program),
             json!({"firstDay": "2030-01-07", "start": "18:00", "end": "21:00"}),
         ),
-        (Method::POST, format!("/staff/appointments/{appointment_id}/attendance"), json!({"status": "noshow"})),
-        (Method::POST, format!("/staff/devices/{}/revoke", device_b.id), json!({})),
-        (Method::POST, "/staff/patients".into(), json!({"givenName": "X", "familyName": "Y"})),
-        (Method::POST, "/staff/accounts".into(), json!({"email": "x@y.example", "displayName": "X", "password": "long enough password"})),
+        (
+            Method::POST,
+            format!("/staff/appointments/{appointment_id}/attendance"),
+            json!({"status": "noshow"}),
+        ),
+        (
+            Method::POST,
+            format!("/staff/devices/{}/revoke", device_b.id),
+            json!({}),
+        ),
+        (
+            Method::POST,
+            "/staff/patients".into(),
+            json!({"givenName": "X", "familyName": "Y"}),
+        ),
+        (
+            Method::POST,
+            "/staff/accounts".into(),
+            json!({"email": "x@y.example", "displayName": "X", "password": "long enough password"}),
+        ),
         (Method::GET, "/staff/audit/verify".into(), Value::Null),
     ];
     let intruders = [
@@ -67,7 +108,9 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
             // The last three staff endpoints act on the caller's own clinic: for clinic A's staff they are
             // allowed by design, so that column is checked only where clinic B's data is named.
             if matches!(intruder, Intruder::OtherClinicsStaff)
-                && (path == "/staff/patients" || path == "/staff/accounts" || path == "/staff/audit/verify")
+                && (path == "/staff/patients"
+                    || path == "/staff/accounts"
+                    || path == "/staff/audit/verify")
             {
                 continue;
             }
@@ -76,24 +119,43 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
                     Intruder::OtherPatientsDevice => &device_a.patient,
                     _ => &patient_b,
                 };
-                answer_body(actor, &appointment_b, "accepted", &format!("matrix-{cells}"))
+                answer_body(
+                    actor,
+                    &appointment_b,
+                    "accepted",
+                    &format!("matrix-{cells}"),
+                )
             } else if staff_body.is_null() {
                 String::new()
             } else {
                 staff_body.to_string()
             };
-            let content_type = if path.starts_with("/fhir") { "application/fhir+json" } else { "application/json" };
+            let content_type = if path.starts_with("/fhir") {
+                "application/fhir+json"
+            } else {
+                "application/json"
+            };
             let request = match intruder {
-                Intruder::OtherPatientsDevice => harness.signed_typed(&device_a, method.clone(), path, &body, 0, content_type),
-                Intruder::RevokedDevice => harness.signed_typed(&revoked_b, method.clone(), path, &body, 0, content_type),
-                Intruder::ExpiredProof => harness.signed_typed(&device_b, method.clone(), path, &body, -900, content_type),
+                Intruder::OtherPatientsDevice => {
+                    harness.signed_typed(&device_a, method.clone(), path, &body, 0, content_type)
+                }
+                Intruder::RevokedDevice => {
+                    harness.signed_typed(&revoked_b, method.clone(), path, &body, 0, content_type)
+                }
+                Intruder::ExpiredProof => {
+                    harness.signed_typed(&device_b, method.clone(), path, &body, -900, content_type)
+                }
                 Intruder::OtherClinicsStaff | Intruder::NoCredentials => {
-                    let mut request = harness.client.request(method.clone(), format!("{}{path}", harness.base));
+                    let mut request = harness
+                        .client
+                        .request(method.clone(), format!("{}{path}", harness.base));
                     if let Intruder::OtherClinicsStaff = intruder {
                         request = request.bearer_auth(&a.token);
                     }
                     if !body.is_empty() {
-                        request = request.header("content-type", content_type).body(body.clone());
+                        request = request
+                            .header("content-type", content_type)
+                            .body(body.clone());
                     }
                     request
                 }
@@ -106,8 +168,15 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
                 refused.status,
                 refused.body
             );
-            assert_eq!(refused.body["resourceType"], "OperationOutcome", "{intruder:?} on {method} {path}");
-            assert_eq!(harness.refusals(), before + 1, "{intruder:?} on {method} {path} must be audited");
+            assert_eq!(
+                refused.body["resourceType"], "OperationOutcome",
+                "{intruder:?} on {method} {path}"
+            );
+            assert_eq!(
+                harness.refusals(),
+                before + 1,
+                "{intruder:?} on {method} {path} must be audited"
+            );
             cells += 1;
         }
     }
@@ -115,11 +184,27 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
 
     // Nothing the intruders sent was stored, and B's data is as it was.
     let conn = harness.db();
-    let answers: i64 = conn.query_row("SELECT count(*) FROM appointment_response", [], |row| row.get(0)).unwrap();
+    let answers: i64 = conn
+        .query_row("SELECT count(*) FROM appointment_response", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
     assert_eq!(answers, 0);
-    let revoked: i64 = conn.query_row("SELECT count(*) FROM device WHERE revoked_at IS NOT NULL", [], |row| row.get(0)).unwrap();
+    let revoked: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM device WHERE revoked_at IS NOT NULL",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
     assert_eq!(revoked, 1, "only the device B's own staff revoked");
-    assert_eq!(harness.device_get(&device_b, "/fhir/Appointment").await.status, StatusCode::OK);
+    assert_eq!(
+        harness
+            .device_get(&device_b, "/fhir/Appointment")
+            .await
+            .status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -128,13 +213,33 @@ async fn the_audit_chain_shows_an_edited_row() {
     let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
     let device = harness.enroll(&clinic).await;
     harness.device_get(&device, "/fhir/Appointment").await;
-    let intact = harness.staff(Some(&clinic.token), Method::GET, "/staff/audit/verify", Value::Null).await;
+    let intact = harness
+        .staff(
+            Some(&clinic.token),
+            Method::GET,
+            "/staff/audit/verify",
+            Value::Null,
+        )
+        .await;
     assert_eq!(intact.body["intact"], true, "{}", intact.body);
 
     let conn = harness.db();
-    conn.execute_batch("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'staff:99' WHERE seq = 3").unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'staff:99' WHERE seq = 3",
+    )
+    .unwrap();
     drop(conn);
-    let broken = harness.staff(Some(&clinic.token), Method::GET, "/staff/audit/verify", Value::Null).await;
-    assert_eq!(broken.body["intact"], false, "an edited row must break the chain");
+    let broken = harness
+        .staff(
+            Some(&clinic.token),
+            Method::GET,
+            "/staff/audit/verify",
+            Value::Null,
+        )
+        .await;
+    assert_eq!(
+        broken.body["intact"], false,
+        "an edited row must break the chain"
+    );
     assert_eq!(broken.body["brokenAt"], 3);
 }

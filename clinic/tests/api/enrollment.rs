@@ -22,8 +22,15 @@ async fn a_code_works_once_and_not_after_fifteen_minutes() {
     let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
     let code = harness.issue_code(&clinic).await;
     assert_eq!(code.len(), 9, "XXXX-XXXX");
-    let (first, _) = harness.enroll_with(&code.to_lowercase().replace('-', " ")).await;
-    assert_eq!(first.status, StatusCode::CREATED, "codes are typed loosely: {}", first.body);
+    let (first, _) = harness
+        .enroll_with(&code.to_lowercase().replace('-', " "))
+        .await;
+    assert_eq!(
+        first.status,
+        StatusCode::CREATED,
+        "codes are typed loosely: {}",
+        first.body
+    );
     let (second, _) = harness.enroll_with(&code).await;
     assert_outcome(&second, StatusCode::UNAUTHORIZED, "a used code");
     let late = harness.issue_code(&clinic).await;
@@ -38,11 +45,17 @@ async fn code_brute_force_is_stopped() {
     let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
     let code = harness.issue_code(&clinic).await;
     for attempt in 0..5 {
-        let (guess, _) = harness.enroll_with(&wrong_second_half(&code, attempt)).await;
+        let (guess, _) = harness
+            .enroll_with(&wrong_second_half(&code, attempt))
+            .await;
         assert_outcome(&guess, StatusCode::UNAUTHORIZED, "a wrong guess");
     }
     let (real, _) = harness.enroll_with(&code).await;
-    assert_outcome(&real, StatusCode::UNAUTHORIZED, "after 5 wrong tries the code is dead, even when right");
+    assert_outcome(
+        &real,
+        StatusCode::UNAUTHORIZED,
+        "after 5 wrong tries the code is dead, even when right",
+    );
 
     // Blind guesses from one address stop after 10 failures in 15 minutes, whatever they aim at.
     let fresh = harness.issue_code(&clinic).await;
@@ -51,12 +64,23 @@ async fn code_brute_force_is_stopped() {
         assert_eq!(guess.status, StatusCode::UNAUTHORIZED);
     }
     let (blocked, _) = harness.enroll_with(&fresh).await;
-    assert_outcome(&blocked, StatusCode::TOO_MANY_REQUESTS, "the address is throttled even for a good code");
-    assert!(blocked.headers.get("retry-after").is_some(), "the app must know when to retry");
+    assert_outcome(
+        &blocked,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address is throttled even for a good code",
+    );
+    assert!(
+        blocked.headers.get("retry-after").is_some(),
+        "the app must know when to retry"
+    );
     harness.clock.advance(Duration::minutes(16));
     let later = harness.issue_code(&clinic).await;
     let (after_wait, _) = harness.enroll_with(&later).await;
-    assert_eq!(after_wait.status, StatusCode::CREATED, "once the window passes the address may enroll again");
+    assert_eq!(
+        after_wait.status,
+        StatusCode::CREATED,
+        "once the window passes the address may enroll again"
+    );
     assert!(harness.refusals() >= 10, "every refused attempt is audited");
 }
 
@@ -65,17 +89,37 @@ async fn a_revoked_device_is_refused_at_once() {
     let harness = Harness::start(false).await;
     let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
     let device = harness.enroll(&clinic).await;
-    assert_eq!(harness.device_get(&device, "/fhir/Appointment").await.status, StatusCode::OK);
+    assert_eq!(
+        harness
+            .device_get(&device, "/fhir/Appointment")
+            .await
+            .status,
+        StatusCode::OK
+    );
     let devices = harness
-        .staff(Some(&clinic.token), Method::GET, &format!("/staff/patients/{}/devices", clinic.patient), json!({}))
+        .staff(
+            Some(&clinic.token),
+            Method::GET,
+            &format!("/staff/patients/{}/devices", clinic.patient),
+            json!({}),
+        )
         .await;
     assert_eq!(devices.body[0]["id"].to_string(), device.id);
     let revoked = harness
-        .staff(Some(&clinic.token), Method::POST, &format!("/staff/devices/{}/revoke", device.id), json!({}))
+        .staff(
+            Some(&clinic.token),
+            Method::POST,
+            &format!("/staff/devices/{}/revoke", device.id),
+            json!({}),
+        )
         .await;
     assert_eq!(revoked.status, StatusCode::OK);
     let before = harness.refusals();
     let refused = harness.device_get(&device, "/fhir/Appointment").await;
-    assert_outcome(&refused, StatusCode::UNAUTHORIZED, "the very next request after revocation");
+    assert_outcome(
+        &refused,
+        StatusCode::UNAUTHORIZED,
+        "the very next request after revocation",
+    );
     assert_eq!(harness.refusals(), before + 1, "the refusal is audited");
 }

@@ -50,14 +50,18 @@ impl Harness {
         let clock = ManualClock::at(Utc::now());
         let mut builder = reqwest::Client::builder().use_rustls_tls();
         let tls_files = if tls {
-            let cert = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()]).unwrap();
+            let cert = rcgen::generate_simple_self_signed(vec![
+                "127.0.0.1".to_owned(),
+                "localhost".to_owned(),
+            ])
+            .unwrap();
             let cert_path = dir.path().join("cert.pem");
             let key_path = dir.path().join("key.pem");
             std::fs::write(&cert_path, cert.cert.pem()).unwrap();
             std::fs::write(&key_path, cert.key_pair.serialize_pem()).unwrap();
-            builder = builder
-                .tls_built_in_root_certs(false)
-                .add_root_certificate(reqwest::Certificate::from_pem(cert.cert.pem().as_bytes()).unwrap());
+            builder = builder.tls_built_in_root_certs(false).add_root_certificate(
+                reqwest::Certificate::from_pem(cert.cert.pem().as_bytes()).unwrap(),
+            );
             Some((cert_path, key_path))
         } else {
             None
@@ -108,7 +112,11 @@ impl Harness {
 
     pub fn refusals(&self) -> i64 {
         self.db()
-            .query_row("SELECT count(*) FROM audit WHERE outcome LIKE 'refused:%'", [], |row| row.get(0))
+            .query_row(
+                "SELECT count(*) FROM audit WHERE outcome LIKE 'refused:%'",
+                [],
+                |row| row.get(0),
+            )
             .unwrap()
     }
 
@@ -128,21 +136,45 @@ impl Harness {
         staff::create_staff(&conn, &Caller::Operator, &new, now).unwrap();
         drop(conn);
         let signed_in = self
-            .staff(None, Method::POST, "/staff/sign-in", json!({"email": email, "password": "correct horse battery staple"}))
+            .staff(
+                None,
+                Method::POST,
+                "/staff/sign-in",
+                json!({"email": email, "password": "correct horse battery staple"}),
+            )
             .await;
-        assert_eq!(signed_in.status, StatusCode::OK, "the administrator must be able to sign in");
+        assert_eq!(
+            signed_in.status,
+            StatusCode::OK,
+            "the administrator must be able to sign in"
+        );
         let token = signed_in.body["token"].as_str().unwrap().to_owned();
         let patient = self
-            .staff(Some(&token), Method::POST, "/staff/patients", json!({"givenName": "Sam", "familyName": "Rivera"}))
+            .staff(
+                Some(&token),
+                Method::POST,
+                "/staff/patients",
+                json!({"givenName": "Sam", "familyName": "Rivera"}),
+            )
             .await;
         assert_eq!(patient.status, StatusCode::CREATED);
         let patient = patient.body["id"].as_i64().unwrap();
         let program = self
-            .staff(Some(&token), Method::POST, "/staff/programs", json!({"name": "IOP evening group", "timeZone": "America/Chicago"}))
+            .staff(
+                Some(&token),
+                Method::POST,
+                "/staff/programs",
+                json!({"name": "IOP evening group", "timeZone": "America/Chicago"}),
+            )
             .await;
         let program = program.body["id"].as_i64().unwrap();
         let member = self
-            .staff(Some(&token), Method::POST, &format!("/staff/programs/{program}/members"), json!({"patientId": patient}))
+            .staff(
+                Some(&token),
+                Method::POST,
+                &format!("/staff/programs/{program}/members"),
+                json!({"patientId": patient}),
+            )
             .await;
         assert_eq!(member.status, StatusCode::OK);
         let mut monday = now.date_naive() + Duration::days(1);
@@ -158,24 +190,46 @@ impl Harness {
             )
             .await;
         assert_eq!(scheduled.status, StatusCode::CREATED);
-        assert_eq!(scheduled.body["created"], 24, "Mon/Wed/Fri for 8 weeks is 24 sessions");
-        Clinic { token, patient, program }
+        assert_eq!(
+            scheduled.body["created"], 24,
+            "Mon/Wed/Fri for 8 weeks is 24 sessions"
+        );
+        Clinic {
+            token,
+            patient,
+            program,
+        }
     }
 
-    pub async fn staff(&self, token: Option<&str>, method: Method, path: &str, body: Value) -> Reply {
-        let mut request = self.client.request(method.clone(), format!("{}{path}", self.base));
+    pub async fn staff(
+        &self,
+        token: Option<&str>,
+        method: Method,
+        path: &str,
+        body: Value,
+    ) -> Reply {
+        let mut request = self
+            .client
+            .request(method.clone(), format!("{}{path}", self.base));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
         if method != Method::GET {
-            request = request.header("content-type", "application/json").body(body.to_string());
+            request = request
+                .header("content-type", "application/json")
+                .body(body.to_string());
         }
         reply(request.send().await.unwrap()).await
     }
 
     pub async fn issue_code(&self, clinic: &Clinic) -> String {
         let issued = self
-            .staff(Some(&clinic.token), Method::POST, &format!("/staff/patients/{}/enrollment-codes", clinic.patient), json!({}))
+            .staff(
+                Some(&clinic.token),
+                Method::POST,
+                &format!("/staff/patients/{}/enrollment-codes", clinic.patient),
+                json!({}),
+            )
             .await;
         assert_eq!(issued.status, StatusCode::CREATED);
         issued.body["code"].as_str().unwrap().to_owned()
@@ -186,7 +240,10 @@ impl Harness {
         let pkcs8 = Ed25519KeyPair::generate_pkcs8(&random).unwrap();
         let key = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).unwrap();
         let public_key = hex::encode(key.public_key().as_ref());
-        let proof = hex::encode(key.sign(&signing::enrollment_proof_input(code, &public_key)).as_ref());
+        let proof = hex::encode(
+            key.sign(&signing::enrollment_proof_input(code, &public_key))
+                .as_ref(),
+        );
         let response = self
             .client
             .post(format!("{}/enroll", self.base))
@@ -201,7 +258,12 @@ impl Harness {
     pub async fn enroll(&self, clinic: &Clinic) -> Device {
         let code = self.issue_code(clinic).await;
         let (enrolled, key) = self.enroll_with(&code).await;
-        assert_eq!(enrolled.status, StatusCode::CREATED, "a fresh code must enroll: {}", enrolled.body);
+        assert_eq!(
+            enrolled.status,
+            StatusCode::CREATED,
+            "a fresh code must enroll: {}",
+            enrolled.body
+        );
         Device {
             id: enrolled.body["deviceId"].as_str().unwrap().to_owned(),
             patient: enrolled.body["patient"].as_str().unwrap().to_owned(),
@@ -210,8 +272,22 @@ impl Harness {
     }
 
     /// A signed device request; `timestamp_shift` moves the signed timestamp away from the server clock.
-    pub fn signed(&self, device: &Device, method: Method, path: &str, body: &str, timestamp_shift: i64) -> reqwest::RequestBuilder {
-        self.signed_typed(device, method, path, body, timestamp_shift, "application/fhir+json")
+    pub fn signed(
+        &self,
+        device: &Device,
+        method: Method,
+        path: &str,
+        body: &str,
+        timestamp_shift: i64,
+    ) -> reqwest::RequestBuilder {
+        self.signed_typed(
+            device,
+            method,
+            path,
+            body,
+            timestamp_shift,
+            "application/fhir+json",
+        )
     }
 
     pub fn signed_typed(
@@ -245,18 +321,38 @@ impl Harness {
             .header(signing::NONCE_HEADER, nonce)
             .header(signing::SIGNATURE_HEADER, signature);
         if !body.is_empty() {
-            request = request.header("content-type", content_type).body(body.to_owned());
+            request = request
+                .header("content-type", content_type)
+                .body(body.to_owned());
         }
         request
     }
 
     pub async fn device_get(&self, device: &Device, path: &str) -> Reply {
-        reply(self.signed(device, Method::GET, path, "", 0).send().await.expect(path)).await
+        reply(
+            self.signed(device, Method::GET, path, "", 0)
+                .send()
+                .await
+                .expect(path),
+        )
+        .await
     }
 
-    pub async fn answer(&self, device: &Device, appointment: &str, status: &str, key: &str) -> Reply {
+    pub async fn answer(
+        &self,
+        device: &Device,
+        appointment: &str,
+        status: &str,
+        key: &str,
+    ) -> Reply {
         let body = answer_body(&device.patient, appointment, status, key);
-        reply(self.signed(device, Method::POST, "/fhir/AppointmentResponse", &body, 0).send().await.unwrap()).await
+        reply(
+            self.signed(device, Method::POST, "/fhir/AppointmentResponse", &body, 0)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
     }
 }
 
@@ -275,16 +371,30 @@ pub async fn reply(response: reqwest::Response) -> Reply {
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.bytes().await.unwrap();
-    let body = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) };
-    Reply { status, headers, body }
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// Asserts a refusal: the status and an OperationOutcome body.
 pub fn assert_outcome(reply: &Reply, status: StatusCode, why: &str) {
     assert_eq!(reply.status, status, "{why}: {}", reply.body);
-    assert_eq!(reply.body["resourceType"], "OperationOutcome", "{why}: every error carries an OperationOutcome");
     assert_eq!(
-        reply.headers.get("content-type").and_then(|v| v.to_str().ok()),
+        reply.body["resourceType"], "OperationOutcome",
+        "{why}: every error carries an OperationOutcome"
+    );
+    assert_eq!(
+        reply
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
         Some("application/fhir+json"),
         "{why}"
     );
@@ -295,7 +405,10 @@ pub fn references(bundle: &Value) -> Vec<String> {
     bundle["entry"]
         .as_array()
         .map(|entries| {
-            entries.iter().map(|entry| format!("Appointment/{}", entry["resource"]["id"].as_str().unwrap())).collect()
+            entries
+                .iter()
+                .map(|entry| format!("Appointment/{}", entry["resource"]["id"].as_str().unwrap()))
+                .collect()
         })
         .unwrap_or_default()
 }
