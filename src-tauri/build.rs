@@ -3,7 +3,8 @@
 fn main() {
     let commands: &[&str] = &include!("commands.list");
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("tauri build script failed");
 }

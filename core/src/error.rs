@@ -107,7 +107,9 @@ pub enum Error {
     #[error("{}", .0.describe())]
     DamagedFile(FileProblem),
     /// Written by a newer version of Tideline.
-    #[error("this file was written by a newer version of Tideline (format {found}); update the app")]
+    #[error(
+        "this file was written by a newer version of Tideline (format {found}); update the app"
+    )]
     UnsupportedVersion {
         /// The format version found in the file.
         found: u32,

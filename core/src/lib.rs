@@ -18,6 +18,7 @@ pub mod record;
 pub mod reminder;
 pub mod session;
 pub mod settings;
+pub mod summary;
 pub mod time;
 pub mod urge;
 pub mod vault;

@@ -46,10 +46,39 @@ pub fn check_acceptable(passphrase: &str) -> Result<()> {
 /// Passwords that appear at the top of every leaked-password list; any passphrase built mostly from
 /// them is guessed first.
 const COMMON: &[&str] = &[
-    "password", "passw0rd", "123456", "12345678", "123456789", "1234567890", "qwerty", "qwertyuiop",
-    "abc123", "letmein", "welcome", "iloveyou", "admin", "monkey", "dragon", "football", "baseball",
-    "sunshine", "princess", "master", "shadow", "superman", "trustno1", "starwars", "whatever",
-    "freedom", "recovery", "sober", "tideline", "111111", "000000", "asdfgh", "zxcvbn",
+    "password",
+    "passw0rd",
+    "123456",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "qwerty",
+    "qwertyuiop",
+    "abc123",
+    "letmein",
+    "welcome",
+    "iloveyou",
+    "admin",
+    "monkey",
+    "dragon",
+    "football",
+    "baseball",
+    "sunshine",
+    "princess",
+    "master",
+    "shadow",
+    "superman",
+    "trustno1",
+    "starwars",
+    "whatever",
+    "freedom",
+    "recovery",
+    "sober",
+    "tideline",
+    "111111",
+    "000000",
+    "asdfgh",
+    "zxcvbn",
 ];
 
 /// Estimates how hard a passphrase is to guess: word count and character variety, with penalties for
@@ -87,7 +116,10 @@ pub fn assess(passphrase: &str) -> Strength {
     }
     let mut bits = effective * f64::from(pool.max(1)).log2();
 
-    let words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).count();
+    let words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .count();
     if COMMON.iter().any(|c| lower.contains(c)) {
         bits *= 0.5;
         warning = Some("This includes a very common password, which is guessed first.".to_owned());
@@ -100,7 +132,8 @@ pub fn assess(passphrase: &str) -> Strength {
         warning = Some(format!("Use at least {MIN_CHARS} characters."));
     }
     if words < 3 {
-        suggestions.push("Try three or four unrelated words, like a short odd sentence.".to_owned());
+        suggestions
+            .push("Try three or four unrelated words, like a short odd sentence.".to_owned());
     }
     if pool <= 26 && words < 4 {
         suggestions.push("A number or a symbol between words adds strength.".to_owned());
@@ -114,7 +147,13 @@ pub fn assess(passphrase: &str) -> Strength {
         50..=64 => 3,
         _ => 4,
     };
-    Strength { score, bits, acceptable, warning, suggestions }
+    Strength {
+        score,
+        bits,
+        acceptable,
+        warning,
+        suggestions,
+    }
 }
 
 #[cfg(test)]
@@ -135,7 +174,10 @@ mod tests {
         let strong = assess("lantern river oatmeal 42 violet");
         assert!(weak.score <= 1, "common password scored {}", weak.score);
         assert!(weak.warning.is_some());
-        assert_eq!(strong.score, 4, "a five-word phrase should be strong: {strong:?}");
+        assert_eq!(
+            strong.score, 4,
+            "a five-word phrase should be strong: {strong:?}"
+        );
         assert!(assess("aaaaaaaaaaaaaaaa").score <= 1);
         assert!(assess("abcdefghijklmnop").score <= 2, "a sequence is weak");
     }

@@ -99,7 +99,9 @@ pub enum Record {
 }
 
 /// The kinds of record, for queries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../ui/src/lib/generated/")]
 pub enum RecordKind {

@@ -6,10 +6,15 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
 use tauri::State;
+use tideline_core::halt::HaltPattern;
+use tideline_core::insights::Insights;
 use tideline_core::passphrase::{self, Strength};
 use tideline_core::record::{Record, RecordId, StoredRecord};
+use tideline_core::summary::{self, HomeSummary};
 use tideline_core::time::{Stamp, Zone};
-use tideline_core::vault::{self, BackupSecret, KdfParams, Query, UnlockReport, Vault, VaultPresence};
+use tideline_core::vault::{
+    self, BackupSecret, KdfParams, Query, UnlockReport, Vault, VaultPresence,
+};
 use tideline_core::Error;
 use zeroize::Zeroizing;
 
@@ -41,13 +46,22 @@ pub struct VaultStatus {
 #[tauri::command]
 pub fn vault_status(state: State<'_, AppState>) -> Reply<VaultStatus> {
     if state.slot().is_some() {
-        return Ok(VaultStatus { state: "unlocked", retry_after_secs: None });
+        return Ok(VaultStatus {
+            state: "unlocked",
+            retry_after_secs: None,
+        });
     }
     match vault::presence(&state.dir) {
-        VaultPresence::Absent => Ok(VaultStatus { state: "absent", retry_after_secs: None }),
+        VaultPresence::Absent => Ok(VaultStatus {
+            state: "absent",
+            retry_after_secs: None,
+        }),
         VaultPresence::Present => {
             let wait = vault::retry_after_secs(&state.dir, Utc::now())?;
-            Ok(VaultStatus { state: "locked", retry_after_secs: (wait > 0).then_some(wait) })
+            Ok(VaultStatus {
+                state: "locked",
+                retry_after_secs: (wait > 0).then_some(wait),
+            })
         }
     }
 }
@@ -70,14 +84,25 @@ pub fn vault_create(
         Some(name) => name.parse::<Zone>().map_err(Error::from)?,
         None => local_zone(),
     };
-    let (vault, recovery) =
-        tideline_core::onboarding::create_vault(&state.dir, &passphrase, program_start, zone, KdfParams::DEFAULT, Utc::now())?;
+    let (vault, recovery) = tideline_core::onboarding::create_vault(
+        &state.dir,
+        &passphrase,
+        program_start,
+        zone,
+        KdfParams::DEFAULT,
+        Utc::now(),
+    )?;
     *state.slot() = Some(vault);
-    Ok(RecoveryKeyReply { recovery_key: recovery.display_code().to_string() })
+    Ok(RecoveryKeyReply {
+        recovery_key: recovery.display_code().to_string(),
+    })
 }
 
 #[tauri::command]
-pub fn vault_unlock(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> Reply<UnlockReport> {
+pub fn vault_unlock(
+    state: State<'_, AppState>,
+    passphrase: Zeroizing<String>,
+) -> Reply<UnlockReport> {
     let (vault, report) = Vault::unlock(&state.dir, &passphrase, Utc::now())?;
     *state.slot() = Some(vault);
     Ok(report)
@@ -89,7 +114,13 @@ pub fn vault_recover(
     recovery_key: Zeroizing<String>,
     new_passphrase: Zeroizing<String>,
 ) -> Reply<UnlockReport> {
-    let (vault, report) = Vault::recover(&state.dir, &recovery_key, &new_passphrase, KdfParams::DEFAULT, Utc::now())?;
+    let (vault, report) = Vault::recover(
+        &state.dir,
+        &recovery_key,
+        &new_passphrase,
+        KdfParams::DEFAULT,
+        Utc::now(),
+    )?;
     *state.slot() = Some(vault);
     Ok(report)
 }
@@ -112,7 +143,11 @@ pub fn passphrase_assess(passphrase: Zeroizing<String>) -> Strength {
 }
 
 #[tauri::command]
-pub fn record_save(state: State<'_, AppState>, id: Option<RecordId>, record: Record) -> Reply<StoredRecord> {
+pub fn record_save(
+    state: State<'_, AppState>,
+    id: Option<RecordId>,
+    record: Record,
+) -> Reply<StoredRecord> {
     Ok(state.with_vault(Utc::now(), |v| v.save(id, record, now_stamp()))?)
 }
 
@@ -123,18 +158,31 @@ pub fn record_delete(state: State<'_, AppState>, id: RecordId) -> Reply<()> {
 
 #[tauri::command]
 pub fn records_query(state: State<'_, AppState>, query: Query) -> Reply<Vec<StoredRecord>> {
-    Ok(state.with_vault(Utc::now(), |v| Ok(v.query(&query).into_iter().cloned().collect()))?)
+    Ok(state.with_vault(Utc::now(), |v| {
+        Ok(v.query(&query).into_iter().cloned().collect())
+    })?)
 }
 
 #[tauri::command]
-pub fn passphrase_change(state: State<'_, AppState>, current: Zeroizing<String>, next: Zeroizing<String>) -> Reply<()> {
-    Ok(state.with_vault(Utc::now(), |v| v.change_passphrase(&current, &next, KdfParams::DEFAULT))?)
+pub fn passphrase_change(
+    state: State<'_, AppState>,
+    current: Zeroizing<String>,
+    next: Zeroizing<String>,
+) -> Reply<()> {
+    Ok(state.with_vault(Utc::now(), |v| {
+        v.change_passphrase(&current, &next, KdfParams::DEFAULT)
+    })?)
 }
 
 #[tauri::command]
-pub fn recovery_key_rotate(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> Reply<RecoveryKeyReply> {
+pub fn recovery_key_rotate(
+    state: State<'_, AppState>,
+    passphrase: Zeroizing<String>,
+) -> Reply<RecoveryKeyReply> {
     let key = state.with_vault(Utc::now(), |v| v.rotate_recovery_key(&passphrase))?;
-    Ok(RecoveryKeyReply { recovery_key: key.display_code().to_string() })
+    Ok(RecoveryKeyReply {
+        recovery_key: key.display_code().to_string(),
+    })
 }
 
 #[tauri::command]
@@ -154,7 +202,11 @@ pub fn backup_restore(
         (Some(p), _) => BackupSecret::Passphrase(p),
         (None, Some(k)) => BackupSecret::RecoveryKey(k),
         (None, None) => {
-            return Err(Error::from(tideline_core::Invalid::new("secret", "enter the passphrase or the recovery key")).into())
+            return Err(Error::from(tideline_core::Invalid::new(
+                "secret",
+                "enter the passphrase or the recovery key",
+            ))
+            .into())
         }
     };
     let mut slot = state.slot();
@@ -176,7 +228,28 @@ pub fn export_json(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
 pub fn vault_wipe(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> Reply<()> {
     let mut slot = state.slot();
     // Checked before taking the vault, so a mistyped passphrase leaves the patient where they were.
-    slot.as_ref().ok_or(Error::Locked)?.verify_passphrase(&passphrase)?;
+    slot.as_ref()
+        .ok_or(Error::Locked)?
+        .verify_passphrase(&passphrase)?;
     let vault = slot.take().ok_or(Error::Locked)?;
     Ok(vault.wipe(&passphrase)?)
+}
+
+#[tauri::command]
+pub fn home_summary(state: State<'_, AppState>) -> Reply<HomeSummary> {
+    let now = Utc::now();
+    Ok(state.with_vault(now, |v| Ok(summary::home(v, now)))?)
+}
+
+#[tauri::command]
+pub fn halt_pattern(state: State<'_, AppState>, last_n: u32) -> Reply<HaltPattern> {
+    Ok(state.with_vault(Utc::now(), |v| {
+        Ok(summary::halt_pattern(v, last_n as usize))
+    })?)
+}
+
+#[tauri::command]
+pub fn insights(state: State<'_, AppState>) -> Reply<Insights> {
+    let now = Utc::now();
+    Ok(state.with_vault(now, |v| Ok(summary::insights(v, local_zone(), now)))?)
 }

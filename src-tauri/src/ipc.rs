@@ -14,7 +14,10 @@ pub struct IpcError {
 
 impl From<Error> for IpcError {
     fn from(e: Error) -> Self {
-        Self { code: e.code(), message: e.to_string() }
+        Self {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -24,7 +27,10 @@ mod tests {
 
     #[test]
     fn error_shape_is_pinned() {
-        let json = serde_json::to_value(IpcError::from(Error::LockedOut { retry_after_secs: 30 })).unwrap();
+        let json = serde_json::to_value(IpcError::from(Error::LockedOut {
+            retry_after_secs: 30,
+        }))
+        .unwrap();
         assert_eq!(
             json,
             serde_json::json!({ "code": "locked_out", "message": "too many attempts; try again in 30 seconds" }),

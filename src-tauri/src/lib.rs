@@ -24,13 +24,15 @@ pub fn run() {
             let dir = state::data_dir(app.path().app_data_dir().ok())?;
             app.manage(AppState::new(dir));
             let handle = app.handle().clone();
-            std::thread::Builder::new().name("auto-lock".into()).spawn(move || loop {
-                std::thread::sleep(AUTO_LOCK_CHECK);
-                if handle.state::<AppState>().lock_if_idle(chrono::Utc::now()) {
-                    // The window drops everything it rendered when it hears this.
-                    let _ = handle.emit("vault-locked", ());
-                }
-            })?;
+            std::thread::Builder::new()
+                .name("auto-lock".into())
+                .spawn(move || loop {
+                    std::thread::sleep(AUTO_LOCK_CHECK);
+                    if handle.state::<AppState>().lock_if_idle(chrono::Utc::now()) {
+                        // The window drops everything it rendered when it hears this.
+                        let _ = handle.emit("vault-locked", ());
+                    }
+                })?;
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -50,6 +52,9 @@ pub fn run() {
             commands::backup_restore,
             commands::export_json,
             commands::vault_wipe,
+            commands::home_summary,
+            commands::halt_pattern,
+            commands::insights,
         ])
         .run(tauri::generate_context!())
         .expect("the Tideline window could not start");

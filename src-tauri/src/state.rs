@@ -19,24 +19,34 @@ pub struct AppState {
 pub fn data_dir(platform: Option<PathBuf>) -> std::io::Result<PathBuf> {
     match std::env::var_os("TIDELINE_DATA_DIR") {
         Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => platform.ok_or_else(|| std::io::Error::other("no application data directory on this platform")),
+        _ => platform
+            .ok_or_else(|| std::io::Error::other("no application data directory on this platform")),
     }
 }
 
 impl AppState {
     /// State for `dir`, locked.
     pub fn new(dir: PathBuf) -> Self {
-        Self { dir, vault: Mutex::new(None) }
+        Self {
+            dir,
+            vault: Mutex::new(None),
+        }
     }
 
     /// The slot holding the vault. A panic while holding the lock cannot leave the vault in a state
     /// worse than "locked", so a poisoned lock is recovered rather than propagated.
     pub fn slot(&self) -> MutexGuard<'_, Option<Vault>> {
-        self.vault.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.vault
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` on the unlocked vault, noting activity; `Error::Locked` when it is locked.
-    pub fn with_vault<T>(&self, now: DateTime<Utc>, f: impl FnOnce(&mut Vault) -> Result<T>) -> Result<T> {
+    pub fn with_vault<T>(
+        &self,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&mut Vault) -> Result<T>,
+    ) -> Result<T> {
         let mut slot = self.slot();
         let vault = slot.as_mut().ok_or(Error::Locked)?;
         vault.touch(now);

@@ -46,7 +46,9 @@ pub(super) fn write(vault: &Vault, path: &Path) -> Result<()> {
         header.extend_from_slice(&(bytes.len() as u16).to_le_bytes());
         header.extend_from_slice(&bytes);
     }
-    let body = Body { records: vault.records().cloned().collect() };
+    let body = Body {
+        records: vault.records().cloned().collect(),
+    };
     let json = Zeroizing::new(serde_json::to_vec(&body).expect("records always serialize"));
     let padded = Zeroizing::new(envelope::pad(&json));
     let key = vault.master().subkey(BACKUP_KEY_PURPOSE);
@@ -73,22 +75,41 @@ fn parse(bytes: &[u8]) -> Result<Parsed<'_>> {
     let truncated = || Error::DamagedFile(FileProblem::Truncated);
     let version = *bytes.get(4).ok_or_else(truncated)?;
     if version != VERSION {
-        return Err(Error::UnsupportedVersion { found: version.into() });
+        return Err(Error::UnsupportedVersion {
+            found: version.into(),
+        });
     }
-    let vault_id: [u8; 16] = bytes.get(5..21).ok_or_else(truncated)?.try_into().expect("16 bytes");
+    let vault_id: [u8; 16] = bytes
+        .get(5..21)
+        .ok_or_else(truncated)?
+        .try_into()
+        .expect("16 bytes");
     let count = *bytes.get(21).ok_or_else(truncated)?;
     let mut at = 22;
     let mut slots = Vec::new();
     for _ in 0..count {
-        let len = u16::from_le_bytes(bytes.get(at..at + 2).ok_or_else(truncated)?.try_into().expect("2 bytes"));
+        let len = u16::from_le_bytes(
+            bytes
+                .get(at..at + 2)
+                .ok_or_else(truncated)?
+                .try_into()
+                .expect("2 bytes"),
+        );
         at += 2;
-        slots.push(KeySlot::from_bytes(bytes.get(at..at + len as usize).ok_or_else(truncated)?)?);
+        slots.push(KeySlot::from_bytes(
+            bytes.get(at..at + len as usize).ok_or_else(truncated)?,
+        )?);
         at += len as usize;
     }
     if bytes.len() < at + envelope::HEADER_LEN + envelope::TAG_LEN {
         return Err(truncated());
     }
-    Ok(Parsed { vault_id, slots, header: &bytes[..at], body: &bytes[at..] })
+    Ok(Parsed {
+        vault_id,
+        slots,
+        header: &bytes[..at],
+        body: &bytes[at..],
+    })
 }
 
 fn open_master(parsed: &Parsed<'_>, secret: &BackupSecret) -> Result<MasterKey> {
@@ -102,10 +123,13 @@ fn open_master(parsed: &Parsed<'_>, secret: &BackupSecret) -> Result<MasterKey> 
         .find(|s| s.kind == wanted)
         .ok_or(Error::DamagedFile(FileProblem::KeySlotDamaged))?;
     match secret {
-        BackupSecret::Passphrase(p) => slot.open_with_passphrase(p, &parsed.vault_id)?.ok_or(Error::WrongPassphrase),
+        BackupSecret::Passphrase(p) => slot
+            .open_with_passphrase(p, &parsed.vault_id)?
+            .ok_or(Error::WrongPassphrase),
         BackupSecret::RecoveryKey(code) => {
             let key = RecoveryKey::parse(code)?;
-            slot.open_with_recovery(&key, &parsed.vault_id)?.ok_or(Error::WrongRecoveryKey)
+            slot.open_with_recovery(&key, &parsed.vault_id)?
+                .ok_or(Error::WrongRecoveryKey)
         }
     }
 }
@@ -127,7 +151,9 @@ pub fn restore_backup(
         return Err(Error::VaultExists);
     }
     let bytes = std::fs::read(backup).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::from(crate::error::Invalid::new("path", "no file at that place")),
+        std::io::ErrorKind::NotFound => {
+            Error::from(crate::error::Invalid::new("path", "no file at that place"))
+        }
         _ => e.into(),
     })?;
     let parsed = parse(&bytes)?;
@@ -138,13 +164,21 @@ pub fn restore_backup(
             .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?,
     );
     let json = envelope::unpad(&padded).ok_or(Error::DamagedFile(FileProblem::Corrupted))?;
-    let body: Body = serde_json::from_slice(json).map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
+    let body: Body =
+        serde_json::from_slice(json).map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
 
     let tmp = dir.join(format!("{}.restoring", store::FILE_NAME));
     super::remove_db_files(&tmp)?;
     let built = (|| {
         let conn = store::create_new(&tmp, &parsed.vault_id, &parsed.slots)?;
-        let staging = Vault::from_parts(conn, dir, parsed.vault_id, master, super::Model::default(), now);
+        let staging = Vault::from_parts(
+            conn,
+            dir,
+            parsed.vault_id,
+            master,
+            super::Model::default(),
+            now,
+        );
         let tx = staging.conn.unchecked_transaction()?;
         for record in &body.records {
             store::put_record(&tx, &staging.seal_record(record))?;

@@ -44,7 +44,8 @@ pub(crate) fn seal(
 ) -> Vec<u8> {
     let mut nonce = [0u8; NONCE_LEN];
     // The system RNG failing is an unrecoverable platform fault; nothing sensible can be sealed then.
-    rng.fill(&mut nonce).expect("system random number generator failed");
+    rng.fill(&mut nonce)
+        .expect("system random number generator failed");
     let mut out = Vec::with_capacity(HEADER_LEN + plaintext.len() + TAG_LEN);
     out.extend_from_slice(magic);
     out.push(version);
@@ -155,14 +156,26 @@ mod tests {
     fn wrong_key_magic_version_or_aad_is_refused() {
         let rng = SystemRandom::new();
         let sealed = seal(&key(1), &rng, b"TEST", 1, b"aad", b"hello");
-        assert_eq!(open(&key(2), b"TEST", 1, b"aad", &sealed), Err(EnvelopeError::Tampered));
-        assert_eq!(open(&key(1), b"OTHR", 1, b"aad", &sealed), Err(EnvelopeError::WrongMagic));
+        assert_eq!(
+            open(&key(2), b"TEST", 1, b"aad", &sealed),
+            Err(EnvelopeError::Tampered)
+        );
+        assert_eq!(
+            open(&key(1), b"OTHR", 1, b"aad", &sealed),
+            Err(EnvelopeError::WrongMagic)
+        );
         assert_eq!(
             open(&key(1), b"TEST", 2, b"aad", &sealed),
             Err(EnvelopeError::UnsupportedVersion(1))
         );
-        assert_eq!(open(&key(1), b"TEST", 1, b"moved", &sealed), Err(EnvelopeError::Tampered));
-        assert_eq!(open(&key(1), b"TEST", 1, b"aad", &sealed[..20]), Err(EnvelopeError::TooShort));
+        assert_eq!(
+            open(&key(1), b"TEST", 1, b"moved", &sealed),
+            Err(EnvelopeError::Tampered)
+        );
+        assert_eq!(
+            open(&key(1), b"TEST", 1, b"aad", &sealed[..20]),
+            Err(EnvelopeError::TooShort)
+        );
     }
 
     #[test]
@@ -175,6 +188,10 @@ mod tests {
             let payload = vec![9u8; n];
             assert_eq!(unpad(&pad(&payload)).unwrap(), &payload[..]);
         }
-        assert_eq!(unpad(&[255, 255, 0, 0, 1]), None, "a length beyond the buffer is refused");
+        assert_eq!(
+            unpad(&[255, 255, 0, 0, 1]),
+            None,
+            "a length beyond the buffer is refused"
+        );
     }
 }

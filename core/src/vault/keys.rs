@@ -33,13 +33,25 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// What new vaults use: m = 64 MiB, t = 3, p = 1.
-    pub const DEFAULT: Self = Self { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
+    pub const DEFAULT: Self = Self {
+        memory_kib: 64 * 1024,
+        iterations: 3,
+        parallelism: 1,
+    };
     /// The compiled-in floor: OWASP's minimum for Argon2id (m = 19 MiB, t = 2, p = 1). A slot that
     /// claims weaker parameters is refused as damaged, so an attacker who edits the file cannot make
     /// the next passphrase change or unlock cheaper to attack.
-    pub const FLOOR: Self = Self { memory_kib: 19 * 1024, iterations: 2, parallelism: 1 };
+    pub const FLOOR: Self = Self {
+        memory_kib: 19 * 1024,
+        iterations: 2,
+        parallelism: 1,
+    };
     /// Upper bounds that keep a hostile file from exhausting memory or time at unlock.
-    const CEILING: Self = Self { memory_kib: 1024 * 1024, iterations: 16, parallelism: 8 };
+    const CEILING: Self = Self {
+        memory_kib: 1024 * 1024,
+        iterations: 16,
+        parallelism: 8,
+    };
 
     /// Whether these parameters are at or above the floor and within sane bounds.
     pub fn is_acceptable(&self) -> bool {
@@ -61,7 +73,8 @@ impl std::fmt::Debug for MasterKey {
 impl MasterKey {
     pub(crate) fn generate(rng: &SystemRandom) -> Self {
         let mut key = Zeroizing::new([0u8; 32]);
-        rng.fill(key.as_mut()).expect("system random number generator failed");
+        rng.fill(key.as_mut())
+            .expect("system random number generator failed");
         Self(key)
     }
 
@@ -70,7 +83,9 @@ impl MasterKey {
     pub(crate) fn subkey(&self, purpose: &'static [u8]) -> LessSafeKey {
         let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, b"tideline").extract(self.0.as_ref());
         let info = [purpose];
-        let okm = prk.expand(&info, &AES_256_GCM).expect("HKDF output length is valid");
+        let okm = prk
+            .expand(&info, &AES_256_GCM)
+            .expect("HKDF output length is valid");
         LessSafeKey::new(UnboundKey::from(okm))
     }
 }
@@ -129,7 +144,12 @@ impl KeySlot {
     ) -> Self {
         let aad = Self::aad(kind, vault_id, &params, &salt);
         let wrapped = envelope::seal(kek, rng, SLOT_MAGIC, SLOT_VERSION, &aad, master.0.as_ref());
-        Self { kind, params, salt, wrapped }
+        Self {
+            kind,
+            params,
+            salt,
+            wrapped,
+        }
     }
 
     /// Wraps `master` under `passphrase` with fresh salt.
@@ -141,11 +161,23 @@ impl KeySlot {
         rng: &SystemRandom,
     ) -> Result<Self> {
         if !params.is_acceptable() {
-            return Err(Invalid::new("kdf", "key derivation parameters are below the safe minimum").into());
+            return Err(Invalid::new(
+                "kdf",
+                "key derivation parameters are below the safe minimum",
+            )
+            .into());
         }
         let salt = random_salt(rng);
         let kek = passphrase_kek(passphrase, &salt, &params)?;
-        Ok(Self::wrap(SlotKind::Passphrase, &kek, params, salt, master, vault_id, rng))
+        Ok(Self::wrap(
+            SlotKind::Passphrase,
+            &kek,
+            params,
+            salt,
+            master,
+            vault_id,
+            rng,
+        ))
     }
 
     /// Wraps `master` under `recovery`.
@@ -157,12 +189,24 @@ impl KeySlot {
     ) -> Self {
         let salt = random_salt(rng);
         let kek = recovery_kek(&recovery.0, &salt);
-        Self::wrap(SlotKind::Recovery, &kek, RECOVERY_PARAMS, salt, master, vault_id, rng)
+        Self::wrap(
+            SlotKind::Recovery,
+            &kek,
+            RECOVERY_PARAMS,
+            salt,
+            master,
+            vault_id,
+            rng,
+        )
     }
 
     /// Unwraps the master key with a passphrase. `Ok(None)` means the passphrase is wrong (or the slot
     /// was edited: the two cannot be told apart, by design of the AEAD).
-    pub(crate) fn open_with_passphrase(&self, passphrase: &str, vault_id: &[u8; 16]) -> Result<Option<MasterKey>> {
+    pub(crate) fn open_with_passphrase(
+        &self,
+        passphrase: &str,
+        vault_id: &[u8; 16],
+    ) -> Result<Option<MasterKey>> {
         if self.kind != SlotKind::Passphrase || !self.params.is_acceptable() {
             return Err(Error::DamagedFile(FileProblem::KeySlotDamaged));
         }
@@ -171,7 +215,11 @@ impl KeySlot {
     }
 
     /// Unwraps the master key with the recovery key; `Ok(None)` when it is the wrong key.
-    pub(crate) fn open_with_recovery(&self, recovery: &RecoveryKey, vault_id: &[u8; 16]) -> Result<Option<MasterKey>> {
+    pub(crate) fn open_with_recovery(
+        &self,
+        recovery: &RecoveryKey,
+        vault_id: &[u8; 16],
+    ) -> Result<Option<MasterKey>> {
         if self.kind != SlotKind::Recovery {
             return Err(Error::DamagedFile(FileProblem::KeySlotDamaged));
         }
@@ -191,7 +239,9 @@ impl KeySlot {
                 Ok(Some(MasterKey(Zeroizing::new(bytes))))
             }
             Err(EnvelopeError::Tampered) => Ok(None),
-            Err(EnvelopeError::UnsupportedVersion(v)) => Err(Error::UnsupportedVersion { found: v.into() }),
+            Err(EnvelopeError::UnsupportedVersion(v)) => {
+                Err(Error::UnsupportedVersion { found: v.into() })
+            }
             Err(_) => Err(Error::DamagedFile(FileProblem::KeySlotDamaged)),
         }
     }
@@ -215,9 +265,18 @@ impl KeySlot {
         }
         let kind = SlotKind::from_u8(bytes[0]).ok_or_else(damaged)?;
         let u32_at = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes"));
-        let params = KdfParams { memory_kib: u32_at(1), iterations: u32_at(5), parallelism: u32_at(9) };
+        let params = KdfParams {
+            memory_kib: u32_at(1),
+            iterations: u32_at(5),
+            parallelism: u32_at(9),
+        };
         let salt: [u8; SALT_LEN] = bytes[13..13 + SALT_LEN].try_into().expect("salt length");
-        Ok(Self { kind, params, salt, wrapped: bytes[13 + SALT_LEN..].to_vec() })
+        Ok(Self {
+            kind,
+            params,
+            salt,
+            wrapped: bytes[13 + SALT_LEN..].to_vec(),
+        })
     }
 
     /// The KDF parameters this slot was made with.
@@ -228,11 +287,16 @@ impl KeySlot {
 
 /// Recovery slots store these placeholder parameters: the recovery key has 160 random bits, so a fast
 /// HKDF is enough and Argon2 would only slow recovery down.
-const RECOVERY_PARAMS: KdfParams = KdfParams { memory_kib: 0, iterations: 0, parallelism: 0 };
+const RECOVERY_PARAMS: KdfParams = KdfParams {
+    memory_kib: 0,
+    iterations: 0,
+    parallelism: 0,
+};
 
 fn random_salt(rng: &SystemRandom) -> [u8; SALT_LEN] {
     let mut salt = [0u8; SALT_LEN];
-    rng.fill(&mut salt).expect("system random number generator failed");
+    rng.fill(&mut salt)
+        .expect("system random number generator failed");
     salt
 }
 
@@ -244,13 +308,20 @@ pub(crate) fn normalize_passphrase(passphrase: &str) -> Zeroizing<String> {
 
 fn passphrase_kek(passphrase: &str, salt: &[u8], params: &KdfParams) -> Result<LessSafeKey> {
     let normalized = normalize_passphrase(passphrase);
-    let argon_params = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
-        .map_err(|_| Error::DamagedFile(FileProblem::KeySlotDamaged))?;
+    let argon_params = Params::new(
+        params.memory_kib,
+        params.iterations,
+        params.parallelism,
+        Some(32),
+    )
+    .map_err(|_| Error::DamagedFile(FileProblem::KeySlotDamaged))?;
     let mut out = Zeroizing::new([0u8; 32]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params)
         .hash_password_into(normalized.as_bytes(), salt, out.as_mut())
         .map_err(|_| Error::Storage("key derivation failed".to_owned()))?;
-    Ok(LessSafeKey::new(UnboundKey::new(&AES_256_GCM, out.as_ref()).expect("32-byte key")))
+    Ok(LessSafeKey::new(
+        UnboundKey::new(&AES_256_GCM, out.as_ref()).expect("32-byte key"),
+    ))
 }
 
 fn recovery_kek(secret: &[u8; RECOVERY_BYTES], salt: &[u8]) -> LessSafeKey {
@@ -277,7 +348,8 @@ impl std::fmt::Debug for RecoveryKey {
 impl RecoveryKey {
     pub(crate) fn generate(rng: &SystemRandom) -> Self {
         let mut bytes = Zeroizing::new([0u8; RECOVERY_BYTES]);
-        rng.fill(bytes.as_mut()).expect("system random number generator failed");
+        rng.fill(bytes.as_mut())
+            .expect("system random number generator failed");
         Self(bytes)
     }
 
@@ -306,7 +378,12 @@ impl RecoveryKey {
     /// Parses a typed code: case, spaces and dashes do not matter, and the letters people confuse
     /// with digits (O, I, L) are read as the digits.
     pub fn parse(typed: &str) -> Result<Self> {
-        let invalid = || Error::from(Invalid::new("recoveryKey", "a recovery key has 32 letters and digits"));
+        let invalid = || {
+            Error::from(Invalid::new(
+                "recoveryKey",
+                "a recovery key has 32 letters and digits",
+            ))
+        };
         let mut bytes = Zeroizing::new([0u8; RECOVERY_BYTES]);
         let mut acc: u64 = 0;
         let mut bits = 0;
@@ -319,7 +396,10 @@ impl RecoveryKey {
                 'I' | 'L' => '1',
                 other => other,
             };
-            let value = CROCKFORD.iter().position(|&a| a as char == c).ok_or_else(invalid)?;
+            let value = CROCKFORD
+                .iter()
+                .position(|&a| a as char == c)
+                .ok_or_else(invalid)?;
             count += 1;
             if count > 32 {
                 return Err(invalid());
@@ -350,26 +430,49 @@ mod tests {
             let key = RecoveryKey::generate(&rng);
             let code = key.display_code();
             assert_eq!(code.len(), 39, "32 characters in 8 groups of 4");
-            let relaxed = code.to_lowercase().replace('-', " ").replace('0', "o").replace('1', "l");
+            let relaxed = code
+                .to_lowercase()
+                .replace('-', " ")
+                .replace('0', "o")
+                .replace('1', "l");
             assert_eq!(*RecoveryKey::parse(&relaxed).unwrap().0, *key.0);
         }
         assert!(RecoveryKey::parse("ABCD").is_err());
-        assert!(RecoveryKey::parse(&"U".repeat(32)).is_err(), "U is not in the alphabet");
+        assert!(
+            RecoveryKey::parse(&"U".repeat(32)).is_err(),
+            "U is not in the alphabet"
+        );
     }
 
     #[test]
     fn default_parameters_are_the_briefed_ones_and_above_the_floor() {
-        assert_eq!(KdfParams::DEFAULT, KdfParams { memory_kib: 65536, iterations: 3, parallelism: 1 });
+        assert_eq!(
+            KdfParams::DEFAULT,
+            KdfParams {
+                memory_kib: 65536,
+                iterations: 3,
+                parallelism: 1
+            }
+        );
         assert!(KdfParams::DEFAULT.is_acceptable());
         assert!(KdfParams::FLOOR.is_acceptable());
-        let weak = KdfParams { memory_kib: 1024, ..KdfParams::FLOOR };
+        let weak = KdfParams {
+            memory_kib: 1024,
+            ..KdfParams::FLOOR
+        };
         assert!(!weak.is_acceptable());
-        assert!(!RECOVERY_PARAMS.is_acceptable(), "recovery params must never pass as Argon2 params");
+        assert!(
+            !RECOVERY_PARAMS.is_acceptable(),
+            "recovery params must never pass as Argon2 params"
+        );
     }
 
     #[test]
     fn normalization_makes_composed_and_decomposed_equal() {
-        assert_eq!(*normalize_passphrase("caf\u{e9}"), *normalize_passphrase("cafe\u{301}"));
+        assert_eq!(
+            *normalize_passphrase("caf\u{e9}"),
+            *normalize_passphrase("cafe\u{301}")
+        );
     }
 
     #[test]
@@ -377,13 +480,23 @@ mod tests {
         let rng = SystemRandom::new();
         let master = MasterKey::generate(&rng);
         let id = [1u8; 16];
-        let slot = KeySlot::for_passphrase("correct horse", KdfParams::FLOOR, &master, &id, &rng).unwrap();
+        let slot =
+            KeySlot::for_passphrase("correct horse", KdfParams::FLOOR, &master, &id, &rng).unwrap();
         let reparsed = KeySlot::from_bytes(&slot.to_bytes()).unwrap();
         assert_eq!(reparsed, slot);
-        let opened = reparsed.open_with_passphrase("correct horse", &id).unwrap().unwrap();
+        let opened = reparsed
+            .open_with_passphrase("correct horse", &id)
+            .unwrap()
+            .unwrap();
         assert_eq!(*opened.0, *master.0);
-        assert!(reparsed.open_with_passphrase("wrong", &id).unwrap().is_none());
-        assert!(reparsed.open_with_passphrase("correct horse", &[2u8; 16]).unwrap().is_none());
+        assert!(reparsed
+            .open_with_passphrase("wrong", &id)
+            .unwrap()
+            .is_none());
+        assert!(reparsed
+            .open_with_passphrase("correct horse", &[2u8; 16])
+            .unwrap()
+            .is_none());
         // An attacker lowering the stored cost: refused before any derivation.
         let mut bytes = slot.to_bytes();
         bytes[1..5].copy_from_slice(&1024u32.to_le_bytes());
@@ -396,6 +509,9 @@ mod tests {
         let mut bytes = slot.to_bytes();
         bytes[5..9].copy_from_slice(&3u32.to_le_bytes());
         let edited = KeySlot::from_bytes(&bytes).unwrap();
-        assert!(edited.open_with_passphrase("correct horse", &id).unwrap().is_none());
+        assert!(edited
+            .open_with_passphrase("correct horse", &id)
+            .unwrap()
+            .is_none());
     }
 }

@@ -20,8 +20,8 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 pub use backup::{restore_backup, BackupSecret};
-pub use keys::{KdfParams, RecoveryKey};
 pub(crate) use keys::normalize_passphrase as normalize_for_rules;
+pub use keys::{KdfParams, RecoveryKey};
 pub use model::Query;
 
 use crate::error::{Error, Result};
@@ -114,14 +114,21 @@ pub struct Vault {
 
 impl std::fmt::Debug for Vault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vault").field("records", &self.model.len()).finish_non_exhaustive()
+        f.debug_struct("Vault")
+            .field("records", &self.model.len())
+            .finish_non_exhaustive()
     }
 }
 
 impl Vault {
     /// Creates a new vault in `dir` protected by `passphrase`, and returns it unlocked with the
     /// recovery key to show the patient once. Fails with [`Error::VaultExists`] if there is one.
-    pub fn create(dir: &Path, passphrase: &str, params: KdfParams, now: DateTime<Utc>) -> Result<(Self, RecoveryKey)> {
+    pub fn create(
+        dir: &Path,
+        passphrase: &str,
+        params: KdfParams,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, RecoveryKey)> {
         crate::passphrase::check_acceptable(passphrase)?;
         let path = store::vault_path(dir);
         if path.exists() {
@@ -130,7 +137,8 @@ impl Vault {
         let rng = SystemRandom::new();
         let master = MasterKey::generate(&rng);
         let mut vault_id = [0u8; 16];
-        rng.fill(&mut vault_id).expect("system random number generator failed");
+        rng.fill(&mut vault_id)
+            .expect("system random number generator failed");
         let recovery = RecoveryKey::generate(&rng);
         let slots = [
             KeySlot::for_passphrase(passphrase, params, &master, &vault_id, &rng)?,
@@ -160,15 +168,30 @@ impl Vault {
         now: DateTime<Utc>,
     ) -> Self {
         let record_key = master.subkey(RECORD_KEY_PURPOSE);
-        Self { conn, dir: dir.to_owned(), vault_id, master, record_key, rng: SystemRandom::new(), model, last_activity: now }
+        Self {
+            conn,
+            dir: dir.to_owned(),
+            vault_id,
+            master,
+            record_key,
+            rng: SystemRandom::new(),
+            model,
+            last_activity: now,
+        }
     }
 
     /// Unlocks the vault in `dir` with the passphrase. After [`FREE_ATTEMPTS`] failures each further
     /// attempt must wait ([`lockout_delay_secs`]); the wait is enforced here, from the file.
-    pub fn unlock(dir: &Path, passphrase: &str, now: DateTime<Utc>) -> Result<(Self, UnlockReport)> {
+    pub fn unlock(
+        dir: &Path,
+        passphrase: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, UnlockReport)> {
         Self::unlock_with(dir, now, |conn, vault_id| {
             let slot = store::key_slot(conn, SlotKind::Passphrase)?;
-            Ok(slot.open_with_passphrase(passphrase, vault_id)?.ok_or(Error::WrongPassphrase))
+            Ok(slot
+                .open_with_passphrase(passphrase, vault_id)?
+                .ok_or(Error::WrongPassphrase))
         })
     }
 
@@ -187,11 +210,17 @@ impl Vault {
     }
 
     /// Opens the vault with the recovery key, leaving the passphrase as it is.
-    pub fn unlock_with_recovery_key(dir: &Path, recovery_code: &str, now: DateTime<Utc>) -> Result<(Self, UnlockReport)> {
+    pub fn unlock_with_recovery_key(
+        dir: &Path,
+        recovery_code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, UnlockReport)> {
         let recovery = RecoveryKey::parse(recovery_code)?;
         Self::unlock_with(dir, now, |conn, vault_id| {
             let slot = store::key_slot(conn, SlotKind::Recovery)?;
-            Ok(slot.open_with_recovery(&recovery, vault_id)?.ok_or(Error::WrongRecoveryKey))
+            Ok(slot
+                .open_with_recovery(&recovery, vault_id)?
+                .ok_or(Error::WrongRecoveryKey))
         })
     }
 
@@ -205,7 +234,9 @@ impl Vault {
         let (failures, last) = store::unlock_failures(&conn)?;
         let wait = wait_remaining(failures, last, now);
         if wait > 0 {
-            return Err(Error::LockedOut { retry_after_secs: wait });
+            return Err(Error::LockedOut {
+                retry_after_secs: wait,
+            });
         }
         let vault_id = store::vault_id(&conn)?;
         let master = match open_key(&conn, &vault_id)? {
@@ -214,7 +245,9 @@ impl Vault {
                 let failures = failures.saturating_add(1);
                 store::set_unlock_failures(&conn, failures, now.timestamp())?;
                 return Err(match (wrong, lockout_delay_secs(failures)) {
-                    (_, delay) if delay > 0 => Error::LockedOut { retry_after_secs: delay },
+                    (_, delay) if delay > 0 => Error::LockedOut {
+                        retry_after_secs: delay,
+                    },
                     (wrong, _) => wrong,
                 });
             }
@@ -242,7 +275,16 @@ impl Vault {
         }
         damaged.sort();
         self.model = model;
-        Ok(UnlockReport { records: self.model.len() as u32, damaged })
+        Ok(UnlockReport {
+            records: self.model.len() as u32,
+            damaged,
+        })
+    }
+
+    /// Reads and decrypts every record again, rebuilding the model (the part of unlocking that runs
+    /// after the key is known).
+    pub fn reload(&mut self) -> Result<UnlockReport> {
+        self.load()
     }
 
     fn record_aad(&self, id: &[u8; 16]) -> Vec<u8> {
@@ -258,7 +300,14 @@ impl Vault {
         }
         let aad = self.record_aad(&row.id);
         let padded = Zeroizing::new(
-            envelope::open(&self.record_key, RECORD_MAGIC, RECORD_VERSION, &aad, &row.sealed).ok()?,
+            envelope::open(
+                &self.record_key,
+                RECORD_MAGIC,
+                RECORD_VERSION,
+                &aad,
+                &row.sealed,
+            )
+            .ok()?,
         );
         let record: StoredRecord = serde_json::from_slice(envelope::unpad(&padded)?).ok()?;
         // The id inside must be the row's id: a valid ciphertext copied onto another row fails here
@@ -277,19 +326,32 @@ impl Vault {
             &self.record_aad(&record.id.0),
             &padded,
         );
-        SealedRow { id: record.id.0, format: RECORD_VERSION, sealed }
+        SealedRow {
+            id: record.id.0,
+            format: RECORD_VERSION,
+            sealed,
+        }
     }
 
     /// Saves a record: a new one when `id` is `None` (or, for one-per-vault kinds, replaces the
     /// existing one), else replaces the record with that id. Returns once the write is durable.
-    pub fn save(&mut self, id: Option<RecordId>, record: Record, now: Stamp) -> Result<StoredRecord> {
+    pub fn save(
+        &mut self,
+        id: Option<RecordId>,
+        record: Record,
+        now: Stamp,
+    ) -> Result<StoredRecord> {
         record.validate()?;
         let kind = record.kind();
         let existing_id = match id {
             Some(id) => {
                 let existing = self.model.get(&id).ok_or(Error::NotFound)?;
                 if existing.record.kind() != kind {
-                    return Err(crate::error::Invalid::new("kind", "an entry cannot change its kind").into());
+                    return Err(crate::error::Invalid::new(
+                        "kind",
+                        "an entry cannot change its kind",
+                    )
+                    .into());
                 }
                 Some(id)
             }
@@ -297,10 +359,15 @@ impl Vault {
             None => None,
         };
         let (id, created) = match existing_id {
-            Some(id) => (id, self.model.get(&id).expect("checked above").created.clone()),
-            None => (self.new_id(), now.clone()),
+            Some(id) => (id, self.model.get(&id).expect("checked above").created),
+            None => (self.new_id(), now),
         };
-        let stored = StoredRecord { id, created, updated: now.clone(), record };
+        let stored = StoredRecord {
+            id,
+            created,
+            updated: now,
+            record,
+        };
         let row = self.seal_record(&stored);
         store::put_record(&self.conn, &row)?;
         if existing_id.is_some() {
@@ -319,7 +386,12 @@ impl Vault {
         }
         let stored: Vec<StoredRecord> = records
             .into_iter()
-            .map(|record| StoredRecord { id: self.new_id(), created: now.clone(), updated: now.clone(), record })
+            .map(|record| StoredRecord {
+                id: self.new_id(),
+                created: now,
+                updated: now,
+                record,
+            })
             .collect();
         let tx = self.conn.unchecked_transaction()?;
         for record in &stored {
@@ -336,7 +408,9 @@ impl Vault {
     fn new_id(&self) -> RecordId {
         loop {
             let mut id = [0u8; 16];
-            self.rng.fill(&mut id).expect("system random number generator failed");
+            self.rng
+                .fill(&mut id)
+                .expect("system random number generator failed");
             let id = RecordId(id);
             if self.model.get(&id).is_none() {
                 return id;
@@ -388,7 +462,11 @@ impl Vault {
 
     /// The app settings (defaults until the patient changes them).
     pub fn settings(&self) -> Settings {
-        match self.model.singleton(RecordKind::Settings).map(|r| &r.record) {
+        match self
+            .model
+            .singleton(RecordKind::Settings)
+            .map(|r| &r.record)
+        {
             Some(Record::Settings(s)) => s.clone(),
             _ => Settings::default(),
         }
@@ -417,7 +495,12 @@ impl Vault {
 
     /// Changes the passphrase after checking the current one. Only the passphrase slot is rewritten,
     /// in one transaction: after a crash at any point the old or the new passphrase opens the vault.
-    pub fn change_passphrase(&mut self, current: &str, next: &str, params: KdfParams) -> Result<()> {
+    pub fn change_passphrase(
+        &mut self,
+        current: &str,
+        next: &str,
+        params: KdfParams,
+    ) -> Result<()> {
         crate::passphrase::check_acceptable(next)?;
         self.verify_passphrase(current)?;
         self.set_passphrase(next, params)
@@ -433,7 +516,8 @@ impl Vault {
     }
 
     fn set_passphrase(&self, passphrase: &str, params: KdfParams) -> Result<()> {
-        let slot = KeySlot::for_passphrase(passphrase, params, &self.master, &self.vault_id, &self.rng)?;
+        let slot =
+            KeySlot::for_passphrase(passphrase, params, &self.master, &self.vault_id, &self.rng)?;
         store::replace_key_slot(&self.conn, &slot)?;
         store::checkpoint(&self.conn)
     }
@@ -464,8 +548,10 @@ impl Vault {
         let mut records: Vec<&StoredRecord> = self.model.all().collect();
         records.sort_by_key(|r| (r.record.occurred_at().unwrap_or(r.created.utc), r.id));
         let json = Zeroizing::new(
-            serde_json::to_vec_pretty(&serde_json::json!({ "format": "tideline-export-1", "records": records }))
-                .expect("records always serialize"),
+            serde_json::to_vec_pretty(
+                &serde_json::json!({ "format": "tideline-export-1", "records": records }),
+            )
+            .expect("records always serialize"),
         );
         write_file_atomically(path, &json)
     }
@@ -492,7 +578,10 @@ impl Vault {
     }
 
     pub(crate) fn key_slots(&self) -> Result<Vec<KeySlot>> {
-        Ok(vec![store::key_slot(&self.conn, SlotKind::Passphrase)?, store::key_slot(&self.conn, SlotKind::Recovery)?])
+        Ok(vec![
+            store::key_slot(&self.conn, SlotKind::Passphrase)?,
+            store::key_slot(&self.conn, SlotKind::Recovery)?,
+        ])
     }
 }
 
@@ -550,8 +639,13 @@ fn sync_dir(dir: &Path) -> Result<()> {
 /// the destination holds either its old content or all of the new.
 pub(crate) fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or(crate::error::Invalid::new("path", "choose a file name"))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or(crate::error::Invalid::new("path", "choose a file name"))?;
     let tmp = dir.join(format!(".{}.partial", name.to_string_lossy()));
     let result = (|| {
         let mut options = std::fs::OpenOptions::new();

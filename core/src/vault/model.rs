@@ -44,7 +44,9 @@ fn sort_time(r: &StoredRecord) -> DateTime<Utc> {
 
 /// Splits text into lower-cased words (letters and digits; everything else separates).
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 impl Model {
@@ -62,7 +64,10 @@ impl Model {
         self.remove(&record.id);
         let id = record.id;
         self.by_time.insert((sort_time(&record), id));
-        self.by_kind.entry(record.record.kind()).or_default().insert(id);
+        self.by_kind
+            .entry(record.record.kind())
+            .or_default()
+            .insert(id);
         for field in record.record.text_fields() {
             for word in words(field) {
                 self.words.entry(word).or_default().insert(id);
@@ -93,12 +98,20 @@ impl Model {
 
     /// The single record of a singleton kind, if any.
     pub(crate) fn singleton(&self, kind: RecordKind) -> Option<&StoredRecord> {
-        self.by_kind.get(&kind)?.iter().next().and_then(|id| self.records.get(id))
+        self.by_kind
+            .get(&kind)?
+            .iter()
+            .next()
+            .and_then(|id| self.records.get(id))
     }
 
     /// Every record of `kind`, in no particular order.
     pub(crate) fn of_kind(&self, kind: RecordKind) -> impl Iterator<Item = &StoredRecord> {
-        self.by_kind.get(&kind).into_iter().flatten().filter_map(|id| self.records.get(id))
+        self.by_kind
+            .get(&kind)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.records.get(id))
     }
 
     /// Records matching `query`, newest first.
@@ -131,7 +144,11 @@ impl Model {
         let mut result: Option<HashSet<RecordId>> = None;
         for word in words(text) {
             let mut hits = HashSet::new();
-            for (_, ids) in self.words.range(word.clone()..).take_while(|(w, _)| w.starts_with(&word)) {
+            for (_, ids) in self
+                .words
+                .range(word.clone()..)
+                .take_while(|(w, _)| w.starts_with(&word))
+            {
                 hits.extend(ids.iter().copied());
             }
             result = Some(match result {

@@ -50,8 +50,14 @@ pub(crate) fn vault_path(dir: &Path) -> PathBuf {
 
 /// The files SQLite keeps beside the database.
 pub(crate) fn sidecar_paths(db: &Path) -> [PathBuf; 2] {
-    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    [db.with_file_name(format!("{name}-wal")), db.with_file_name(format!("{name}-shm"))]
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    [
+        db.with_file_name(format!("{name}-wal")),
+        db.with_file_name(format!("{name}-shm")),
+    ]
 }
 
 /// Sets every connection setting the vault relies on. Called for every connection, new or existing.
@@ -61,7 +67,9 @@ fn configure(conn: &Connection) -> Result<()> {
     // WAL: readers never block the writer, and a commit is one sequential append: fast and atomic.
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::Storage("the file system does not support the vault's journal".to_owned()));
+        return Err(Error::Storage(
+            "the file system does not support the vault's journal".to_owned(),
+        ));
     }
     conn.execute_batch(
         // FULL: fsync the WAL at every commit, so an acknowledged write survives power loss.
@@ -105,15 +113,23 @@ fn precheck(path: &Path) -> Result<()> {
     // The header records the page size and the page count; a shorter file lost its end. While a WAL
     // holds frames, a checkpoint may have been interrupted between writing page 1 and extending the
     // file, which SQLite repairs from the WAL; then only quick_check below can judge the file.
-    let wal_has_frames = fs::metadata(sidecar_paths(path)[0].as_path()).map(|m| m.len() > 32).unwrap_or(false);
+    let wal_has_frames = fs::metadata(sidecar_paths(path)[0].as_path())
+        .map(|m| m.len() > 32)
+        .unwrap_or(false);
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65536u64,
         n => u64::from(n),
     };
-    let page_count = u64::from(u32::from_be_bytes(header[28..32].try_into().expect("4 bytes")));
+    let page_count = u64::from(u32::from_be_bytes(
+        header[28..32].try_into().expect("4 bytes"),
+    ));
     let valid_for = u32::from_be_bytes(header[92..96].try_into().expect("4 bytes"));
     let change_counter = u32::from_be_bytes(header[24..28].try_into().expect("4 bytes"));
-    if !wal_has_frames && valid_for == change_counter && page_count > 0 && meta.len() < page_size * page_count {
+    if !wal_has_frames
+        && valid_for == change_counter
+        && page_count > 0
+        && meta.len() < page_size * page_count
+    {
         return Err(Error::DamagedFile(FileProblem::Truncated));
     }
     Ok(())
@@ -122,8 +138,11 @@ fn precheck(path: &Path) -> Result<()> {
 /// Opens the existing vault database at `path`, after checking it is one, and migrates it.
 pub(crate) fn open_existing(path: &Path) -> Result<Connection> {
     precheck(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(Error::from)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(Error::from)?;
     // quick_check reads every page: a damaged or partly missing file is caught here, before anything
     // could be presented as a complete vault.
     let check: String = conn
@@ -157,7 +176,11 @@ pub(crate) fn open_existing(path: &Path) -> Result<Connection> {
 
 /// Creates a new vault database at `path`, which must not exist. The file is created owner-only
 /// (0600) before SQLite opens it; SQLite gives its WAL and shared-memory files the same mode.
-pub(crate) fn create_new(path: &Path, vault_id: &[u8; 16], slots: &[KeySlot]) -> Result<Connection> {
+pub(crate) fn create_new(
+    path: &Path,
+    vault_id: &[u8; 16],
+    slots: &[KeySlot],
+) -> Result<Connection> {
     if let Some(dir) = path.parent() {
         create_private_dir(dir)?;
     }
@@ -176,9 +199,15 @@ pub(crate) fn create_new(path: &Path, vault_id: &[u8; 16], slots: &[KeySlot]) ->
     configure(&conn)?;
     migrate(&conn, 0)?;
     let tx = conn.unchecked_transaction()?;
-    tx.execute("INSERT INTO vault (id, magic, vault_id) VALUES (1, ?1, ?2)", params![MAGIC, &vault_id[..]])?;
+    tx.execute(
+        "INSERT INTO vault (id, magic, vault_id) VALUES (1, ?1, ?2)",
+        params![MAGIC, &vault_id[..]],
+    )?;
     for slot in slots {
-        tx.execute("INSERT INTO key_slots (kind, slot) VALUES (?1, ?2)", params![slot.kind as u8, slot.to_bytes()])?;
+        tx.execute(
+            "INSERT INTO key_slots (kind, slot) VALUES (?1, ?2)",
+            params![slot.kind as u8, slot.to_bytes()],
+        )?;
     }
     tx.commit()?;
     Ok(conn)
@@ -212,14 +241,20 @@ fn migrate(conn: &Connection, from: u32) -> Result<()> {
 
 /// The vault id.
 pub(crate) fn vault_id(conn: &Connection) -> Result<[u8; 16]> {
-    let id: Vec<u8> = conn.query_row("SELECT vault_id FROM vault WHERE id = 1", [], |r| r.get(0))?;
-    id.try_into().map_err(|_| Error::DamagedFile(FileProblem::Corrupted))
+    let id: Vec<u8> =
+        conn.query_row("SELECT vault_id FROM vault WHERE id = 1", [], |r| r.get(0))?;
+    id.try_into()
+        .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))
 }
 
 /// The key slot of `kind`.
 pub(crate) fn key_slot(conn: &Connection, kind: SlotKind) -> Result<KeySlot> {
     let bytes: Option<Vec<u8>> = conn
-        .query_row("SELECT slot FROM key_slots WHERE kind = ?1", [kind as u8], |r| r.get(0))
+        .query_row(
+            "SELECT slot FROM key_slots WHERE kind = ?1",
+            [kind as u8],
+            |r| r.get(0),
+        )
         .optional()?;
     let slot = KeySlot::from_bytes(&bytes.ok_or(Error::DamagedFile(FileProblem::KeySlotDamaged))?)?;
     if slot.kind != kind {
@@ -240,9 +275,11 @@ pub(crate) fn replace_key_slot(conn: &Connection, slot: &KeySlot) -> Result<()> 
 /// Failed unlock attempts so far and the time of the last one (Unix seconds).
 pub(crate) fn unlock_failures(conn: &Connection) -> Result<(u32, i64)> {
     Ok(conn
-        .query_row("SELECT failures, last_failure_unix FROM unlock_attempts WHERE id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT failures, last_failure_unix FROM unlock_attempts WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?
         .unwrap_or((0, 0)))
 }
@@ -278,8 +315,11 @@ pub(crate) fn all_records(conn: &Connection) -> Result<Vec<SealedRow>> {
     let mut out = Vec::new();
     for row in rows {
         let (id, format, sealed) = row?;
-        let id: [u8; 16] = id.try_into().map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
-        let format = u8::try_from(format).map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
+        let id: [u8; 16] = id
+            .try_into()
+            .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
+        let format =
+            u8::try_from(format).map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
         out.push(SealedRow { id, format, sealed });
     }
     Ok(out)

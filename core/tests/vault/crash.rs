@@ -20,7 +20,13 @@ const ROUNDS: usize = 100;
 
 fn spawn_child(test: &str, dir: &Path) -> Child {
     Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", test, "--ignored", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            test,
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("TIDELINE_CRASH_DIR", dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -45,12 +51,20 @@ fn acknowledged(child: &mut Child, prefix: &'static str) -> mpsc::Receiver<Strin
 #[test]
 #[ignore = "child process of kill_nine_never_loses_an_acknowledged_write"]
 fn crash_writer_child() {
-    let Some(dir) = std::env::var_os("TIDELINE_CRASH_DIR") else { return };
+    let Some(dir) = std::env::var_os("TIDELINE_CRASH_DIR") else {
+        return;
+    };
     let (mut vault, _) = Vault::unlock(Path::new(&dir), PASS, t0()).unwrap();
     let mut i = 0u64;
     loop {
         i += 1;
-        let saved = vault.save(None, craving(&format!("write {i}"), (i % 11) as u8, t0()), stamp(t0())).unwrap();
+        let saved = vault
+            .save(
+                None,
+                craving(&format!("write {i}"), (i % 11) as u8, t0()),
+                stamp(t0()),
+            )
+            .unwrap();
         // Printed only after save returned: the write is acknowledged from here on.
         println!("ACK {}", saved.id);
         if i % 7 == 0 {
@@ -86,19 +100,34 @@ fn kill_nine_never_loses_an_acknowledged_write() {
                 deleted.push(id.parse().unwrap());
             }
         }
-        let (vault, report) = Vault::unlock(dir.path(), PASS, t0())
-            .unwrap_or_else(|e| panic!("round {round}: the vault must open after kill -9, got {e}"));
-        assert!(report.damaged.is_empty(), "round {round}: damaged records {:?}", report.damaged);
+        let (vault, report) = Vault::unlock(dir.path(), PASS, t0()).unwrap_or_else(|e| {
+            panic!("round {round}: the vault must open after kill -9, got {e}")
+        });
+        assert!(
+            report.damaged.is_empty(),
+            "round {round}: damaged records {:?}",
+            report.damaged
+        );
         for id in &expected {
             if !deleting.contains(id) {
-                assert!(vault.get(id).is_some(), "round {round}: acknowledged write {id} was lost");
+                assert!(
+                    vault.get(id).is_some(),
+                    "round {round}: acknowledged write {id} was lost"
+                );
             }
         }
         for id in &deleted {
-            assert!(vault.get(id).is_none(), "round {round}: acknowledged delete {id} came back");
+            assert!(
+                vault.get(id).is_none(),
+                "round {round}: acknowledged delete {id} came back"
+            );
         }
     }
-    assert!(expected.len() > ROUNDS, "the child must have written in most rounds, wrote {}", expected.len());
+    assert!(
+        expected.len() > ROUNDS,
+        "the child must have written in most rounds, wrote {}",
+        expected.len()
+    );
 }
 
 const PASS_A: &str = "first passphrase of two";
@@ -107,7 +136,9 @@ const PASS_B: &str = "second passphrase of two";
 #[test]
 #[ignore = "child process of kill_nine_during_passphrase_change_leaves_old_or_new"]
 fn passphrase_changer_child() {
-    let Some(dir) = std::env::var_os("TIDELINE_CRASH_DIR") else { return };
+    let Some(dir) = std::env::var_os("TIDELINE_CRASH_DIR") else {
+        return;
+    };
     let dir = Path::new(&dir);
     let (mut vault, current) = match Vault::unlock(dir, PASS_A, t0()) {
         Ok((v, _)) => (v, PASS_A),
@@ -138,7 +169,13 @@ fn kill_nine_during_passphrase_change_leaves_old_or_new() {
         changes += acked.len();
         let a = Vault::unlock(dir.path(), PASS_A, t0()).is_ok();
         let b = Vault::unlock(dir.path(), PASS_B, t0()).is_ok();
-        assert!(a ^ b, "round {round}: exactly one of old and new must open (a={a}, b={b})");
+        assert!(
+            a ^ b,
+            "round {round}: exactly one of old and new must open (a={a}, b={b})"
+        );
     }
-    assert!(changes > ROUNDS / 2, "the child changed the passphrase {changes} times in {ROUNDS} rounds");
+    assert!(
+        changes > ROUNDS / 2,
+        "the child changed the passphrase {changes} times in {ROUNDS} rounds"
+    );
 }

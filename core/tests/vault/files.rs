@@ -22,39 +22,74 @@ fn assert_problem(result: Result<impl std::fmt::Debug, Error>, want: FileProblem
 fn no_file_means_first_run_and_a_vault_is_never_created_twice() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(presence(dir.path()), VaultPresence::Absent);
-    assert!(matches!(Vault::unlock(dir.path(), PASS, t0()), Err(Error::NoVault)));
+    assert!(matches!(
+        Vault::unlock(dir.path(), PASS, t0()),
+        Err(Error::NoVault)
+    ));
     drop(new_vault(dir.path()));
     assert_eq!(presence(dir.path()), VaultPresence::Present);
-    assert!(matches!(Vault::create(dir.path(), PASS, PARAMS, t0()), Err(Error::VaultExists)));
+    assert!(matches!(
+        Vault::create(dir.path(), PASS, PARAMS, t0()),
+        Err(Error::VaultExists)
+    ));
 }
 
 #[test]
 fn a_zero_byte_file_is_reported_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(vault_file(dir.path()), b"").unwrap();
-    assert_problem(Vault::unlock(dir.path(), PASS, t0()), FileProblem::Empty, "zero bytes");
-    assert_eq!(fs::metadata(vault_file(dir.path())).unwrap().len(), 0, "never silently re-created");
-    assert!(matches!(Vault::create(dir.path(), PASS, PARAMS, t0()), Err(Error::VaultExists)));
-    assert_eq!(Error::DamagedFile(FileProblem::Empty).to_string(), "the file is empty (0 bytes)");
+    assert_problem(
+        Vault::unlock(dir.path(), PASS, t0()),
+        FileProblem::Empty,
+        "zero bytes",
+    );
+    assert_eq!(
+        fs::metadata(vault_file(dir.path())).unwrap().len(),
+        0,
+        "never silently re-created"
+    );
+    assert!(matches!(
+        Vault::create(dir.path(), PASS, PARAMS, t0()),
+        Err(Error::VaultExists)
+    ));
+    assert_eq!(
+        Error::DamagedFile(FileProblem::Empty).to_string(),
+        "the file is empty (0 bytes)"
+    );
 }
 
 #[test]
 fn a_foreign_file_is_named_as_not_a_vault() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(vault_file(dir.path()), b"%PDF-1.7 this is somebody's document").unwrap();
-    assert_problem(Vault::unlock(dir.path(), PASS, t0()), FileProblem::Foreign, "a PDF");
+    fs::write(
+        vault_file(dir.path()),
+        b"%PDF-1.7 this is somebody's document",
+    )
+    .unwrap();
+    assert_problem(
+        Vault::unlock(dir.path(), PASS, t0()),
+        FileProblem::Foreign,
+        "a PDF",
+    );
     // Another program's SQLite database is foreign too.
     let other = tempfile::tempdir().unwrap();
     let conn = Connection::open(vault_file(other.path())).unwrap();
-    conn.execute_batch("CREATE TABLE notes(x); INSERT INTO notes VALUES (1);").unwrap();
+    conn.execute_batch("CREATE TABLE notes(x); INSERT INTO notes VALUES (1);")
+        .unwrap();
     drop(conn);
-    assert_problem(Vault::unlock(other.path(), PASS, t0()), FileProblem::Foreign, "someone else's SQLite file");
+    assert_problem(
+        Vault::unlock(other.path(), PASS, t0()),
+        FileProblem::Foreign,
+        "someone else's SQLite file",
+    );
 }
 
 fn vault_with_records(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let records = (0..n).map(|i| craving(&format!("entry {i}"), (i % 11) as u8, t0())).collect();
+    let records = (0..n)
+        .map(|i| craving(&format!("entry {i}"), (i % 11) as u8, t0()))
+        .collect();
     vault.save_many(records, stamp(t0())).unwrap();
     drop(vault);
     dir
@@ -71,7 +106,11 @@ fn a_truncated_file_is_reported_as_incomplete() {
         let bytes = fs::read(&path).unwrap();
         fs::write(vault_file(copy.path()), &bytes[..keep as usize]).unwrap();
         let result = Vault::unlock(copy.path(), PASS, t0());
-        assert_problem(result, FileProblem::Truncated, &format!("file cut to {keep} of {len} bytes"));
+        assert_problem(
+            result,
+            FileProblem::Truncated,
+            &format!("file cut to {keep} of {len} bytes"),
+        );
     }
 }
 
@@ -99,20 +138,35 @@ fn raw(dir: &std::path::Path) -> Connection {
 fn a_tampered_record_is_reported_by_id_and_every_other_record_opens() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let keep = vault.save(None, craving("untouched", 4, t0()), stamp(t0())).unwrap();
-    let victim = vault.save(None, craving("to be tampered", 5, t0()), stamp(t0())).unwrap();
+    let keep = vault
+        .save(None, craving("untouched", 4, t0()), stamp(t0()))
+        .unwrap();
+    let victim = vault
+        .save(None, craving("to be tampered", 5, t0()), stamp(t0()))
+        .unwrap();
     drop(vault);
     let conn = raw(dir.path());
     let mut sealed: Vec<u8> = conn
-        .query_row("SELECT sealed FROM records WHERE id = ?1", [&victim.id.as_bytes()[..]], |r| r.get(0))
+        .query_row(
+            "SELECT sealed FROM records WHERE id = ?1",
+            [&victim.id.as_bytes()[..]],
+            |r| r.get(0),
+        )
         .unwrap();
     let last = sealed.len() - 1;
     sealed[last] ^= 1;
-    conn.execute("UPDATE records SET sealed = ?1 WHERE id = ?2", rusqlite::params![sealed, &victim.id.as_bytes()[..]])
-        .unwrap();
+    conn.execute(
+        "UPDATE records SET sealed = ?1 WHERE id = ?2",
+        rusqlite::params![sealed, &victim.id.as_bytes()[..]],
+    )
+    .unwrap();
     drop(conn);
     let (vault, report) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
-    assert_eq!(report.damaged, vec![victim.id], "the tampered record is named");
+    assert_eq!(
+        report.damaged,
+        vec![victim.id],
+        "the tampered record is named"
+    );
     assert_eq!(report.records, 1);
     assert_eq!(situation(&vault.get(&keep.id).unwrap().record), "untouched");
 }
@@ -121,14 +175,31 @@ fn a_tampered_record_is_reported_by_id_and_every_other_record_opens() {
 fn a_ciphertext_swapped_onto_another_row_fails_to_open() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let a = vault.save(None, craving("record a", 1, t0()), stamp(t0())).unwrap();
-    let b = vault.save(None, craving("record b", 2, t0()), stamp(t0())).unwrap();
+    let a = vault
+        .save(None, craving("record a", 1, t0()), stamp(t0()))
+        .unwrap();
+    let b = vault
+        .save(None, craving("record b", 2, t0()), stamp(t0()))
+        .unwrap();
     drop(vault);
     let conn = raw(dir.path());
-    let get = |id: &[u8]| -> Vec<u8> { conn.query_row("SELECT sealed FROM records WHERE id = ?1", [id], |r| r.get(0)).unwrap() };
+    let get = |id: &[u8]| -> Vec<u8> {
+        conn.query_row("SELECT sealed FROM records WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    };
     let (sa, sb) = (get(&a.id.as_bytes()[..]), get(&b.id.as_bytes()[..]));
-    conn.execute("UPDATE records SET sealed = ?1 WHERE id = ?2", rusqlite::params![sb, &a.id.as_bytes()[..]]).unwrap();
-    conn.execute("UPDATE records SET sealed = ?1 WHERE id = ?2", rusqlite::params![sa, &b.id.as_bytes()[..]]).unwrap();
+    conn.execute(
+        "UPDATE records SET sealed = ?1 WHERE id = ?2",
+        rusqlite::params![sb, &a.id.as_bytes()[..]],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE records SET sealed = ?1 WHERE id = ?2",
+        rusqlite::params![sa, &b.id.as_bytes()[..]],
+    )
+    .unwrap();
     drop(conn);
     let (_, report) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
     let mut want = vec![a.id, b.id];
@@ -143,24 +214,47 @@ fn an_edited_or_swapped_key_slot_fails_to_open() {
     drop(new_vault(one.path()));
     drop(new_vault(two.path()));
     // The slot of another vault with the same passphrase: bound to its vault id, so it fails.
-    let slot: Vec<u8> = raw(two.path()).query_row("SELECT slot FROM key_slots WHERE kind = 1", [], |r| r.get(0)).unwrap();
-    raw(one.path()).execute("UPDATE key_slots SET slot = ?1 WHERE kind = 1", [slot]).unwrap();
-    assert!(Vault::unlock(one.path(), PASS, t0()).is_err(), "a slot from another vault must not open this one");
+    let slot: Vec<u8> = raw(two.path())
+        .query_row("SELECT slot FROM key_slots WHERE kind = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    raw(one.path())
+        .execute("UPDATE key_slots SET slot = ?1 WHERE kind = 1", [slot])
+        .unwrap();
+    assert!(
+        Vault::unlock(one.path(), PASS, t0()).is_err(),
+        "a slot from another vault must not open this one"
+    );
     // A slot with its salt edited.
     let three = tempfile::tempdir().unwrap();
     drop(new_vault(three.path()));
-    let mut slot: Vec<u8> = raw(three.path()).query_row("SELECT slot FROM key_slots WHERE kind = 1", [], |r| r.get(0)).unwrap();
+    let mut slot: Vec<u8> = raw(three.path())
+        .query_row("SELECT slot FROM key_slots WHERE kind = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
     slot[20] ^= 0xFF;
-    raw(three.path()).execute("UPDATE key_slots SET slot = ?1 WHERE kind = 1", [slot]).unwrap();
-    assert!(Vault::unlock(three.path(), PASS, t0()).is_err(), "an edited salt must not open");
+    raw(three.path())
+        .execute("UPDATE key_slots SET slot = ?1 WHERE kind = 1", [slot])
+        .unwrap();
+    assert!(
+        Vault::unlock(three.path(), PASS, t0()).is_err(),
+        "an edited salt must not open"
+    );
 }
 
 #[test]
 fn a_vault_from_a_newer_version_is_refused_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     drop(new_vault(dir.path()));
-    raw(dir.path()).pragma_update(None, "user_version", 99).unwrap();
-    assert!(matches!(Vault::unlock(dir.path(), PASS, t0()), Err(Error::UnsupportedVersion { found: 99 })));
+    raw(dir.path())
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    assert!(matches!(
+        Vault::unlock(dir.path(), PASS, t0()),
+        Err(Error::UnsupportedVersion { found: 99 })
+    ));
 }
 
 #[cfg(unix)]
@@ -170,8 +264,13 @@ fn files_and_directory_are_private_to_the_owner() {
     let parent = tempfile::tempdir().unwrap();
     let dir = parent.path().join("data");
     let (mut vault, _) = new_vault(&dir);
-    vault.save(None, craving("x", 1, t0()), stamp(t0())).unwrap();
-    assert_eq!(fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+    vault
+        .save(None, craving("x", 1, t0()), stamp(t0()))
+        .unwrap();
+    assert_eq!(
+        fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
     for entry in fs::read_dir(&dir).unwrap() {
         let entry = entry.unwrap();
         let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
@@ -184,7 +283,9 @@ fn files_and_directory_are_private_to_the_owner() {
 #[test]
 #[ignore = "run by disk_full_is_a_clear_error_and_loses_nothing inside its own mount namespace"]
 fn disk_full_child() {
-    let Some(dir) = std::env::var_os("TIDELINE_DISKFULL_DIR") else { return };
+    let Some(dir) = std::env::var_os("TIDELINE_DISKFULL_DIR") else {
+        return;
+    };
     let dir = std::path::PathBuf::from(dir);
     let (mut vault, _) = new_vault(&dir);
     let mut saved = Vec::new();
@@ -196,11 +297,22 @@ fn disk_full_child() {
         }
         assert!(saved.len() < 100_000, "the tmpfs never filled up");
     };
-    assert!(matches!(err, Error::DiskFull), "a full disk must say so, got {err:?}");
-    assert_eq!(err.to_string(), "the disk is full; nothing was saved and nothing already saved was lost");
-    assert_eq!(vault.len(), saved.len(), "the failed write is not in the model");
+    assert!(
+        matches!(err, Error::DiskFull),
+        "a full disk must say so, got {err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the disk is full; nothing was saved and nothing already saved was lost"
+    );
+    assert_eq!(
+        vault.len(),
+        saved.len(),
+        "the failed write is not in the model"
+    );
     drop(vault);
-    let (vault, report) = Vault::unlock(&dir, PASS, t0()).expect("the vault still opens on a full disk");
+    let (vault, report) =
+        Vault::unlock(&dir, PASS, t0()).expect("the vault still opens on a full disk");
     assert!(report.damaged.is_empty());
     for id in &saved {
         assert!(vault.get(id).is_some(), "acknowledged record {id} lost");

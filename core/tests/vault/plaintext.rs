@@ -9,7 +9,9 @@ use tideline_core::craving::{CravingEntry, CravingOutcome, Intensity, PartOfDay,
 use tideline_core::halt::{HaltCheck, HaltNeed, HaltRating};
 use tideline_core::plan::{Meeting, PlannedTrigger, RelapsePlan, TriggerSource};
 use tideline_core::record::Record;
-use tideline_core::session::{AppointmentStatus, ClinicSession, ParticipantResponse, SessionKind, SessionOrigin, Venue};
+use tideline_core::session::{
+    AppointmentStatus, ClinicSession, ParticipantResponse, SessionKind, SessionOrigin, Venue,
+};
 use tideline_core::urge::{SurfStep, SurfVariant, UrgeOutcome, UrgeSample, UrgeSurfSession};
 use tideline_core::vault::Vault;
 
@@ -33,19 +35,33 @@ fn every_kind(when: DateTime<Utc>, m: &mut impl FnMut() -> String) -> Vec<Record
                 Trigger::Place { label: m() },
                 Trigger::Emotion { label: m() },
                 Trigger::Tag { label: m() },
-                Trigger::Halt { need: HaltNeed::Tired },
-                Trigger::TimeOfDay { part: PartOfDay::Night },
+                Trigger::Halt {
+                    need: HaltNeed::Tired,
+                },
+                Trigger::TimeOfDay {
+                    part: PartOfDay::Night,
+                },
             ],
             notes: Some(m()),
         }),
-        Record::Halt(HaltCheck { taken_at: stamp(when), hungry: h(0), angry: h(1), lonely: h(3), tired: h(2), note: Some(m()) }),
+        Record::Halt(HaltCheck {
+            taken_at: stamp(when),
+            hungry: h(0),
+            angry: h(1),
+            lonely: h(3),
+            tired: h(2),
+            note: Some(m()),
+        }),
         Record::Urge(UrgeSurfSession {
             started_at: stamp(when),
             ended_at: stamp(when + Duration::minutes(22)),
             intensity_start: i(6),
             intensity_peak: i(9),
             intensity_end: i(2),
-            samples: vec![UrgeSample { offset_seconds: 60, intensity: i(9) }],
+            samples: vec![UrgeSample {
+                offset_seconds: 60,
+                intensity: i(9),
+            }],
             variant: SurfVariant::Wave,
             steps_completed: vec![SurfStep::NoticeAndName, SurfStep::Breathe],
             outcome: UrgeOutcome::RodeItOut,
@@ -66,7 +82,9 @@ fn every_kind(when: DateTime<Utc>, m: &mut impl FnMut() -> String) -> Vec<Record
             start: stamp(when),
             end: stamp(when + Duration::hours(1)),
             kind: SessionKind::Individual,
-            venue: Some(Venue::Video { link: format!("https://video.example/{}", m()) }),
+            venue: Some(Venue::Video {
+                link: format!("https://video.example/{}", m()),
+            }),
             status: AppointmentStatus::Booked,
             response: ParticipantResponse::NeedsAction,
             origin: SessionOrigin::Patient,
@@ -79,12 +97,20 @@ fn every_kind(when: DateTime<Utc>, m: &mut impl FnMut() -> String) -> Vec<Record
             notes: Some(m()),
         }),
         Record::Plan(RelapsePlan {
-            triggers: vec![PlannedTrigger { source: TriggerSource::External, description: m(), coping_step: m() }],
+            triggers: vec![PlannedTrigger {
+                source: TriggerSource::External,
+                description: m(),
+                coping_step: m(),
+            }],
             warning_signs: vec![m()],
             contact_ids: vec![],
             places_to_avoid: vec![m()],
             alternative_activities: vec![m()],
-            meetings: vec![Meeting { name: m(), when: Some(m()), place: Some(m()) }],
+            meetings: vec![Meeting {
+                name: m(),
+                when: Some(m()),
+                place: Some(m()),
+            }],
             after_a_lapse: vec![m()],
             last_reviewed: None,
         }),
@@ -127,7 +153,11 @@ fn no_patient_text_or_entry_time_is_on_disk_in_any_file() {
     for r in records {
         ids.push(vault.save(None, r, stamp(when)).unwrap().id);
     }
-    assert!(markers.len() >= 25, "every text field carries a marker ({} placed)", markers.len());
+    assert!(
+        markers.len() >= 25,
+        "every text field carries a marker ({} placed)",
+        markers.len()
+    );
     let mut needles: Vec<Vec<u8>> = markers.iter().map(|m| m.as_bytes().to_vec()).collect();
     needles.push(b"QZXMARK".to_vec());
     // The entry's time in every form it could leak as: ISO text, Unix seconds as text and as bytes.
@@ -144,7 +174,11 @@ fn no_patient_text_or_entry_time_is_on_disk_in_any_file() {
         assert!(!files.is_empty());
         for (name, bytes) in &files {
             for needle in &needles {
-                assert!(!contains(bytes, needle), "{stage}: {name} contains {:?}", String::from_utf8_lossy(needle));
+                assert!(
+                    !contains(bytes, needle),
+                    "{stage}: {name} contains {:?}",
+                    String::from_utf8_lossy(needle)
+                );
             }
         }
         files.len()
@@ -157,7 +191,10 @@ fn no_patient_text_or_entry_time_is_on_disk_in_any_file() {
     drop(vault);
     scan("after closing");
     let (vault, report) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
-    assert!(report.damaged.is_empty(), "every kind of record round-trips: {report:?}");
+    assert!(
+        report.damaged.is_empty(),
+        "every kind of record round-trips: {report:?}"
+    );
     assert_eq!(report.records as usize, ids.len() - 1);
     drop(vault);
 }
@@ -166,15 +203,25 @@ fn no_patient_text_or_entry_time_is_on_disk_in_any_file() {
 fn a_deleted_entrys_ciphertext_is_gone_from_every_file() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let r = vault.save(None, craving("to be deleted", 5, t0()), stamp(t0())).unwrap();
+    let r = vault
+        .save(None, craving("to be deleted", 5, t0()), stamp(t0()))
+        .unwrap();
     let conn = rusqlite::Connection::open(tideline_core::vault::vault_file(dir.path())).unwrap();
-    let sealed: Vec<u8> = conn.query_row("SELECT sealed FROM records", [], |row| row.get(0)).unwrap();
+    let sealed: Vec<u8> = conn
+        .query_row("SELECT sealed FROM records", [], |row| row.get(0))
+        .unwrap();
     drop(conn);
     vault.delete(&r.id, t0()).unwrap();
     // Any 32-byte window of the ciphertext would be evidence that it survived.
     let probe = &sealed[40..72];
     for (name, bytes) in files_under(dir.path()) {
-        assert!(!contains(&bytes, probe), "{name} still holds the deleted ciphertext");
-        assert!(!contains(&bytes, &r.id.as_bytes()[..]), "{name} still holds the deleted record's id");
+        assert!(
+            !contains(&bytes, probe),
+            "{name} still holds the deleted ciphertext"
+        );
+        assert!(
+            !contains(&bytes, &r.id.as_bytes()[..]),
+            "{name} still holds the deleted record's id"
+        );
     }
 }

@@ -11,47 +11,72 @@ use crate::support::*;
 fn saved_records_survive_lock_and_unlock_with_their_timestamps() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let saved = vault.save(None, craving("at the bus stop", 7, t0()), stamp(t0())).unwrap();
+    let saved = vault
+        .save(None, craving("at the bus stop", 7, t0()), stamp(t0()))
+        .unwrap();
     vault.lock();
     let (vault, report) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
     assert_eq!(report.records, 1);
     assert!(report.damaged.is_empty());
     let back = vault.get(&saved.id).unwrap();
-    assert_eq!(back, &saved, "every field, timestamps included, comes back as saved");
+    assert_eq!(
+        back, &saved,
+        "every field, timestamps included, comes back as saved"
+    );
 }
 
 #[test]
 fn an_edit_replaces_the_record_and_keeps_its_creation_time() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let first = vault.save(None, craving("first words", 5, t0()), stamp(t0())).unwrap();
+    let first = vault
+        .save(None, craving("first words", 5, t0()), stamp(t0()))
+        .unwrap();
     let later = t0() + Duration::hours(2);
-    let edited = vault.save(Some(first.id), craving("second thoughts", 3, t0()), stamp(later)).unwrap();
+    let edited = vault
+        .save(
+            Some(first.id),
+            craving("second thoughts", 3, t0()),
+            stamp(later),
+        )
+        .unwrap();
     assert_eq!(edited.id, first.id);
     assert_eq!(edited.created, first.created);
     assert_eq!(edited.updated.utc, later);
     drop(vault);
     let (vault, _) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
     assert_eq!(vault.len(), 1, "an edit does not add a record");
-    assert_eq!(situation(&vault.get(&first.id).unwrap().record), "second thoughts");
+    assert_eq!(
+        situation(&vault.get(&first.id).unwrap().record),
+        "second thoughts"
+    );
 }
 
 #[test]
 fn editing_or_deleting_a_missing_record_is_not_found() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let gone = vault.save(None, craving("soon gone", 5, t0()), stamp(t0())).unwrap();
+    let gone = vault
+        .save(None, craving("soon gone", 5, t0()), stamp(t0()))
+        .unwrap();
     vault.delete(&gone.id, t0()).unwrap();
     assert!(matches!(vault.delete(&gone.id, t0()), Err(Error::NotFound)));
-    assert!(matches!(vault.save(Some(gone.id), craving("x", 1, t0()), stamp(t0())), Err(Error::NotFound)));
+    assert!(matches!(
+        vault.save(Some(gone.id), craving("x", 1, t0()), stamp(t0())),
+        Err(Error::NotFound)
+    ));
 }
 
 #[test]
 fn a_deleted_record_is_gone_after_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let keep = vault.save(None, craving("keep me", 2, t0()), stamp(t0())).unwrap();
-    let gone = vault.save(None, craving("delete me", 9, t0()), stamp(t0())).unwrap();
+    let keep = vault
+        .save(None, craving("keep me", 2, t0()), stamp(t0()))
+        .unwrap();
+    let gone = vault
+        .save(None, craving("delete me", 9, t0()), stamp(t0()))
+        .unwrap();
     vault.delete(&gone.id, t0()).unwrap();
     drop(vault);
     let (vault, report) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
@@ -68,12 +93,18 @@ fn invalid_records_are_refused_and_nothing_is_stored() {
         "type": "craving", "occurredAt": { "utc": "2026-11-02T18:30:00Z", "zone": "America/New_York" },
         "intensity": 11
     });
-    assert!(serde_json::from_value::<Record>(json).is_err(), "intensity 11 cannot even be parsed");
+    assert!(
+        serde_json::from_value::<Record>(json).is_err(),
+        "intensity 11 cannot even be parsed"
+    );
     let mut too_long = craving("", 5, t0());
     if let Record::Craving(c) = &mut too_long {
         c.situation = Some("x".repeat(100_000));
     }
-    assert!(matches!(vault.save(None, too_long, stamp(t0())), Err(Error::Invalid(_))));
+    assert!(matches!(
+        vault.save(None, too_long, stamp(t0())),
+        Err(Error::Invalid(_))
+    ));
     assert!(vault.is_empty());
 }
 
@@ -81,24 +112,69 @@ fn invalid_records_are_refused_and_nothing_is_stored() {
 fn queries_filter_by_time_kind_and_words_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    for (i, text) in ["Argument with my brother", "Payday, passing the bar", "Tired after the night shift"].iter().enumerate() {
-        vault.save(None, craving(text, 5, t0() + Duration::days(i as i64)), stamp(t0())).unwrap();
+    for (i, text) in [
+        "Argument with my brother",
+        "Payday, passing the bar",
+        "Tired after the night shift",
+    ]
+    .iter()
+    .enumerate()
+    {
+        vault
+            .save(
+                None,
+                craving(text, 5, t0() + Duration::days(i as i64)),
+                stamp(t0()),
+            )
+            .unwrap();
     }
     let all = vault.query(&Query::default());
     let texts: Vec<&str> = all.iter().map(|r| situation(&r.record)).collect();
-    assert_eq!(texts, ["Tired after the night shift", "Payday, passing the bar", "Argument with my brother"]);
+    assert_eq!(
+        texts,
+        [
+            "Tired after the night shift",
+            "Payday, passing the bar",
+            "Argument with my brother"
+        ]
+    );
 
-    let words = |t: &str| vault.query(&Query { text: Some(t.into()), ..Query::default() }).len();
+    let words = |t: &str| {
+        vault
+            .query(&Query {
+                text: Some(t.into()),
+                ..Query::default()
+            })
+            .len()
+    };
     assert_eq!(words("pass"), 1, "a word prefix matches");
-    assert_eq!(words("NIGHT shift"), 1, "case does not matter and every word must match");
+    assert_eq!(
+        words("NIGHT shift"),
+        1,
+        "case does not matter and every word must match"
+    );
     assert_eq!(words("night brother"), 0);
     assert_eq!(words("   "), 3, "blank text is no filter");
 
-    let range = Query { from: Some(t0() + Duration::hours(12)), to: Some(t0() + Duration::days(2)), ..Query::default() };
-    assert_eq!(vault.query(&range).len(), 1, "from is inclusive, to exclusive");
-    let kinds = Query { kinds: vec![RecordKind::Halt], ..Query::default() };
+    let range = Query {
+        from: Some(t0() + Duration::hours(12)),
+        to: Some(t0() + Duration::days(2)),
+        ..Query::default()
+    };
+    assert_eq!(
+        vault.query(&range).len(),
+        1,
+        "from is inclusive, to exclusive"
+    );
+    let kinds = Query {
+        kinds: vec![RecordKind::Halt],
+        ..Query::default()
+    };
     assert!(vault.query(&kinds).is_empty());
-    let limited = Query { limit: Some(2), ..Query::default() };
+    let limited = Query {
+        limit: Some(2),
+        ..Query::default()
+    };
     assert_eq!(vault.query(&limited).len(), 2);
 }
 
@@ -106,9 +182,19 @@ fn queries_filter_by_time_kind_and_words_newest_first() {
 fn search_forgets_deleted_and_edited_words() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    let r = vault.save(None, craving("stadium crowd", 5, t0()), stamp(t0())).unwrap();
-    vault.save(Some(r.id), craving("quiet kitchen", 5, t0()), stamp(t0())).unwrap();
-    let find = |v: &Vault, t: &str| v.query(&Query { text: Some(t.into()), ..Query::default() }).len();
+    let r = vault
+        .save(None, craving("stadium crowd", 5, t0()), stamp(t0()))
+        .unwrap();
+    vault
+        .save(Some(r.id), craving("quiet kitchen", 5, t0()), stamp(t0()))
+        .unwrap();
+    let find = |v: &Vault, t: &str| {
+        v.query(&Query {
+            text: Some(t.into()),
+            ..Query::default()
+        })
+        .len()
+    };
     assert_eq!(find(&vault, "stadium"), 0);
     assert_eq!(find(&vault, "kitchen"), 1);
     vault.delete(&r.id, t0()).unwrap();

@@ -1,0 +1,122 @@
+//! Vault performance: the figures in the README's Performance section come from here.
+//!
+//! `cargo bench -p tideline-core --bench vault`
+
+use std::hint::black_box;
+
+use chrono::{Duration, TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, Criterion};
+use tideline_core::craving::{CravingEntry, Intensity, Trigger};
+use tideline_core::record::Record;
+use tideline_core::time::{Stamp, Zone};
+use tideline_core::vault::{KdfParams, Query, Vault};
+
+const RECORDS: usize = 50_000;
+const PASS: &str = "benchmark passphrase of decent length";
+const WORDS: &[&str] = &[
+    "work",
+    "home",
+    "party",
+    "friend",
+    "brother",
+    "payday",
+    "stress",
+    "bored",
+    "tired",
+    "angry",
+    "lonely",
+    "bar",
+    "music",
+    "evening",
+    "argument",
+    "walked",
+    "called",
+    "sponsor",
+    "breathed",
+    "meeting",
+    "kitchen",
+    "commute",
+    "weekend",
+    "celebration",
+    "anxious",
+    "restless",
+    "television",
+    "neighbour",
+    "cousin",
+];
+
+fn entry(i: usize, zone: Zone) -> Record {
+    let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + Duration::minutes(i as i64 * 13);
+    let mut e = CravingEntry::new(
+        Stamp::new(at, zone),
+        Intensity::try_from((i % 11) as u8).unwrap(),
+    );
+    let w = |k: usize| WORDS[(i * 7 + k * 13) % WORDS.len()];
+    e.situation = Some(format!(
+        "{} after {} with my {}, entry {i}",
+        w(0),
+        w(1),
+        w(2)
+    ));
+    e.thoughts_and_feelings = Some(format!("felt {} and {}", w(3), w(4)));
+    e.coping = Some(format!("{} and {}", w(5), w(6)));
+    e.triggers = vec![Trigger::Place {
+        label: w(7).to_owned(),
+    }];
+    Record::Craving(e)
+}
+
+fn setup(dir: &std::path::Path, params: KdfParams) -> Vault {
+    let zone: Zone = "America/Chicago".parse().unwrap();
+    let now = Utc::now();
+    let (mut vault, _) = Vault::create(dir, PASS, params, now).unwrap();
+    let records = (0..RECORDS).map(|i| entry(i, zone)).collect();
+    vault.save_many(records, Stamp::new(now, zone)).unwrap();
+    vault
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = setup(dir.path(), KdfParams::DEFAULT);
+    let zone: Zone = "America/Chicago".parse().unwrap();
+
+    let mut group = c.benchmark_group("vault_50k");
+    group.sample_size(10);
+    group.bench_function("load_and_index_after_key", |b| {
+        b.iter(|| black_box(vault.reload().unwrap()))
+    });
+    group.bench_function("text_search", |b| {
+        let q = Query {
+            text: Some("anxious kitch".into()),
+            ..Query::default()
+        };
+        b.iter(|| black_box(vault.query(&q).len()))
+    });
+    group.bench_function("text_search_single_common_word", |b| {
+        let q = Query {
+            text: Some("work".into()),
+            limit: Some(200),
+            ..Query::default()
+        };
+        b.iter(|| black_box(vault.query(&q).len()))
+    });
+    group.bench_function("durable_add_one_craving", |b| {
+        let mut i = RECORDS;
+        b.iter(|| {
+            i += 1;
+            black_box(
+                vault
+                    .save(None, entry(i, zone), Stamp::new(Utc::now(), zone))
+                    .unwrap(),
+            )
+        })
+    });
+    drop(vault);
+    group.bench_function("unlock_with_argon2id_default_params", |b| {
+        b.iter(|| black_box(Vault::unlock(dir.path(), PASS, Utc::now()).unwrap()))
+    });
+    group.finish();
+}
+
+criterion_group!(vault, benches);
+criterion_main!(vault);

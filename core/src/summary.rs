@@ -1,0 +1,100 @@
+//! What the home screen shows, gathered from the unlocked vault in one call.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::halt::{HaltCheck, HaltPattern};
+use crate::insights::Insights;
+use crate::program::Progress;
+use crate::record::{Record, RecordKind, StoredRecord};
+use crate::session::ClinicSession;
+use crate::time::Zone;
+use crate::vault::{Query, Vault};
+
+/// How many recent journal items the home screen lists.
+pub const RECENT_ITEMS: u32 = 5;
+
+/// The home screen: progress through the program and the latest journal activity.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../../ui/src/lib/generated/")]
+pub struct HomeSummary {
+    /// Progress, when the program start date is known.
+    pub progress: Option<Progress>,
+    /// The latest craving entries, HALT checks and urge-surfing sessions, newest first.
+    pub recent: Vec<StoredRecord>,
+}
+
+/// Every session in the vault with its id, for progress and reminders.
+pub fn sessions(vault: &Vault) -> Vec<(String, &ClinicSession)> {
+    vault
+        .of_kind(RecordKind::Session)
+        .filter_map(|r| match &r.record {
+            Record::Session(s) => Some((r.id.to_string(), s)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Progress at `now`, if the program has been set up.
+pub fn progress(vault: &Vault, now: DateTime<Utc>) -> Option<Progress> {
+    let program = vault
+        .of_kind(RecordKind::Program)
+        .find_map(|r| match &r.record {
+            Record::Program(p) => Some(p.clone()),
+            _ => None,
+        })?;
+    Some(Progress::derive(&program, &sessions(vault), now))
+}
+
+/// The home screen at `now`.
+pub fn home(vault: &Vault, now: DateTime<Utc>) -> HomeSummary {
+    let recent = vault
+        .query(&Query {
+            kinds: vec![RecordKind::Craving, RecordKind::Halt, RecordKind::Urge],
+            to: Some(now + chrono::Duration::days(1)),
+            limit: Some(RECENT_ITEMS),
+            ..Query::default()
+        })
+        .into_iter()
+        .cloned()
+        .collect();
+    HomeSummary {
+        progress: progress(vault, now),
+        recent,
+    }
+}
+
+/// The payloads of every record of one kind, picked out of the `Record` enum by `pick`.
+fn payloads<T>(vault: &Vault, kind: RecordKind, pick: impl Fn(&Record) -> Option<T>) -> Vec<T> {
+    vault
+        .of_kind(kind)
+        .filter_map(|r| pick(&r.record))
+        .collect()
+}
+
+fn halt_checks(vault: &Vault) -> Vec<HaltCheck> {
+    payloads(vault, RecordKind::Halt, |r| match r {
+        Record::Halt(h) => Some(h.clone()),
+        _ => None,
+    })
+}
+
+/// The HALT pattern over the `last` most recent checks.
+pub fn halt_pattern(vault: &Vault, last: usize) -> HaltPattern {
+    HaltPattern::over_last(&halt_checks(vault), last)
+}
+
+/// The insights screen at `now`, in the patient's current `zone`.
+pub fn insights(vault: &Vault, zone: Zone, now: DateTime<Utc>) -> Insights {
+    let cravings = payloads(vault, RecordKind::Craving, |r| match r {
+        Record::Craving(c) => Some(c.clone()),
+        _ => None,
+    });
+    let urges = payloads(vault, RecordKind::Urge, |r| match r {
+        Record::Urge(u) => Some(u.clone()),
+        _ => None,
+    });
+    let sessions: Vec<&ClinicSession> = sessions(vault).into_iter().map(|(_, s)| s).collect();
+    Insights::derive(&cravings, &halt_checks(vault), &urges, &sessions, zone, now)
+}
