@@ -264,17 +264,38 @@ impl Vault {
     /// others still load.
     fn load(&mut self) -> Result<UnlockReport> {
         let rows = store::all_records(&self.conn)?;
+        // Decrypting and parsing dominate unlocking; spread them over the cores, in order.
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = rows.len().div_ceil(workers).max(1);
+        let (key, vault_id) = (&self.record_key, &self.vault_id);
+        let opened: Vec<Vec<(RecordId, Option<StoredRecord>)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = rows
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|row| (RecordId(row.id), open_row(key, vault_id, row)))
+                            .collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("record decryption does not panic"))
+                .collect()
+        });
         let mut damaged = Vec::new();
-        let mut model = Model::default();
-        for row in rows {
-            let id = RecordId(row.id);
-            match self.open_row(&row) {
-                Some(record) => model.put(record),
+        let mut records = Vec::with_capacity(rows.len());
+        for (id, record) in opened.into_iter().flatten() {
+            match record {
+                Some(record) => records.push(record),
                 None => damaged.push(id),
             }
         }
         damaged.sort();
-        self.model = model;
+        self.model = Model::load(records);
         Ok(UnlockReport {
             records: self.model.len() as u32,
             damaged,
@@ -287,34 +308,6 @@ impl Vault {
         self.load()
     }
 
-    fn record_aad(&self, id: &[u8; 16]) -> Vec<u8> {
-        let mut aad = b"tideline record".to_vec();
-        aad.extend_from_slice(&self.vault_id);
-        aad.extend_from_slice(id);
-        aad
-    }
-
-    fn open_row(&self, row: &SealedRow) -> Option<StoredRecord> {
-        if row.format != RECORD_VERSION {
-            return None;
-        }
-        let aad = self.record_aad(&row.id);
-        let padded = Zeroizing::new(
-            envelope::open(
-                &self.record_key,
-                RECORD_MAGIC,
-                RECORD_VERSION,
-                &aad,
-                &row.sealed,
-            )
-            .ok()?,
-        );
-        let record: StoredRecord = serde_json::from_slice(envelope::unpad(&padded)?).ok()?;
-        // The id inside must be the row's id: a valid ciphertext copied onto another row fails here
-        // even before the associated data would catch it.
-        (record.id.0 == row.id).then_some(record)
-    }
-
     fn seal_record(&self, record: &StoredRecord) -> SealedRow {
         let json = Zeroizing::new(serde_json::to_vec(record).expect("records always serialize"));
         let padded = Zeroizing::new(envelope::pad(&json));
@@ -323,7 +316,7 @@ impl Vault {
             &self.rng,
             RECORD_MAGIC,
             RECORD_VERSION,
-            &self.record_aad(&record.id.0),
+            &record_aad(&self.vault_id, &record.id.0),
             &padded,
         );
         SealedRow {
@@ -583,6 +576,27 @@ impl Vault {
             store::key_slot(&self.conn, SlotKind::Recovery)?,
         ])
     }
+}
+
+fn record_aad(vault_id: &[u8; 16], id: &[u8; 16]) -> Vec<u8> {
+    let mut aad = b"tideline record".to_vec();
+    aad.extend_from_slice(vault_id);
+    aad.extend_from_slice(id);
+    aad
+}
+
+/// Opens one sealed row; `None` when it does not open (tampered, swapped or damaged).
+fn open_row(key: &LessSafeKey, vault_id: &[u8; 16], row: &SealedRow) -> Option<StoredRecord> {
+    if row.format != RECORD_VERSION {
+        return None;
+    }
+    let aad = record_aad(vault_id, &row.id);
+    let padded =
+        Zeroizing::new(envelope::open(key, RECORD_MAGIC, RECORD_VERSION, &aad, &row.sealed).ok()?);
+    let record: StoredRecord = serde_json::from_slice(envelope::unpad(&padded)?).ok()?;
+    // The id inside must be the row's id: a valid ciphertext copied onto another row fails here
+    // even before the associated data would catch it.
+    (record.id.0 == row.id).then_some(record)
 }
 
 fn overwrite_and_remove(path: &Path) -> Result<()> {

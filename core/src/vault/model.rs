@@ -1,7 +1,12 @@
 //! The decrypted model: every record of an unlocked vault, indexed for the queries the UI makes
 //! (time range, kind, text). Exists only while the vault is unlocked; dropped on lock.
+//!
+//! Records live in slots (a `Vec`), and every index refers to slot numbers, so indices hold small
+//! integers rather than copies of ids. Unlocking builds the whole model in one pass ([`Model::load`]);
+//! single saves and deletes keep it current incrementally.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -27,72 +32,196 @@ pub struct Query {
     pub limit: Option<u32>,
 }
 
+/// A fast multiply-rotate hasher for in-memory indices. Not resistant to crafted collisions, which is
+/// fine here: every key is either a random record id or a word the patient typed into their own vault.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct QuickHasher(u64);
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
+
 /// Every record, plus the indices.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    records: HashMap<RecordId, StoredRecord>,
-    /// (when it happened, or when it was created, id): ordered by time for range queries.
-    by_time: BTreeSet<(DateTime<Utc>, RecordId)>,
-    by_kind: HashMap<RecordKind, HashSet<RecordId>>,
-    /// Lower-cased word -> records containing it; a BTreeMap so a prefix is a range.
-    words: BTreeMap<String, HashSet<RecordId>>,
+    slots: Vec<Option<StoredRecord>>,
+    free: Vec<u32>,
+    by_id: QuickMap<RecordId, u32>,
+    /// (when it happened, or when it was created; slot): ordered by time for range queries.
+    by_time: BTreeSet<(DateTime<Utc>, u32)>,
+    by_kind: QuickMap<RecordKind, BTreeSet<u32>>,
+    /// Lower-cased word -> slots whose text contains it (ascending, no repeats).
+    words: QuickMap<Box<str>, Vec<u32>>,
+    /// Every key of `words`, sorted, so the words starting with a prefix are one contiguous range.
+    vocabulary: Vec<Box<str>>,
+}
+
+impl std::fmt::Debug for QuickHasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("QuickHasher")
+    }
 }
 
 fn sort_time(r: &StoredRecord) -> DateTime<Utc> {
     r.record.occurred_at().unwrap_or(r.created.utc)
 }
 
-/// Splits text into lower-cased words (letters and digits; everything else separates).
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+/// Calls `f` with each lower-cased word of `text` (letters and digits; everything else separates).
+/// Words already in lower case, the common case, are passed without allocating.
+fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    {
+        if word.chars().any(char::is_uppercase) {
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            f(buf);
+        } else {
+            f(word);
+        }
+    }
+}
+
+/// Whether `text` has at least one word.
+fn has_words(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty())
 }
 
 impl Model {
+    /// Builds the model from every record at once (unlocking).
+    pub(crate) fn load(records: Vec<StoredRecord>) -> Self {
+        let mut model = Self {
+            slots: Vec::with_capacity(records.len()),
+            ..Self::default()
+        };
+        model.by_id.reserve(records.len());
+        let mut times = Vec::with_capacity(records.len());
+        let mut buf = String::new();
+        for (slot, record) in records.into_iter().enumerate() {
+            let slot = slot as u32;
+            model.by_id.insert(record.id, slot);
+            times.push((sort_time(&record), slot));
+            model
+                .by_kind
+                .entry(record.record.kind())
+                .or_default()
+                .insert(slot);
+            for field in record.record.text_fields() {
+                for_each_word(field, &mut buf, |word| match model.words.get_mut(word) {
+                    // Slots arrive in ascending order, so a repeat can only be the last entry.
+                    Some(list) if list.last() == Some(&slot) => {}
+                    Some(list) => list.push(slot),
+                    None => {
+                        model.words.insert(word.into(), vec![slot]);
+                    }
+                });
+            }
+            model.slots.push(Some(record));
+        }
+        times.sort_unstable();
+        model.by_time = times.into_iter().collect();
+        model.vocabulary = model.words.keys().cloned().collect();
+        model.vocabulary.sort_unstable();
+        model
+    }
+
     /// Number of records.
     pub(crate) fn len(&self) -> usize {
-        self.records.len()
+        self.by_id.len()
+    }
+
+    fn slot(&self, slot: u32) -> Option<&StoredRecord> {
+        self.slots.get(slot as usize).and_then(Option::as_ref)
     }
 
     pub(crate) fn get(&self, id: &RecordId) -> Option<&StoredRecord> {
-        self.records.get(id)
+        self.by_id.get(id).and_then(|&s| self.slot(s))
     }
 
     /// Adds or replaces a record and its index entries.
     pub(crate) fn put(&mut self, record: StoredRecord) {
         self.remove(&record.id);
-        let id = record.id;
-        self.by_time.insert((sort_time(&record), id));
+        let slot = match self.free.pop() {
+            Some(s) => s,
+            None => {
+                self.slots.push(None);
+                (self.slots.len() - 1) as u32
+            }
+        };
+        self.by_id.insert(record.id, slot);
+        self.by_time.insert((sort_time(&record), slot));
         self.by_kind
             .entry(record.record.kind())
             .or_default()
-            .insert(id);
+            .insert(slot);
+        let mut buf = String::new();
         for field in record.record.text_fields() {
-            for word in words(field) {
-                self.words.entry(word).or_default().insert(id);
-            }
+            for_each_word(field, &mut buf, |word| {
+                let list = match self.words.get_mut(word) {
+                    Some(list) => list,
+                    None => {
+                        let at = self.vocabulary.partition_point(|w| &**w < word);
+                        self.vocabulary.insert(at, word.into());
+                        self.words.entry(word.into()).or_default()
+                    }
+                };
+                // Reused slots can be lower than existing entries: keep the list sorted.
+                if let Err(at) = list.binary_search(&slot) {
+                    list.insert(at, slot);
+                }
+            });
         }
-        self.records.insert(id, record);
+        self.slots[slot as usize] = Some(record);
     }
 
     /// Removes a record and its index entries.
     pub(crate) fn remove(&mut self, id: &RecordId) -> Option<StoredRecord> {
-        let old = self.records.remove(id)?;
-        self.by_time.remove(&(sort_time(&old), *id));
+        let slot = self.by_id.remove(id)?;
+        let old = self.slots[slot as usize].take()?;
+        self.by_time.remove(&(sort_time(&old), slot));
         if let Some(set) = self.by_kind.get_mut(&old.record.kind()) {
-            set.remove(id);
+            set.remove(&slot);
         }
+        let mut buf = String::new();
         for field in old.record.text_fields() {
-            for word in words(field) {
-                if let Some(set) = self.words.get_mut(&word) {
-                    set.remove(id);
-                    if set.is_empty() {
-                        self.words.remove(&word);
+            for_each_word(field, &mut buf, |word| {
+                let emptied = match self.words.get_mut(word) {
+                    Some(list) => {
+                        if let Ok(at) = list.binary_search(&slot) {
+                            list.remove(at);
+                        }
+                        list.is_empty()
+                    }
+                    None => false,
+                };
+                if emptied {
+                    self.words.remove(word);
+                    if let Ok(at) = self.vocabulary.binary_search_by(|w| (**w).cmp(word)) {
+                        self.vocabulary.remove(at);
                     }
                 }
-            }
+            });
         }
+        self.free.push(slot);
         Some(old)
     }
 
@@ -102,7 +231,7 @@ impl Model {
             .get(&kind)?
             .iter()
             .next()
-            .and_then(|id| self.records.get(id))
+            .and_then(|&s| self.slot(s))
     }
 
     /// Every record of `kind`, in no particular order.
@@ -111,7 +240,7 @@ impl Model {
             .get(&kind)
             .into_iter()
             .flatten()
-            .filter_map(|id| self.records.get(id))
+            .filter_map(|&s| self.slot(s))
     }
 
     /// Records matching `query`, newest first.
@@ -119,48 +248,50 @@ impl Model {
         let text_hits = query
             .text
             .as_deref()
-            .filter(|t| words(t).next().is_some())
+            .filter(|t| has_words(t))
             .map(|t| self.text_matches(t));
         let limit = query.limit.map_or(usize::MAX, |l| l as usize);
-        let lower = query.from.map(|f| (f, RecordId([0; 16])));
-        let range = match (lower, query.to) {
-            (Some(lo), Some(hi)) if lo.0 >= hi => return Vec::new(),
-            (Some(lo), Some(hi)) => self.by_time.range(lo..(hi, RecordId([0; 16]))),
-            (Some(lo), None) => self.by_time.range(lo..),
-            (None, Some(hi)) => self.by_time.range(..(hi, RecordId([0; 16]))),
+        let range = match (query.from, query.to) {
+            (Some(lo), Some(hi)) if lo >= hi => return Vec::new(),
+            (Some(lo), Some(hi)) => self.by_time.range((lo, 0)..(hi, 0)),
+            (Some(lo), None) => self.by_time.range((lo, 0)..),
+            (None, Some(hi)) => self.by_time.range(..(hi, 0)),
             (None, None) => self.by_time.range(..),
         };
         range
             .rev()
-            .filter(|(_, id)| text_hits.as_ref().is_none_or(|hits| hits.contains(id)))
-            .filter_map(|(_, id)| self.records.get(id))
+            .filter(|(_, slot)| text_hits.as_ref().is_none_or(|hits| hits[*slot as usize]))
+            .filter_map(|&(_, slot)| self.slot(slot))
             .filter(|r| query.kinds.is_empty() || query.kinds.contains(&r.record.kind()))
             .take(limit)
             .collect()
     }
 
-    /// Ids of records in which every query word begins some word of the text.
-    fn text_matches(&self, text: &str) -> HashSet<RecordId> {
-        let mut result: Option<HashSet<RecordId>> = None;
-        for word in words(text) {
-            let mut hits = HashSet::new();
-            for (_, ids) in self
-                .words
-                .range(word.clone()..)
-                .take_while(|(w, _)| w.starts_with(&word))
+    /// For each slot, whether every query word begins some word of that record's text.
+    fn text_matches(&self, text: &str) -> Vec<bool> {
+        let mut result: Option<Vec<bool>> = None;
+        let mut buf = String::new();
+        for_each_word(text, &mut buf, |prefix| {
+            let mut hits = vec![false; self.slots.len()];
+            let start = self.vocabulary.partition_point(|w| &**w < prefix);
+            for word in self.vocabulary[start..]
+                .iter()
+                .take_while(|w| w.starts_with(prefix))
             {
-                hits.extend(ids.iter().copied());
+                for &slot in &self.words[word] {
+                    hits[slot as usize] = true;
+                }
             }
-            result = Some(match result {
+            result = Some(match result.take() {
                 None => hits,
-                Some(prev) => prev.intersection(&hits).copied().collect(),
+                Some(prev) => prev.iter().zip(&hits).map(|(a, b)| *a && *b).collect(),
             });
-        }
-        result.unwrap_or_default()
+        });
+        result.unwrap_or_else(|| vec![false; self.slots.len()])
     }
 
     /// Every record, in no particular order.
     pub(crate) fn all(&self) -> impl Iterator<Item = &StoredRecord> {
-        self.records.values()
+        self.slots.iter().flatten()
     }
 }
