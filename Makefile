@@ -36,7 +36,7 @@ lint:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 test-rust:
-	TIDELINE_FHIR_PY=$(TIDELINE_VENV)/bin/python cargo test --workspace --quiet
+	TIDELINE_FHIR_PY=$(TIDELINE_VENV)/bin/python cargo test --workspace --exclude tideline-e2e --quiet
 
 test-ui:
 	cd ui && npm run --silent check && npm run --silent test && npm run --silent test:browser

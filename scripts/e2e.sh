@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# End-to-end suites on the real app binary: a virtual X display and a private D-Bus session, as a
+# desktop session would have, with tauri-driver + WebKitWebDriver driving the window.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export TIDELINE_APP="${TIDELINE_APP:-${CARGO_TARGET_DIR:-target}/debug/tideline}"
+exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  cargo test -p tideline-e2e --quiet -- --test-threads=1

@@ -1,0 +1,94 @@
+//! First run -> log a craving -> lock -> unlock -> restart -> everything still there, and nothing
+//! typed in is readable in the data directory.
+
+use fantoccini::{Client, Locator};
+use tideline_e2e::*;
+
+const PASSPHRASE: &str = "harbor lantern oatmeal 47 violet";
+/// Text typed into the journal; must never appear in any file.
+const SITUATION: &str = "Zebracorn parking lot after the late shift";
+
+async fn first_run(c: &Client) {
+    wait_for_text(c, "Welcome to Tideline", 20).await;
+    click_button(c, "Get started").await;
+    type_into(c, "#pp", PASSPHRASE).await;
+    type_into(c, "#pp2", PASSPHRASE).await;
+    let understood = find(c, "label.check input[type=checkbox]").await;
+    understood.click().await.unwrap();
+    click_button(c, "Continue").await;
+    set_value(c, "#start", "2026-11-02").await;
+    click_button(c, "Create my vault").await;
+    // The recovery key is shown once; the patient is asked to type back one group of it.
+    let key = find(c, "p.key").await;
+    let groups: Vec<String> = {
+        let spans = key.find_all(Locator::Css("span")).await.unwrap();
+        let mut out = Vec::new();
+        for s in spans {
+            out.push(s.text().await.unwrap());
+        }
+        out
+    };
+    assert_eq!(groups.len(), 8, "the recovery key is 8 groups of 4: {groups:?}");
+    click_button(c, "I wrote it down").await;
+    let label = find(c, "label[for=part]").await.text().await.unwrap();
+    let n: usize = label.split_whitespace().find_map(|w| w.parse().ok()).expect("the label names a group number");
+    type_into(c, "#part", &groups[n - 1].to_lowercase()).await;
+    click_button(c, "Confirm").await;
+}
+
+async fn log_craving(c: &Client) {
+    click_button(c, "Log craving").await;
+    let slider = find(c, "#cr-intensity").await;
+    slider.send_keys(&ARROW_RIGHT.repeat(2)).await.unwrap();
+    find(c, "details > summary").await.click().await.unwrap(); // "Add more detail"
+    type_into(c, "#cr-situation", SITUATION).await;
+    click_button(c, "Save entry").await;
+    wait_for_text(c, SITUATION, 10).await;
+}
+
+async fn unlock(c: &Client) {
+    wait_for_text(c, "Tideline is locked", 20).await;
+    type_into(c, "#unlock-pp", "not my passphrase at all").await;
+    click_button(c, "Unlock").await;
+    wait_for_text(c, "did not unlock", 10).await;
+    type_into(c, "#unlock-pp", PASSPHRASE).await;
+    click_button(c, "Unlock").await;
+}
+
+async fn craving_is_listed(c: &Client) {
+    click_button(c, "Log craving").await;
+    wait_for_text(c, SITUATION, 10).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn first_run_log_lock_unlock_restart_and_nothing_readable_on_disk() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path());
+
+    let c = driver.session().await;
+    first_run(&c).await;
+    log_craving(&c).await;
+    click_button(&c, "Lock").await;
+    unlock(&c).await;
+    craving_is_listed(&c).await;
+    c.close().await.unwrap();
+
+    // A new session starts the app again on the same data directory.
+    let c = driver.session().await;
+    unlock(&c).await;
+    craving_is_listed(&c).await;
+    c.close().await.unwrap();
+    drop(driver);
+
+    let files = files_under(data.path());
+    assert!(files.iter().any(|(p, _)| p.ends_with("vault.db")), "the vault lives in TIDELINE_DATA_DIR: {files:?}");
+    for (path, bytes) in &files {
+        for needle in [SITUATION, "Zebracorn", PASSPHRASE] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{} contains typed text '{needle}'",
+                path.display()
+            );
+        }
+    }
+}

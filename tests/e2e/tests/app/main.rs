@@ -1,0 +1,3 @@
+//! The real app binary, driven like a patient would: keyboard and clicks through WebKitWebDriver.
+
+mod journey;
