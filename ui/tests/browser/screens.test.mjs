@@ -1,0 +1,390 @@
+// Every screen, at phone and laptop size, in light and dark: axe-core finds nothing, nothing
+// overflows sideways, every control is at least 44x44, no console error or CSP violation, and the
+// webview's storage stays empty. Screenshots go to ui/test-results/screenshots/.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { axe, launch, openAllDetails, openApp, overflowX, PASSPHRASE, shot, SIZES, smallTargets, startServer, storageSnapshot, tabNames, THEMES } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PRIMARY = ["Log craving", "HALT check", "Urge surfing", "Sessions", "Insights", "Get help now", "Lock", "Settings"];
+
+/** The checks every screen must pass. */
+async function checkScreen(ctx, name) {
+  const { page, problems } = ctx;
+  await page.waitForTimeout(250); // debounced strength checks, async loads
+  await openAllDetails(page);
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `${name}: axe-core violations`);
+  assert.ok((await overflowX(page)) <= 0, `${name}: the page scrolls sideways`);
+  assert.deepEqual(await smallTargets(page), [], `${name}: targets smaller than 44x44`);
+  assert.equal(await page.title(), "Tideline", `${name}: the window title must stay neutral`);
+  assert.deepEqual(await storageSnapshot(page), { local: 0, session: 0, cookies: 0, idb: 0, caches: 0 }, `${name}: webview storage must stay empty`);
+  assert.deepEqual(problems, [], `${name}: console errors or CSP violations`);
+  await shot(page, name);
+}
+
+const nav = (page, name) => page.getByRole("button", { name, exact: true }).click();
+const heading = (page) => page.locator("main h1").first().textContent();
+
+for (const size of SIZES) {
+  for (const theme of THEMES) {
+    describe(`${size.name} ${theme}`, () => {
+      const tag = `${size.name}-${theme}`;
+
+      test("first run: welcome, passphrase, start date, recovery key shown once and confirmed", async () => {
+        const ctx = await openApp(browser, server.url, { size, theme, scenario: "fresh" });
+        const { page } = ctx;
+        try {
+          await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
+          await checkScreen(ctx, `${tag}-01-welcome`);
+          await page.getByRole("button", { name: "Get started" }).click();
+          await page.getByLabel("Passphrase", { exact: true }).fill("short");
+          await page.getByText("Use at least 10 characters").waitFor();
+          await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE + " by the sea");
+          await page.getByLabel("Type it again").fill(PASSPHRASE + " by the sea");
+          await page.getByText(/Strong|Good/).first().waitFor();
+          await page.getByLabel("I understand").check();
+          await checkScreen(ctx, `${tag}-02-passphrase`);
+          await page.getByRole("button", { name: "Continue" }).click();
+          await page.getByLabel("Program start date").waitFor();
+          await checkScreen(ctx, `${tag}-03-start-date`);
+          await page.getByRole("button", { name: "Create my vault" }).click();
+          await page.getByRole("heading", { name: "Your recovery key" }).waitFor();
+          const key = (await page.locator(".key").textContent()).trim();
+          assert.match(key, /4F7Q/, "the recovery key is shown");
+          await checkScreen(ctx, `${tag}-04-recovery-key`);
+          await page.getByRole("button", { name: "I wrote it down" }).click();
+          await page.getByLabel(/Type group 3/).fill("wrong");
+          await page.getByRole("button", { name: "Confirm" }).click();
+          await page.getByText("That does not match").waitFor();
+          await checkScreen(ctx, `${tag}-05-confirm-key`);
+          await page.getByLabel(/Type group 3/).fill("m2kd");
+          await page.getByRole("button", { name: "Confirm" }).click();
+          await page.getByRole("heading", { name: /Day 1 of your program/ }).waitFor();
+          assert.equal(await page.getByText("M2KD").count(), 0, "the key is gone once confirmed");
+          await checkScreen(ctx, `${tag}-06-home-empty`);
+        } finally {
+          await ctx.context.close();
+        }
+      });
+
+      test("get help now from the first-run and unlock screens", async () => {
+        for (const scenario of ["fresh", "seeded"]) {
+          const ctx = await openApp(browser, server.url, { size, theme, scenario });
+          const { page } = ctx;
+          try {
+            await page.getByRole("button", { name: "Get help now" }).click();
+            await page.getByRole("heading", { name: "Get help now" }).waitFor();
+            for (const text of ["988", "911", "1-800-662-4357"]) assert.ok(await page.getByText(text).first().isVisible(), `${text} shown as text`);
+            assert.equal(await page.locator('a[href="tel:988"]').count(), 1);
+            assert.equal(await page.locator('a[href="sms:988"]').count(), 1);
+            assert.equal(await page.locator('a[href="tel:911"]').count(), 1);
+            assert.equal(await page.locator('a[href="tel:18006624357"]').count(), 1);
+            assert.equal(await page.getByRole("heading", { name: "Your people" }).count(), 0, "no personal contacts while locked");
+            await checkScreen(ctx, `${tag}-help-${scenario === "fresh" ? "first-run" : "locked"}`);
+            await page.getByRole("button", { name: "Back" }).click();
+          } finally {
+            await ctx.context.close();
+          }
+        }
+      });
+
+      test("unlock, then every screen of the unlocked app", async () => {
+        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
+        const { page } = ctx;
+        try {
+          await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
+          await checkScreen(ctx, `${tag}-10-unlock`);
+          await page.getByLabel("Passphrase").fill("not it");
+          await page.getByRole("button", { name: "Unlock" }).click();
+          await page.getByText("did not unlock Tideline").waitFor();
+          await checkScreen(ctx, `${tag}-11-unlock-wrong`);
+          await page.getByRole("button", { name: "Use recovery key" }).click();
+          await page.getByLabel("Recovery key", { exact: true }).waitFor();
+          await checkScreen(ctx, `${tag}-12-unlock-recovery`);
+          await page.getByRole("button", { name: "Use passphrase" }).click();
+          await page.getByLabel("Passphrase").fill(PASSPHRASE);
+          await page.getByRole("button", { name: "Unlock" }).click();
+
+          await page.getByRole("heading", { name: /Day 24 of your program/ }).waitFor();
+          await page.getByText(/hours this week|week's 9 hours/).waitFor();
+          await checkScreen(ctx, `${tag}-20-home`);
+
+          await nav(page, "Log craving");
+          await page.getByRole("heading", { name: "Log a craving" }).waitFor();
+          await page.getByText(/of 14 entries/).waitFor();
+          await checkScreen(ctx, `${tag}-21-cravings`);
+          await page.getByLabel(/How strong is it/).fill("7");
+          await page.getByRole("button", { name: "Tired", exact: true }).click();
+          await page.getByRole("button", { name: "Save entry" }).click();
+          await page.getByText("Noticing a craving and naming it").waitFor();
+          await page.getByText(/15 of 15 entries/).waitFor();
+          if (!(await page.getByLabel("Search").isVisible())) await page.getByText("Filter and search").click();
+          await page.getByLabel("Search").fill("sponsor");
+          await page.getByText(/^\d+ of 15 entries/).waitFor();
+          await checkScreen(ctx, `${tag}-22-cravings-saved-filtered`);
+          await page.getByRole("button", { name: "Clear filters" }).click();
+          // A lapse gets encouragement and a next step.
+          await page.getByLabel(/How strong is it/).fill("8");
+          await page.getByRole("button", { name: "Lonely", exact: true }).click();
+          if (!(await page.getByLabel("I used (a lapse)").isVisible())) await page.getByText("Add more detail").click();
+          await page.getByLabel("I used (a lapse)").check();
+          await page.getByRole("button", { name: "Save entry" }).click();
+          await page.getByText("Thank you for writing this down.").waitFor();
+          await checkScreen(ctx, `${tag}-23-cravings-lapse`);
+          // Edit and delete.
+          await page.getByRole("button", { name: /^Edit entry/ }).first().click();
+          await page.getByRole("heading", { name: "Edit craving entry" }).waitFor();
+          await page.getByRole("button", { name: "Cancel editing" }).click();
+          await page.getByRole("button", { name: "Delete", exact: true }).first().click();
+          await page.getByRole("button", { name: "Delete for good" }).click();
+          await page.getByText(/15 of 15 entries/).waitFor();
+
+          await nav(page, "HALT check");
+          await page.getByText(/in \d+ of the last 7 checks/).waitFor();
+          await checkScreen(ctx, `${tag}-30-halt`);
+          await page.getByRole("group", { name: "How tired are you?" }).getByLabel("Very").check();
+          await page.getByRole("group", { name: "How lonely or cut off do you feel?" }).getByLabel("Quite a bit").check();
+          await page.getByRole("button", { name: "See what might help" }).click();
+          await page.getByRole("heading", { name: "Tired: Rest" }).waitFor();
+          await page.getByRole("heading", { name: "Lonely: Reach out to someone" }).waitFor();
+          assert.equal(await page.locator('a[href^="tel:"]').count() > 0, true, "a one-tap call from a flagged state");
+          await checkScreen(ctx, `${tag}-31-halt-suggestions`);
+          await page.getByRole("button", { name: "Start urge surfing" }).click();
+
+          await page.getByRole("heading", { name: "Urge surfing", exact: true }).waitFor();
+          await checkScreen(ctx, `${tag}-40-urge-start`);
+          await page.getByRole("button", { name: "Begin" }).click();
+          await page.getByRole("heading", { name: "Notice the urge" }).waitFor();
+          await page.getByRole("timer").waitFor();
+          await checkScreen(ctx, `${tag}-41-urge-step`);
+          for (const v of ["8", "7", "5", "3"]) {
+            await page.getByLabel("How strong is the urge now?").fill(v);
+            await page.getByRole("button", { name: "Next step" }).click();
+          }
+          await page.getByRole("button", { name: "Finish" }).click();
+          await page.getByLabel(/at the end/).fill("2");
+          await page.getByLabel("No, I rode it out").check();
+          await checkScreen(ctx, `${tag}-42-urge-end`);
+          await page.getByRole("button", { name: "Save session" }).click();
+          await page.getByRole("heading", { name: "Your wave" }).waitFor();
+          await page.getByText(/fell to 2/).waitFor();
+          await checkScreen(ctx, `${tag}-43-urge-wave`);
+
+          await nav(page, "Sessions");
+          await page.getByRole("heading", { name: "Upcoming" }).waitFor();
+          await page.getByRole("button", { name: "Maybe" }).first().click();
+          await checkScreen(ctx, `${tag}-50-sessions`);
+          await page.getByRole("button", { name: "Add a session" }).click();
+          await page.getByLabel("Name (optional)").fill("Individual with Dr. Ortiz");
+          await page.getByLabel("Kind").selectOption("individual");
+          await checkScreen(ctx, `${tag}-51-sessions-add`);
+          await page.getByRole("button", { name: "Save session" }).click();
+          await page.getByText("Individual with Dr. Ortiz").first().waitFor();
+
+          await nav(page, "Insights");
+          await page.getByRole("heading", { name: "Attendance by week" }).waitFor();
+          await checkScreen(ctx, `${tag}-60-insights`);
+
+          await nav(page, "My plan");
+          await page.getByRole("heading", { name: "If I have a lapse" }).waitFor();
+          await checkScreen(ctx, `${tag}-70-plan`);
+          await page.getByRole("button", { name: "Edit my plan" }).click();
+          await checkScreen(ctx, `${tag}-71-plan-edit`);
+          await page.getByRole("button", { name: "Save plan" }).click();
+          await page.getByRole("button", { name: "Add a contact" }).click();
+          await page.getByLabel("Name").fill("Jordan");
+          await page.getByLabel("Phone").fill("+1 555 0142");
+          await page.getByRole("button", { name: "Save contact" }).click();
+          await page.getByRole("heading", { name: "Jordan" }).waitFor();
+
+          await page.getByRole("button", { name: "Get help now" }).click();
+          await page.getByRole("heading", { name: "Your people" }).waitFor();
+          assert.equal(await page.locator('a[href="tel:+15550142"]').count(), 1, "own contacts are callable");
+          await checkScreen(ctx, `${tag}-80-help-unlocked`);
+          await page.getByRole("button", { name: "Back" }).click();
+
+          await nav(page, "Settings");
+          await page.getByRole("heading", { name: "Delete everything" }).waitFor();
+          await checkScreen(ctx, `${tag}-90-settings`);
+          await page.getByLabel("Your passphrase").first().fill(PASSPHRASE);
+          await page.getByRole("button", { name: "Show a new recovery key" }).click();
+          await page.getByText(/Your new recovery key/).waitFor();
+          await checkScreen(ctx, `${tag}-91-settings-new-key`);
+        } finally {
+          await ctx.context.close();
+        }
+      });
+    });
+  }
+}
+
+describe("behaviour", () => {
+  const size = SIZES[1];
+
+  test("every primary control is reachable by keyboard, with a visible focus", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
+      const seen = await tabNames(page, 40);
+      for (const name of PRIMARY) {
+        const hit = seen.find((s) => s.name === name);
+        assert.ok(hit, `"${name}" is reachable with Tab`);
+        assert.ok(hit.visible, `"${name}" shows a visible focus`);
+      }
+      // Enter on a focused nav button opens that screen.
+      await page.getByRole("button", { name: "Insights", exact: true }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { name: "Insights", level: 1 }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the new screen's heading");
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("the primary controls carry exactly their stable accessible names", async () => {
+    const ctx = await openApp(browser, server.url, { size: SIZES[0], theme: "dark", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      for (const name of PRIMARY) assert.equal(await page.getByRole("button", { name, exact: true }).count(), 1, `one control named "${name}"`);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("locking discards everything rendered and shows only the unlock screen", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await nav(page, "Log craving");
+      await page.getByText("After a long shift").first().waitFor();
+      await page.getByRole("button", { name: "Lock", exact: true }).click();
+      await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const secret of ["After a long shift", "Called my sponsor", "Intensity", "Sam"]) assert.ok(!text.includes(secret), `"${secret}" is gone after locking`);
+      assert.equal(await page.getByRole("button", { name: "Log craving" }).count(), 0, "no navigation while locked");
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("when the backend locks itself (auto-lock), the next call drops the screen", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
+      await page.evaluate(() => window.__tidelineBackend.handle("vault_lock"));
+      await nav(page, "Insights");
+      await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
+      assert.equal(await page.getByText("Attendance by week").count(), 0);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("after repeated wrong passphrases the unlock screen counts down", async () => {
+    const ctx = await openApp(browser, server.url, { size: SIZES[0], theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      for (let i = 0; i < 5; i++) {
+        await page.getByLabel("Passphrase").fill(`wrong ${i}`);
+        await page.getByRole("button", { name: "Unlock" }).click();
+        await page.getByText(/did not unlock|pausing/).waitFor();
+      }
+      await page.getByText(/You can try again in \d+ seconds/).waitFor();
+      assert.ok(await page.getByRole("button", { name: "Unlock" }).isDisabled(), "Unlock waits for the countdown");
+      await checkScreen(ctx, "behaviour-unlock-lockout");
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("reduced motion stops the breathing animation", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded", reducedMotion: "reduce" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await nav(page, "Urge surfing");
+      await page.getByRole("button", { name: "Begin" }).click();
+      const anim = await page.locator(".breath").evaluate((el) => getComputedStyle(el).animationName);
+      assert.equal(anim, "none");
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("at 200% zoom (640x400 CSS pixels) nothing scrolls sideways", async () => {
+    const zoomed = { name: "zoom", width: 640, height: 400 };
+    const ctx = await openApp(browser, server.url, { size: zoomed, theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      for (const name of ["Home", "Log craving", "HALT check", "Urge surfing", "Sessions", "Insights", "My plan", "Settings"]) {
+        await nav(page, name);
+        await page.waitForTimeout(150);
+        assert.ok((await overflowX(page)) <= 0, `${name} fits at 200% zoom`);
+      }
+      await shot(page, "zoom200-settings");
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("the theme override in settings wins over the system theme", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await nav(page, "Settings");
+      await page.getByLabel("Theme").selectOption("dark");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await page.getByText("Settings saved.").waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+      await checkScreen(ctx, "behaviour-theme-override-dark");
+      await page.getByRole("button", { name: "Lock", exact: true }).click();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? "system"), "system", "the choice is forgotten while locked");
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("wiping needs the typed phrase and the passphrase, then returns to first run", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await nav(page, "Settings");
+      const wipe = page.getByRole("button", { name: "Delete everything on this device" });
+      assert.ok(await wipe.isDisabled());
+      await page.getByLabel("To confirm, type: delete everything").fill("Delete everything");
+      await page.locator("#s-wp").fill(PASSPHRASE);
+      await wipe.click();
+      await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});
