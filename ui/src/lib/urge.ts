@@ -46,8 +46,14 @@ export function smoothPath(points: Point[]): string {
     const p1 = points[i - 1]!;
     const p2 = points[i]!;
     const p3 = points[i + 1] ?? p2;
-    const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
-    const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
+    // Control points stay within the segment's box, so the curve never loops back in time and
+    // never swings above 10 or below 0 between two readings.
+    const lo = Math.min(p1.y, p2.y);
+    const hi = Math.max(p1.y, p2.y);
+    const clampX = (x: number) => Math.min(p2.x, Math.max(p1.x, x));
+    const clampY = (y: number) => Math.min(hi, Math.max(lo, y));
+    const c1 = { x: clampX(p1.x + (p2.x - p0.x) / 6), y: clampY(p1.y + (p2.y - p0.y) / 6) };
+    const c2 = { x: clampX(p2.x - (p3.x - p1.x) / 6), y: clampY(p2.y - (p3.y - p1.y) / 6) };
     d += ` C${f(c1.x)},${f(c1.y)} ${f(c2.x)},${f(c2.y)} ${f(p2.x)},${f(p2.y)}`;
   }
   return d;

@@ -1,0 +1,105 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const invoke = vi.fn();
+// Failures are injected through a plain function: a rejection produced inside a vi.fn
+// implementation is reported by vitest as unhandled even when the caller catches it.
+let failWith: unknown = null;
+vi.mock("@tauri-apps/api/core", () => ({
+  invoke: (...a: unknown[]) => {
+    if (failWith !== null) {
+      const raw = failWith;
+      return Promise.reject(raw);
+    }
+    return invoke(...a);
+  },
+}));
+
+const backend = await import("./backend");
+const { BackendError, normaliseError } = backend;
+
+describe("normaliseError", () => {
+  it("keeps a core error's code and message", () => {
+    const e = normaliseError({ code: "wrong_secret", message: "that passphrase did not unlock the vault" });
+    expect(e).toBeInstanceOf(BackendError);
+    expect(e.code).toBe("wrong_secret");
+    expect(e.message).toBe("that passphrase did not unlock the vault");
+  });
+
+  it("maps an unknown code to storage, so the UI only ever switches on the closed set", () => {
+    expect(normaliseError({ code: "surprise", message: "x" }).code).toBe("storage");
+  });
+
+  it("treats a bare string (Tauri's own failures: unknown command, bad arguments) as unavailable", () => {
+    const e = normaliseError("command record_save not found");
+    expect(e.code).toBe("unavailable");
+  });
+
+  it("gives a plain message when the rejection carries none", () => {
+    expect(normaliseError({ code: "locked" }).message).toBe("Something went wrong.");
+    expect(normaliseError(undefined).message).toMatch(/could not reach/);
+    expect(normaliseError(new Error("boom")).code).toBe("storage");
+  });
+
+  it("returns an existing BackendError unchanged", () => {
+    const e = new BackendError("disk_full", "full");
+    expect(normaliseError(e)).toBe(e);
+  });
+});
+
+describe("typed commands", () => {
+  beforeEach(() => {
+    invoke.mockReset();
+    failWith = null;
+  });
+
+  it("sends exactly the arguments docs/ipc.md names", async () => {
+    invoke.mockResolvedValue({ recoveryKey: "K" });
+    await backend.vaultCreate("pass phrase words", "2026-11-01", "America/Chicago");
+    expect(invoke).toHaveBeenCalledWith("vault_create", { passphrase: "pass phrase words", programStart: "2026-11-01", zone: "America/Chicago" });
+  });
+
+  it("leaves out the id when saving a new record", async () => {
+    invoke.mockResolvedValue({});
+    await backend.recordSave({ kind: "halt", takenAt: { utc: "2026-11-23T10:00:00Z", zone: "UTC" }, hungry: 0, angry: 0, lonely: 0, tired: 3, note: null });
+    expect(invoke.mock.calls[0]![1]).not.toHaveProperty("id");
+    await backend.recordDelete("ab".repeat(16));
+    expect(invoke).toHaveBeenLastCalledWith("record_delete", { id: "ab".repeat(16) });
+  });
+
+  it("fills every Query field, so the Rust side never sees a missing one", async () => {
+    invoke.mockResolvedValue([]);
+    await backend.recordsQuery({ kinds: ["craving"], limit: 5 });
+    expect(invoke).toHaveBeenCalledWith("records_query", { query: { kinds: ["craving"], from: null, to: null, text: null, limit: 5 } });
+  });
+
+  it("passes the restore secret under its own name", async () => {
+    invoke.mockResolvedValue({ records: 1, damaged: [] });
+    await backend.backupRestore("/b.tide", { recoveryKey: "K" }, false);
+    expect(invoke).toHaveBeenCalledWith("backup_restore", { path: "/b.tide", recoveryKey: "K", overwrite: false });
+  });
+
+  it("tells lock listeners when the vault reports locked", async () => {
+    const heard = vi.fn();
+    const stop = backend.onLocked(heard);
+    failWith = { code: "locked", message: "the vault is locked" };
+    await expect(backend.insights()).rejects.toMatchObject({ code: "locked" });
+    expect(heard).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it("rejects with a BackendError carrying the core's code", async () => {
+    const heard = vi.fn();
+    const stop = backend.onLocked(heard);
+    failWith = { code: "not_found", message: "that entry no longer exists" };
+    let caught: unknown = null;
+    try {
+      await backend.recordDelete("x");
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(BackendError);
+    expect((caught as InstanceType<typeof BackendError>).code).toBe("not_found");
+    expect(heard).not.toHaveBeenCalled();
+    stop();
+  });
+});

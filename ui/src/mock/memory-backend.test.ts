@@ -1,0 +1,67 @@
+// The in-memory backend used by the browser suite must follow docs/ipc.md, or the suite proves
+// nothing about the real app.
+import { describe, expect, it } from "vitest";
+import { MemoryBackend } from "./memory-backend";
+
+const fixed = new Date("2026-11-23T10:00:00");
+const err = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e as { code: string };
+  }
+  throw new Error("expected a rejection");
+};
+
+describe("in-memory backend", () => {
+  it("starts absent, creates unlocked, and returns a recovery key once", () => {
+    const b = new MemoryBackend(() => fixed);
+    expect(b.handle("vault_status")).toEqual({ state: "absent", retryAfterSecs: null });
+    expect(b.handle("vault_create", { passphrase: "a long passphrase", programStart: "2026-11-01", zone: "UTC" })).toHaveProperty("recoveryKey");
+    expect(b.handle("vault_status")).toMatchObject({ state: "unlocked" });
+    expect(err(() => b.handle("vault_create", { passphrase: "a long passphrase", programStart: "2026-11-01", zone: "UTC" })).code).toBe("vault_exists");
+  });
+
+  it("rejects every data command with `locked` while locked", () => {
+    const b = new MemoryBackend(() => fixed);
+    b.seed("right passphrase");
+    for (const cmd of ["records_query", "home_summary", "insights", "record_save", "halt_pattern"]) {
+      expect(err(() => b.handle(cmd, { query: { kinds: [] } })).code).toBe("locked");
+    }
+  });
+
+  it("locks out after five wrong passphrases and reports the wait", () => {
+    let now = fixed;
+    const b = new MemoryBackend(() => now);
+    b.seed("right passphrase");
+    for (let i = 0; i < 5; i++) expect(err(() => b.handle("vault_unlock", { passphrase: "wrong" })).code).toBe("wrong_secret");
+    expect(err(() => b.handle("vault_unlock", { passphrase: "right passphrase" })).code).toBe("locked_out");
+    expect((b.handle("vault_status") as { retryAfterSecs: number }).retryAfterSecs).toBeGreaterThan(0);
+    now = new Date(fixed.getTime() + 60_000);
+    expect(b.handle("vault_unlock", { passphrase: "right passphrase" })).toMatchObject({ damaged: [] });
+  });
+
+  it("saves, edits, queries and deletes for real", () => {
+    const b = new MemoryBackend(() => fixed);
+    b.handle("vault_create", { passphrase: "a long passphrase", programStart: "2026-11-01", zone: "UTC" });
+    const rec = { kind: "halt", takenAt: { utc: fixed.toISOString(), zone: "UTC" }, hungry: 0, angry: 0, lonely: 3, tired: 0, note: null };
+    const saved = b.handle("record_save", { record: rec }) as { id: string };
+    b.handle("record_save", { id: saved.id, record: { ...rec, tired: 2 } });
+    const q = { kinds: ["halt"], from: null, to: null, text: null, limit: null };
+    expect(b.handle("records_query", { query: q })).toHaveLength(1);
+    expect(b.handle("halt_pattern", { lastN: 7 })).toMatchObject({ checks: 1, lonely: 1, tired: 1 });
+    b.handle("record_delete", { id: saved.id });
+    expect(b.handle("records_query", { query: q })).toHaveLength(0);
+    expect(err(() => b.handle("record_delete", { id: saved.id })).code).toBe("not_found");
+  });
+
+  it("keeps a single settings record", () => {
+    const b = new MemoryBackend(() => fixed);
+    b.handle("vault_create", { passphrase: "a long passphrase", programStart: "2026-11-01", zone: "UTC" });
+    const s = { kind: "settings", autoLockMinutes: 5, reminders: { leadMinutes: [], quietHours: null, dailyCheckIn: null, notificationDetail: "discreet" }, keepRunningInTray: true, startAtLogin: false, theme: "dark" };
+    b.handle("record_save", { record: s });
+    b.handle("record_save", { record: { ...s, theme: "light" } });
+    const all = b.handle("records_query", { query: { kinds: ["settings"], from: null, to: null, text: null, limit: null } }) as { record: { theme: string } }[];
+    expect(all.map((r) => r.record.theme)).toEqual(["light"]);
+  });
+});
