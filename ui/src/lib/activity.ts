@@ -6,7 +6,7 @@ export type Activity = { id: string; when: Date; text: string };
 
 export function describe(s: StoredRecord): Activity | null {
   const r = s.record;
-  switch (r.kind) {
+  switch (r.type) {
     case "craving":
       return {
         id: s.id,

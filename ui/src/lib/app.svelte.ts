@@ -20,7 +20,7 @@ async function loadTheme() {
   try {
     const rs = await backend.recordsQuery({ kinds: ["settings"], limit: 1 });
     const s = rs[0]?.record;
-    if (s?.kind === "settings") applyTheme(s.theme);
+    if (s?.type === "settings") applyTheme(s.theme);
   } catch {
     /* keep the system theme */
   }

@@ -60,7 +60,7 @@ describe("typed commands", () => {
 
   it("leaves out the id when saving a new record", async () => {
     invoke.mockResolvedValue({});
-    await backend.recordSave({ kind: "halt", takenAt: { utc: "2026-11-23T10:00:00Z", zone: "UTC" }, hungry: 0, angry: 0, lonely: 0, tired: 3, note: null });
+    await backend.recordSave({ type: "halt", takenAt: { utc: "2026-11-23T10:00:00Z", zone: "UTC" }, hungry: 0, angry: 0, lonely: 0, tired: 3, note: null });
     expect(invoke.mock.calls[0]![1]).not.toHaveProperty("id");
     await backend.recordDelete("ab".repeat(16));
     expect(invoke).toHaveBeenLastCalledWith("record_delete", { id: "ab".repeat(16) });

@@ -65,8 +65,8 @@ describe("craving filters", () => {
 
   it("keeps only craving records", () => {
     const rs: StoredRecord[] = [
-      { id: "x", created: { utc: "", zone: "UTC" }, updated: { utc: "", zone: "UTC" }, record: { kind: "craving", ...items[0]!.entry } },
-      { id: "y", created: { utc: "", zone: "UTC" }, updated: { utc: "", zone: "UTC" }, record: { kind: "contact", name: "Sam", role: "sponsor", phone: null, canText: false, notes: null } },
+      { id: "x", created: { utc: "", zone: "UTC" }, updated: { utc: "", zone: "UTC" }, record: { type: "craving", ...items[0]!.entry } },
+      { id: "y", created: { utc: "", zone: "UTC" }, updated: { utc: "", zone: "UTC" }, record: { type: "contact", name: "Sam", role: "sponsor", phone: null, canText: false, notes: null } },
     ];
     expect(ids(cravingItems(rs))).toEqual(["x"]);
   });

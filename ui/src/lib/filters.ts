@@ -21,7 +21,7 @@ export type CravingItem = { id: string; entry: CravingEntry };
 
 export function cravingItems(records: StoredRecord[]): CravingItem[] {
   const out: CravingItem[] = [];
-  for (const s of records) if (s.record.kind === "craving") out.push({ id: s.id, entry: s.record });
+  for (const s of records) if (s.record.type === "craving") out.push({ id: s.id, entry: s.record });
   return out;
 }
 

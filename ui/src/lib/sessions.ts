@@ -27,7 +27,7 @@ export const KIND_WORDS: { [K in SessionKind]: string } = { group: "Group", indi
 export type SessionItem = { id: string; s: ClinicSession };
 
 export function splitSessions(records: StoredRecord[], now: Date): { upcoming: SessionItem[]; past: SessionItem[] } {
-  const all: SessionItem[] = records.flatMap((r) => (r.record.kind === "session" ? [{ id: r.id, s: r.record }] : []));
+  const all: SessionItem[] = records.flatMap((r) => (r.record.type === "session" ? [{ id: r.id, s: r.record }] : []));
   const upcoming = all.filter((x) => new Date(x.s.end.utc) > now).sort((a, b) => a.s.start.utc.localeCompare(b.s.start.utc));
   const past = all.filter((x) => new Date(x.s.end.utc) <= now).sort((a, b) => b.s.start.utc.localeCompare(a.s.start.utc));
   return { upcoming, past };
@@ -38,9 +38,9 @@ export function venueText(v: Venue | null): string {
   return v.kind === "inPerson" ? v.place : "Video call";
 }
 
-export type SessionForm = { date: string; start: string; end: string; sessionKind: SessionKind; title: string; place: string };
+export type SessionForm = { date: string; start: string; end: string; kind: SessionKind; title: string; place: string };
 
-export const blankSession = (now: Date): SessionForm => ({ date: isoDate(now), start: "18:00", end: "21:00", sessionKind: "group", title: "", place: "" });
+export const blankSession = (now: Date): SessionForm => ({ date: isoDate(now), start: "18:00", end: "21:00", kind: "group", title: "", place: "" });
 
 const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 
@@ -50,7 +50,7 @@ export function sessionToForm(s: ClinicSession): SessionForm {
     date: isoDate(a),
     start: hhmm(a),
     end: hhmm(new Date(s.end.utc)),
-    sessionKind: s.sessionKind,
+    kind: s.kind,
     title: s.title ?? "",
     place: s.venue?.kind === "inPerson" ? s.venue.place : s.venue?.kind === "video" ? s.venue.link : "",
   };
@@ -66,7 +66,7 @@ export function formToSession(f: SessionForm, previous: ClinicSession | null, zo
   return {
     start: { utc: start.toISOString(), zone },
     end: { utc: end.toISOString(), zone },
-    sessionKind: f.sessionKind,
+    kind: f.kind,
     title: f.title.trim() || null,
     venue,
     status: previous?.status ?? "booked",

@@ -36,17 +36,14 @@ export type { UrgeOutcome } from "./generated/UrgeOutcome";
 export type { UrgeSample } from "./generated/UrgeSample";
 export type { UrgeSurfSession } from "./generated/UrgeSurfSession";
 export type { Venue } from "./generated/Venue";
-export type {
-  ClinicSession,
-  Created,
-  DayCravings,
-  ErrorCode,
-  HomeSummary,
-  Insights,
-  Record,
-  StoredRecord,
-  TriggerCount,
-  UrgeOutcomes,
-  VaultStatus,
-  WeekAttendance,
-} from "./pending-types";
+export type { ClinicSession } from "./generated/ClinicSession";
+export type { DayCravings } from "./generated/DayCravings";
+export type { HomeSummary } from "./generated/HomeSummary";
+export type { Insights } from "./generated/Insights";
+export type { Record } from "./generated/Record";
+export type { StoredRecord } from "./generated/StoredRecord";
+export type { TriggerCount } from "./generated/TriggerCount";
+export type { UrgeStats } from "./generated/UrgeStats";
+export type { WeekCravings } from "./generated/WeekCravings";
+export type { WeekHours } from "./generated/WeekHours";
+export type { Created, ErrorCode, VaultStatus } from "./pending-types";

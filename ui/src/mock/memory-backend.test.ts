@@ -44,7 +44,7 @@ describe("in-memory backend", () => {
   it("saves, edits, queries and deletes for real", () => {
     const b = new MemoryBackend(() => fixed);
     b.handle("vault_create", { passphrase: "a long passphrase", programStart: "2026-11-01", zone: "UTC" });
-    const rec = { kind: "halt", takenAt: { utc: fixed.toISOString(), zone: "UTC" }, hungry: 0, angry: 0, lonely: 3, tired: 0, note: null };
+    const rec = { type: "halt", takenAt: { utc: fixed.toISOString(), zone: "UTC" }, hungry: 0, angry: 0, lonely: 3, tired: 0, note: null };
     const saved = b.handle("record_save", { record: rec }) as { id: string };
     b.handle("record_save", { id: saved.id, record: { ...rec, tired: 2 } });
     const q = { kinds: ["halt"], from: null, to: null, text: null, limit: null };
@@ -58,7 +58,7 @@ describe("in-memory backend", () => {
   it("keeps a single settings record", () => {
     const b = new MemoryBackend(() => fixed);
     b.handle("vault_create", { passphrase: "a long passphrase", programStart: "2026-11-01", zone: "UTC" });
-    const s = { kind: "settings", autoLockMinutes: 5, reminders: { leadMinutes: [], quietHours: null, dailyCheckIn: null, notificationDetail: "discreet" }, keepRunningInTray: true, startAtLogin: false, theme: "dark" };
+    const s = { type: "settings", autoLockMinutes: 5, reminders: { leadMinutes: [], quietHours: null, dailyCheckIn: null, notificationDetail: "discreet" }, keepRunningInTray: true, startAtLogin: false, theme: "dark" };
     b.handle("record_save", { record: s });
     b.handle("record_save", { record: { ...s, theme: "light" } });
     const all = b.handle("records_query", { query: { kinds: ["settings"], from: null, to: null, text: null, limit: null } }) as { record: { theme: string } }[];

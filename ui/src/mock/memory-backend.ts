@@ -52,7 +52,7 @@ export class MemoryBackend {
       return this.stamp(d);
     };
     const start = new Date(now.getTime() - 23 * day).toISOString().slice(0, 10);
-    this.put({ kind: "program", startDate: start, zone: this.zone, weeklyGoalHours: 9 });
+    this.put({ type: "program", startDate: start, zone: this.zone, weeklyGoalHours: 9 });
     const tags = ["Stress at work", "Payday", "Old friends", "Evenings alone", "Arguments"];
     const needs: HaltNeed[][] = [["tired"], ["lonely", "tired"], [], ["angry"], ["tired"]];
     for (let i = 0; i < 14; i++) {
@@ -61,7 +61,7 @@ export class MemoryBackend {
         { kind: "tag", label: tags[i % 5]! },
       ];
       this.put({
-        kind: "craving",
+        type: "craving",
         occurredAt: at(i * 1.5, 18 + (i % 4)),
         intensity: Math.max(1, 8 - Math.floor(i / 2) + (i % 3)),
         triggers,
@@ -74,14 +74,14 @@ export class MemoryBackend {
       });
     }
     for (let i = 0; i < 7; i++) {
-      this.put({ kind: "halt", takenAt: at(i, 20), hungry: i % 3 === 0 ? 2 : 0, angry: i === 2 ? 3 : 0, lonely: i % 2 ? 2 : 1, tired: i < 5 ? 3 : 1, note: null });
+      this.put({ type: "halt", takenAt: at(i, 20), hungry: i % 3 === 0 ? 2 : 0, angry: i === 2 ? 3 : 0, lonely: i % 2 ? 2 : 1, tired: i < 5 ? 3 : 1, note: null });
     }
     for (let i = 0; i < 3; i++) {
       const s = at(i * 3 + 1, 21);
       const t0 = new Date(s.utc).getTime();
       const last = 1080 + i * 240;
       this.put({
-        kind: "urge",
+        type: "urge",
         startedAt: s,
         endedAt: this.stamp(new Date(t0 + last * 1000)),
         variant: i === 1 ? "sober" : "wave",
@@ -109,21 +109,21 @@ export class MemoryBackend {
       const end = new Date(date.getTime() + 3 * 3_600_000);
       const past = end < now;
       this.put({
-        kind: "session",
+        type: "session",
         title: "Evening group",
         start: this.stamp(date),
         end: this.stamp(end),
-        sessionKind: "group",
+        kind: "group",
         venue: { kind: "inPerson", place: "Riverside Clinic, room 2" },
         status: past ? (d === -6 || d === -7 || d === -5 ? "noshow" : "fulfilled") : "booked",
         response: past ? "accepted" : d < 4 ? "accepted" : "needs-action",
         origin: { kind: "clinic", clinicId: `appt-${d + 100}` },
       });
     }
-    const sam = this.put({ kind: "contact", name: "Sam", role: "sponsor", phone: "+1 555 0100", canText: true, notes: null });
-    this.put({ kind: "contact", name: "Dr. Ortiz", role: "counselor", phone: "+1 555 0199", canText: false, notes: "Weekdays 9 to 5" });
+    const sam = this.put({ type: "contact", name: "Sam", role: "sponsor", phone: "+1 555 0100", canText: true, notes: null });
+    this.put({ type: "contact", name: "Dr. Ortiz", role: "counselor", phone: "+1 555 0199", canText: false, notes: "Weekdays 9 to 5" });
     this.put({
-      kind: "plan",
+      type: "plan",
       triggers: [
         { source: { kind: "external" }, description: "Payday", copingStep: "Ask my partner to hold my card for the weekend" },
         { source: { kind: "halt", need: "tired" }, description: "Worn out after work", copingStep: "Eat, then rest for 20 minutes" },
@@ -167,11 +167,11 @@ export class MemoryBackend {
   }
 
   private singleton(kind: RecordKind): StoredRecord | undefined {
-    return [...this.records.values()].find((r) => r.record.kind === kind);
+    return [...this.records.values()].find((r) => r.record.type === kind);
   }
 
   private when(r: Record): string | null {
-    switch (r.kind) {
+    switch (r.type) {
       case "craving":
         return r.occurredAt.utc;
       case "halt":
@@ -187,12 +187,12 @@ export class MemoryBackend {
 
   private sorted(kinds: RecordKind[]): StoredRecord[] {
     return [...this.records.values()]
-      .filter((s) => kinds.includes(s.record.kind))
+      .filter((s) => kinds.includes(s.record.type))
       .sort((a, b) => (this.when(b.record) ?? b.updated.utc).localeCompare(this.when(a.record) ?? a.updated.utc));
   }
 
   private haltPattern(lastN: number): HaltPattern {
-    const checks = this.sorted(["halt"]).slice(0, lastN).map((s) => s.record as Extract<Record, { kind: "halt" }>);
+    const checks = this.sorted(["halt"]).slice(0, lastN).map((s) => s.record as Extract<Record, { type: "halt" }>);
     const flagged = (k: HaltNeed) => checks.filter((c) => c[k] >= 2).length;
     const counts = { hungry: flagged("hungry"), angry: flagged("angry"), lonely: flagged("lonely"), tired: flagged("tired") };
     const top = (Object.entries(counts) as [HaltNeed, number][]).sort((a, b) => b[1] - a[1])[0]!;
@@ -202,7 +202,7 @@ export class MemoryBackend {
   }
 
   private sessions() {
-    return this.sorted(["session"]).map((s) => ({ s, r: s.record as Extract<Record, { kind: "session" }> }));
+    return this.sorted(["session"]).map((s) => ({ s, r: s.record as Extract<Record, { type: "session" }> }));
   }
 
   private weekStart(d: Date): Date {
@@ -214,7 +214,7 @@ export class MemoryBackend {
 
   private home(): HomeSummary {
     const now = this.now();
-    const program = this.singleton("program")?.record as Extract<Record, { kind: "program" }> | undefined;
+    const program = this.singleton("program")?.record as Extract<Record, { type: "program" }> | undefined;
     const startDate = program?.startDate ?? now.toISOString().slice(0, 10);
     const day = Math.floor((now.getTime() - new Date(startDate + "T00:00:00").getTime()) / 86_400_000) + 1;
     const ws = this.weekStart(now).getTime();
@@ -234,7 +234,7 @@ export class MemoryBackend {
         weeklyGoalHours: program?.weeklyGoalHours ?? 9,
         sessionsAttended: attended.length,
         sessionsMissed: sessions.filter(({ r }) => r.status === "noshow").length,
-        nextSession: next ? { id: next.s.id, start: next.r.start, kind: next.r.sessionKind } : null,
+        nextSession: next ? { id: next.s.id, start: next.r.start, kind: next.r.kind } : null,
         summary: "",
       },
       recent: this.sorted(["craving", "halt", "urge"]).slice(0, 5),
@@ -243,50 +243,46 @@ export class MemoryBackend {
 
   private insights(): Insights {
     const byDay = new Map<string, number[]>();
-    const triggers = new Map<string, number>();
+    const triggers = new Map<string, { trigger: Trigger; count: number }>();
     for (const s of this.sorted(["craving"])) {
-      const r = s.record as Extract<Record, { kind: "craving" }>;
+      const r = s.record as Extract<Record, { type: "craving" }>;
       const d = r.occurredAt.utc.slice(0, 10);
       byDay.set(d, [...(byDay.get(d) ?? []), r.intensity]);
       for (const t of r.triggers) {
-        const label = t.kind === "halt" ? t.need.charAt(0).toUpperCase() + t.need.slice(1) : t.kind === "timeOfDay" ? t.part : t.label;
-        triggers.set(label, (triggers.get(label) ?? 0) + 1);
+        const key = JSON.stringify(t).toLowerCase();
+        const e = triggers.get(key) ?? { trigger: t, count: 0 };
+        e.count++;
+        triggers.set(key, e);
       }
     }
-    const urges = this.sorted(["urge"]).map((s) => s.record as Extract<Record, { kind: "urge" }>);
-    const weeks = new Map<string, { hours: number; attended: number; missed: number }>();
+    const urges = this.sorted(["urge"]).map((s) => s.record as Extract<Record, { type: "urge" }>);
+    const weeks = new Map<string, number>();
     for (const { r } of this.sessions()) {
       if (new Date(r.start.utc) > this.now()) continue;
       const w = this.weekStart(new Date(r.start.utc)).toISOString().slice(0, 10);
-      const e = weeks.get(w) ?? { hours: 0, attended: 0, missed: 0 };
-      if (r.status === "fulfilled") {
-        e.attended++;
-        e.hours += (new Date(r.end.utc).getTime() - new Date(r.start.utc).getTime()) / 3_600_000;
-      } else if (r.status === "noshow") e.missed++;
-      weeks.set(w, e);
+      const h = r.status === "fulfilled" ? (new Date(r.end.utc).getTime() - new Date(r.start.utc).getTime()) / 3_600_000 : 0;
+      weeks.set(w, (weeks.get(w) ?? 0) + h);
     }
+    const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+    const top = [...triggers.values()].sort((a, b) => b.count - a.count).slice(0, 6);
+    const rode = urges.filter((u) => u.outcome === "rodeItOut").length;
+    const weekList = [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, hours]) => ({ weekStart, hours }));
     return {
-      cravingsByDay: [...byDay.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([date, xs]) => ({
-          date,
-          count: xs.length,
-          averageIntensity: xs.reduce((a, b) => a + b, 0) / xs.length,
-          maxIntensity: Math.max(...xs),
-        })),
-      topTriggers: [...triggers.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 6)
-        .map(([trigger, count]) => ({ trigger, count })),
-      halt: this.haltPattern(14),
+      cravingsByDay: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, xs]) => ({ date, count: xs.length, meanIntensity: mean(xs) })),
+      cravingsByWeek: [],
+      cravingsSummary: "Your cravings were lower this week than last.",
+      topTriggers: top,
+      triggersSummary: top.length ? `Your most frequent trigger is ${top[0]!.trigger.kind === "halt" ? "feeling " + top[0]!.trigger.need : "this one"} (${top[0]!.count} times).` : "No triggers noted yet.",
+      halt: this.haltPattern(7),
       urges: {
         surfed: urges.length,
-        rodeItOut: urges.filter((u) => u.outcome === "rodeItOut").length,
+        rodeItOut: rode,
         actedOnUrge: urges.filter((u) => u.outcome === "actedOnUrge").length,
-        notYetRecorded: urges.filter((u) => u.outcome === "notYetRecorded").length,
-        averageDrop: urges.length ? urges.reduce((a, u) => a + (u.intensityPeak - u.intensityEnd), 0) / urges.length : null,
+        meanDrop: mean(urges.map((u) => u.intensityPeak - u.intensityEnd)),
       },
-      attendanceByWeek: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, e]) => ({ weekStart, ...e })),
+      urgesSummary: urges.length ? `You have surfed ${urges.length} urges; ${rode} passed without acting on them.` : "No urge surfing yet.",
+      attendanceByWeek: weekList,
+      attendanceSummary: `You met the 9-hour goal in ${weekList.filter((w) => w.hours >= 9).length} of ${weekList.length} weeks.`,
     };
   }
 
@@ -319,7 +315,7 @@ export class MemoryBackend {
         if (p.length < 10) throw fail("invalid", "passphrase: use at least 10 characters");
         this.passphrase = p;
         this.recoveryKey = "TIDE-4F7Q-M2KD-9XWB-C8RT-6HJN-P3LV";
-        this.put({ kind: "program", startDate: String(a.programStart), zone: String(a.zone), weeklyGoalHours: 9 });
+        this.put({ type: "program", startDate: String(a.programStart), zone: String(a.zone), weeklyGoalHours: 9 });
         this.unlocked = true;
         return { recoveryKey: this.recoveryKey };
       }
@@ -353,10 +349,10 @@ export class MemoryBackend {
         const id = a.id as string | undefined;
         if (id && !this.records.has(id)) throw fail("not_found", "That entry no longer exists.");
         const record = a.record as Record;
-        if (record.kind === "craving" && (record.intensity < 0 || record.intensity > 10)) {
+        if (record.type === "craving" && (record.intensity < 0 || record.intensity > 10)) {
           throw fail("invalid", "intensity: must be between 0 and 10");
         }
-        const single = ["plan", "program", "settings"].includes(record.kind) ? this.singleton(record.kind) : undefined;
+        const single = ["plan", "program", "settings"].includes(record.type) ? this.singleton(record.type) : undefined;
         return this.put(record, id ?? single?.id);
       }
       case "record_delete": {
