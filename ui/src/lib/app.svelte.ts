@@ -85,6 +85,8 @@ function onActivity() {
 /** Starts the clock, activity tracking and status polling. Returns a function that stops them. */
 export function start(): () => void {
   const unLocked = backend.onLocked(() => dispatch({ type: "locked" }));
+  let unwatch: () => void = () => {};
+  void backend.watchVaultLocked().then((stop) => (unwatch = stop));
   const events = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
   for (const ev of events) window.addEventListener(ev, onActivity, { passive: true });
   const tick = setInterval(() => (app.now = new Date()), 15_000);
@@ -95,6 +97,7 @@ export function start(): () => void {
   void refreshStatus();
   return () => {
     unLocked();
+    unwatch();
     for (const ev of events) window.removeEventListener(ev, onActivity);
     clearInterval(tick);
     clearInterval(poll);

@@ -1,6 +1,7 @@
 // The one module that talks to the Tauri backend. Every other file calls these typed functions and
 // never imports @tauri-apps/* itself, so the whole interface can run against an in-page mock.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type {
   Created,
   ErrorCode,
@@ -70,12 +71,29 @@ export function onLocked(listener: LockListener): () => void {
   return () => lockListeners.delete(listener);
 }
 
+const notifyLocked = () => {
+  for (const l of lockListeners) l();
+};
+
+/**
+ * Listens for the shell's "vault-locked" event (sent when the idle timer locks the vault), so the
+ * window drops what it shows at once instead of at its next call. Returns a function that stops.
+ */
+export async function watchVaultLocked(): Promise<() => void> {
+  try {
+    return await listen("vault-locked", notifyLocked);
+  } catch {
+    // No event channel (e.g. an older shell): status polling and `locked` rejections still work.
+    return () => {};
+  }
+}
+
 async function call<T>(cmd: string, args?: { [key: string]: unknown }): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (raw) {
     const err = normaliseError(raw);
-    if (err.code === "locked") for (const l of lockListeners) l();
+    if (err.code === "locked") notifyLocked();
     throw err;
   }
 }

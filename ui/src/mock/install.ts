@@ -1,5 +1,6 @@
 // Replaces the Tauri backend inside the page with the in-memory one. Injected by the browser tests
 // before the app's own script; `window.__TIDELINE_MOCK__` chooses the starting scenario.
+import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { MemoryBackend, type Scenario } from "./memory-backend";
 
@@ -7,6 +8,8 @@ declare global {
   interface Window {
     __TIDELINE_MOCK__?: { scenario?: Scenario; passphrase?: string };
     __tidelineBackend?: MemoryBackend;
+    /** Locks the vault the way the shell's idle timer does: lock, then emit "vault-locked". */
+    __tidelineAutoLock?: () => Promise<void>;
   }
 }
 
@@ -14,4 +17,8 @@ const backend = new MemoryBackend();
 const options = window.__TIDELINE_MOCK__ ?? {};
 if (options.scenario === "seeded") backend.seed(options.passphrase);
 window.__tidelineBackend = backend;
-mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as { [k: string]: unknown }));
+mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as { [k: string]: unknown }), { shouldMockEvents: true });
+window.__tidelineAutoLock = async () => {
+  backend.handle("vault_lock");
+  await emit("vault-locked");
+};

@@ -285,7 +285,23 @@ describe("behaviour", () => {
     }
   });
 
-  test("when the backend locks itself (auto-lock), the next call drops the screen", async () => {
+  test("the shell's vault-locked event (auto-lock) drops the screen at once", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await nav(page, "Log craving");
+      await page.getByText("After a long shift").first().waitFor();
+      await page.evaluate(() => window.__tidelineAutoLock());
+      await page.getByRole("heading", { name: "Tideline is locked" }).waitFor({ timeout: 2000 });
+      assert.equal(await page.getByText("After a long shift").count(), 0);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("when the backend locks itself without an event, the next call drops the screen", async () => {
     const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
     const { page } = ctx;
     try {
