@@ -63,7 +63,7 @@ export function explain(err: unknown): string {
     case "disk_full":
       return "The disk is full, so this was not saved. Nothing you saved before was lost.";
     case "unavailable":
-      return "Tideline could not reach its storage. Please try again.";
+      return err.message.startsWith("Choosing a file") ? err.message + "." : "Tideline could not reach its storage. Please try again.";
     default: {
       const m = err.message.trim();
       return m.charAt(0).toUpperCase() + m.slice(1) + (/[.!?]$/.test(m) ? "" : ".");
