@@ -11,6 +11,7 @@ use crate::error::{Invalid, Result};
 use crate::halt::HaltCheck;
 use crate::plan::RelapsePlan;
 use crate::program::ProgramSettings;
+use crate::reminder_delivery::ReminderMark;
 use crate::session::ClinicSession;
 use crate::settings::Settings;
 use crate::time::Stamp;
@@ -96,6 +97,10 @@ pub enum Record {
     Program(ProgramSettings),
     /// App settings (one per vault).
     Settings(Settings),
+    /// How far the reminder scheduler got (one per vault). Kept by the shell, never by the UI,
+    /// so it is left out of the TypeScript bindings.
+    #[ts(skip)]
+    ReminderMark(ReminderMark),
 }
 
 /// The kinds of record, for queries.
@@ -121,12 +126,18 @@ pub enum RecordKind {
     Program,
     /// [`Record::Settings`].
     Settings,
+    /// [`Record::ReminderMark`]: internal to the shell, so not in the TypeScript bindings.
+    #[ts(skip)]
+    ReminderMark,
 }
 
 impl RecordKind {
     /// Kinds of which a vault holds at most one.
     pub fn is_singleton(self) -> bool {
-        matches!(self, Self::Plan | Self::Program | Self::Settings)
+        matches!(
+            self,
+            Self::Plan | Self::Program | Self::Settings | Self::ReminderMark
+        )
     }
 }
 
@@ -142,6 +153,7 @@ impl Record {
             Self::Plan(_) => RecordKind::Plan,
             Self::Program(_) => RecordKind::Program,
             Self::Settings(_) => RecordKind::Settings,
+            Self::ReminderMark(_) => RecordKind::ReminderMark,
         }
     }
 
@@ -156,6 +168,8 @@ impl Record {
             Self::Plan(r) => r.validate()?,
             Self::Program(r) => r.validate()?,
             Self::Settings(r) => r.validate()?,
+            // Any instant is a valid mark: a clock far off is the case the mark exists to survive.
+            Self::ReminderMark(_) => {}
         }
         Ok(())
     }
@@ -167,6 +181,8 @@ impl Record {
             Self::Halt(r) => Some(r.taken_at.utc),
             Self::Urge(r) => Some(r.started_at.utc),
             Self::Session(r) => Some(r.start.utc),
+            // Bookkeeping, not something that happened to the patient: kept out of time queries.
+            Self::ReminderMark(_) => None,
             _ => None,
         }
     }
@@ -180,7 +196,7 @@ impl Record {
             Self::Session(r) => r.text_fields(),
             Self::Contact(r) => r.text_fields(),
             Self::Plan(r) => r.text_fields(),
-            Self::Program(_) | Self::Settings(_) => Vec::new(),
+            Self::Program(_) | Self::Settings(_) | Self::ReminderMark(_) => Vec::new(),
         }
     }
 }

@@ -8,6 +8,7 @@ mod insights;
 mod journal;
 mod program;
 mod reminder;
+mod reminder_delivery;
 mod reminder_props;
 mod session;
 mod shapes;
