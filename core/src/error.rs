@@ -47,6 +47,13 @@ pub enum ErrorCode {
     DiskFull,
     /// Reading or writing a file failed for another reason.
     Storage,
+    /// The clinic could not be reached; the app goes on offline and sends later. The UI shows this
+    /// calmly, not as a failure.
+    Offline,
+    /// The clinic no longer accepts this device (revoked): the UI offers to connect again.
+    DeviceRefused,
+    /// The clinic refused or could not use a request; the message says why in plain words.
+    Clinic,
 }
 
 /// What is wrong with a file that should be a vault or a backup.
@@ -123,6 +130,18 @@ pub enum Error {
     /// Any other storage failure. The detail is an operating-system or SQLite message, never content.
     #[error("storage failed: {0}")]
     Storage(String),
+    /// The clinic could not be reached (no network, server down, timeout). Nothing was lost.
+    #[error("the clinic could not be reached; your answers are saved and will be sent later")]
+    Offline,
+    /// The clinic refused this device's key: it was revoked, or the clinic no longer knows it.
+    #[error(
+        "the clinic no longer accepts this device; ask the clinic for a new code to connect again"
+    )]
+    DeviceRefused,
+    /// The clinic refused a request or answered with something unusable. A fixed sentence, never the
+    /// server's own text, so nothing from the wire reaches the screen or a log unchecked.
+    #[error("{0}")]
+    Clinic(&'static str),
 }
 
 impl Error {
@@ -140,6 +159,9 @@ impl Error {
             Self::NotFound => ErrorCode::NotFound,
             Self::DiskFull => ErrorCode::DiskFull,
             Self::Storage(_) => ErrorCode::Storage,
+            Self::Offline => ErrorCode::Offline,
+            Self::DeviceRefused => ErrorCode::DeviceRefused,
+            Self::Clinic(_) => ErrorCode::Clinic,
         }
     }
 }

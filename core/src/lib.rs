@@ -20,6 +20,7 @@ pub mod reminder_delivery;
 pub mod session;
 pub mod settings;
 pub mod summary;
+pub mod sync;
 pub mod time;
 pub mod urge;
 pub mod vault;

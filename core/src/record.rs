@@ -14,6 +14,7 @@ use crate::program::ProgramSettings;
 use crate::reminder_delivery::ReminderMark;
 use crate::session::ClinicSession;
 use crate::settings::Settings;
+use crate::sync::{ClinicConnection, OutgoingAnswer};
 use crate::time::Stamp;
 use crate::urge::UrgeSurfSession;
 
@@ -97,6 +98,12 @@ pub enum Record {
     Program(ProgramSettings),
     /// App settings (one per vault).
     Settings(Settings),
+    /// The link to the patient's clinic, with this device's signing key (one per vault). Sync state:
+    /// the UI never reads or writes it directly.
+    Connection(ClinicConnection),
+    /// An answer to a clinic session waiting to be sent (the sync outbox). Sync state, like
+    /// [`Record::Connection`].
+    Outbox(OutgoingAnswer),
     /// How far the reminder scheduler got (one per vault). Kept by the shell, never by the UI,
     /// so it is left out of the TypeScript bindings.
     #[ts(skip)]
@@ -126,6 +133,10 @@ pub enum RecordKind {
     Program,
     /// [`Record::Settings`].
     Settings,
+    /// [`Record::Connection`].
+    Connection,
+    /// [`Record::Outbox`].
+    Outbox,
     /// [`Record::ReminderMark`]: internal to the shell, so not in the TypeScript bindings.
     #[ts(skip)]
     ReminderMark,
@@ -136,8 +147,15 @@ impl RecordKind {
     pub fn is_singleton(self) -> bool {
         matches!(
             self,
-            Self::Plan | Self::Program | Self::Settings | Self::ReminderMark
+            Self::Plan | Self::Program | Self::Settings | Self::Connection | Self::ReminderMark
         )
+    }
+
+    /// Kinds that hold the sync machinery rather than anything the patient wrote. The shell must not
+    /// hand them to the UI or accept them from it: the connection holds the device's private key, and
+    /// outbox entries are only made together with the session change they send.
+    pub fn is_sync_state(self) -> bool {
+        matches!(self, Self::Connection | Self::Outbox)
     }
 }
 
@@ -154,6 +172,8 @@ impl Record {
             Self::Program(_) => RecordKind::Program,
             Self::Settings(_) => RecordKind::Settings,
             Self::ReminderMark(_) => RecordKind::ReminderMark,
+            Self::Connection(_) => RecordKind::Connection,
+            Self::Outbox(_) => RecordKind::Outbox,
         }
     }
 
@@ -170,6 +190,8 @@ impl Record {
             Self::Settings(r) => r.validate()?,
             // Any instant is a valid mark: a clock far off is the case the mark exists to survive.
             Self::ReminderMark(_) => {}
+            Self::Connection(r) => r.validate()?,
+            Self::Outbox(r) => r.validate()?,
         }
         Ok(())
     }
@@ -196,7 +218,12 @@ impl Record {
             Self::Session(r) => r.text_fields(),
             Self::Contact(r) => r.text_fields(),
             Self::Plan(r) => r.text_fields(),
-            Self::Program(_) | Self::Settings(_) | Self::ReminderMark(_) => Vec::new(),
+            // Sync state is never searched: nothing in it is the patient's words.
+            Self::Program(_)
+            | Self::Settings(_)
+            | Self::Connection(_)
+            | Self::Outbox(_)
+            | Self::ReminderMark(_) => Vec::new(),
         }
     }
 }

@@ -3,4 +3,4 @@
 /**
  * The kinds of record, for queries.
  */
-export type RecordKind = "craving" | "halt" | "urge" | "session" | "contact" | "plan" | "program" | "settings";
+export type RecordKind = "craving" | "halt" | "urge" | "session" | "contact" | "plan" | "program" | "settings" | "connection" | "outbox";
