@@ -1,0 +1,8 @@
+//! The sync client against the real clinic server on loopback, over HTTP and HTTPS: enrollment, the
+//! schedule, answers through the outbox while offline, lost replies, crashes mid-sync, revocation and
+//! refused answers.
+
+mod answers;
+mod refusals;
+mod schedule;
+mod support;
