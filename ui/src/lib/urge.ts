@@ -70,3 +70,19 @@ export function waveSentence(samples: UrgeSample[], durationText: string): strin
   if (end === start) return `Your urge started and ended at ${start}${lasted}, peaking at ${peak}. You stayed with it, and that counts.`;
   return `Your urge went from ${start} to ${end}${lasted}. Some waves take longer; you stayed with it.`;
 }
+
+/**
+ * Records a rating at `sample.offsetSeconds`. Core keeps one rating per second (offsets strictly
+ * increasing), so a second rating within the same second, from quick taps through the steps,
+ * replaces the first: the latest rating is what the person felt at that moment.
+ */
+export function recordSample<T>(samples: UrgeSample[], labels: T[], sample: UrgeSample, label: T): void {
+  const last = samples[samples.length - 1];
+  if (last && sample.offsetSeconds <= last.offsetSeconds) {
+    samples[samples.length - 1] = { offsetSeconds: last.offsetSeconds, intensity: sample.intensity };
+    labels[labels.length - 1] = label;
+  } else {
+    samples.push(sample);
+    labels.push(label);
+  }
+}

@@ -92,7 +92,8 @@ for (const size of SIZES) {
             assert.equal(await page.locator('a[href="tel:18006624357"]').count(), 1);
             assert.equal(await page.getByRole("heading", { name: "Your people" }).count(), 0, "no personal contacts while locked");
             await checkScreen(ctx, `${tag}-help-${scenario === "fresh" ? "first-run" : "locked"}`);
-            await page.getByRole("button", { name: "Back" }).click();
+            await page.keyboard.press("Escape");
+            await page.getByRole("heading", { name: "Get help now" }).waitFor({ state: "detached" });
           } finally {
             await ctx.context.close();
           }
@@ -261,6 +262,7 @@ describe("behaviour", () => {
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Unlock" }).click();
+      await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
       for (const name of PRIMARY) assert.equal(await page.getByRole("button", { name, exact: true }).count(), 1, `one control named "${name}"`);
     } finally {
       await ctx.context.close();
