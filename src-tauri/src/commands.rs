@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
 use tideline_core::halt::HaltPattern;
 use tideline_core::insights::Insights;
 use tideline_core::passphrase::{self, Strength};
@@ -19,17 +19,10 @@ use tideline_core::Error;
 use zeroize::Zeroizing;
 
 use crate::ipc::IpcError;
-use crate::state::AppState;
+use crate::reminders;
+use crate::state::{local_zone, AppState};
 
 type Reply<T> = Result<T, IpcError>;
-
-/// The patient's current zone, as the operating system reports it; UTC if it cannot tell.
-fn local_zone() -> Zone {
-    iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| name.parse().ok())
-        .unwrap_or_else(|| Zone::from(chrono_tz::UTC))
-}
 
 fn now_stamp() -> Stamp {
     Stamp::new(Utc::now(), local_zone())
@@ -75,6 +68,7 @@ pub struct RecoveryKeyReply {
 
 #[tauri::command]
 pub fn vault_create(
+    app: AppHandle,
     state: State<'_, AppState>,
     passphrase: Zeroizing<String>,
     program_start: NaiveDate,
@@ -93,6 +87,7 @@ pub fn vault_create(
         Utc::now(),
     )?;
     *state.slot() = Some(vault);
+    reminders::sync(&app);
     Ok(RecoveryKeyReply {
         recovery_key: recovery.display_code().to_string(),
     })
@@ -100,16 +95,19 @@ pub fn vault_create(
 
 #[tauri::command]
 pub fn vault_unlock(
+    app: AppHandle,
     state: State<'_, AppState>,
     passphrase: Zeroizing<String>,
 ) -> Reply<UnlockReport> {
     let (vault, report) = Vault::unlock(&state.dir, &passphrase, Utc::now())?;
     *state.slot() = Some(vault);
+    reminders::sync(&app);
     Ok(report)
 }
 
 #[tauri::command]
 pub fn vault_recover(
+    app: AppHandle,
     state: State<'_, AppState>,
     recovery_key: Zeroizing<String>,
     new_passphrase: Zeroizing<String>,
@@ -122,14 +120,13 @@ pub fn vault_recover(
         Utc::now(),
     )?;
     *state.slot() = Some(vault);
+    reminders::sync(&app);
     Ok(report)
 }
 
 #[tauri::command]
 pub fn vault_lock(state: State<'_, AppState>) {
-    if let Some(vault) = state.slot().take() {
-        vault.lock();
-    }
+    state.lock(Utc::now());
 }
 
 #[tauri::command]
@@ -144,16 +141,21 @@ pub fn passphrase_assess(passphrase: Zeroizing<String>) -> Strength {
 
 #[tauri::command]
 pub fn record_save(
+    app: AppHandle,
     state: State<'_, AppState>,
     id: Option<RecordId>,
     record: Record,
 ) -> Reply<StoredRecord> {
-    Ok(state.with_vault(Utc::now(), |v| v.save(id, record, now_stamp()))?)
+    let saved = state.with_vault(Utc::now(), |v| v.save(id, record, now_stamp()))?;
+    reminders::sync(&app);
+    Ok(saved)
 }
 
 #[tauri::command]
-pub fn record_delete(state: State<'_, AppState>, id: RecordId) -> Reply<()> {
-    Ok(state.with_vault(Utc::now(), |v| v.delete(&id, Utc::now()))?)
+pub fn record_delete(app: AppHandle, state: State<'_, AppState>, id: RecordId) -> Reply<()> {
+    state.with_vault(Utc::now(), |v| v.delete(&id, Utc::now()))?;
+    reminders::sync(&app);
+    Ok(())
 }
 
 #[tauri::command]
@@ -192,6 +194,7 @@ pub fn backup_export(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
 
 #[tauri::command]
 pub fn backup_restore(
+    app: AppHandle,
     state: State<'_, AppState>,
     path: PathBuf,
     passphrase: Option<Zeroizing<String>>,
@@ -216,6 +219,8 @@ pub fn backup_restore(
     }
     let (vault, report) = vault::restore_backup(&path, &state.dir, &secret, overwrite, Utc::now())?;
     *slot = Some(vault);
+    drop(slot);
+    reminders::sync(&app);
     Ok(report)
 }
 
@@ -232,6 +237,8 @@ pub fn vault_wipe(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> 
         .ok_or(Error::Locked)?
         .verify_passphrase(&passphrase)?;
     let vault = slot.take().ok_or(Error::Locked)?;
+    // A wiped vault's reminders must not keep firing from memory.
+    state.forget_reminders();
     Ok(vault.wipe(&passphrase)?)
 }
 

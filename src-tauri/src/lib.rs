@@ -4,11 +4,15 @@
 
 mod commands;
 mod ipc;
+pub mod reminders;
 mod state;
+#[cfg(desktop)]
+mod tray;
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use tauri::{Emitter, Manager};
+use tauri::{AppHandle, Emitter, Manager, RunEvent};
 
 pub use ipc::IpcError;
 pub use state::AppState;
@@ -19,10 +23,40 @@ const AUTO_LOCK_CHECK: Duration = Duration::from_secs(5);
 /// Builds and runs the app.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    // Desktop: one running copy (a second launch focuses the first), and the login item. The
+    // single-instance plugin must be registered first so a second copy exits before doing anything.
+    #[cfg(desktop)]
+    let builder = builder
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tray::show_window(app)
+        }))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
+        .on_window_event(tray::on_window_event);
+    #[cfg(mobile)]
+    let builder = builder.plugin(tauri_plugin_notification::init());
+    let app = builder
         .setup(|app| {
             let dir = state::data_dir(app.path().app_data_dir().ok())?;
-            app.manage(AppState::new(dir));
+            let answers = app.handle().clone();
+            let respond: reminders::Respond = Arc::new(move |session: &str, response| {
+                reminders::answer(&answers, session, response)
+            });
+            #[cfg(desktop)]
+            let notifier: Arc<dyn reminders::Notifier> = Arc::new(reminders::DesktopNotifier);
+            #[cfg(mobile)]
+            let notifier: Arc<dyn reminders::Notifier> = Arc::new(reminders::OsScheduled);
+            #[cfg(mobile)]
+            if reminders::register_answers(app.handle(), Arc::clone(&respond)).is_err() {
+                eprintln!("reminders: notification actions are not available");
+            }
+            let scheduler = reminders::Scheduler::start(notifier, respond)?;
+            app.manage(AppState::new(dir, scheduler));
+            #[cfg(desktop)]
+            tray::install(app)?;
             let handle = app.handle().clone();
             std::thread::Builder::new()
                 .name("auto-lock".into())
@@ -56,6 +90,16 @@ pub fn run() {
             commands::halt_pattern,
             commands::insights,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .expect("the Tideline window could not start");
+    app.run(on_run_event);
+}
+
+/// Quitting, from the tray or the last window: store how far reminders got and lock.
+fn on_run_event(app: &AppHandle, event: RunEvent) {
+    if let RunEvent::Exit = event {
+        if let Some(state) = app.try_state::<AppState>() {
+            state.lock(chrono::Utc::now());
+        }
+    }
 }

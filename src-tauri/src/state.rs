@@ -1,11 +1,19 @@
-//! What the shell holds between commands: the data directory and, while unlocked, the vault.
+//! What the shell holds between commands: the data directory, while unlocked the vault, and the
+//! reminder scheduler, which keeps running while the vault is locked.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
+use tideline_core::reminder_delivery as delivery;
+use tideline_core::session::ParticipantResponse;
+use tideline_core::settings::Settings;
+use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::Vault;
 use tideline_core::{Error, Result};
+
+use crate::reminders::Scheduler;
 
 /// The shell's state.
 #[derive(Debug)]
@@ -13,6 +21,21 @@ pub struct AppState {
     /// Where the vault lives.
     pub dir: PathBuf,
     vault: Mutex<Option<Vault>>,
+    reminders: Scheduler,
+    /// Answers from notifications that arrived while the vault was locked: applied at the next
+    /// unlock. Memory only, so an answer given while locked is lost if the app quits first.
+    answers: Mutex<Vec<(String, ParticipantResponse)>>,
+    /// The `keep_running_in_tray` setting as last read from the vault; on until a vault says
+    /// otherwise, so reminders keep coming before the first unlock after a start.
+    keep_in_tray: AtomicBool,
+}
+
+/// The patient's current zone, as the operating system reports it; UTC if it cannot tell.
+pub fn local_zone() -> Zone {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or_else(|| Zone::from(chrono_tz::UTC))
 }
 
 /// The data directory: `TIDELINE_DATA_DIR` if set, else the platform's app-data directory.
@@ -25,11 +48,14 @@ pub fn data_dir(platform: Option<PathBuf>) -> std::io::Result<PathBuf> {
 }
 
 impl AppState {
-    /// State for `dir`, locked.
-    pub fn new(dir: PathBuf) -> Self {
+    /// State for `dir`, locked, with `reminders` waiting for the first plan.
+    pub fn new(dir: PathBuf, reminders: Scheduler) -> Self {
         Self {
             dir,
             vault: Mutex::new(None),
+            reminders,
+            answers: Mutex::new(Vec::new()),
+            keep_in_tray: AtomicBool::new(true),
         }
     }
 
@@ -58,10 +84,85 @@ impl AppState {
         let mut slot = self.slot();
         if slot.as_mut().is_some_and(|v| v.idle_expired(now)) {
             if let Some(vault) = slot.take() {
-                vault.lock();
+                self.lock_vault(vault, now);
             }
             return true;
         }
         false
+    }
+
+    /// Locks now (the lock command, the tray, quitting); `true` if it was unlocked.
+    pub fn lock(&self, now: DateTime<Utc>) -> bool {
+        let vault = self.slot().take();
+        vault.map(|v| self.lock_vault(v, now)).is_some()
+    }
+
+    /// Stores how far the reminders got, then locks: the last moment the vault can be written.
+    fn lock_vault(&self, mut vault: Vault, now: DateTime<Utc>) {
+        if let Some(mark) = self.reminders.mark() {
+            if delivery::store_mark(&mut vault, mark, Stamp::new(now, local_zone())).is_err() {
+                // Only costs a too-large missed summary after a restart; the lock must go ahead.
+                eprintln!("reminders: could not store the reminder mark before locking");
+            }
+        }
+        vault.lock();
+    }
+
+    /// Hands the scheduler a fresh plan from the open vault (after unlock and every change), first
+    /// applying answers queued while locked. Returns the settings for the caller to apply what
+    /// lives outside the vault (start at login); `None` when locked.
+    pub fn replan_reminders(&self, now: DateTime<Utc>) -> Option<Settings> {
+        let mut slot = self.slot();
+        let vault = slot.as_mut()?;
+        let (zone, stamp) = (local_zone(), Stamp::new(now, local_zone()));
+        let queued = std::mem::take(&mut *self.answers.lock().unwrap_or_else(|p| p.into_inner()));
+        for (session, response) in queued {
+            // NotFound: the session was deleted since; nothing to answer.
+            let _ = delivery::answer(vault, &session, response, stamp);
+        }
+        let from = self.reminders.plan_from(delivery::stored_mark(vault), now);
+        self.reminders
+            .replace(delivery::plan(vault, zone, from, now), from);
+        if let Some(mark) = self.reminders.mark() {
+            let _ = delivery::store_mark(vault, mark, stamp);
+        }
+        let settings = vault.settings();
+        self.keep_in_tray
+            .store(settings.keep_running_in_tray, Ordering::Relaxed);
+        Some(settings)
+    }
+
+    /// Records an answer from a notification: now if the vault is open, else at the next unlock.
+    /// Returns whether it was applied now (the caller then re-plans).
+    pub fn answer(&self, session: &str, response: ParticipantResponse, now: DateTime<Utc>) -> bool {
+        let mut slot = self.slot();
+        match slot.as_mut() {
+            Some(vault) => {
+                let stamp = Stamp::new(now, local_zone());
+                let _ = delivery::answer(vault, session, response, stamp);
+                true
+            }
+            None => {
+                self.answers
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push((session.to_owned(), response));
+                false
+            }
+        }
+    }
+
+    /// Drops every planned reminder and queued answer (the vault was wiped).
+    pub fn forget_reminders(&self) {
+        self.reminders.forget();
+        self.answers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+    }
+
+    /// Whether closing the window should leave the app running in the tray.
+    pub fn keeps_running_in_tray(&self) -> bool {
+        self.keep_in_tray.load(Ordering::Relaxed)
     }
 }

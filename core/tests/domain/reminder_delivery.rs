@@ -62,10 +62,7 @@ fn an_on_time_reminder_is_shown_once_and_never_again() {
         Some(start - Duration::hours(1)),
         "the scheduler sleeps until an hour before"
     );
-    assert!(
-        q.take_due(now).is_empty(),
-        "nothing is due before its time"
-    );
+    assert!(q.take_due(now).is_empty(), "nothing is due before its time");
     let due = start - Duration::hours(1);
     let out = q.take_due(due);
     assert_eq!(texts(&out), ["Reminder: appointment at 6:00 PM"]);
@@ -112,7 +109,10 @@ fn reminders_missed_while_closed_become_one_summary() {
         }),
         now,
     );
-    assert_eq!(from, last_seen, "the next plan begins where the last run stopped");
+    assert_eq!(
+        from, last_seen,
+        "the next plan begins where the last run stopped"
+    );
     q.replace(plan_for(&starts, &[24 * 60, 60], from), from);
     let out = q.take_due(now);
     assert_eq!(
@@ -144,7 +144,10 @@ fn a_reminder_due_just_before_the_start_is_still_shown_as_itself() {
         now,
     );
     q.replace(plan_for(&[start], &[60], from), from);
-    assert_eq!(texts(&q.take_due(now)), ["Reminder: appointment at 6:00 PM"]);
+    assert_eq!(
+        texts(&q.take_due(now)),
+        ["Reminder: appointment at 6:00 PM"]
+    );
 }
 
 #[test]
@@ -204,7 +207,11 @@ fn a_new_plan_made_while_reminders_fire_repeats_none() {
     let two_hours = start - Duration::hours(2);
     assert_eq!(q.take_due(two_hours).len(), 1);
     q.replace(plan_for(&[start], &[120, 60], stale_from), stale_from);
-    assert_eq!(q.len(), 1, "the reminder already shown is dropped from the new plan");
+    assert_eq!(
+        q.len(),
+        1,
+        "the reminder already shown is dropped from the new plan"
+    );
     assert_eq!(q.next_due(), Some(start - Duration::hours(1)));
 }
 
@@ -244,7 +251,11 @@ fn a_restart_after_a_closed_period_shows_one_summary_from_the_vault() {
         .unwrap();
     for start in ["2026-03-02T23:00:00Z", "2026-03-03T23:00:00Z"] {
         vault
-            .save(None, Record::Session(session_at(utc(start), 3)), stamp(day1))
+            .save(
+                None,
+                Record::Session(session_at(utc(start), 3)),
+                stamp(day1),
+            )
             .unwrap();
     }
 

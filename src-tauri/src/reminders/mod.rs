@@ -1,0 +1,129 @@
+//! Reminders in the shell: what the core planned, shown on time. The rules (what is due, what
+//! counts as missed, what the text says) live in `tideline_core::reminder_delivery`; this module
+//! only sleeps, wakes and shows.
+//!
+//! - Desktop: [`Scheduler`] is a thread that keeps the plan in memory while the vault is locked and
+//!   shows each reminder through a [`Notifier`] ([`DesktopNotifier`]: notify-rust over D-Bus on Linux,
+//!   the native centre on macOS and Windows).
+//! - Mobile (`mobile.rs`, compiled only for Android and iOS): the operating system holds the
+//!   schedule, because an app there is suspended soon after it leaves the screen.
+
+#[cfg(desktop)]
+mod desktop;
+#[cfg(mobile)]
+pub(crate) mod mobile;
+mod scheduler;
+
+use std::fmt;
+
+use chrono::Utc;
+use tauri::{AppHandle, Manager, Runtime};
+use tideline_core::session::ParticipantResponse;
+
+use crate::state::AppState;
+
+#[cfg(desktop)]
+pub use desktop::DesktopNotifier;
+#[cfg(mobile)]
+pub use mobile::{register_answers, OsScheduled};
+pub use scheduler::{Delivered, Observer, Respond, Scheduler, MAX_NAP};
+
+/// The application name every notification carries: the app's own neutral name, nothing more.
+pub const APP_NAME: &str = "Tideline";
+/// The notification title. The body carries the (discreet by default) reminder text.
+pub const SUMMARY: &str = "Tideline";
+/// Action id and label for "I'll be there".
+pub const ACTION_ATTEND: (&str, &str) = ("attend", "I'll be there");
+/// Action id and label for "Can't make it".
+pub const ACTION_DECLINE: (&str, &str) = ("decline", "Can't make it");
+
+/// The response an action id stands for.
+pub fn response_for_action(action: &str) -> Option<ParticipantResponse> {
+    match action {
+        a if a == ACTION_ATTEND.0 => Some(ParticipantResponse::Accepted),
+        a if a == ACTION_DECLINE.0 => Some(ParticipantResponse::Declined),
+        // A click on the body, or the notification closing, answers nothing.
+        _ => None,
+    }
+}
+
+/// Called at most once, with the patient's answer from a notification's action.
+pub type OnAnswer = Box<dyn FnOnce(ParticipantResponse) + Send>;
+
+/// Shows one notification. `answer` is given for session reminders: the notifier offers "I'll be
+/// there" / "Can't make it" where the platform supports actions and calls it with the choice.
+pub trait Notifier: Send + Sync + 'static {
+    /// Shows `text` now.
+    fn show(&self, text: &str, answer: Option<OnAnswer>) -> Result<(), NotifyError>;
+}
+
+/// A notification could not be shown. Carries the notification system's own message, which never
+/// contains the reminder text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotifyError(pub String);
+
+impl fmt::Display for NotifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the notification could not be shown: {}", self.0)
+    }
+}
+
+impl std::error::Error for NotifyError {}
+
+/// The one call the commands make after an unlock or a change to sessions or settings: re-plan
+/// from the open vault and apply the settings that live outside it.
+pub fn sync<R: Runtime>(app: &AppHandle<R>) {
+    let now = Utc::now();
+    let Some(settings) = app.state::<AppState>().replan_reminders(now) else {
+        return;
+    };
+    #[cfg(desktop)]
+    apply_start_at_login(app, settings.start_at_login);
+    #[cfg(mobile)]
+    {
+        let _ = settings;
+        let plan = app
+            .state::<AppState>()
+            .with_vault(now, |v| {
+                Ok(tideline_core::reminder_delivery::plan(
+                    v,
+                    crate::state::local_zone(),
+                    now,
+                    now,
+                ))
+            })
+            .unwrap_or_default();
+        if mobile::schedule_on_device(app, plan, now).is_err() {
+            eprintln!("reminders: the device refused the reminder schedule");
+        }
+    }
+}
+
+/// Registers or removes the login item to match the setting; touches the system only on a change.
+#[cfg(desktop)]
+fn apply_start_at_login<R: Runtime>(app: &AppHandle<R>, wanted: bool) {
+    use tauri_plugin_autostart::ManagerExt;
+    let launcher = app.autolaunch();
+    if launcher.is_enabled().ok() == Some(wanted) {
+        return;
+    }
+    let changed = if wanted {
+        launcher.enable()
+    } else {
+        launcher.disable()
+    };
+    if changed.is_err() {
+        eprintln!("autostart: could not change the login item");
+    }
+}
+
+/// Records an answer given on a notification, and re-plans if it was applied at once (a declined
+/// session gets no further reminders).
+pub fn answer<R: Runtime>(app: &AppHandle<R>, session: &str, response: ParticipantResponse) {
+    if app
+        .state::<AppState>()
+        .answer(session, response, Utc::now())
+    {
+        sync(app);
+    }
+}
