@@ -1,5 +1,5 @@
-//! First run -> log a craving -> lock -> unlock -> restart -> everything still there, and nothing
-//! typed in is readable in the data directory.
+//! First run -> log a craving -> HALT check -> urge surfing -> lock -> unlock -> restart -> everything
+//! still there, and nothing typed in is readable in the data directory.
 
 use fantoccini::{Client, Locator};
 use tideline_e2e::*;
@@ -46,6 +46,41 @@ async fn log_craving(c: &Client) {
     wait_for_text(c, SITUATION, 10).await;
 }
 
+/// Typed into the HALT note and the urge-surfing notes; must never appear in any file either.
+const HALT_NOTE: &str = "Quokkaquill skipped lunch again";
+const URGE_NOTE: &str = "Narwhalnote the wave passed by the window";
+
+async fn halt_check_into_urge_surfing(c: &Client) {
+    click_button(c, "HALT check").await;
+    find(c, "input[name=tired][value='3']").await.click().await.unwrap();
+    find(c, "input[name=hungry][value='2']").await.click().await.unwrap();
+    type_into(c, "#halt-note", HALT_NOTE).await;
+    click_button(c, "See what might help").await;
+    wait_for_text(c, "What might help right now", 10).await;
+    // From a flagged state, one tap into urge surfing.
+    click_button(c, "Start urge surfing").await;
+    wait_for_text(c, "Which version?", 10).await;
+    find(c, "#urge-start").await.send_keys(&ARROW_RIGHT.repeat(3)).await.unwrap();
+    click_button(c, "Begin").await;
+    for _ in 0..4 {
+        click_button(c, "Next step").await;
+    }
+    click_button(c, "Finish").await;
+    wait_for_text(c, "How is it now?", 10).await;
+    find(c, "input[name=acted][value=rodeItOut]").await.click().await.unwrap();
+    type_into(c, "#urge-notes", URGE_NOTE).await;
+    click_button(c, "Save session").await;
+    wait_for_text(c, "Your wave", 10).await;
+    click_button(c, "Done").await;
+}
+
+async fn home_lists_all_three(c: &Client) {
+    click_button(c, "Home").await;
+    wait_for_text(c, "Logged a craving, intensity", 10).await;
+    wait_for_text(c, "HALT check: hungry, tired", 10).await;
+    wait_for_text(c, "Surfed an urge from", 10).await;
+}
+
 async fn unlock(c: &Client) {
     wait_for_text(c, "Tideline is locked", 20).await;
     type_into(c, "#unlock-pp", "not my passphrase at all").await;
@@ -68,22 +103,26 @@ async fn first_run_log_lock_unlock_restart_and_nothing_readable_on_disk() {
     let c = driver.session().await;
     first_run(&c).await;
     log_craving(&c).await;
+    halt_check_into_urge_surfing(&c).await;
+    home_lists_all_three(&c).await;
     click_button(&c, "Lock").await;
     unlock(&c).await;
     craving_is_listed(&c).await;
+    home_lists_all_three(&c).await;
     c.close().await.unwrap();
 
     // A new session starts the app again on the same data directory.
     let c = driver.session().await;
     unlock(&c).await;
     craving_is_listed(&c).await;
+    home_lists_all_three(&c).await;
     c.close().await.unwrap();
     drop(driver);
 
     let files = files_under(data.path());
     assert!(files.iter().any(|(p, _)| p.ends_with("vault.db")), "the vault lives in TIDELINE_DATA_DIR: {files:?}");
     for (path, bytes) in &files {
-        for needle in [SITUATION, "Zebracorn", PASSPHRASE] {
+        for needle in [SITUATION, "Zebracorn", HALT_NOTE, "Quokkaquill", URGE_NOTE, "Narwhalnote", PASSPHRASE] {
             assert!(
                 !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
                 "{} contains typed text '{needle}'",
