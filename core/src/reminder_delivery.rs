@@ -22,6 +22,7 @@
 //! between is reported as one [`Delivery::MissedSummary`], never as a burst.
 
 use chrono::{DateTime, Duration, Utc};
+use ring::rand::SecureRandom;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -266,23 +267,22 @@ pub fn store_mark(vault: &mut Vault, mark: ReminderMark, now: Stamp) -> Result<b
 }
 
 /// Records the patient's answer from a notification ("I'll be there" / "Can't make it") on the
-/// session with record id `session_id`. A session deleted since the reminder was planned is
-/// `Error::NotFound`; the caller drops the answer then.
+/// session with record id `session_id`, through the same path as an answer given in the app: for a
+/// clinic session it is queued in the sync outbox for the clinic (see `sync::queue_response`). A
+/// session deleted since the reminder was planned is `Error::NotFound`; the caller drops the answer.
 pub fn answer(
     vault: &mut Vault,
     session_id: &str,
     response: ParticipantResponse,
     now: Stamp,
+    random: &dyn SecureRandom,
 ) -> Result<()> {
     let id: RecordId = session_id.parse().map_err(|_| Error::NotFound)?;
-    let mut session = match vault.get(&id).map(|r| &r.record) {
-        Some(Record::Session(s)) => s.clone(),
+    match vault.get(&id).map(|r| &r.record) {
+        Some(Record::Session(s)) if s.response == response => return Ok(()),
+        Some(Record::Session(_)) => {}
         _ => return Err(Error::NotFound),
-    };
-    if session.response == response {
-        return Ok(());
     }
-    session.response = response;
-    vault.save(Some(id), Record::Session(session), now)?;
+    crate::sync::queue_response(vault, id, response, now, random)?;
     Ok(())
 }

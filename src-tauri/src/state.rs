@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
+use ring::rand::SystemRandom;
 use tideline_core::reminder_delivery as delivery;
 use tideline_core::session::ParticipantResponse;
 use tideline_core::settings::Settings;
@@ -118,7 +119,7 @@ impl AppState {
         let queued = std::mem::take(&mut *self.answers.lock().unwrap_or_else(|p| p.into_inner()));
         for (session, response) in queued {
             // NotFound: the session was deleted since; nothing to answer.
-            let _ = delivery::answer(vault, &session, response, stamp);
+            let _ = delivery::answer(vault, &session, response, stamp, &SystemRandom::new());
         }
         let from = self.reminders.plan_from(delivery::stored_mark(vault), now);
         self.reminders
@@ -139,7 +140,7 @@ impl AppState {
         match slot.as_mut() {
             Some(vault) => {
                 let stamp = Stamp::new(now, local_zone());
-                let _ = delivery::answer(vault, session, response, stamp);
+                let _ = delivery::answer(vault, session, response, stamp, &SystemRandom::new());
                 true
             }
             None => {

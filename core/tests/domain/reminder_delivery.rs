@@ -13,6 +13,10 @@ use tideline_core::time::Stamp;
 use tideline_core::vault::{KdfParams, Vault};
 use tideline_core::Error;
 
+fn random() -> ring::rand::SystemRandom {
+    ring::rand::SystemRandom::new()
+}
+
 use crate::fixtures::{session_at, utc, zone};
 
 const PASS: &str = "lantern river oatmeal violet";
@@ -329,7 +333,14 @@ fn an_answer_from_a_notification_is_recorded_on_the_session() {
         )
         .unwrap();
     let id = saved.id.to_string();
-    delivery::answer(&mut vault, &id, ParticipantResponse::Declined, stamp(now)).unwrap();
+    delivery::answer(
+        &mut vault,
+        &id,
+        ParticipantResponse::Declined,
+        stamp(now),
+        &random(),
+    )
+    .unwrap();
     match &vault.get(&saved.id).unwrap().record {
         Record::Session(s) => assert_eq!(s.response, ParticipantResponse::Declined),
         other => panic!("expected a session, got {:?}", other.kind()),
@@ -340,7 +351,8 @@ fn an_answer_from_a_notification_is_recorded_on_the_session() {
                 &mut vault,
                 "00000000000000000000000000000000",
                 ParticipantResponse::Accepted,
-                stamp(now)
+                stamp(now),
+                &random()
             ),
             Err(Error::NotFound)
         ),
@@ -351,7 +363,8 @@ fn an_answer_from_a_notification_is_recorded_on_the_session() {
             &mut vault,
             "not an id",
             ParticipantResponse::Accepted,
-            stamp(now)
+            stamp(now),
+            &random()
         ),
         Err(Error::NotFound)
     ));
