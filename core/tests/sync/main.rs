@@ -3,6 +3,7 @@
 //! refused answers.
 
 mod answers;
+mod lost_reply;
 mod refusals;
 mod schedule;
 mod support;

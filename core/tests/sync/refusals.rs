@@ -145,3 +145,22 @@ fn a_key_reused_for_another_answer_is_parked_as_a_conflict() {
         "the session itself is untouched"
     );
 }
+
+#[test]
+fn the_error_codes_the_ui_switches_on_are_pinned() {
+    for (code, spelled) in [
+        (ErrorCode::Offline, "offline"),
+        (ErrorCode::DeviceRefused, "device_refused"),
+        (ErrorCode::Clinic, "clinic"),
+    ] {
+        assert_eq!(
+            serde_json::to_value(code).unwrap(),
+            serde_json::json!(spelled),
+            "the UI matches on this exact string"
+        );
+    }
+    assert_eq!(
+        tideline_core::Error::Offline.to_string(),
+        "the clinic could not be reached; your answers are saved and will be sent later"
+    );
+}
