@@ -34,6 +34,8 @@ app: ui
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	@# The core must never depend on Tauri (ARCHITECTURE.md).
+	@if cargo tree -p tideline-core -e normal | grep -qi tauri; then echo "core depends on tauri" >&2; exit 1; fi
 
 test-rust:
 	TIDELINE_FHIR_PY=$(TIDELINE_VENV)/bin/python cargo test --workspace --exclude tideline-e2e --quiet

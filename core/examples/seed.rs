@@ -10,8 +10,9 @@ use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::KdfParams;
 
 const WORDS: &[&str] = &[
-    "work", "home", "party", "friend", "brother", "payday", "stress", "bored", "tired", "angry", "lonely", "bar",
-    "music", "evening", "argument", "walked", "called", "sponsor", "breathed", "meeting", "kitchen", "commute",
+    "work", "home", "party", "friend", "brother", "payday", "stress", "bored", "tired", "angry",
+    "lonely", "bar", "music", "evening", "argument", "walked", "called", "sponsor", "breathed",
+    "meeting", "kitchen", "commute",
 ];
 
 fn main() {
@@ -24,19 +25,33 @@ fn main() {
     let zone: Zone = "America/New_York".parse().expect("a known zone");
     let now = Utc::now();
     let start = NaiveDate::from_ymd_opt(2026, 1, 5).expect("a valid date");
-    let (mut vault, _) = create_vault(dir.as_ref(), passphrase, start, zone, KdfParams::DEFAULT, now)
-        .unwrap_or_else(|e| panic!("could not create the vault: {e}"));
+    let (mut vault, _) = create_vault(
+        dir.as_ref(),
+        passphrase,
+        start,
+        zone,
+        KdfParams::DEFAULT,
+        now,
+    )
+    .unwrap_or_else(|e| panic!("could not create the vault: {e}"));
     let records = (0..count)
         .map(|i| {
             let at = now - Duration::minutes(i as i64 * 9);
-            let mut e = CravingEntry::new(Stamp::new(at, zone), Intensity::try_from((i % 11) as u8).expect("0-10"));
+            let mut e = CravingEntry::new(
+                Stamp::new(at, zone),
+                Intensity::try_from((i % 11) as u8).expect("0-10"),
+            );
             let w = |k: usize| WORDS[(i * 7 + k * 5) % WORDS.len()];
             e.situation = Some(format!("{} after {} with my {}", w(0), w(1), w(2)));
             e.coping = Some(format!("{} and {}", w(3), w(4)));
-            e.triggers = vec![Trigger::Place { label: w(5).to_owned() }];
+            e.triggers = vec![Trigger::Place {
+                label: w(5).to_owned(),
+            }];
             Record::Craving(e)
         })
         .collect();
-    vault.save_many(records, Stamp::new(now, zone)).unwrap_or_else(|e| panic!("could not save: {e}"));
+    vault
+        .save_many(records, Stamp::new(now, zone))
+        .unwrap_or_else(|e| panic!("could not save: {e}"));
     println!("created {dir} with {count} craving entries");
 }

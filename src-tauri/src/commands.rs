@@ -146,14 +146,14 @@ pub fn record_save(
     id: Option<RecordId>,
     record: Record,
 ) -> Reply<StoredRecord> {
-    let saved = state.with_vault(Utc::now(), |v| v.save(id, record, now_stamp()))?;
+    let saved = state.with_vault(Utc::now(), |v| v.save_entry(id, record, now_stamp()))?;
     reminders::sync(&app);
     Ok(saved)
 }
 
 #[tauri::command]
 pub fn record_delete(app: AppHandle, state: State<'_, AppState>, id: RecordId) -> Reply<()> {
-    state.with_vault(Utc::now(), |v| v.delete(&id, Utc::now()))?;
+    state.with_vault(Utc::now(), |v| v.delete_entry(&id, Utc::now()))?;
     reminders::sync(&app);
     Ok(())
 }

@@ -429,8 +429,50 @@ impl Vault {
     }
 
     /// Records matching the query, newest first.
+    ///
+    /// The sync module's own records (the clinic connection with the device key, the outbox) are
+    /// never returned here, whatever the query: they are not the patient's entries and the device
+    /// key must not reach the UI. The sync module reads them with [`Vault::of_kind`].
     pub fn query(&self, query: &Query) -> Vec<&StoredRecord> {
-        self.model.query(query)
+        let mut results = self.model.query(query);
+        results.retain(|r| !r.record.kind().is_sync_state());
+        results
+    }
+
+    /// Saves a record on the patient's behalf (the UI's path): like [`Vault::save`], but refuses the
+    /// records that only the sync module may write.
+    pub fn save_entry(
+        &mut self,
+        id: Option<RecordId>,
+        record: Record,
+        now: Stamp,
+    ) -> Result<StoredRecord> {
+        if record.kind().is_sync_state() {
+            return Err(crate::error::Invalid::new(
+                "type",
+                "this kind of record is managed by the app",
+            )
+            .into());
+        }
+        if let Some(existing) = id.and_then(|id| self.model.get(&id)) {
+            if existing.record.kind().is_sync_state() {
+                return Err(Error::NotFound);
+            }
+        }
+        self.save(id, record, now)
+    }
+
+    /// Deletes a record on the patient's behalf: the sync module's records are not the patient's to
+    /// delete one by one (disconnecting from the clinic removes them).
+    pub fn delete_entry(&mut self, id: &RecordId, now: DateTime<Utc>) -> Result<()> {
+        if self
+            .model
+            .get(id)
+            .is_some_and(|r| r.record.kind().is_sync_state())
+        {
+            return Err(Error::NotFound);
+        }
+        self.delete(id, now)
     }
 
     /// Every record of one kind, in no particular order.
@@ -537,8 +579,14 @@ impl Vault {
 
     /// Writes every record as readable JSON to `path`, a place the patient chose. This is the one
     /// deliberate plaintext output: the patient's own copy of their data.
+    /// The device's clinic key and the sync outbox are left out: they are not journal content, and a
+    /// private key must never be written in the clear.
     pub fn export_plain_json(&self, path: &Path) -> Result<()> {
-        let mut records: Vec<&StoredRecord> = self.model.all().collect();
+        let mut records: Vec<&StoredRecord> = self
+            .model
+            .all()
+            .filter(|r| !r.record.kind().is_sync_state())
+            .collect();
         records.sort_by_key(|r| (r.record.occurred_at().unwrap_or(r.created.utc), r.id));
         let json = Zeroizing::new(
             serde_json::to_vec_pretty(

@@ -200,3 +200,72 @@ fn search_forgets_deleted_and_edited_words() {
     vault.delete(&r.id, t0()).unwrap();
     assert_eq!(find(&vault, "kitchen"), 0);
 }
+
+#[test]
+fn the_sync_modules_records_never_reach_the_patients_paths() {
+    use tideline_core::session::{
+        AppointmentStatus, ClinicSession, ParticipantResponse, SessionKind, SessionOrigin,
+    };
+    use tideline_core::sync::queue_response;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut vault, _) = new_vault(dir.path());
+    let session = Record::Session(ClinicSession {
+        title: None,
+        start: stamp(t0() + Duration::days(1)),
+        end: stamp(t0() + Duration::days(1) + Duration::hours(3)),
+        kind: SessionKind::Group,
+        venue: None,
+        status: AppointmentStatus::Booked,
+        response: ParticipantResponse::NeedsAction,
+        origin: SessionOrigin::Clinic {
+            clinic_id: "appt-1".into(),
+        },
+    });
+    let session = vault.save(None, session, stamp(t0())).unwrap();
+    queue_response(
+        &mut vault,
+        session.id,
+        ParticipantResponse::Accepted,
+        stamp(t0()),
+        &ring::rand::SystemRandom::new(),
+    )
+    .unwrap();
+    let outbox: Vec<_> = vault
+        .of_kind(RecordKind::Outbox)
+        .map(|r| r.clone())
+        .collect();
+    assert_eq!(outbox.len(), 1, "the answer waits in the outbox");
+
+    let listed = vault.query(&Query::default());
+    assert!(
+        listed.iter().all(|r| !r.record.kind().is_sync_state()),
+        "a plain query lists only entries"
+    );
+    let asked = vault.query(&Query {
+        kinds: vec![RecordKind::Outbox],
+        ..Query::default()
+    });
+    assert!(
+        asked.is_empty(),
+        "even asking for the kind by name returns nothing"
+    );
+    assert!(matches!(
+        vault.save_entry(None, outbox[0].record.clone(), stamp(t0())),
+        Err(Error::Invalid(_))
+    ));
+    assert!(matches!(
+        vault.delete_entry(&outbox[0].id, t0()),
+        Err(Error::NotFound)
+    ));
+
+    let out = tempfile::tempdir().unwrap();
+    vault
+        .export_plain_json(&out.path().join("export.json"))
+        .unwrap();
+    let text = std::fs::read_to_string(out.path().join("export.json")).unwrap();
+    assert!(text.contains("appt-1"), "the session is exported");
+    assert!(
+        !text.contains("outbox") && !text.contains("idempotency"),
+        "sync state is not: {text}"
+    );
+}

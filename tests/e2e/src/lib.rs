@@ -24,7 +24,11 @@ pub fn app_binary() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// tauri-driver, running for one app session.
@@ -40,7 +44,12 @@ impl Driver {
         let (port, native) = (free_port(), free_port());
         let driver = which("tauri-driver");
         let child = Command::new(driver)
-            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("TIDELINE_DATA_DIR", data_dir)
             .stdout(Stdio::null())
@@ -49,7 +58,10 @@ impl Driver {
             .expect("tauri-driver starts (make test installs it)");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not open port {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not open port {port}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         Self { child, port }
@@ -78,7 +90,9 @@ impl Drop for Driver {
 }
 
 fn which(name: &str) -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let candidates = std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
         .unwrap_or_default()
@@ -111,18 +125,30 @@ pub async fn click_button(c: &Client, text: &str) {
         .for_element(Locator::XPath(&xpath))
         .await
         .unwrap_or_else(|e| panic!("no button '{text}': {e}"));
-    button.click().await.unwrap_or_else(|e| panic!("button '{text}' not clickable: {e}"));
+    button
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("button '{text}' not clickable: {e}"));
 }
 
 /// Waits up to `secs` for the page text to contain `text`.
 pub async fn wait_for_text(c: &Client, text: &str, secs: u64) {
     let deadline = Instant::now() + Duration::from_secs(secs);
     loop {
-        let body = c.find(Locator::Css("body")).await.unwrap().text().await.unwrap_or_default();
+        let body = c
+            .find(Locator::Css("body"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap_or_default();
         if body.contains(text) {
             return;
         }
-        assert!(Instant::now() < deadline, "page never showed '{text}'; it shows:\n{body}");
+        assert!(
+            Instant::now() < deadline,
+            "page never showed '{text}'; it shows:\n{body}"
+        );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }

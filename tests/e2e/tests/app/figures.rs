@@ -22,7 +22,11 @@ fn pss_mib_of_tree(root: u32) -> f64 {
                 .unwrap_or(0);
         }
         if let Ok(children) = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")) {
-            pending.extend(children.split_whitespace().filter_map(|c| c.parse::<u32>().ok()));
+            pending.extend(
+                children
+                    .split_whitespace()
+                    .filter_map(|c| c.parse::<u32>().ok()),
+            );
         }
     }
     total_kib as f64 / 1024.0
@@ -40,7 +44,8 @@ fn app_pid() -> Option<u32> {
 #[tokio::test(flavor = "current_thread")]
 #[ignore = "run by scripts/measure-app.sh"]
 async fn measure_app_figures() {
-    let data = PathBuf::from(std::env::var("TIDELINE_MEASURE_DIR").expect("a seeded vault directory"));
+    let data =
+        PathBuf::from(std::env::var("TIDELINE_MEASURE_DIR").expect("a seeded vault directory"));
     let passphrase = std::env::var("TIDELINE_MEASURE_PASS").expect("its passphrase");
     let driver = Driver::start(&data);
 
@@ -58,7 +63,9 @@ async fn measure_app_figures() {
 
     tokio::time::sleep(Duration::from_secs(60)).await;
     let memory = app_pid().map(pss_mib_of_tree).unwrap_or(f64::NAN);
-    let size = std::fs::metadata(app_binary()).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(app_binary())
+        .map(|m| m.len())
+        .unwrap_or(0);
     println!(
         "FIGURES binary_mb={:.1} cold_start_s={:.3} unlock_to_home_s={:.3} idle_memory_mib={:.0}",
         size as f64 / 1_048_576.0,

@@ -28,10 +28,17 @@ async fn first_run(c: &Client) {
         }
         out
     };
-    assert_eq!(groups.len(), 8, "the recovery key is 8 groups of 4: {groups:?}");
+    assert_eq!(
+        groups.len(),
+        8,
+        "the recovery key is 8 groups of 4: {groups:?}"
+    );
     click_button(c, "I wrote it down").await;
     let label = find(c, "label[for=part]").await.text().await.unwrap();
-    let n: usize = label.split_whitespace().find_map(|w| w.parse().ok()).expect("the label names a group number");
+    let n: usize = label
+        .split_whitespace()
+        .find_map(|w| w.parse().ok())
+        .expect("the label names a group number");
     type_into(c, "#part", &groups[n - 1].to_lowercase()).await;
     click_button(c, "Confirm").await;
 }
@@ -52,22 +59,38 @@ const URGE_NOTE: &str = "Narwhalnote the wave passed by the window";
 
 async fn halt_check_into_urge_surfing(c: &Client) {
     click_button(c, "HALT check").await;
-    find(c, "input[name=tired][value='3']").await.click().await.unwrap();
-    find(c, "input[name=hungry][value='2']").await.click().await.unwrap();
+    find(c, "input[name=tired][value='3']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(c, "input[name=hungry][value='2']")
+        .await
+        .click()
+        .await
+        .unwrap();
     type_into(c, "#halt-note", HALT_NOTE).await;
     click_button(c, "See what might help").await;
     wait_for_text(c, "What might help right now", 10).await;
     // From a flagged state, one tap into urge surfing.
     click_button(c, "Start urge surfing").await;
     wait_for_text(c, "Which version?", 10).await;
-    find(c, "#urge-start").await.send_keys(&ARROW_RIGHT.repeat(3)).await.unwrap();
+    find(c, "#urge-start")
+        .await
+        .send_keys(&ARROW_RIGHT.repeat(3))
+        .await
+        .unwrap();
     click_button(c, "Begin").await;
     for _ in 0..4 {
         click_button(c, "Next step").await;
     }
     click_button(c, "Finish").await;
     wait_for_text(c, "How is it now?", 10).await;
-    find(c, "input[name=acted][value=rodeItOut]").await.click().await.unwrap();
+    find(c, "input[name=acted][value=rodeItOut]")
+        .await
+        .click()
+        .await
+        .unwrap();
     type_into(c, "#urge-notes", URGE_NOTE).await;
     click_button(c, "Save session").await;
     wait_for_text(c, "Your wave", 10).await;
@@ -120,9 +143,20 @@ async fn first_run_log_lock_unlock_restart_and_nothing_readable_on_disk() {
     drop(driver);
 
     let files = files_under(data.path());
-    assert!(files.iter().any(|(p, _)| p.ends_with("vault.db")), "the vault lives in TIDELINE_DATA_DIR: {files:?}");
+    assert!(
+        files.iter().any(|(p, _)| p.ends_with("vault.db")),
+        "the vault lives in TIDELINE_DATA_DIR: {files:?}"
+    );
     for (path, bytes) in &files {
-        for needle in [SITUATION, "Zebracorn", HALT_NOTE, "Quokkaquill", URGE_NOTE, "Narwhalnote", PASSPHRASE] {
+        for needle in [
+            SITUATION,
+            "Zebracorn",
+            HALT_NOTE,
+            "Quokkaquill",
+            URGE_NOTE,
+            "Narwhalnote",
+            PASSPHRASE,
+        ] {
             assert!(
                 !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
                 "{} contains typed text '{needle}'",
