@@ -230,10 +230,7 @@ fn the_sync_modules_records_never_reach_the_patients_paths() {
         &ring::rand::SystemRandom::new(),
     )
     .unwrap();
-    let outbox: Vec<_> = vault
-        .of_kind(RecordKind::Outbox)
-        .map(|r| r.clone())
-        .collect();
+    let outbox: Vec<_> = vault.of_kind(RecordKind::Outbox).cloned().collect();
     assert_eq!(outbox.len(), 1, "the answer waits in the outbox");
 
     let listed = vault.query(&Query::default());
