@@ -157,6 +157,12 @@ impl RecordKind {
     pub fn is_sync_state(self) -> bool {
         matches!(self, Self::Connection | Self::Outbox)
     }
+
+    /// Kinds the app keeps for itself (sync state, the reminder mark): never listed to the UI,
+    /// never written or deleted from it, never in the plain export.
+    pub fn is_app_state(self) -> bool {
+        self.is_sync_state() || self == Self::ReminderMark
+    }
 }
 
 impl Record {

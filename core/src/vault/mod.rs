@@ -430,24 +430,24 @@ impl Vault {
 
     /// Records matching the query, newest first.
     ///
-    /// The sync module's own records (the clinic connection with the device key, the outbox) are
-    /// never returned here, whatever the query: they are not the patient's entries and the device
-    /// key must not reach the UI. The sync module reads them with [`Vault::of_kind`].
+    /// The app's own records (the clinic connection with the device key, the outbox, the reminder
+    /// mark) are never returned here, whatever the query: they are not the patient's entries and the
+    /// device key must not reach the UI. Their modules read them with [`Vault::of_kind`].
     pub fn query(&self, query: &Query) -> Vec<&StoredRecord> {
         let mut results = self.model.query(query);
-        results.retain(|r| !r.record.kind().is_sync_state());
+        results.retain(|r| !r.record.kind().is_app_state());
         results
     }
 
     /// Saves a record on the patient's behalf (the UI's path): like [`Vault::save`], but refuses the
-    /// records that only the sync module may write.
+    /// records only the app itself may write (sync state, the reminder mark).
     pub fn save_entry(
         &mut self,
         id: Option<RecordId>,
         record: Record,
         now: Stamp,
     ) -> Result<StoredRecord> {
-        if record.kind().is_sync_state() {
+        if record.kind().is_app_state() {
             return Err(crate::error::Invalid::new(
                 "type",
                 "this kind of record is managed by the app",
@@ -455,20 +455,20 @@ impl Vault {
             .into());
         }
         if let Some(existing) = id.and_then(|id| self.model.get(&id)) {
-            if existing.record.kind().is_sync_state() {
+            if existing.record.kind().is_app_state() {
                 return Err(Error::NotFound);
             }
         }
         self.save(id, record, now)
     }
 
-    /// Deletes a record on the patient's behalf: the sync module's records are not the patient's to
+    /// Deletes a record on the patient's behalf: the app's own records are not the patient's to
     /// delete one by one (disconnecting from the clinic removes them).
     pub fn delete_entry(&mut self, id: &RecordId, now: DateTime<Utc>) -> Result<()> {
         if self
             .model
             .get(id)
-            .is_some_and(|r| r.record.kind().is_sync_state())
+            .is_some_and(|r| r.record.kind().is_app_state())
         {
             return Err(Error::NotFound);
         }
@@ -585,7 +585,7 @@ impl Vault {
         let mut records: Vec<&StoredRecord> = self
             .model
             .all()
-            .filter(|r| !r.record.kind().is_sync_state())
+            .filter(|r| !r.record.kind().is_app_state())
             .collect();
         records.sort_by_key(|r| (r.record.occurred_at().unwrap_or(r.created.utc), r.id));
         let json = Zeroizing::new(

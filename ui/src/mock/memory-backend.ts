@@ -352,6 +352,13 @@ export class MemoryBackend {
         if (record.type === "craving" && (record.intensity < 0 || record.intensity > 10)) {
           throw fail("invalid", "intensity: must be between 0 and 10");
         }
+        if (record.type === "urge") {
+          // As core validates: readings in strictly increasing time, none after the session ended.
+          const secs = (new Date(record.endedAt.utc).getTime() - new Date(record.startedAt.utc).getTime()) / 1000;
+          const offs = record.samples.map((x) => x.offsetSeconds);
+          if (offs.some((o, i) => i > 0 && o <= offs[i - 1]!)) throw fail("invalid", "samples: must be in time order");
+          if (offs.some((o) => o > secs)) throw fail("invalid", "samples: must not lie after the end");
+        }
         const single = ["plan", "program", "settings"].includes(record.type) ? this.singleton(record.type) : undefined;
         return this.put(record, id ?? single?.id);
       }

@@ -63,7 +63,7 @@ export const PASSPHRASE = "quiet river morning";
  * A page with the mock backend installed before the app's own script runs. Every console error,
  * page error and CSP violation is collected in `problems`.
  */
-export async function openApp(browser, baseUrl, { size, theme, scenario, reducedMotion = "no-preference" }) {
+export async function openApp(browser, baseUrl, { size, theme, scenario, reducedMotion = "no-preference", clock = false }) {
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: theme, reducedMotion });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -77,6 +77,8 @@ export async function openApp(browser, baseUrl, { size, theme, scenario, reduced
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   }, scenario);
   await page.addInitScript({ path: mockScript });
+  // A controllable clock (time still flows) lets a test jump minutes ahead, e.g. between urge steps.
+  if (clock) await page.clock.install();
   await page.goto(baseUrl);
   return { context, page, problems };
 }

@@ -101,7 +101,7 @@ for (const size of SIZES) {
       });
 
       test("unlock, then every screen of the unlocked app", async () => {
-        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
+        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded", clock: true });
         const { page } = ctx;
         try {
           await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
@@ -170,16 +170,21 @@ for (const size of SIZES) {
           await page.getByRole("timer").waitFor();
           await checkScreen(ctx, `${tag}-41-urge-step`);
           for (const v of ["8", "7", "5", "3"]) {
+            await page.clock.fastForward("03:00");
             await page.getByLabel("How strong is the urge now?").fill(v);
             await page.getByRole("button", { name: "Next step" }).click();
           }
+          await page.clock.fastForward("03:00");
           await page.getByRole("button", { name: "Finish" }).click();
+          await page.clock.fastForward("00:30");
           await page.getByLabel(/at the end/).fill("2");
           await page.getByLabel("No, I rode it out").check();
           await checkScreen(ctx, `${tag}-42-urge-end`);
           await page.getByRole("button", { name: "Save session" }).click();
           await page.getByRole("heading", { name: "Your wave" }).waitFor();
-          await page.getByText(/fell to 2/).waitFor();
+          await page.getByText(/started at 5, peaked at 8 and fell to 2 over/).waitFor();
+          await openAllDetails(page);
+          assert.equal(await page.locator("main table tbody tr").count(), 7, "start, five steps and the end are all in the table");
           await checkScreen(ctx, `${tag}-43-urge-wave`);
 
           await nav(page, "Sessions");
