@@ -4,11 +4,11 @@
 use fantoccini::{Client, Locator};
 use tideline_e2e::*;
 
-const PASSPHRASE: &str = "harbor lantern oatmeal 47 violet";
+pub(crate) const PASSPHRASE: &str = "harbor lantern oatmeal 47 violet";
 /// Text typed into the journal; must never appear in any file.
-const SITUATION: &str = "Zebracorn parking lot after the late shift";
+pub(crate) const SITUATION: &str = "Zebracorn parking lot after the late shift";
 
-async fn first_run(c: &Client) {
+pub(crate) async fn first_run(c: &Client) {
     wait_for_text(c, "Welcome to Tideline", 20).await;
     click_button(c, "Get started").await;
     type_into(c, "#pp", PASSPHRASE).await;
@@ -119,7 +119,7 @@ async fn craving_is_listed(c: &Client) {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn first_run_log_lock_unlock_restart_and_nothing_readable_on_disk() {
+pub(crate) async fn first_run_log_lock_unlock_restart_and_nothing_readable_on_disk() {
     let data = tempfile::tempdir().unwrap();
     let driver = Driver::start(data.path());
 
