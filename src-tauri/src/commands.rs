@@ -1,16 +1,24 @@
 //! The IPC commands. Each is an adapter: arguments in, one core call with the current time, result
 //! out. Arguments arrive in camelCase from the UI (Tauri's default).
+//!
+//! Commands that touch the vault run on worker threads (`#[tauri::command(async)]`), never on the
+//! main thread: a background sync may hold the vault for up to the network timeouts (see
+//! `clinic.rs`), and waiting for it must not freeze the window. Commands that block on the network
+//! or on a dialog are `async` and hand the blocking part to `spawn_blocking`.
 
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
+use ring::rand::SystemRandom;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tideline_core::halt::HaltPattern;
 use tideline_core::insights::Insights;
 use tideline_core::passphrase::{self, Strength};
 use tideline_core::record::{Record, RecordId, StoredRecord};
+use tideline_core::session::ParticipantResponse;
 use tideline_core::summary::{self, HomeSummary};
+use tideline_core::sync::{self, SyncReport, SyncStatus};
 use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::{
     self, BackupSecret, KdfParams, Query, UnlockReport, Vault, VaultPresence,
@@ -18,9 +26,11 @@ use tideline_core::vault::{
 use tideline_core::Error;
 use zeroize::Zeroizing;
 
+use crate::chooser::PathPurpose;
 use crate::ipc::IpcError;
-use crate::reminders;
 use crate::state::{local_zone, AppState};
+use crate::{chooser, clinic, reminders};
+use tauri::{Emitter, Manager};
 
 type Reply<T> = Result<T, IpcError>;
 
@@ -36,7 +46,7 @@ pub struct VaultStatus {
     retry_after_secs: Option<u64>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn vault_status(state: State<'_, AppState>) -> Reply<VaultStatus> {
     if state.slot().is_some() {
         return Ok(VaultStatus {
@@ -66,7 +76,7 @@ pub struct RecoveryKeyReply {
     recovery_key: String,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn vault_create(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -93,7 +103,7 @@ pub fn vault_create(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn vault_unlock(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -102,10 +112,11 @@ pub fn vault_unlock(
     let (vault, report) = Vault::unlock(&state.dir, &passphrase, Utc::now())?;
     *state.slot() = Some(vault);
     reminders::sync(&app);
+    clinic::wake(&app);
     Ok(report)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn vault_recover(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -121,15 +132,16 @@ pub fn vault_recover(
     )?;
     *state.slot() = Some(vault);
     reminders::sync(&app);
+    clinic::wake(&app);
     Ok(report)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn vault_lock(state: State<'_, AppState>) {
     state.lock(Utc::now());
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn vault_touch(state: State<'_, AppState>) -> Reply<()> {
     Ok(state.with_vault(Utc::now(), |_| Ok(()))?)
 }
@@ -139,7 +151,7 @@ pub fn passphrase_assess(passphrase: Zeroizing<String>) -> Strength {
     passphrase::assess(&passphrase)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_save(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -151,21 +163,21 @@ pub fn record_save(
     Ok(saved)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_delete(app: AppHandle, state: State<'_, AppState>, id: RecordId) -> Reply<()> {
     state.with_vault(Utc::now(), |v| v.delete_entry(&id, Utc::now()))?;
     reminders::sync(&app);
     Ok(())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn records_query(state: State<'_, AppState>, query: Query) -> Reply<Vec<StoredRecord>> {
     Ok(state.with_vault(Utc::now(), |v| {
         Ok(v.query(&query).into_iter().cloned().collect())
     })?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn passphrase_change(
     state: State<'_, AppState>,
     current: Zeroizing<String>,
@@ -176,7 +188,7 @@ pub fn passphrase_change(
     })?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recovery_key_rotate(
     state: State<'_, AppState>,
     passphrase: Zeroizing<String>,
@@ -187,12 +199,12 @@ pub fn recovery_key_rotate(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_export(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
     Ok(state.with_vault(Utc::now(), |v| v.export_backup(&path))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_restore(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -224,12 +236,12 @@ pub fn backup_restore(
     Ok(report)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_json(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
     Ok(state.with_vault(Utc::now(), |v| v.export_plain_json(&path))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn vault_wipe(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> Reply<()> {
     let mut slot = state.slot();
     // Checked before taking the vault, so a mistyped passphrase leaves the patient where they were.
@@ -242,21 +254,97 @@ pub fn vault_wipe(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> 
     Ok(vault.wipe(&passphrase)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn home_summary(state: State<'_, AppState>) -> Reply<HomeSummary> {
     let now = Utc::now();
     Ok(state.with_vault(now, |v| Ok(summary::home(v, now)))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn halt_pattern(state: State<'_, AppState>, last_n: u32) -> Reply<HaltPattern> {
     Ok(state.with_vault(Utc::now(), |v| {
         Ok(summary::halt_pattern(v, last_n as usize))
     })?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn insights(state: State<'_, AppState>) -> Reply<Insights> {
     let now = Utc::now();
     Ok(state.with_vault(now, |v| Ok(summary::insights(v, local_zone(), now)))?)
+}
+
+/// Runs `f` on a blocking-friendly thread: for the network and the native dialogs.
+async fn off_main<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&AppHandle) -> Result<T, Error> + Send + 'static,
+) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(move || f(&app))
+        .await
+        .map_err(|_| Error::Storage("the task stopped unexpectedly".into()))?
+        .map_err(IpcError::from)
+}
+
+#[tauri::command]
+pub async fn pick_path(app: AppHandle, purpose: PathPurpose) -> Reply<Option<PathBuf>> {
+    let dialog = purpose.dialog(chrono::Local::now().date_naive());
+    off_main(app, move |app| chooser::choose(app, dialog)).await
+}
+
+#[tauri::command]
+pub async fn sync_connect(
+    app: AppHandle,
+    server: String,
+    code: Zeroizing<String>,
+) -> Reply<SyncStatus> {
+    off_main(app, move |app| {
+        clinic::connect(&app.state::<AppState>(), &server, &code)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn sync_now(app: AppHandle) -> Reply<SyncReport> {
+    off_main(app, |app| {
+        let report = clinic::sync_now(&app.state::<AppState>());
+        // Whatever happened, sessions and the status may have changed (a refusal is recorded).
+        reminders::sync(app);
+        let _ = app.emit(clinic::CHANGED_EVENT, ());
+        report
+    })
+    .await
+}
+
+#[tauri::command(async)]
+pub fn sync_status(state: State<'_, AppState>) -> Reply<SyncStatus> {
+    Ok(state.with_vault(Utc::now(), |v| Ok(sync::status(v)))?)
+}
+
+#[tauri::command(async)]
+pub fn sync_dismiss_parked(state: State<'_, AppState>, session: RecordId) -> Reply<SyncStatus> {
+    Ok(state.with_vault(Utc::now(), |v| {
+        sync::dismiss_parked(v, session, Utc::now())?;
+        Ok(sync::status(v))
+    })?)
+}
+
+#[tauri::command(async)]
+pub fn sync_disconnect(state: State<'_, AppState>) -> Reply<SyncStatus> {
+    Ok(state.with_vault(Utc::now(), |v| sync::disconnect(v, Utc::now()))?)
+}
+
+/// The patient's answer to a session. A clinic session's answer goes into the outbox (and the
+/// ticker is woken to send it); a session the patient added is simply saved.
+#[tauri::command(async)]
+pub fn session_respond(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: RecordId,
+    response: ParticipantResponse,
+) -> Reply<StoredRecord> {
+    let saved = state.with_vault(Utc::now(), |v| {
+        sync::queue_response(v, id, response, now_stamp(), &SystemRandom::new())
+    })?;
+    reminders::sync(&app);
+    clinic::wake(&app);
+    Ok(saved)
 }

@@ -2,6 +2,8 @@
 //! call into the core with the current time, and returns the result or the one error shape
 //! `{ code, message }`. Rules, storage and validation all live in the core.
 
+mod chooser;
+mod clinic;
 mod commands;
 mod ipc;
 pub mod reminders;
@@ -38,6 +40,8 @@ pub fn run() {
         .on_window_event(tray::on_window_event);
     #[cfg(mobile)]
     let builder = builder.plugin(tauri_plugin_notification::init());
+    // The native file chooser, used only from Rust (`pick_path`); the window gets no dialog permission.
+    let builder = builder.plugin(tauri_plugin_dialog::init());
     let app = builder
         .setup(|app| {
             let dir = state::data_dir(app.path().app_data_dir().ok())?;
@@ -57,6 +61,7 @@ pub fn run() {
             app.manage(AppState::new(dir, scheduler));
             #[cfg(desktop)]
             tray::install(app)?;
+            clinic::start_ticker(app.handle())?;
             let handle = app.handle().clone();
             std::thread::Builder::new()
                 .name("auto-lock".into())
@@ -89,6 +94,13 @@ pub fn run() {
             commands::home_summary,
             commands::halt_pattern,
             commands::insights,
+            commands::pick_path,
+            commands::sync_connect,
+            commands::sync_now,
+            commands::sync_status,
+            commands::sync_dismiss_parked,
+            commands::sync_disconnect,
+            commands::session_respond,
         ])
         .build(tauri::generate_context!())
         .expect("the Tideline window could not start");

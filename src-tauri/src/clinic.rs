@@ -1,0 +1,118 @@
+//! The clinic link in the shell: the sync commands and the background ticker. The rules (what is
+//! sent, what is kept, backoff, parking) are `tideline_core::sync`'s; this module only decides when
+//! to call it and on which thread.
+//!
+//! **The vault mutex during a sync.** The core's `sync` and `connect` take `&mut Vault` and talk to
+//! the network inside, so the shell holds the vault's mutex for the whole call: at most the
+//! transport's timeouts (10 s to connect, 30 s per request), normally milliseconds. Every command
+//! that waits for the vault runs on a worker thread (`#[tauri::command(async)]` or
+//! `spawn_blocking`), so a slow clinic makes other commands wait but never freezes the window.
+//! Splitting the core call into "read what to send" / network / "store the result" would remove
+//! the wait; that needs a change in core.
+
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use chrono::Utc;
+use ring::rand::SystemRandom;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tideline_core::sync::{self, SyncReport, SyncStatus, Trigger};
+use tideline_core::vault::Vault;
+use tideline_core::Error;
+
+use crate::reminders;
+use crate::state::{local_zone, AppState};
+use tideline_core::time::Stamp;
+
+/// How often the ticker syncs while the vault is unlocked and a clinic is connected.
+pub const INTERVAL: Duration = Duration::from_secs(5 * 60);
+/// The event the window listens for to re-read the sync status and the sessions.
+pub const CHANGED_EVENT: &str = "sync-changed";
+
+/// Wakes the ticker before its interval is up (after an unlock, an answer, a connect).
+#[derive(Debug)]
+pub struct Ticker {
+    wake: Mutex<Sender<()>>,
+}
+
+/// Starts the ticker thread and registers its handle as app state.
+pub fn start_ticker<R: Runtime>(app: &AppHandle<R>) -> std::io::Result<()> {
+    let (wake, woken) = mpsc::channel::<()>();
+    app.manage(Ticker {
+        wake: Mutex::new(wake),
+    });
+    let handle = app.clone();
+    std::thread::Builder::new()
+        .name("clinic-sync".into())
+        .spawn(move || loop {
+            match woken.recv_timeout(INTERVAL) {
+                Ok(()) | Err(RecvTimeoutError::Timeout) => {
+                    // Several wakes in a row make one sync.
+                    while woken.try_recv().is_ok() {}
+                    tick(&handle);
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        })?;
+    Ok(())
+}
+
+/// Asks the ticker to sync soon, on its own thread. Does nothing before the ticker exists.
+pub fn wake<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(ticker) = app.try_state::<Ticker>() {
+        let _ = ticker
+            .wake
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .send(());
+    }
+}
+
+fn now_stamp() -> Stamp {
+    Stamp::new(Utc::now(), local_zone())
+}
+
+/// One background sync, if the vault is unlocked and a working clinic link exists. Does not count
+/// as the patient's activity, so it never keeps the vault from locking itself. `None`: nothing to do.
+pub fn background_sync(state: &AppState) -> Option<Result<SyncReport, Error>> {
+    let mut slot = state.slot();
+    let vault: &mut Vault = slot.as_mut()?;
+    sync::connection(vault).filter(|link| !link.is_refused())?;
+    Some(sync::sync(
+        vault,
+        Trigger::Background,
+        now_stamp(),
+        &SystemRandom::new(),
+    ))
+}
+
+fn tick<R: Runtime>(app: &AppHandle<R>) {
+    let Some(outcome) = background_sync(&app.state::<AppState>()) else {
+        return;
+    };
+    match outcome {
+        // Offline is the normal state of a laptop on a train: the outbox keeps everything.
+        Ok(_) | Err(Error::Offline) => {}
+        // Only the error's code: its message is a fixed sentence, but a code is all a log needs.
+        Err(e) => eprintln!("clinic sync: {:?}", e.code()),
+    }
+    // New or changed sessions need their reminders, and the window its fresh status.
+    reminders::sync(app);
+    let _ = app.emit(CHANGED_EVENT, ());
+}
+
+/// Connects this device with the enrollment code from the clinic. Does not sync: the window asks
+/// for `sync_now` next, so a connected-but-offline device is told apart from a refused code.
+pub fn connect(state: &AppState, server: &str, code: &str) -> Result<SyncStatus, Error> {
+    state.with_vault(Utc::now(), |v| {
+        sync::connect(v, server, code, None, now_stamp(), &SystemRandom::new())
+    })
+}
+
+/// A sync the patient asked for ("Sync now"): every waiting answer is tried once.
+pub fn sync_now(state: &AppState) -> Result<SyncReport, Error> {
+    state.with_vault(Utc::now(), |v| {
+        sync::sync(v, Trigger::Patient, now_stamp(), &SystemRandom::new())
+    })
+}
