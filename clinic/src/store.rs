@@ -18,7 +18,10 @@ use crate::problem::Problem;
 
 /// The migrations, in order. Index `i` moves the schema from `user_version = i` to `i + 1`; a migration
 /// once released is never edited, only followed by a new one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_share.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
