@@ -76,6 +76,106 @@ pub struct Extension {
     pub value_code: String,
 }
 
+/// `Coding`: a code from a code system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Coding {
+    /// The code system's URI.
+    pub system: String,
+    /// The code.
+    pub code: String,
+    /// Its meaning in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+}
+
+impl Coding {
+    /// A coding with a display text.
+    pub fn new(system: &str, code: &str, display: &str) -> Self {
+        Coding {
+            system: system.into(),
+            code: code.into(),
+            display: Some(display.into()),
+        }
+    }
+
+    /// Whether this is `code` in `system`, whatever the display says.
+    pub fn is(&self, system: &str, code: &str) -> bool {
+        self.system == system && self.code == code
+    }
+}
+
+/// `CodeableConcept`: one or more codings for the same concept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CodeableConcept {
+    /// The codings.
+    pub coding: Vec<Coding>,
+}
+
+impl CodeableConcept {
+    /// A concept with one coding.
+    pub fn of(coding: Coding) -> Self {
+        CodeableConcept {
+            coding: vec![coding],
+        }
+    }
+
+    /// Whether any coding is `code` in `system`.
+    pub fn has(&self, system: &str, code: &str) -> bool {
+        self.coding.iter().any(|coding| coding.is(system, code))
+    }
+}
+
+/// `Period`: a time span; either end may be open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Period {
+    /// Start, inclusive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<DateTime<Utc>>,
+    /// End, inclusive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateTime<Utc>>,
+}
+
+/// `Narrative`: the human-readable text of a resource, as limited XHTML.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Narrative {
+    /// `generated` (made from the structured data) or `additional`.
+    pub status: String,
+    /// One XHTML `div` in the XHTML namespace.
+    pub div: String,
+}
+
+impl Narrative {
+    /// A generated narrative of plain paragraphs; each is escaped, so no text can inject markup.
+    pub fn paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> Self {
+        let mut div = String::from("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+        for paragraph in paragraphs {
+            div.push_str("<p>");
+            for c in paragraph.as_ref().chars() {
+                match c {
+                    '&' => div.push_str("&amp;"),
+                    '<' => div.push_str("&lt;"),
+                    '>' => div.push_str("&gt;"),
+                    '"' => div.push_str("&quot;"),
+                    // Control characters are not allowed in XML; a newline inside a paragraph becomes a space.
+                    c if c.is_control() => div.push(' '),
+                    c => div.push(c),
+                }
+            }
+            div.push_str("</p>");
+        }
+        div.push_str("</div>");
+        Narrative {
+            status: "generated".into(),
+            div,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +198,15 @@ mod tests {
             }
             .id_of("Patient"),
             None
+        );
+    }
+
+    #[test]
+    fn a_narrative_escapes_markup() {
+        let narrative = Narrative::paragraphs(&["a <b> & \"c\"", "line\nbreak"]);
+        assert_eq!(
+            narrative.div,
+            "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a &lt;b&gt; &amp; &quot;c&quot;</p><p>line break</p></div>"
         );
     }
 }

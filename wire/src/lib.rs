@@ -7,32 +7,66 @@
 #![deny(missing_docs)]
 
 mod appointment;
+mod audit_event;
+pub mod base64;
 mod bundle;
 mod capability;
+mod care_team;
+mod consent;
 mod datatype;
 mod enrollment;
 pub mod hex;
 mod outcome;
 mod person;
+mod provenance;
+pub mod questionnaire;
+mod questionnaire_response;
 mod resource_type;
 mod response;
+pub mod share;
 pub mod signing;
 
 pub use appointment::{
     Appointment, AppointmentParticipant, AppointmentStatus, ParticipationStatus,
 };
-pub use bundle::{Bundle, BundleEntry, BundleLink, BundleSearch, BundleType};
+pub use audit_event::{
+    AuditAction, AuditEvent, AuditEventAgent, AuditEventEntity, AuditEventSource,
+    AUDIT_EVENT_TYPE_SYSTEM, RESTFUL_INTERACTION_SYSTEM,
+};
+pub use bundle::{
+    Bundle, BundleEntry, BundleEntryResponse, BundleLink, BundleRequest, BundleSearch, BundleType,
+    TransactionBundle, TransactionEntry, TransactionResponseBundle, TransactionResponseEntry,
+};
 pub use capability::{
     CapabilityInteraction, CapabilityResource, CapabilityRest, CapabilitySearchParam,
     CapabilitySoftware, CapabilityStatement,
 };
-pub use datatype::{Extension, HumanName, Identifier, Meta, Reference};
+pub use care_team::CareTeam;
+pub use consent::{
+    Consent, ConsentActor, ConsentData, ConsentPolicy, ConsentProvision, ConsentStatus,
+    DataMeaning, ProvisionType, ACT_REASON_SYSTEM, CONSENT_SCOPE_SYSTEM, LOINC_SYSTEM,
+    PART2_POLICY_URI, PARTICIPATION_TYPE_SYSTEM, PATIENT_CONSENT_LOINC,
+};
+pub use datatype::{
+    CodeableConcept, Coding, Extension, HumanName, Identifier, Meta, Narrative, Period, Reference,
+};
 pub use enrollment::{EnrollmentRequest, EnrollmentResponse};
 pub use outcome::{IssueCode, IssueSeverity, OperationOutcome, OutcomeIssue};
 pub use person::{Patient, Practitioner};
+pub use provenance::{
+    Provenance, ProvenanceAgent, Signature, CONSENT_SIGNATURE_CODE, RAW_SIGNATURE_FORMAT,
+    SIGNATURE_TYPE_SYSTEM,
+};
+pub use questionnaire::{
+    AnswerOption, ItemType, PublicationStatus, Questionnaire, QuestionnaireItem,
+};
+pub use questionnaire_response::{
+    Answer, QuestionnaireResponse, ResponseItem, ResponseStatus, SHARE_ENTRY_SYSTEM,
+};
 pub use resource_type::{
-    AppointmentResponseType, AppointmentType, BundleType as BundleResourceType,
-    CapabilityStatementType, OperationOutcomeType, PatientType, PractitionerType,
+    AppointmentResponseType, AppointmentType, AuditEventType, BundleType as BundleResourceType,
+    CapabilityStatementType, CareTeamType, ConsentType, OperationOutcomeType, PatientType,
+    PractitionerType, ProvenanceType, QuestionnaireResponseType, QuestionnaireType,
 };
 pub use response::AppointmentResponse;
 

@@ -73,6 +73,37 @@ resource_type!(
     "Bundle"
 );
 
+resource_type!(
+    /// `"Consent"`.
+    ConsentType,
+    "Consent"
+);
+resource_type!(
+    /// `"Questionnaire"`.
+    QuestionnaireType,
+    "Questionnaire"
+);
+resource_type!(
+    /// `"QuestionnaireResponse"`.
+    QuestionnaireResponseType,
+    "QuestionnaireResponse"
+);
+resource_type!(
+    /// `"Provenance"`.
+    ProvenanceType,
+    "Provenance"
+);
+resource_type!(
+    /// `"AuditEvent"`.
+    AuditEventType,
+    "AuditEvent"
+);
+resource_type!(
+    /// `"CareTeam"`.
+    CareTeamType,
+    "CareTeam"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
