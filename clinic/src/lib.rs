@@ -15,6 +15,7 @@ pub mod clock;
 pub mod enrollment;
 pub mod http;
 pub mod patient;
+pub mod portal;
 pub mod problem;
 pub mod program;
 pub mod response;

@@ -68,6 +68,7 @@ pub async fn start(config: ServerConfig) -> Result<Running, StartError> {
     let state = AppState {
         store: store.clone(),
         clock: config.clock.clone(),
+        tls: config.tls.is_some(),
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let handle = Handle::new();

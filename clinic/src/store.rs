@@ -21,6 +21,7 @@ use crate::problem::Problem;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_share.sql"),
+    include_str!("migrations/0003_portal.sql"),
 ];
 
 /// The schema version this build writes.

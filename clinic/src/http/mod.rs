@@ -45,6 +45,8 @@ pub struct AppState {
     pub store: Store,
     /// The time.
     pub clock: Arc<dyn Clock>,
+    /// Whether the server speaks TLS (the portal's session cookie is `Secure` only then).
+    pub tls: bool,
 }
 
 /// Builds the whole router.
@@ -63,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .route("/fhir/{kind}/{id}", axum::routing::any(fhir::unknown_type))
         .route("/enroll", post(fhir::enroll))
         .merge(staff::routes())
+        .merge(crate::portal::routes())
         .fallback(|| async { Problem::NotSupported("no such endpoint".into()) })
         .method_not_allowed_fallback(|| async { Problem::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

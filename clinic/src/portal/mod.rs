@@ -1,0 +1,720 @@
+//! The therapist portal: server-rendered HTML under `/portal`, for staff in a browser.
+//!
+//! - Sign-in with the staff account's Argon2id password; a random session id in a cookie (`HttpOnly`,
+//!   `SameSite=Strict`, `Secure` and `__Host-` over TLS), stored server-side only as SHA-256.
+//! - Every POST carries the session's synchronizer token (a hidden `csrf` field), checked server-side;
+//!   even the sign-in form has one, from a visitor session the form page opens.
+//! - Lockout after 5 failed sign-ins per email (20 per address) within 15 minutes; sessions end after
+//!   15 minutes without a request (HIPAA automatic logoff) or 12 hours in all; sign-out deletes them.
+//! - A therapist sees only patients on their care team, and of those only what a consent in force
+//!   shares with them ([`source`]); each view of shared entries is recorded through the share module so
+//!   the patient's accounting of disclosures lists it. Page views and refusals also go to the audit chain.
+//! - No script at all: charts are inline SVG with a table of the same figures; the CSP forbids scripts,
+//!   inline styles and other origins. Plain HTTP is served to loopback clients only.
+
+pub mod attendance;
+pub mod chart;
+pub mod entry;
+pub mod form;
+pub mod html;
+pub mod pages;
+pub mod session;
+pub mod source;
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::audit::{self, AuditEntry};
+use crate::http::{AppState, Inbound};
+use crate::problem::Problem;
+use html::Header;
+use pages::SignInNote;
+use session::{Lapsed, Session, StaffMember};
+
+/// The session cookie's name over TLS: the `__Host-` prefix makes browsers insist on `Secure`,
+/// `Path=/` and no `Domain`, so no other host or path can plant or read it.
+pub const SECURE_COOKIE: &str = "__Host-tideline-portal";
+
+/// The session cookie's name over plain HTTP (loopback only), where `Secure` cannot be set.
+pub const PLAIN_COOKIE: &str = "tideline-portal";
+
+/// The portal's Content-Security-Policy: nothing but our own stylesheet; no script anywhere.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+frame-ancestors 'none'; base-uri 'none'";
+
+const STYLE: &str = include_str!("style.css");
+
+/// The portal's routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/portal", get(home))
+        .route("/portal/", get(home))
+        .route("/portal/style.css", get(style))
+        .route("/portal/sign-in", get(sign_in_form).post(sign_in))
+        .route("/portal/sign-out", axum::routing::post(sign_out))
+        .route("/portal/patients", get(patients))
+        .route("/portal/patients/{id}", get(patient))
+}
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.tls {
+        SECURE_COOKIE
+    } else {
+        PLAIN_COOKIE
+    }
+}
+
+fn set_cookie(state: &AppState, value: &str) -> HeaderValue {
+    let text = if state.tls {
+        format!("{SECURE_COOKIE}={value}; Path=/; Secure; HttpOnly; SameSite=Strict")
+    } else {
+        format!("{PLAIN_COOKIE}={value}; Path=/portal; HttpOnly; SameSite=Strict")
+    };
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn clear_cookie(state: &AppState) -> HeaderValue {
+    set_cookie(state, "gone").to_str().map_or_else(
+        |_| HeaderValue::from_static(""),
+        |text| {
+            HeaderValue::from_str(&format!("{text}; Max-Age=0"))
+                .unwrap_or_else(|_| HeaderValue::from_static(""))
+        },
+    )
+}
+
+/// Headers every portal answer carries: the CSP, no caching of patient data, no framing, no sniffing,
+/// no referrer.
+fn protect(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// What a portal handler answers.
+#[derive(Debug)]
+enum Answer {
+    /// An HTML page.
+    Page {
+        status: StatusCode,
+        html: String,
+        cookie: Option<HeaderValue>,
+    },
+    /// A redirect after a form or to the sign-in page (303 See Other).
+    Redirect {
+        to: String,
+        cookie: Option<HeaderValue>,
+    },
+}
+
+impl Answer {
+    fn page(status: StatusCode, html: String) -> Answer {
+        Answer::Page {
+            status,
+            html,
+            cookie: None,
+        }
+    }
+
+    fn into_response(self) -> Response {
+        let response = match self {
+            Answer::Page {
+                status,
+                html,
+                cookie,
+            } => {
+                let mut response = (
+                    status,
+                    [(
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("text/html; charset=utf-8"),
+                    )],
+                    html,
+                )
+                    .into_response();
+                if let Some(cookie) = cookie {
+                    response.headers_mut().insert(header::SET_COOKIE, cookie);
+                }
+                response
+            }
+            Answer::Redirect { to, cookie } => {
+                let mut response = StatusCode::SEE_OTHER.into_response();
+                if let Ok(location) = HeaderValue::from_str(&to) {
+                    response.headers_mut().insert(header::LOCATION, location);
+                }
+                if let Some(cookie) = cookie {
+                    response.headers_mut().insert(header::SET_COOKIE, cookie);
+                }
+                response
+            }
+        };
+        protect(response)
+    }
+}
+
+fn problem_page(problem: &Problem, header: Option<&Header<'_>>) -> Answer {
+    let (status, title, text) = match problem {
+        Problem::Forbidden(_) => (
+            StatusCode::FORBIDDEN,
+            "Not available to you",
+            "This patient is not on your care team, so their records are not shown to you.",
+        ),
+        Problem::NotFound => (
+            StatusCode::NOT_FOUND,
+            "Not found",
+            "There is no such patient.",
+        ),
+        _ => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong",
+            "The page could not be shown. Please try again.",
+        ),
+    };
+    Answer::page(
+        status,
+        html::page(title, header, &pages::refused(title, text)),
+    )
+}
+
+/// Plain HTTP is for a portal on this machine only (development, tests); anything else must use TLS,
+/// where the cookie can be `Secure`.
+fn transport_allowed(state: &AppState, inbound: &Inbound) -> bool {
+    state.tls
+        || inbound
+            .address
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+fn transport_refused() -> Response {
+    let body = pages::refused(
+        "Use a secure connection",
+        "The portal is only served over HTTPS, except to this computer itself.",
+    );
+    Answer::page(
+        StatusCode::FORBIDDEN,
+        html::page("Use a secure connection", None, &body),
+    )
+    .into_response()
+}
+
+fn audit_row(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    actor: String,
+    action: &str,
+    target: String,
+    outcome: &str,
+    address: &str,
+) -> Result<(), Problem> {
+    audit::append(
+        conn,
+        now,
+        &AuditEntry {
+            actor,
+            action: action.to_owned(),
+            target,
+            outcome: outcome.to_owned(),
+            address: address.to_owned(),
+        },
+    )?;
+    Ok(())
+}
+
+fn sign_in_redirect(reason: Option<&str>, next: &str) -> String {
+    match reason {
+        Some(reason) => format!("/portal/sign-in?reason={reason}&next={next}"),
+        None => format!("/portal/sign-in?next={next}"),
+    }
+}
+
+/// Runs a signed-in staff member's GET in one store job: resolves the session (restarting its idle
+/// clock), builds the page, and writes whatever the page writes (audit rows, the disclosure view) in the
+/// same transaction. Anyone else is sent to the sign-in form.
+async fn signed_in_page<F>(state: &AppState, inbound: Inbound, path: String, build: F) -> Response
+where
+    F: FnOnce(&Connection, &StaffMember, &str, DateTime<Utc>, &str) -> Result<Answer, Problem>
+        + Send
+        + 'static,
+{
+    if !transport_allowed(state, &inbound) {
+        return transport_refused();
+    }
+    let cookie = form::cookie(&inbound.headers, cookie_name(state));
+    let clock = state.clock.clone();
+    let address = inbound.address.clone();
+    let answer = state
+        .store
+        .run(move |conn| {
+            let now = clock.now();
+            match session::resolve(conn, cookie.as_deref(), now, true)? {
+                Ok(Session::Staff { member, csrf_token }) => {
+                    match crate::store::atomically(conn, |conn| {
+                        build(conn, &member, &csrf_token, now, &address)
+                    }) {
+                        Ok(answer) => Ok(answer),
+                        Err(problem) => {
+                            audit_row(
+                                conn,
+                                now,
+                                member.caller.actor(),
+                                "portal view",
+                                path,
+                                problem.audit_word(),
+                                &address,
+                            )?;
+                            Ok(problem_page(
+                                &problem,
+                                Some(&header_of(&member, &csrf_token)),
+                            ))
+                        }
+                    }
+                }
+                Ok(Session::Visitor { .. }) | Err(Lapsed::Unknown) => Ok(Answer::Redirect {
+                    to: sign_in_redirect(None, &path),
+                    cookie: None,
+                }),
+                Err(Lapsed::TimedOut) => Ok(Answer::Redirect {
+                    to: sign_in_redirect(Some("timeout"), &path),
+                    cookie: None,
+                }),
+            }
+        })
+        .await;
+    match answer {
+        Ok(answer) => answer.into_response(),
+        Err(problem) => problem_page(&problem, None).into_response(),
+    }
+}
+
+async fn home() -> Response {
+    Answer::Redirect {
+        to: "/portal/patients".into(),
+        cookie: None,
+    }
+    .into_response()
+}
+
+async fn style() -> Response {
+    let mut response = (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/css; charset=utf-8"),
+        )],
+        STYLE,
+    )
+        .into_response();
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+async fn sign_in_form(State(state): State<AppState>, inbound: Inbound) -> Response {
+    if !transport_allowed(&state, &inbound) {
+        return transport_refused();
+    }
+    let query = inbound
+        .path_and_query
+        .split_once('?')
+        .map(|(_, query)| form::fields(query))
+        .unwrap_or_default();
+    let next = form::safe_next(form::field(&query, "next"));
+    let note = match form::field(&query, "reason") {
+        Some("timeout") => SignInNote::TimedOut,
+        Some("signed-out") => SignInNote::SignedOut,
+        _ => SignInNote::None,
+    };
+    let cookie = form::cookie(&inbound.headers, cookie_name(&state));
+    let clock = state.clock.clone();
+    let secure = state.clone();
+    let answer = state
+        .store
+        .run(move |conn| {
+            let now = clock.now();
+            session::prune(conn, now)?;
+            match session::resolve(conn, cookie.as_deref(), now, false)? {
+                Ok(Session::Staff { .. }) => Ok(Answer::Redirect {
+                    to: next.unwrap_or_else(|| "/portal/patients".into()),
+                    cookie: None,
+                }),
+                Ok(Session::Visitor { csrf_token }) => Ok(Answer::page(
+                    StatusCode::OK,
+                    html::page(
+                        "Sign in",
+                        None,
+                        &pages::sign_in(&csrf_token, "", next.as_deref(), note),
+                    ),
+                )),
+                Err(_) => {
+                    let opened = session::open(conn, None, now)?;
+                    Ok(Answer::Page {
+                        status: StatusCode::OK,
+                        html: html::page(
+                            "Sign in",
+                            None,
+                            &pages::sign_in(&opened.csrf_token, "", next.as_deref(), note),
+                        ),
+                        cookie: Some(set_cookie(&secure, &opened.cookie)),
+                    })
+                }
+            }
+        })
+        .await;
+    match answer {
+        Ok(answer) => answer.into_response(),
+        Err(problem) => problem_page(&problem, None).into_response(),
+    }
+}
+
+/// A hash that no password matches, verified when the email is unknown so that a wrong email takes as
+/// long as a wrong password.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| {
+        crate::staff::hash_password("decoy password that is never used").unwrap_or_default()
+    })
+}
+
+enum FirstStep {
+    Refused(Answer),
+    Check {
+        csrf_token: String,
+        account: Option<(i64, String)>,
+    },
+}
+
+async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
+    if !transport_allowed(&state, &inbound) {
+        return transport_refused();
+    }
+    let fields = form::fields(&String::from_utf8_lossy(&inbound.body));
+    let email = form::field(&fields, "email").unwrap_or_default().to_owned();
+    let password = form::field(&fields, "password")
+        .unwrap_or_default()
+        .to_owned();
+    let submitted = form::field(&fields, "csrf").unwrap_or_default().to_owned();
+    let next = form::safe_next(form::field(&fields, "next"));
+    let cookie = form::cookie(&inbound.headers, cookie_name(&state));
+    let address = inbound.address.clone();
+
+    // Step 1 (store): the form's token, the lockout, the stored hash.
+    let first = {
+        let clock = state.clock.clone();
+        let (email, cookie, address, next, secure) = (
+            email.clone(),
+            cookie.clone(),
+            address.clone(),
+            next.clone(),
+            state.clone(),
+        );
+        state
+            .store
+            .run(move |conn| {
+                let now = clock.now();
+                let session = session::resolve(conn, cookie.as_deref(), now, false)?;
+                let session = match session {
+                    Ok(session) if session::csrf_matches(&session, &submitted) => session,
+                    _ => {
+                        audit_row(
+                            conn,
+                            now,
+                            "anonymous".into(),
+                            "portal sign-in",
+                            "staff".into(),
+                            "refused:csrf",
+                            &address,
+                        )?;
+                        // A fresh form, so an expired tab recovers with one more click.
+                        let opened = session::open(conn, None, now)?;
+                        return Ok(FirstStep::Refused(Answer::Page {
+                            status: StatusCode::FORBIDDEN,
+                            html: html::page(
+                                "Sign in",
+                                None,
+                                &pages::sign_in(
+                                    &opened.csrf_token,
+                                    &email,
+                                    next.as_deref(),
+                                    SignInNote::Expired,
+                                ),
+                            ),
+                            cookie: Some(set_cookie(&secure, &opened.cookie)),
+                        }));
+                    }
+                };
+                if let Some(seconds) = session::locked_for(conn, &email, &address, now)? {
+                    audit_row(
+                        conn,
+                        now,
+                        "unverified:staff".into(),
+                        "portal sign-in",
+                        "staff".into(),
+                        "refused:locked",
+                        &address,
+                    )?;
+                    let minutes = (seconds + 59) / 60;
+                    return Ok(FirstStep::Refused(Answer::page(
+                        StatusCode::TOO_MANY_REQUESTS,
+                        html::page(
+                            "Sign in",
+                            None,
+                            &pages::sign_in(
+                                session.csrf_token(),
+                                &email,
+                                next.as_deref(),
+                                SignInNote::Locked(minutes),
+                            ),
+                        ),
+                    )));
+                }
+                Ok(FirstStep::Check {
+                    csrf_token: session.csrf_token().to_owned(),
+                    account: crate::staff::credentials_for(conn, &email)?,
+                })
+            })
+            .await
+    };
+    let (csrf_token, account) = match first {
+        Ok(FirstStep::Refused(answer)) => return answer.into_response(),
+        Ok(FirstStep::Check {
+            csrf_token,
+            account,
+        }) => (csrf_token, account),
+        Err(problem) => return problem_page(&problem, None).into_response(),
+    };
+
+    // Step 2: Argon2 off the runtime and off the store thread.
+    let verified = tokio::task::spawn_blocking(move || match account {
+        Some((id, hash)) => crate::staff::verify_password(&hash, &password).then_some(id),
+        None => {
+            let _ = crate::staff::verify_password(decoy_hash(), &password);
+            None
+        }
+    })
+    .await
+    .unwrap_or(None);
+
+    // Step 3 (store): a new session on success; a counted failure otherwise.
+    let clock = state.clock.clone();
+    let secure = state.clone();
+    let answer = state
+        .store
+        .run(move |conn| {
+            let now = clock.now();
+            match verified {
+                Some(staff_id) => {
+                    if let Some(cookie) = &cookie {
+                        session::close(conn, cookie)?;
+                    }
+                    session::clear_failures(conn, &email)?;
+                    let opened = session::open(conn, Some(staff_id), now)?;
+                    audit_row(
+                        conn,
+                        now,
+                        format!("staff:{staff_id}"),
+                        "portal sign-in",
+                        "staff".into(),
+                        "allowed",
+                        &address,
+                    )?;
+                    Ok(Answer::Redirect {
+                        to: next.unwrap_or_else(|| "/portal/patients".into()),
+                        cookie: Some(set_cookie(&secure, &opened.cookie)),
+                    })
+                }
+                None => {
+                    session::record_failure(conn, &email, &address, now)?;
+                    audit_row(
+                        conn,
+                        now,
+                        "unverified:staff".into(),
+                        "portal sign-in",
+                        "staff".into(),
+                        "refused:bad-credentials",
+                        &address,
+                    )?;
+                    let note = match session::locked_for(conn, &email, &address, now)? {
+                        Some(seconds) => SignInNote::Locked((seconds + 59) / 60),
+                        None => SignInNote::WrongCredentials,
+                    };
+                    Ok(Answer::page(
+                        StatusCode::UNAUTHORIZED,
+                        html::page(
+                            "Sign in",
+                            None,
+                            &pages::sign_in(&csrf_token, &email, next.as_deref(), note),
+                        ),
+                    ))
+                }
+            }
+        })
+        .await;
+    match answer {
+        Ok(answer) => answer.into_response(),
+        Err(problem) => problem_page(&problem, None).into_response(),
+    }
+}
+
+async fn sign_out(State(state): State<AppState>, inbound: Inbound) -> Response {
+    if !transport_allowed(&state, &inbound) {
+        return transport_refused();
+    }
+    let fields = form::fields(&String::from_utf8_lossy(&inbound.body));
+    let submitted = form::field(&fields, "csrf").unwrap_or_default().to_owned();
+    let cookie = form::cookie(&inbound.headers, cookie_name(&state));
+    let clock = state.clock.clone();
+    let address = inbound.address.clone();
+    let secure = state.clone();
+    let answer = state
+        .store
+        .run(move |conn| {
+            let now = clock.now();
+            match session::resolve(conn, cookie.as_deref(), now, false)? {
+                Ok(session) if session::csrf_matches(&session, &submitted) => {
+                    let actor = match &session {
+                        Session::Staff { member, .. } => member.caller.actor(),
+                        Session::Visitor { .. } => "anonymous".into(),
+                    };
+                    if let Some(cookie) = &cookie {
+                        session::close(conn, cookie)?;
+                    }
+                    audit_row(conn, now, actor, "portal sign-out", "staff".into(), "allowed", &address)?;
+                    Ok(Answer::Redirect {
+                        to: "/portal/sign-in?reason=signed-out".into(),
+                        cookie: Some(clear_cookie(&secure)),
+                    })
+                }
+                Ok(Session::Staff { member, csrf_token }) => {
+                    audit_row(conn, now, member.caller.actor(), "portal sign-out", "staff".into(), "refused:csrf", &address)?;
+                    let header = Header {
+                        name: &member.display_name,
+                        clinic: &member.clinic_name,
+                        csrf_token: &csrf_token,
+                    };
+                    let body = pages::refused(
+                        "Request not accepted",
+                        "This form was not sent from your current portal page. Nothing was changed; use the Sign out button at the top of the page.",
+                    );
+                    Ok(Answer::page(StatusCode::FORBIDDEN, html::page("Request not accepted", Some(&header), &body)))
+                }
+                // Nobody signed in: nothing to end.
+                _ => Ok(Answer::Redirect {
+                    to: "/portal/sign-in".into(),
+                    cookie: Some(clear_cookie(&secure)),
+                }),
+            }
+        })
+        .await;
+    match answer {
+        Ok(answer) => answer.into_response(),
+        Err(problem) => problem_page(&problem, None).into_response(),
+    }
+}
+
+fn header_of<'a>(member: &'a StaffMember, csrf_token: &'a str) -> Header<'a> {
+    Header {
+        name: &member.display_name,
+        clinic: &member.clinic_name,
+        csrf_token,
+    }
+}
+
+async fn patients(State(state): State<AppState>, inbound: Inbound) -> Response {
+    signed_in_page(
+        &state,
+        inbound,
+        "/portal/patients".into(),
+        |conn, member, csrf, now, address| {
+            let mine = source::my_patients(conn, member)?;
+            let mut rows = Vec::with_capacity(mine.len());
+            for patient in mine {
+                let attendance = attendance::for_patient(conn, patient.id, now)?;
+                rows.push((patient, attendance));
+            }
+            let today = rows.first().map_or_else(
+                || now.date_naive(),
+                |(_, attendance)| pages::today_in(now, attendance),
+            );
+            let targets: Vec<String> = rows
+                .iter()
+                .map(|(patient, _)| format!("Patient/{}", patient.id))
+                .collect();
+            audit_row(
+                conn,
+                now,
+                member.caller.actor(),
+                "portal list patients",
+                targets.join(" "),
+                "allowed",
+                address,
+            )?;
+            let main = pages::patients(&rows, today);
+            Ok(Answer::page(
+                StatusCode::OK,
+                html::page("My patients", Some(&header_of(member, csrf)), &main),
+            ))
+        },
+    )
+    .await
+}
+
+async fn patient(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    inbound: Inbound,
+) -> Response {
+    let path = format!(
+        "/portal/patients/{}",
+        crate::http::record_id(&id).unwrap_or(0)
+    );
+    signed_in_page(
+        &state,
+        inbound,
+        path,
+        move |conn, member, csrf, now, address| {
+            let patient_id = crate::http::record_id(&id)?;
+            let patient = source::check_patient(conn, member, patient_id)?;
+            let attendance = attendance::for_patient(conn, patient_id, now)?;
+            let disclosures = source::disclosures(conn, member, patient_id, now)?;
+            audit_row(
+                conn,
+                now,
+                member.caller.actor(),
+                "portal view patient",
+                format!("Patient/{patient_id}"),
+                "allowed",
+                address,
+            )?;
+            if !disclosures.is_empty() {
+                source::record_view(conn, member, &disclosures, now, address)?;
+            }
+            let today = pages::today_in(now, &attendance);
+            let main = pages::patient(&patient, &attendance, &disclosures, today);
+            Ok(Answer::page(
+                StatusCode::OK,
+                html::page(&patient.full(), Some(&header_of(member, csrf)), &main),
+            ))
+        },
+    )
+    .await
+}

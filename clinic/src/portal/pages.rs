@@ -1,0 +1,469 @@
+//! The portal's pages: sign-in, the therapist's patients, and one patient (attendance and what they
+//! shared). Builders return the `<main>` content; [`super::html::page`] adds the frame.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use tideline_wire::questionnaire::{craving, halt, urge};
+
+use super::attendance::{Attendance, WEEKLY_MINIMUM_MINUTES};
+use super::chart::{self, format_number, Bar, Reference};
+use super::entry::{Entry, Kind};
+use super::html::{csrf_field, escape, part2_notice};
+use super::source::{Disclosure, PatientName};
+
+/// Why the sign-in form is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInNote {
+    /// Nothing to say.
+    None,
+    /// The session ended after inactivity.
+    TimedOut,
+    /// The staff member signed out.
+    SignedOut,
+    /// Email or password wrong.
+    WrongCredentials,
+    /// Too many failures; minutes to wait.
+    Locked(i64),
+    /// The form's token did not match (an old tab, or a forged request).
+    Expired,
+}
+
+/// The sign-in form.
+pub fn sign_in(csrf_token: &str, email: &str, next: Option<&str>, note: SignInNote) -> String {
+    let mut html = String::from("<h1>Sign in</h1>\n");
+    let message = match note {
+        SignInNote::None => None,
+        SignInNote::TimedOut => Some(("status", "You were signed out after 15 minutes without activity. Sign in again to continue.".to_owned())),
+        SignInNote::SignedOut => Some(("status", "You have signed out.".to_owned())),
+        SignInNote::WrongCredentials => Some(("alert", "The email or password is wrong.".to_owned())),
+        SignInNote::Locked(minutes) => Some((
+            "alert",
+            format!("Too many failed sign-ins. Sign-in is paused for this account; try again in {minutes} minute{}.", if minutes == 1 { "" } else { "s" }),
+        )),
+        SignInNote::Expired => Some(("alert", "This form had expired. Please sign in again.".to_owned())),
+    };
+    if let Some((role, text)) = message {
+        let class = if role == "alert" {
+            "message error"
+        } else {
+            "message"
+        };
+        let _ = write!(
+            html,
+            r#"<p class="{class}" role="{role}">{}</p>"#,
+            escape(&text)
+        );
+    }
+    let next_field = next
+        .map(|next| {
+            format!(
+                r#"<input type="hidden" name="next" value="{}">"#,
+                escape(next)
+            )
+        })
+        .unwrap_or_default();
+    let invalid = if matches!(note, SignInNote::WrongCredentials) {
+        r#" aria-invalid="true""#
+    } else {
+        ""
+    };
+    let _ = write!(
+        html,
+        r#"
+<form method="post" action="/portal/sign-in" class="sign-in">
+{csrf}{next_field}
+<p><label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required value="{email}"{invalid}></p>
+<p><label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required{invalid}></p>
+<p><button type="submit">Sign in</button></p>
+</form>
+<p class="hint">Staff accounts are created by your clinic's administrator.</p>"#,
+        csrf = csrf_field(csrf_token),
+        email = escape(email),
+    );
+    html
+}
+
+fn hours(minutes: i64) -> String {
+    format_number(minutes as f64 / 60.0)
+}
+
+fn day(date: NaiveDate) -> String {
+    date.format("%b %-d, %Y").to_string()
+}
+
+fn moment(at: &DateTime<FixedOffset>) -> String {
+    at.format("%b %-d, %Y, %-I:%M %p").to_string()
+}
+
+/// The therapist's patients with this week's attendance.
+pub fn patients(rows: &[(PatientName, Attendance)], today: NaiveDate) -> String {
+    let mut html = String::from("<h1>My patients</h1>\n");
+    if rows.is_empty() {
+        html.push_str("<p>No patients are assigned to your care team yet.</p>");
+        return html;
+    }
+    html.push_str(
+        r#"<div class="table-wrap"><table>
+<caption>Patients on your care team, with attendance this week (minimum 9 hours)</caption>
+<thead><tr><th scope="col">Patient</th><th scope="col">Hours this week</th><th scope="col">Attended in total</th><th scope="col">Missed in total</th></tr></thead>
+<tbody>
+"#,
+    );
+    for (patient, attendance) in rows {
+        let this_week = attendance
+            .week_of(today)
+            .map_or(0, |week| week.attended_minutes);
+        let _ = writeln!(
+            html,
+            r#"<tr><th scope="row"><a href="/portal/patients/{id}">{name}</a></th><td>{hours} of 9</td><td>{attended}</td><td>{missed}</td></tr>"#,
+            id = patient.id,
+            name = escape(&patient.full()),
+            hours = hours(this_week),
+            attended = attendance.attended(),
+            missed = attendance.missed(),
+        );
+    }
+    html.push_str("</tbody></table></div>");
+    html
+}
+
+/// The most recent weeks drawn in the chart (the table lists them all).
+const CHART_WEEKS: usize = 8;
+
+fn attendance_section(attendance: &Attendance, today: NaiveDate) -> String {
+    let mut html = String::from(
+        r#"<section aria-labelledby="attendance"><h2 id="attendance">Attendance</h2>"#,
+    );
+    let this_week = attendance
+        .week_of(today)
+        .map_or(0, |week| week.attended_minutes);
+    let _ = write!(
+        html,
+        r#"<p class="summary">This week: <strong>{} of 9 hours</strong>. Sessions attended: <strong>{}</strong>. Sessions missed: <strong>{}</strong>.</p>"#,
+        hours(this_week),
+        attendance.attended(),
+        attendance.missed()
+    );
+    if attendance.weeks.is_empty() {
+        html.push_str("<p>No sessions yet.</p></section>");
+        return html;
+    }
+    let recent = &attendance.weeks[attendance.weeks.len().saturating_sub(CHART_WEEKS)..];
+    let bars: Vec<Bar> = recent
+        .iter()
+        .map(|week| Bar {
+            label: week.monday.format("%b %-d").to_string(),
+            value: week.attended_minutes as f64 / 60.0,
+            emphasis: !week.meets_minimum(),
+        })
+        .collect();
+    let max = bars
+        .iter()
+        .map(|bar| bar.value)
+        .fold(12.0_f64, f64::max)
+        .ceil();
+    let short = recent.iter().filter(|week| !week.meets_minimum()).count();
+    html.push_str(&chart::bars(
+        "hours",
+        "Hours attended per week",
+        &format!(
+            "Hours of fulfilled sessions in each of the last {} weeks, against the 9-hour minimum; {} of them under the minimum. The table below has the same figures.",
+            recent.len(),
+            short
+        ),
+        &bars,
+        max,
+        &[0.0, 3.0, 6.0, 9.0, 12.0],
+        Some(&Reference {
+            value: WEEKLY_MINIMUM_MINUTES as f64 / 60.0,
+            label: "9-hour minimum".into(),
+        }),
+    ));
+    html.push_str(
+        r#"<div class="table-wrap"><table>
+<caption>Attendance by week</caption>
+<thead><tr><th scope="col">Week of</th><th scope="col">Hours attended</th><th scope="col">9-hour minimum</th><th scope="col">Attended</th><th scope="col">Missed</th></tr></thead><tbody>
+"#,
+    );
+    for week in attendance.weeks.iter().rev() {
+        let _ = writeln!(
+            html,
+            r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            day(week.monday),
+            hours(week.attended_minutes),
+            if week.meets_minimum() {
+                "Met"
+            } else {
+                "Not met"
+            },
+            week.attended,
+            week.missed
+        );
+    }
+    html.push_str("</tbody></table></div></section>");
+    html
+}
+
+fn craving_chart(entries: &[&Entry], key: &str) -> String {
+    let points: Vec<(String, f64)> = entries
+        .iter()
+        .filter_map(|entry| {
+            let intensity = entry.integer(craving::INTENSITY)?;
+            let label = entry
+                .when
+                .map(|at| at.format("%b %-d").to_string())
+                .unwrap_or_default();
+            Some((label, intensity as f64))
+        })
+        .collect();
+    if points.is_empty() {
+        return String::new();
+    }
+    let mut html = chart::line(
+        &format!("craving-{key}"),
+        "Craving intensity",
+        &format!(
+            "Intensity from 0 to 10 of {} shared craving records, oldest first. The table below has the same figures.",
+            points.len()
+        ),
+        &points,
+        10.0,
+        &[0.0, 5.0, 10.0],
+    );
+    html.push_str(r#"<div class="table-wrap"><table><caption>Craving records</caption><thead><tr><th scope="col">When</th><th scope="col">Intensity (0 to 10)</th><th scope="col">Outcome</th></tr></thead><tbody>"#);
+    for entry in entries {
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+            entry.when.as_ref().map(moment).unwrap_or_default(),
+            entry
+                .integer(craving::INTENSITY)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            escape(&entry.words(craving::OUTCOME).unwrap_or_default())
+        );
+    }
+    html.push_str("</tbody></table></div>");
+    html
+}
+
+fn halt_chart(entries: &[&Entry], key: &str) -> String {
+    let needs = [
+        (halt::HUNGRY, "Hungry"),
+        (halt::ANGRY, "Angry"),
+        (halt::LONELY, "Lonely"),
+        (halt::TIRED, "Tired"),
+    ];
+    let counts: Vec<(&str, usize)> = needs
+        .iter()
+        .map(|(link_id, word)| {
+            let flagged = entries
+                .iter()
+                .filter(|entry| entry.integer(link_id).is_some_and(|rating| rating >= 2))
+                .count();
+            (*word, flagged)
+        })
+        .collect();
+    let bars: Vec<Bar> = counts
+        .iter()
+        .map(|(word, count)| Bar {
+            label: (*word).to_owned(),
+            value: *count as f64,
+            emphasis: false,
+        })
+        .collect();
+    let max = (entries.len().max(1)) as f64;
+    let mut ticks = vec![0.0, max];
+    if entries.len() >= 4 {
+        ticks.insert(1, (max / 2.0).round());
+    }
+    let mut html = chart::bars(
+        &format!("halt-{key}"),
+        "HALT needs flagged",
+        &format!(
+            "In how many of {} shared HALT checks each need was rated 2 or 3 out of 3. The table below has the same figures.",
+            entries.len()
+        ),
+        &bars,
+        max,
+        &ticks,
+        None,
+    );
+    html.push_str(r#"<div class="table-wrap"><table><caption>HALT checks: needs rated 2 or 3</caption><thead><tr><th scope="col">Need</th><th scope="col">Checks</th></tr></thead><tbody>"#);
+    for (word, count) in counts {
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\">{word}</th><td>{count} of {}</td></tr>",
+            entries.len()
+        );
+    }
+    html.push_str("</tbody></table></div>");
+    html
+}
+
+fn urge_chart(entry: &Entry) -> String {
+    let samples = entry.samples();
+    if samples.len() < 2 {
+        return String::new();
+    }
+    let points: Vec<(String, f64)> = samples
+        .iter()
+        .map(|(offset, intensity)| (format!("{} min", offset / 60), *intensity as f64))
+        .collect();
+    let mut html = chart::line(
+        &format!("urge-{}", escape(&entry.id)),
+        "Intensity along the wave",
+        &format!(
+            "{} readings of urge intensity from 0 to 10 during the session. The table below has the same figures.",
+            samples.len()
+        ),
+        &points,
+        10.0,
+        &[0.0, 5.0, 10.0],
+    );
+    html.push_str(r#"<div class="table-wrap"><table><caption>Readings during the session</caption><thead><tr><th scope="col">Time since the start</th><th scope="col">Intensity (0 to 10)</th></tr></thead><tbody>"#);
+    for (offset, intensity) in samples {
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\">{} min {} s</th><td>{intensity}</td></tr>",
+            offset / 60,
+            offset % 60
+        );
+    }
+    html.push_str("</tbody></table></div>");
+    html
+}
+
+fn entry_article(entry: &Entry) -> String {
+    let when = entry
+        .when
+        .as_ref()
+        .map(moment)
+        .unwrap_or_else(|| "Date not given".into());
+    let mut html = format!(
+        r#"<article class="record" aria-labelledby="entry-{id}"><h4 id="entry-{id}">{kind}, {when}</h4>{notice}<dl>"#,
+        id = escape(&entry.id),
+        kind = entry.kind.title(),
+        when = escape(&when),
+        notice = part2_notice(),
+    );
+    for answered in &entry.answers {
+        if answered.link_id == urge::SAMPLE || answered.values.is_empty() {
+            continue;
+        }
+        let words: Vec<String> = answered
+            .values
+            .iter()
+            .map(|shown| {
+                let text = shown.words();
+                // Dates read as dates, not as ISO strings.
+                DateTime::parse_from_rfc3339(&text)
+                    .map(|at| moment(&at))
+                    .unwrap_or(text)
+            })
+            .collect();
+        let _ = write!(
+            html,
+            "<dt>{}</dt><dd>{}</dd>",
+            escape(&answered.question),
+            escape(&words.join(", "))
+        );
+    }
+    html.push_str("</dl>");
+    if entry.kind == Kind::Urge {
+        html.push_str(&urge_chart(entry));
+    }
+    html.push_str("</article>");
+    html
+}
+
+fn disclosure_section(index: usize, disclosure: &Disclosure) -> String {
+    let mut entries: Vec<Entry> = disclosure
+        .responses
+        .iter()
+        .filter_map(Entry::from_fhir)
+        .collect();
+    entries.sort_by_key(|entry| (entry.kind, entry.when));
+    let date = |at: Option<DateTime<Utc>>| {
+        at.map(|at| day(at.date_naive()))
+            .unwrap_or_else(|| "not given".into())
+    };
+    let mut html = format!(
+        r#"<section class="disclosure" aria-labelledby="consent-{index}"><h3 id="consent-{index}">Shared on {signed}, until {expires}</h3><p>Purpose: {purpose}. {count} entr{plural}.</p>"#,
+        signed = date(disclosure.signed),
+        expires = date(disclosure.expires),
+        purpose = escape(&disclosure.purpose),
+        count = entries.len(),
+        plural = if entries.len() == 1 { "y" } else { "ies" },
+    );
+    for kind in [Kind::Craving, Kind::Halt, Kind::Urge] {
+        let of_kind: Vec<&Entry> = entries.iter().filter(|entry| entry.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let plural = match kind {
+            Kind::Craving => "Craving records",
+            Kind::Halt => "HALT checks",
+            Kind::Urge => "Urge-surfing sessions",
+        };
+        let _ = write!(html, "<h4 class=\"kind\">{plural}</h4>");
+        let key = format!("{index}");
+        match kind {
+            Kind::Craving => html.push_str(&craving_chart(&of_kind, &key)),
+            Kind::Halt => html.push_str(&halt_chart(&of_kind, &key)),
+            Kind::Urge => {}
+        }
+        for entry in of_kind {
+            html.push_str(&entry_article(entry));
+        }
+    }
+    html.push_str("</section>");
+    html
+}
+
+/// One patient: attendance, then what they shared.
+pub fn patient(
+    patient: &PatientName,
+    attendance: &Attendance,
+    disclosures: &[Disclosure],
+    today: NaiveDate,
+) -> String {
+    let mut html = format!("<h1>{}</h1>\n", escape(&patient.full()));
+    html.push_str(&attendance_section(attendance, today));
+    html.push_str(
+        r#"<section aria-labelledby="shared"><h2 id="shared">Shared by the patient</h2>"#,
+    );
+    if disclosures
+        .iter()
+        .all(|disclosure| disclosure.responses.is_empty())
+    {
+        html.push_str("<p>Nothing is shared with you at the moment. Entries appear here when the patient shares them, and disappear when the patient revokes the consent or it expires.</p>");
+    } else {
+        html.push_str(&part2_notice());
+        for (index, disclosure) in disclosures.iter().enumerate() {
+            html.push_str(&disclosure_section(index + 1, disclosure));
+        }
+    }
+    html.push_str("</section>");
+    html
+}
+
+/// A refusal page body.
+pub fn refused(title: &str, text: &str) -> String {
+    format!(
+        r#"<h1>{}</h1><p>{}</p><p><a href="/portal/patients">Back to my patients</a></p>"#,
+        escape(title),
+        escape(text)
+    )
+}
+
+/// Today in the patient's program time zone (UTC when they have no sessions).
+pub fn today_in(now: DateTime<Utc>, attendance: &Attendance) -> NaiveDate {
+    attendance.visits.first().map_or_else(
+        || now.date_naive(),
+        |visit| now.with_timezone(&visit.start.timezone()).date_naive(),
+    )
+}
