@@ -41,6 +41,11 @@ pub struct Driver {
 impl Driver {
     /// Starts tauri-driver; the app it launches inherits `TIDELINE_DATA_DIR = data_dir`.
     pub fn start(data_dir: &Path) -> Self {
+        Self::start_with_env(data_dir, &[])
+    }
+
+    /// Like [`Driver::start`], with more environment for the app (e.g. `XDG_CONFIG_HOME`).
+    pub fn start_with_env(data_dir: &Path, env: &[(&str, &Path)]) -> Self {
         let (port, native) = (free_port(), free_port());
         let driver = which("tauri-driver");
         let child = Command::new(driver)
@@ -52,6 +57,7 @@ impl Driver {
             ])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("TIDELINE_DATA_DIR", data_dir)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
