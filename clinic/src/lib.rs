@@ -20,5 +20,6 @@ pub mod problem;
 pub mod program;
 pub mod response;
 pub mod server;
+pub mod share;
 pub mod staff;
 pub mod store;

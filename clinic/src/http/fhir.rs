@@ -266,7 +266,7 @@ pub(super) async fn search_appointments(
     response
 }
 
-fn serde_urlencoded_pairs(query: &str) -> Result<Vec<(String, String)>, Problem> {
+pub(super) fn serde_urlencoded_pairs(query: &str) -> Result<Vec<(String, String)>, Problem> {
     let uri: axum::http::Uri = format!("/?{query}")
         .parse()
         .map_err(|_| Problem::Invalid("the query string is malformed".into()))?;

@@ -13,7 +13,7 @@ CREATE INDEX care_team_member_staff ON care_team_member(staff_id, patient_id);
 -- One share's consent. Kept after revocation (status 'inactive') as the record of what was permitted;
 -- `received` is the Consent exactly as the device sent and signed it (urn:uuid references).
 -- (patient_id, idempotency_key) makes a retried share a no-op; bundle_sha256 tells a retry from a
--- different bundle reusing the key.
+-- different bundle reusing the key; `answer` is the transaction-response a retry gets again.
 CREATE TABLE consent (
     id INTEGER PRIMARY KEY,
     patient_id INTEGER NOT NULL REFERENCES patient(id),
@@ -25,6 +25,7 @@ CREATE TABLE consent (
     signed_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL,
     received TEXT NOT NULL,
+    answer TEXT NOT NULL,
     created_at_ms INTEGER NOT NULL,
     updated_at_ms INTEGER NOT NULL,
     revoked_at_ms INTEGER,
@@ -66,3 +67,6 @@ CREATE TABLE share_provenance (
     recorded_at INTEGER NOT NULL,
     received TEXT NOT NULL
 );
+
+-- The accounting of disclosures reads staff views of a consent back from the audit trail by action.
+CREATE INDEX audit_action ON audit(action, seq);
