@@ -695,7 +695,7 @@ async fn patient(
             let patient_id = crate::http::record_id(&id)?;
             let patient = source::check_patient(conn, member, patient_id)?;
             let attendance = attendance::for_patient(conn, patient_id, now)?;
-            let disclosures = source::disclosures(conn, member, patient_id, now)?;
+            let (shares, disclosures) = source::disclosures(conn, member, patient_id, now)?;
             audit_row(
                 conn,
                 now,
@@ -705,9 +705,8 @@ async fn patient(
                 "allowed",
                 address,
             )?;
-            if !disclosures.is_empty() {
-                source::record_view(conn, member, &disclosures, now, address)?;
-            }
+            // Each consent shown gets its view row, in the same transaction as the read.
+            source::record_view(conn, member, &shares, now, address)?;
             let today = pages::today_in(now, &attendance);
             let main = pages::patient(&patient, &attendance, &disclosures, today);
             Ok(Answer::page(

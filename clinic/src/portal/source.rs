@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::session::StaffMember;
 use crate::problem::Problem;
+use crate::share::{self, VisibleShare};
 
 /// A patient on the therapist's care team.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,36 +84,68 @@ pub fn check_patient(
     member: &StaffMember,
     patient_id: i64,
 ) -> Result<PatientName, Problem> {
-    let clinic_id = crate::patient::clinic_of(conn, patient_id)?;
-    member.caller.may_see_patient(clinic_id, patient_id)?;
-    let on_team: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM care_team_member WHERE patient_id = ?1 AND staff_id = ?2)",
-        params![patient_id, member.staff_id],
-        |row| row.get(0),
-    )?;
-    if !on_team {
-        return Err(Problem::Forbidden("not on the patient's care team"));
-    }
+    share::disclosure::check_recipient(conn, &member.caller, patient_id)?;
     patient_name(conn, patient_id)?.ok_or(Problem::NotFound)
 }
 
-/// What the patient shares with this therapist now: consents in force, their responses.
+/// What the patient shares with this therapist now (consents in force, their responses), through the
+/// share module's rule: same clinic, on the care team, consent active and not expired. Writes nothing;
+/// [`record_view`] must follow in the same store job once the page is built.
 pub fn disclosures(
-    _conn: &Connection,
-    _member: &StaffMember,
-    _patient_id: i64,
-    _now: DateTime<Utc>,
-) -> Result<Vec<Disclosure>, Problem> {
-    Ok(Vec::new())
+    conn: &Connection,
+    member: &StaffMember,
+    patient_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(Vec<VisibleShare>, Vec<Disclosure>), Problem> {
+    let shares = share::visible_shares(conn, &member.caller, patient_id, now)?;
+    let shown = shares
+        .iter()
+        .map(|visible| {
+            let consent = &visible.consent.resource;
+            let purpose: Vec<String> = consent
+                .provision
+                .purpose
+                .iter()
+                .map(|coding| purpose_words(&coding.code, coding.display.as_deref()))
+                .collect();
+            Disclosure {
+                consent_id: visible.consent.id.to_string(),
+                signed: Some(consent.date_time),
+                expires: Some(visible.consent.expires_at),
+                purpose: if purpose.is_empty() {
+                    "not stated".into()
+                } else {
+                    purpose.join(", ")
+                },
+                responses: visible
+                    .entries
+                    .iter()
+                    .map(|entry| entry.resource.clone())
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok((shares, shown))
 }
 
-/// Records that the therapist viewed these disclosures (the patient's accounting of disclosures).
+/// A v3 ActReason purpose in words.
+fn purpose_words(code: &str, display: Option<&str>) -> String {
+    match code {
+        "TREAT" => "Treatment".into(),
+        "HPAYMT" => "Payment".into(),
+        "HOPERAT" => "Health care operations".into(),
+        _ => display.unwrap_or(code).to_owned(),
+    }
+}
+
+/// Records that the therapist viewed these shares: one audit row per consent through the share module,
+/// which is what the patient's accounting of disclosures lists.
 pub fn record_view(
-    _conn: &Connection,
-    _member: &StaffMember,
-    _shown: &[Disclosure],
-    _now: DateTime<Utc>,
-    _address: &str,
+    conn: &Connection,
+    member: &StaffMember,
+    shown: &[VisibleShare],
+    now: DateTime<Utc>,
+    address: &str,
 ) -> Result<(), Problem> {
-    Ok(())
+    share::record_view(conn, &member.caller, shown, address, now)
 }

@@ -1,0 +1,112 @@
+//! A therapist sees their own care team's patients and nobody else's.
+
+use reqwest::StatusCode;
+
+use crate::support::{harbor, Browser, Portal, PASSWORD, THERAPIST};
+
+#[tokio::test]
+async fn a_therapist_outside_the_care_team_is_refused_the_patient() {
+    let portal = Portal::start(false).await;
+    let harbor = harbor(&portal);
+    portal.staff(harbor.clinic, "ana@harbor.example", "Ana Diaz");
+    let mut browser = Browser::default();
+    portal
+        .sign_in(&mut browser, "ana@harbor.example", PASSWORD)
+        .await;
+    let list = portal.get(&mut browser, "/portal/patients").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(
+        !list.body.contains("Rivera"),
+        "the list holds only the therapist's own patients"
+    );
+    let page = portal
+        .get(
+            &mut browser,
+            &format!("/portal/patients/{}", harbor.patient),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(!page.body.contains("Rivera"), "not even the name is shown");
+    assert!(page.body.contains("not on your care team"));
+    assert_eq!(
+        portal.audited("portal view", "refused:forbidden"),
+        1,
+        "the refusal is audited"
+    );
+}
+
+#[tokio::test]
+async fn another_clinics_staff_are_refused() {
+    let portal = Portal::start(false).await;
+    let harbor = harbor(&portal);
+    let other = portal.clinic("Bayside Recovery");
+    portal.staff(other, "jo@bayside.example", "Jo Park");
+    let mut browser = Browser::default();
+    portal
+        .sign_in(&mut browser, "jo@bayside.example", PASSWORD)
+        .await;
+    let page = portal
+        .get(
+            &mut browser,
+            &format!("/portal/patients/{}", harbor.patient),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(!page.body.contains("Rivera"));
+}
+
+#[tokio::test]
+async fn nobody_signed_in_is_sent_to_the_sign_in_form() {
+    let portal = Portal::start(false).await;
+    let harbor = harbor(&portal);
+    let mut browser = Browser::default();
+    let page = portal
+        .get(
+            &mut browser,
+            &format!("/portal/patients/{}", harbor.patient),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert!(page.location().starts_with("/portal/sign-in"));
+    assert!(page.body.is_empty());
+}
+
+#[tokio::test]
+async fn the_care_team_therapist_sees_weekly_hours_against_the_minimum() {
+    let portal = Portal::start(false).await;
+    let harbor = harbor(&portal);
+    // Week of 2 March: Mon and Wed attended, Fri missed; week of 9 March: Mon attended.
+    for (index, status) in ["fulfilled", "fulfilled", "noshow", "fulfilled"]
+        .iter()
+        .enumerate()
+    {
+        portal.attendance(harbor.appointments[index], status);
+    }
+    let mut browser = Browser::default();
+    portal.sign_in(&mut browser, THERAPIST, PASSWORD).await;
+    let list = portal.get(&mut browser, "/portal/patients").await;
+    assert!(
+        list.body.contains("<td>3 of 9</td>"),
+        "this week (9 March) has one 3-hour session"
+    );
+    let page = portal
+        .get(
+            &mut browser,
+            &format!("/portal/patients/{}", harbor.patient),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page
+        .body
+        .contains("This week: <strong>3 of 9 hours</strong>"));
+    assert!(page.body.contains("Sessions attended: <strong>3</strong>"));
+    assert!(page.body.contains("Sessions missed: <strong>1</strong>"));
+    assert!(
+        page.body.contains("<tr><th scope=\"row\">Mar 2, 2026</th><td>6</td><td>Not met</td><td>2</td><td>1</td></tr>"),
+        "the table gives the same figures as the chart"
+    );
+    assert!(page.body.contains(r#"role="img""#) && page.body.contains("9-hour minimum"));
+    assert!(page
+        .body
+        .contains("Nothing is shared with you at the moment."));
+}

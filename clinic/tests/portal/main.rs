@@ -1,0 +1,7 @@
+//! The therapist portal over real HTTP(S): sign-in, lockout, CSRF, timeout, who sees which patient, and
+//! which shares are shown.
+
+mod access;
+mod sessions;
+mod shares;
+mod support;
