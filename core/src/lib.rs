@@ -19,6 +19,7 @@ pub mod reminder;
 pub mod reminder_delivery;
 pub mod session;
 pub mod settings;
+pub mod share;
 pub mod summary;
 pub mod sync;
 pub mod time;

@@ -14,6 +14,7 @@ use crate::program::ProgramSettings;
 use crate::reminder_delivery::ReminderMark;
 use crate::session::ClinicSession;
 use crate::settings::Settings;
+use crate::share::SharedConsent;
 use crate::sync::{ClinicConnection, OutgoingAnswer};
 use crate::time::Stamp;
 use crate::urge::UrgeSurfSession;
@@ -108,6 +109,12 @@ pub enum Record {
     /// so it is left out of the TypeScript bindings.
     #[ts(skip)]
     ReminderMark(ReminderMark),
+    /// A consent to share entries with the clinic, with a copy of exactly what it disclosed (later
+    /// journal edits do not change it). Written only by [`crate::share`]; the UI reads consents through
+    /// [`crate::share::consents`] as `ConsentSummary`, so the record itself is left out of the
+    /// TypeScript bindings.
+    #[ts(skip)]
+    Consent(SharedConsent),
 }
 
 /// The kinds of record, for queries.
@@ -140,6 +147,9 @@ pub enum RecordKind {
     /// [`Record::ReminderMark`]: internal to the shell, so not in the TypeScript bindings.
     #[ts(skip)]
     ReminderMark,
+    /// [`Record::Consent`]: read through [`crate::share`], so not in the TypeScript bindings.
+    #[ts(skip)]
+    Consent,
 }
 
 impl RecordKind {
@@ -158,10 +168,14 @@ impl RecordKind {
         matches!(self, Self::Connection | Self::Outbox)
     }
 
-    /// Kinds the app keeps for itself (sync state, the reminder mark): never listed to the UI,
-    /// never written or deleted from it, never in the plain export.
+    /// Kinds the app keeps for itself (sync state, the reminder mark, share consents): never listed
+    /// to the UI as entries, never written or deleted from it, never in the plain export.
+    ///
+    /// Consents are here on purpose: a consent is a signed legal record of a disclosure, so the UI must
+    /// not be able to forge, edit or delete one (it revokes through [`crate::share::revoke`]), and it is
+    /// not a journal entry (the share screen lists consents with [`crate::share::consents`]).
     pub fn is_app_state(self) -> bool {
-        self.is_sync_state() || self == Self::ReminderMark
+        self.is_sync_state() || matches!(self, Self::ReminderMark | Self::Consent)
     }
 }
 
@@ -180,6 +194,7 @@ impl Record {
             Self::ReminderMark(_) => RecordKind::ReminderMark,
             Self::Connection(_) => RecordKind::Connection,
             Self::Outbox(_) => RecordKind::Outbox,
+            Self::Consent(_) => RecordKind::Consent,
         }
     }
 
@@ -198,6 +213,7 @@ impl Record {
             Self::ReminderMark(_) => {}
             Self::Connection(r) => r.validate()?,
             Self::Outbox(r) => r.validate()?,
+            Self::Consent(r) => r.validate()?,
         }
         Ok(())
     }
@@ -229,7 +245,9 @@ impl Record {
             | Self::Settings(_)
             | Self::Connection(_)
             | Self::Outbox(_)
-            | Self::ReminderMark(_) => Vec::new(),
+            | Self::ReminderMark(_)
+            // A consent's copies are not searched: the journal search finds the entries themselves.
+            | Self::Consent(_) => Vec::new(),
         }
     }
 }

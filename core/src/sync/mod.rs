@@ -21,7 +21,7 @@
 pub mod connection;
 pub mod outbox;
 mod schedule;
-mod transport;
+pub(crate) mod transport;
 
 use std::collections::{HashMap, HashSet};
 
@@ -44,7 +44,8 @@ pub use connection::ClinicConnection;
 pub use outbox::{OutgoingAnswer, ParkReason};
 
 use connection::DeviceKey;
-use transport::{Reply, Signed, Transport};
+use transport::Transport;
+pub(crate) use transport::{Reply, Signed};
 
 /// How many appointments one schedule page asks for (the server's own default and maximum).
 const PAGE_SIZE: u32 = 200;
@@ -340,13 +341,7 @@ pub fn sync(
         Some(link) => link.clone(),
         None => return Err(Error::Clinic("this device is not connected to a clinic")),
     };
-    let transport = Transport::new(&link.server, link.trusted_certificate.as_deref())?;
-    let key = link.device_key.pair()?;
-    let mut client = Client {
-        link,
-        transport,
-        key,
-    };
+    let mut client = Client::open(link)?;
     let mut report = SyncReport::default();
     tidy_outbox(vault, now)?;
     push(vault, &mut client, trigger, now, random, &mut report)?;
@@ -356,22 +351,63 @@ pub fn sync(
     Ok(report)
 }
 
-/// What a sync needs at hand: the connection as it stands, the HTTP client and the signing key.
-struct Client {
-    link: ClinicConnection,
+/// What a sync (or a share, see [`crate::share`]) needs at hand: the connection as it stands, the HTTP
+/// client and the signing key.
+pub(crate) struct Client {
+    pub(crate) link: ClinicConnection,
     transport: Transport,
     key: ring::signature::Ed25519KeyPair,
 }
 
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Client(..)")
+    }
+}
+
 impl Client {
-    fn send(&self, request: &Signed<'_>, now: Stamp, random: &dyn SecureRandom) -> Result<Reply> {
+    /// A client for the stored connection; refuses a device the clinic has refused.
+    pub(crate) fn for_vault(vault: &Vault) -> Result<Self> {
+        match connection(vault) {
+            Some(link) if link.is_refused() => Err(Error::DeviceRefused),
+            Some(link) => Self::open(link.clone()),
+            None => Err(Error::Clinic("this device is not connected to a clinic")),
+        }
+    }
+
+    fn open(link: ClinicConnection) -> Result<Self> {
+        let transport = Transport::new(&link.server, link.trusted_certificate.as_deref())?;
+        let key = link.device_key.pair()?;
+        Ok(Client {
+            link,
+            transport,
+            key,
+        })
+    }
+
+    /// Signs `message` with the device key (the share's consent signature).
+    pub(crate) fn sign(&self, message: &[u8]) -> Vec<u8> {
+        self.key.sign(message).as_ref().to_vec()
+    }
+
+    pub(crate) fn send(
+        &self,
+        request: &Signed<'_>,
+        now: Stamp,
+        random: &dyn SecureRandom,
+    ) -> Result<Reply> {
         self.transport
             .send(&self.link.device_id, &self.key, request, now.utc, random)
     }
 
     /// Turns a 401 into the error it means, recording a refused device so the UI can show it even
     /// after a restart.
-    fn unauthorized(&mut self, vault: &mut Vault, reply: &Reply, now: Stamp) -> Result<Error> {
+    pub(crate) fn unauthorized(
+        &mut self,
+        vault: &mut Vault,
+        reply: &Reply,
+        now: Stamp,
+    ) -> Result<Error> {
         Ok(match reply.issue() {
             Some(IssueCode::Expired) => Error::Clinic(
                 "this device's clock differs from the clinic's by more than 5 minutes; check the date and time settings",
@@ -635,10 +671,10 @@ fn idempotency_key(random: &dyn SecureRandom) -> Result<String> {
     Ok(tideline_wire::hex::encode(&bytes))
 }
 
-fn busy() -> Error {
+pub(crate) fn busy() -> Error {
     Error::Clinic("the clinic is busy right now; your answers are saved and will be sent later")
 }
 
-fn unreadable() -> Error {
+pub(crate) fn unreadable() -> Error {
     Error::Clinic("the clinic sent an answer the app could not read; try again later")
 }

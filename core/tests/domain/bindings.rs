@@ -22,6 +22,11 @@ fn export_domain_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     settings::Settings::export_all(cfg)?;
     insights::Insights::export_all(cfg)?;
     reminder::PlannedReminder::export_all(cfg)?;
+    share::ShareSelection::export_all(cfg)?;
+    share::ConsentTerms::export_all(cfg)?;
+    share::SharePreview::export_all(cfg)?;
+    share::ConsentSummary::export_all(cfg)?;
+    share::Disclosure::export_all(cfg)?;
     Ok(())
 }
 
