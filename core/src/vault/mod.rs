@@ -23,13 +23,13 @@ pub use backup::{restore_backup, BackupSecret};
 pub(crate) use keys::normalize_passphrase as normalize_for_rules;
 pub use keys::{KdfParams, RecoveryKey};
 pub use model::Query;
+use model::{Model, Part};
 
 use crate::error::{Error, Result};
 use crate::record::{Record, RecordId, RecordKind, StoredRecord};
 use crate::settings::Settings;
 use crate::time::Stamp;
 use keys::{KeySlot, MasterKey, SlotKind};
-use model::Model;
 use store::SealedRow;
 
 /// Format version of a sealed record; bound into its associated data.
@@ -270,14 +270,21 @@ impl Vault {
             .min(8);
         let chunk = rows.len().div_ceil(workers).max(1);
         let (key, vault_id) = (&self.record_key, &self.vault_id);
-        let opened: Vec<Vec<(RecordId, Option<StoredRecord>)>> = std::thread::scope(|scope| {
+        // Each thread decrypts a run of rows and indexes their words; the runs join in order.
+        let parts: Vec<(Part, Vec<RecordId>)> = std::thread::scope(|scope| {
             let handles: Vec<_> = rows
                 .chunks(chunk)
-                .map(|part| {
+                .map(|run| {
                     scope.spawn(move || {
-                        part.iter()
-                            .map(|row| (RecordId(row.id), open_row(key, vault_id, row)))
-                            .collect()
+                        let mut damaged = Vec::new();
+                        let mut records = Vec::with_capacity(run.len());
+                        for row in run {
+                            match open_row(key, vault_id, row) {
+                                Some(record) => records.push(record),
+                                None => damaged.push(RecordId(row.id)),
+                            }
+                        }
+                        (Part::new(records), damaged)
                     })
                 })
                 .collect();
@@ -287,15 +294,15 @@ impl Vault {
                 .collect()
         });
         let mut damaged = Vec::new();
-        let mut records = Vec::with_capacity(rows.len());
-        for (id, record) in opened.into_iter().flatten() {
-            match record {
-                Some(record) => records.push(record),
-                None => damaged.push(id),
-            }
-        }
+        let parts = parts
+            .into_iter()
+            .map(|(part, bad)| {
+                damaged.extend(bad);
+                part
+            })
+            .collect();
         damaged.sort();
-        self.model = Model::load(records);
+        self.model = Model::from_parts(parts);
         Ok(UnlockReport {
             records: self.model.len() as u32,
             damaged,

@@ -2,7 +2,8 @@
 //! (time range, kind, text). Exists only while the vault is unlocked; dropped on lock.
 //!
 //! Records live in slots (a `Vec`), and every index refers to slot numbers, so indices hold small
-//! integers rather than copies of ids. Unlocking builds the whole model in one pass ([`Model::load`]);
+//! integers rather than copies of ids. Unlocking builds the whole model at once ([`Model::from_parts`], the word index in
+//! parallel [`Part`]s);
 //! single saves and deletes keep it current incrementally.
 
 use std::collections::{BTreeSet, HashMap};
@@ -106,39 +107,71 @@ fn has_words(text: &str) -> bool {
         .any(|w| !w.is_empty())
 }
 
-impl Model {
-    /// Builds the model from every record at once (unlocking).
-    pub(crate) fn load(records: Vec<StoredRecord>) -> Self {
-        let mut model = Self {
-            slots: Vec::with_capacity(records.len()),
-            ..Self::default()
-        };
-        model.by_id.reserve(records.len());
-        let mut times = Vec::with_capacity(records.len());
+/// A run of consecutive records with the word index of their text, built on one thread while
+/// unlocking; slots in `words` count from the part's first record.
+#[derive(Debug, Default)]
+pub(crate) struct Part {
+    records: Vec<StoredRecord>,
+    words: QuickMap<Box<str>, Vec<u32>>,
+}
+
+impl Part {
+    /// Indexes the words of `records` (the costly part of building the model, so it runs on the
+    /// thread that decrypted them).
+    pub(crate) fn new(records: Vec<StoredRecord>) -> Self {
+        let mut words: QuickMap<Box<str>, Vec<u32>> = QuickMap::default();
         let mut buf = String::new();
-        for (slot, record) in records.into_iter().enumerate() {
+        for (slot, record) in records.iter().enumerate() {
             let slot = slot as u32;
-            model.by_id.insert(record.id, slot);
-            times.push((sort_time(&record), slot));
-            model
-                .by_kind
-                .entry(record.record.kind())
-                .or_default()
-                .insert(slot);
             for field in record.record.text_fields() {
-                for_each_word(field, &mut buf, |word| match model.words.get_mut(word) {
+                for_each_word(field, &mut buf, |word| match words.get_mut(word) {
                     // Slots arrive in ascending order, so a repeat can only be the last entry.
                     Some(list) if list.last() == Some(&slot) => {}
                     Some(list) => list.push(slot),
                     None => {
-                        model.words.insert(word.into(), vec![slot]);
+                        words.insert(word.into(), vec![slot]);
                     }
                 });
             }
-            model.slots.push(Some(record));
+        }
+        Self { records, words }
+    }
+}
+
+impl Model {
+    /// Builds the model from parts made on several threads ([`Part::new`]), in order: the records
+    /// of the first part take the first slots, and so on.
+    pub(crate) fn from_parts(parts: Vec<Part>) -> Self {
+        let total = parts.iter().map(|p| p.records.len()).sum();
+        let mut model = Self {
+            slots: Vec::with_capacity(total),
+            ..Self::default()
+        };
+        model.by_id.reserve(total);
+        let mut times = Vec::with_capacity(total);
+        let mut kinds: QuickMap<RecordKind, Vec<u32>> = QuickMap::default();
+        for part in parts {
+            let offset = model.slots.len() as u32;
+            // Each part's slots are ascending and above every earlier part's, so appending keeps
+            // every posting list sorted without repeats.
+            for (word, slots) in part.words {
+                let list = model.words.entry(word).or_default();
+                list.extend(slots.into_iter().map(|s| s + offset));
+            }
+            for record in part.records {
+                let slot = model.slots.len() as u32;
+                model.by_id.insert(record.id, slot);
+                times.push((sort_time(&record), slot));
+                kinds.entry(record.record.kind()).or_default().push(slot);
+                model.slots.push(Some(record));
+            }
         }
         times.sort_unstable();
         model.by_time = times.into_iter().collect();
+        model.by_kind = kinds
+            .into_iter()
+            .map(|(kind, slots)| (kind, slots.into_iter().collect()))
+            .collect();
         model.vocabulary = model.words.keys().cloned().collect();
         model.vocabulary.sort_unstable();
         model

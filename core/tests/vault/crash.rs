@@ -48,6 +48,26 @@ fn acknowledged(child: &mut Child, prefix: &'static str) -> mpsc::Receiver<Strin
     rx
 }
 
+/// Kills the child with SIGKILL at a random moment after its first acknowledgement (so every round
+/// exercises at least one completed operation however loaded the machine is), then returns every
+/// line it acknowledged. The moment is drawn from [0, time to the first acknowledgement), which
+/// spreads kills over the middle of the following operations.
+fn kill_at_random_moment(
+    child: &mut Child,
+    rx: &mpsc::Receiver<String>,
+    rng: &mut impl rand::Rng,
+) -> Vec<String> {
+    let started = std::time::Instant::now();
+    let first = rx
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the child acknowledges its first operation");
+    let until_first = started.elapsed().as_millis().clamp(2, 2_000) as u64;
+    std::thread::sleep(Duration::from_millis(rng.gen_range(0..until_first)));
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    std::iter::once(first).chain(rx.try_iter()).collect()
+}
+
 #[test]
 #[ignore = "child process of kill_nine_never_loses_an_acknowledged_write"]
 fn crash_writer_child() {
@@ -88,10 +108,7 @@ fn kill_nine_never_loses_an_acknowledged_write() {
     for round in 0..ROUNDS {
         let mut child = spawn_child("crash::crash_writer_child", dir.path());
         let rx = acknowledged(&mut child, "");
-        std::thread::sleep(Duration::from_millis(rng.gen_range(150..450)));
-        child.kill().unwrap(); // SIGKILL on Unix
-        child.wait().unwrap();
-        for line in rx.try_iter() {
+        for line in kill_at_random_moment(&mut child, &rx, &mut rng) {
             if let Some(id) = line.strip_prefix("ACK ") {
                 expected.push(id.parse().unwrap());
             } else if let Some(id) = line.strip_prefix("DELETING ") {
@@ -123,11 +140,6 @@ fn kill_nine_never_loses_an_acknowledged_write() {
             );
         }
     }
-    assert!(
-        expected.len() > ROUNDS,
-        "the child must have written in most rounds, wrote {}",
-        expected.len()
-    );
 }
 
 const PASS_A: &str = "first passphrase of two";
@@ -162,11 +174,7 @@ fn kill_nine_during_passphrase_change_leaves_old_or_new() {
     for round in 0..ROUNDS {
         let mut child = spawn_child("crash::passphrase_changer_child", dir.path());
         let rx = acknowledged(&mut child, "NOW ");
-        std::thread::sleep(Duration::from_millis(rng.gen_range(100..700)));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let acked: Vec<String> = rx.try_iter().collect();
-        changes += acked.len();
+        changes += kill_at_random_moment(&mut child, &rx, &mut rng).len();
         let a = Vault::unlock(dir.path(), PASS_A, t0()).is_ok();
         let b = Vault::unlock(dir.path(), PASS_B, t0()).is_ok();
         assert!(
@@ -174,8 +182,5 @@ fn kill_nine_during_passphrase_change_leaves_old_or_new() {
             "round {round}: exactly one of old and new must open (a={a}, b={b})"
         );
     }
-    assert!(
-        changes > ROUNDS / 2,
-        "the child changed the passphrase {changes} times in {ROUNDS} rounds"
-    );
+    println!("{changes} passphrase changes acknowledged over {ROUNDS} kills");
 }
