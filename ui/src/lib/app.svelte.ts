@@ -87,6 +87,9 @@ export function start(): () => void {
   const unLocked = backend.onLocked(() => dispatch({ type: "locked" }));
   let unwatch: () => void = () => {};
   void backend.watchVaultLocked().then((stop) => (unwatch = stop));
+  // The tray's "Get help now" shows the window and asks for the help panel, locked or not.
+  let unwatchHelp: () => void = () => {};
+  void backend.watchShell("show-help", () => dispatch({ type: "help", open: true })).then((stop) => (unwatchHelp = stop));
   const events = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
   for (const ev of events) window.addEventListener(ev, onActivity, { passive: true });
   const tick = setInterval(() => (app.now = new Date()), 15_000);
@@ -98,6 +101,7 @@ export function start(): () => void {
   return () => {
     unLocked();
     unwatch();
+    unwatchHelp();
     for (const ev of events) window.removeEventListener(ev, onActivity);
     clearInterval(tick);
     clearInterval(poll);

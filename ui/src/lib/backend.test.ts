@@ -102,4 +102,24 @@ describe("typed commands", () => {
     expect(heard).not.toHaveBeenCalled();
     stop();
   });
+
+  it("sends the clinic and file-chooser commands with the argument names the shell reads", async () => {
+    invoke.mockResolvedValue(null);
+    await backend.syncConnect("https://clinic.example", "RIVER-2026");
+    expect(invoke).toHaveBeenLastCalledWith("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" });
+    await backend.sessionRespond("ab".repeat(16), "declined");
+    expect(invoke).toHaveBeenLastCalledWith("session_respond", { id: "ab".repeat(16), response: "declined" });
+    await backend.syncDismissParked("cd".repeat(16));
+    expect(invoke).toHaveBeenLastCalledWith("sync_dismiss_parked", { session: "cd".repeat(16) });
+    await backend.pickPath("reportPdf");
+    expect(invoke).toHaveBeenLastCalledWith("pick_path", { purpose: "reportPdf" });
+    for (const [call, cmd] of [[backend.syncNow, "sync_now"], [backend.syncStatus, "sync_status"], [backend.syncDisconnect, "sync_disconnect"]] as const) {
+      await call();
+      expect(invoke).toHaveBeenLastCalledWith(cmd, undefined);
+    }
+  });
+
+  it("keeps the sync codes (offline, device_refused, clinic) so the clinic screen can tell them apart", () => {
+    for (const code of ["offline", "device_refused", "clinic"]) expect(normaliseError({ code, message: "m" }).code).toBe(code);
+  });
 });

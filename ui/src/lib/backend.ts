@@ -8,10 +8,13 @@ import type {
   HaltPattern,
   HomeSummary,
   Insights,
+  ParticipantResponse,
   Query,
   Record,
   StoredRecord,
   Strength,
+  SyncReport,
+  SyncStatus,
   UnlockReport,
   VaultStatus,
 } from "./types";
@@ -28,6 +31,9 @@ const KNOWN_CODES: readonly ErrorCode[] = [
   "not_found",
   "disk_full",
   "storage",
+  "offline",
+  "device_refused",
+  "clinic",
 ];
 
 /** Codes the UI adds for failures that never reached the core. */
@@ -88,6 +94,18 @@ export async function watchVaultLocked(): Promise<() => void> {
   }
 }
 
+/** Shell events the window reacts to besides the lock: the tray's "Get help now" and a finished sync. */
+export type ShellEvent = "show-help" | "sync-changed";
+
+/** Listens for one shell event; returns a function that stops. Without an event channel, does nothing. */
+export async function watchShell(event: ShellEvent, handler: () => void): Promise<() => void> {
+  try {
+    return await listen(event, handler);
+  } catch {
+    return () => {};
+  }
+}
+
 async function call<T>(cmd: string, args?: { [key: string]: unknown }): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
@@ -135,7 +153,16 @@ export const backupRestore = (
 export const exportJson = (path: string) => call<null>("export_json", { path });
 export const vaultWipe = (passphrase: string) => call<null>("vault_wipe", { passphrase });
 
-// Not yet in docs/ipc.md: proposed to the shell (see ui/README.md). A native file chooser that
-// returns the chosen path, or null when the patient cancels.
-export type PathPurpose = "backupExport" | "backupRestore" | "exportJson";
+// The native file chooser: the chosen path, or null when the patient cancels.
+export type PathPurpose = "backupExport" | "backupRestore" | "exportJson" | "reportPdf";
 export const pickPath = (purpose: PathPurpose) => call<string | null>("pick_path", { purpose });
+
+// Sessions and the clinic link
+/** The patient's answer to a session; a clinic session's answer waits in the outbox until sent. */
+export const sessionRespond = (id: string, response: ParticipantResponse) =>
+  call<StoredRecord>("session_respond", { id, response });
+export const syncStatus = () => call<SyncStatus>("sync_status");
+export const syncConnect = (server: string, code: string) => call<SyncStatus>("sync_connect", { server, code });
+export const syncNow = () => call<SyncReport>("sync_now");
+export const syncDismissParked = (session: string) => call<SyncStatus>("sync_dismiss_parked", { session });
+export const syncDisconnect = () => call<SyncStatus>("sync_disconnect");

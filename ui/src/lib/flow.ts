@@ -9,6 +9,7 @@ export type Screen =
   | "sessions"
   | "insights"
   | "plan"
+  | "clinic"
   | "settings";
 
 export type Phase = "loading" | "firstRun" | "locked" | "unlocked" | "unavailable";

@@ -14,7 +14,10 @@ export type ErrorCode =
   | "unsupported_version"
   | "not_found"
   | "disk_full"
-  | "storage";
+  | "storage"
+  | "offline"
+  | "device_refused"
+  | "clinic";
 
 /** docs/ipc.md `vault_status`. */
 export type VaultStatus = { state: "absent" | "locked" | "unlocked"; retryAfterSecs: number | null };

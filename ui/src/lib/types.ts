@@ -46,4 +46,8 @@ export type { TriggerCount } from "./generated/TriggerCount";
 export type { UrgeStats } from "./generated/UrgeStats";
 export type { WeekCravings } from "./generated/WeekCravings";
 export type { WeekHours } from "./generated/WeekHours";
+export type { ParkedAnswer } from "./generated/ParkedAnswer";
+export type { ParkReason } from "./generated/ParkReason";
+export type { SyncReport } from "./generated/SyncReport";
+export type { SyncStatus } from "./generated/SyncStatus";
 export type { Created, ErrorCode, VaultStatus } from "./pending-types";

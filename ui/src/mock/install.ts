@@ -10,6 +10,10 @@ declare global {
     __tidelineBackend?: MemoryBackend;
     /** Locks the vault the way the shell's idle timer does: lock, then emit "vault-locked". */
     __tidelineAutoLock?: () => Promise<void>;
+    /** Sends a shell event as the tray or the sync ticker would ("show-help", "sync-changed"). */
+    __tidelineShellEvent?: (name: string) => Promise<void>;
+    /** The shell's background sync: one sync, then "sync-changed". */
+    __tidelineBackgroundSync?: () => Promise<void>;
   }
 }
 
@@ -21,4 +25,13 @@ mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as { [k: string]: unknow
 window.__tidelineAutoLock = async () => {
   backend.handle("vault_lock");
   await emit("vault-locked");
+};
+window.__tidelineShellEvent = (name: string) => emit(name);
+window.__tidelineBackgroundSync = async () => {
+  try {
+    backend.handle("sync_now");
+  } catch {
+    /* as the shell: offline and refusals show in the status */
+  }
+  await emit("sync-changed");
 };

@@ -64,4 +64,49 @@ describe("in-memory backend", () => {
     const all = b.handle("records_query", { query: { kinds: ["settings"], from: null, to: null, text: null, limit: null } }) as { record: { theme: string } }[];
     expect(all.map((r) => r.record.theme)).toEqual(["light"]);
   });
+
+  it("connects with the clinic's code, sends a clinic session's answer through the outbox, and parks a refused one", () => {
+    let now = fixed;
+    const b = new MemoryBackend(() => now);
+    b.seed("right passphrase");
+    b.handle("vault_unlock", { passphrase: "right passphrase" });
+    expect(b.handle("sync_status")).toMatchObject({ connected: false, pending: 0 });
+    expect(err(() => b.handle("sync_connect", { server: "https://clinic.example", code: "nope" })).code).toBe("invalid");
+    expect(err(() => b.handle("sync_connect", { server: "http://clinic.example", code: "river 2026" })).code).toBe("invalid");
+    expect(b.handle("sync_connect", { server: "https://clinic.example", code: "river 2026" })).toMatchObject({ connected: true, clinicName: "Riverside Clinic" });
+    const q = { kinds: ["session"], from: null, to: null, text: null, limit: null };
+    const before = (b.handle("records_query", { query: q }) as unknown[]).length;
+    expect(b.handle("sync_now")).toMatchObject({ sessionsChanged: 1, answersSent: 0 });
+    const sessions = b.handle("records_query", { query: q }) as { id: string; record: { origin: { kind: string } } }[];
+    expect(sessions).toHaveLength(before + 1);
+    const clinic = sessions.find((s) => s.record.origin.kind === "clinic")!;
+    b.handle("session_respond", { id: clinic.id, response: "declined" });
+    b.handle("session_respond", { id: clinic.id, response: "accepted" });
+    expect(b.handle("sync_status")).toMatchObject({ pending: 1 });
+    b.offline = true;
+    expect(err(() => b.handle("sync_now")).code).toBe("offline");
+    expect(b.handle("sync_status")).toMatchObject({ pending: 1 });
+    b.offline = false;
+    b.parkNext = "sessionUnknown";
+    now = new Date(fixed.getTime() + 60_000);
+    expect(b.handle("sync_now")).toMatchObject({ answersParked: 1 });
+    const st = b.handle("sync_status") as { pending: number; parked: { session: string; response: string }[]; lastSynced: string };
+    expect(st.pending).toBe(0);
+    expect(st.parked).toEqual([expect.objectContaining({ session: clinic.id, response: "accepted" })]);
+    expect(st.lastSynced).toBe(now.toISOString());
+    b.handle("sync_dismiss_parked", { session: clinic.id });
+    expect(err(() => b.handle("sync_dismiss_parked", { session: clinic.id })).code).toBe("not_found");
+    b.refuseDevice();
+    expect(err(() => b.handle("sync_now")).code).toBe("device_refused");
+    expect(b.handle("sync_disconnect")).toMatchObject({ connected: false });
+  });
+
+  it("answers a session the patient added without queueing anything", () => {
+    const b = new MemoryBackend(() => fixed);
+    b.handle("vault_create", { passphrase: "a long passphrase", programStart: "2026-11-01", zone: "UTC" });
+    const at = (h: number) => ({ utc: `2026-11-25T${h}:00:00Z`, zone: "UTC" });
+    const own = b.handle("record_save", { record: { type: "session", start: at(18), end: at(21), kind: "group", title: null, venue: null, status: "booked", response: "accepted", origin: { kind: "patient" } } }) as { id: string };
+    expect(b.handle("session_respond", { id: own.id, response: "tentative" })).toMatchObject({ record: { response: "tentative" } });
+    expect(b.handle("sync_status")).toMatchObject({ pending: 0 });
+  });
 });

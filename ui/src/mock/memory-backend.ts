@@ -2,6 +2,10 @@
 // working on the UI without the Rust side. It follows the contract's rules (locked vault rejects,
 // lockout after repeated wrong secrets) but keeps everything in memory and encrypts nothing.
 import type {
+  ParkReason,
+  ParticipantResponse,
+  SyncReport,
+  SyncStatus,
   HaltNeed,
   HaltPattern,
   Trigger,
@@ -20,6 +24,19 @@ const fail = (code: string, message: string): Fail => ({ code, message });
 
 export type Scenario = "fresh" | "seeded";
 
+/** The one enrollment code the mock clinic accepts (any spacing, dashes or case). */
+export const MOCK_CLINIC_CODE = "RIVER-2026";
+/** As core's ParkReason::message. */
+const PARK_MESSAGES: { [R in ParkReason]: string } = {
+  sessionUnknown: "The clinic no longer has this session, so your answer could not be sent. Please tell your counselor directly.",
+  notYours: "The clinic says this session is not on your schedule, so your answer could not be sent. Please tell your counselor directly.",
+  conflict: "The clinic already has a different answer for this session. Answer again to send your latest choice.",
+  unsupported: "The clinic's server does not accept answers from this version of the app. Please update the app or tell your counselor directly.",
+  refused: "The clinic could not accept this answer. Please tell your counselor directly.",
+};
+
+type Outgoing = { session: string; appointment: string; response: ParticipantResponse; parked: ParkReason | null };
+
 export class MemoryBackend {
   private passphrase: string | null = null;
   private recoveryKey: string | null = null;
@@ -29,6 +46,13 @@ export class MemoryBackend {
   private records = new Map<string, StoredRecord>();
   private nextId = 1;
   private readonly zone = "America/Chicago";
+  private link: { clinicName: string; lastSynced: string | null; refused: boolean } | null = null;
+  private outbox: Outgoing[] = [];
+  private codeFailures = 0;
+  private scheduleSent = false;
+  /** Test hooks: the network is down; the clinic refuses the next answer it receives. */
+  offline = false;
+  parkNext: ParkReason | null = null;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -297,6 +321,96 @@ export class MemoryBackend {
     return { score, bits: score * 14, acceptable, warning: p.length > 0 && p.length < 10 ? "Use at least 10 characters." : null, suggestions };
   }
 
+  private syncStatus(): SyncStatus {
+    const parked = this.outbox.filter((e) => e.parked).map((e) => ({ session: e.session, response: e.response, reason: e.parked!, message: PARK_MESSAGES[e.parked!] }));
+    return {
+      connected: this.link !== null,
+      clinicName: this.link?.clinicName ?? null,
+      deviceRefused: this.link?.refused ?? false,
+      lastSynced: this.link?.lastSynced ?? null,
+      pending: this.outbox.filter((e) => !e.parked).length,
+      parked: parked.sort((a, b) => a.session.localeCompare(b.session)),
+      nextAttempt: null,
+    };
+  }
+
+  /** Test hook: the clinic revokes this device. */
+  refuseDevice() {
+    if (this.link) this.link.refused = true;
+  }
+
+  private connect(a: { [k: string]: unknown }): SyncStatus {
+    const server = String(a.server ?? "").trim();
+    const ok = /^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/i.test(server) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/i.test(server);
+    if (/^http:\/\//i.test(server) && !ok) throw fail("invalid", "server: must start with https:// so the connection is encrypted");
+    if (!ok) throw fail("invalid", "server: must be the clinic's address, such as https://clinic.example");
+    if (this.link && !this.link.refused) throw fail("invalid", "server: this device is already connected to a clinic; disconnect first");
+    const code = String(a.code ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+    if (!code) throw fail("invalid", "code: type the code the clinic gave you");
+    if (this.offline || server.includes("unreachable")) throw fail("offline", "the clinic could not be reached; your answers are saved and will be sent later");
+    if (this.codeFailures >= 5) throw fail("locked_out", "too many attempts; try again in 60 seconds");
+    if (code !== MOCK_CLINIC_CODE.replace("-", "")) {
+      this.codeFailures++;
+      throw fail("invalid", "code: that code did not work; check it, or ask the clinic for a new one (codes last 15 minutes)");
+    }
+    this.codeFailures = 0;
+    this.link = { clinicName: "Riverside Clinic", lastSynced: null, refused: false };
+    this.scheduleSent = false;
+    return this.syncStatus();
+  }
+
+  private sync(): SyncReport {
+    if (!this.link) throw fail("clinic", "this device is not connected to a clinic");
+    if (this.link.refused) throw fail("device_refused", "the clinic no longer accepts this device; ask the clinic for a new code to connect again");
+    if (this.offline) throw fail("offline", "the clinic could not be reached; your answers are saved and will be sent later");
+    const report: SyncReport = { sessionsChanged: 0, sessionsSkipped: 0, answersSent: 0, answersParked: 0 };
+    for (const e of [...this.outbox]) {
+      if (e.parked) continue;
+      if (this.parkNext) {
+        e.parked = this.parkNext;
+        this.parkNext = null;
+        report.answersParked++;
+      } else {
+        this.outbox.splice(this.outbox.indexOf(e), 1);
+        report.answersSent++;
+      }
+    }
+    // The first sync brings one session the clinic booked that the device had not seen.
+    if (!this.scheduleSent) {
+      const start = new Date(this.now().getTime() + 2 * 86_400_000);
+      start.setHours(10, 0, 0, 0);
+      this.put({
+        type: "session",
+        title: "Individual session with your counselor",
+        start: this.stamp(start),
+        end: this.stamp(new Date(start.getTime() + 3_600_000)),
+        kind: "individual",
+        venue: { kind: "inPerson", place: "Riverside Clinic, room 5" },
+        status: "booked",
+        response: "needs-action",
+        origin: { kind: "clinic", clinicId: "appt-counselor-1" },
+      });
+      this.scheduleSent = true;
+      report.sessionsChanged++;
+    }
+    this.link.lastSynced = this.now().toISOString();
+    return report;
+  }
+
+  private respond(a: { [k: string]: unknown }) {
+    const stored = this.records.get(String(a.id));
+    if (!stored) throw fail("not_found", "That entry no longer exists.");
+    if (stored.record.type !== "session") throw fail("invalid", "session: is not a session");
+    const response = a.response as ParticipantResponse;
+    if (!["accepted", "tentative", "declined"].includes(response)) throw fail("invalid", "response: must be accepted, tentative or declined");
+    const session = { ...stored.record, response };
+    if (session.origin.kind === "clinic") {
+      this.outbox = this.outbox.filter((e) => e.session !== stored.id);
+      this.outbox.push({ session: stored.id, appointment: session.origin.clinicId, response, parked: null });
+    }
+    return this.put(session, stored.id);
+  }
+
   /** Handles one IPC call the way the Rust shell would. Throws `{ code, message }` on failure. */
   handle(cmd: string, a: { [k: string]: unknown } = {}): unknown {
     switch (cmd) {
@@ -393,8 +507,28 @@ export class MemoryBackend {
         if (a.passphrase !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
         this.recoveryKey = "TIDE-N8WC-2RXQ-K5TM-7DPF-H3JB-9VLZ";
         return { recoveryKey: this.recoveryKey };
-      case "pick_path":
-        return `/home/patient/tideline-${String(a.purpose)}.tide`;
+      case "pick_path": {
+        const ext: { [p: string]: string } = { backupExport: "tideline", backupRestore: "tideline", exportJson: "json", reportPdf: "pdf" };
+        if (!(String(a.purpose) in ext)) throw "invalid args `purpose` for command `pick_path`";
+        return `/home/patient/tideline-${String(a.purpose)}.${ext[String(a.purpose)]}`;
+      }
+      case "session_respond":
+        return this.respond(a);
+      case "sync_status":
+        return this.syncStatus();
+      case "sync_connect":
+        return this.connect(a);
+      case "sync_now":
+        return this.sync();
+      case "sync_dismiss_parked": {
+        const before = this.outbox.length;
+        this.outbox = this.outbox.filter((e) => !(e.session === a.session && e.parked));
+        if (this.outbox.length === before) throw fail("not_found", "that entry no longer exists");
+        return this.syncStatus();
+      }
+      case "sync_disconnect":
+        this.link = null;
+        return this.syncStatus();
       case "backup_export":
       case "export_json":
         return null;
@@ -404,6 +538,8 @@ export class MemoryBackend {
       case "vault_wipe":
         if (a.passphrase !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
         this.records.clear();
+        this.link = null;
+        this.outbox = [];
         this.passphrase = null;
         this.unlocked = false;
         return null;

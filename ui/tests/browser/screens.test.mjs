@@ -231,6 +231,61 @@ for (const size of SIZES) {
           await ctx.context.close();
         }
       });
+
+      test("clinic: connect (wrong code, offline, right code), sync, answer, parked answer, disconnect", async () => {
+        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
+        const { page } = ctx;
+        try {
+          await page.getByLabel("Passphrase").fill(PASSPHRASE);
+          await page.getByRole("button", { name: "Unlock" }).click();
+          await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
+          await nav(page, "Clinic");
+          await page.getByRole("heading", { name: "Connect to my clinic" }).waitFor();
+          await checkScreen(ctx, `${tag}-a0-clinic-connect`);
+          await page.getByLabel("Clinic address").fill("clinic.example");
+          await page.getByLabel("Code from the clinic").fill("RIVER-1999");
+          await page.getByRole("button", { name: "Connect to my clinic" }).click();
+          await page.getByText("That code did not work").waitFor();
+          await checkScreen(ctx, `${tag}-a1-clinic-wrong-code`);
+          await page.getByLabel("Clinic address").fill("unreachable.example");
+          await page.getByLabel("Code from the clinic").fill("river 2026");
+          await page.getByRole("button", { name: "Connect to my clinic" }).click();
+          await page.getByText(/could not be reached\. Check the address/).waitFor();
+          await page.getByLabel("Clinic address").fill("clinic.example");
+          await page.getByRole("button", { name: "Connect to my clinic" }).click();
+          await page.getByRole("heading", { name: "Riverside Clinic" }).waitFor();
+          await page.getByText(/Connected to Riverside Clinic\. Synced: 1 session updated/).waitFor();
+          assert.ok(await page.getByText(/^Today at /).isVisible(), "when it last synced");
+          await page.getByText("All your answers have been sent.").waitFor();
+          await checkScreen(ctx, `${tag}-a2-clinic-connected`);
+
+          // The session the clinic booked shows in Sessions; answering it waits in the outbox.
+          await nav(page, "Sessions");
+          const booked = page.locator("li", { has: page.getByRole("heading", { name: "Individual session with your counselor" }) });
+          await booked.getByText("Not answered yet").waitFor();
+          await booked.getByRole("button", { name: "Can't make it" }).click();
+          await booked.getByText("You can't make it").waitFor();
+          await nav(page, "Clinic");
+          await page.getByText("1 answer is waiting to be sent.").waitFor();
+          await page.evaluate(() => (window.__tidelineBackend.parkNext = "sessionUnknown"));
+          await page.getByRole("button", { name: "Sync now" }).click();
+          await page.getByRole("heading", { name: "Answers the clinic did not accept" }).waitFor();
+          await page.getByText("The clinic no longer has this session").waitFor();
+          await page.getByRole("heading", { name: /^Individual session with your counselor, / }).waitFor();
+          await page.getByText("Your answer: Can't make it").waitFor();
+          await checkScreen(ctx, `${tag}-a3-clinic-parked`);
+          await page.getByRole("button", { name: /^Dismiss the note about Individual session/ }).click();
+          await page.getByRole("heading", { name: "Answers the clinic did not accept" }).waitFor({ state: "detached" });
+
+          await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+          await checkScreen(ctx, `${tag}-a4-clinic-disconnect-confirm`);
+          await page.getByRole("button", { name: "Disconnect from the clinic" }).click();
+          await page.getByRole("heading", { name: "Connect to my clinic" }).waitFor();
+          await page.getByText("no longer connected to the clinic").waitFor();
+        } finally {
+          await ctx.context.close();
+        }
+      });
     });
   }
 }
@@ -363,12 +418,58 @@ describe("behaviour", () => {
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Unlock" }).click();
-      for (const name of ["Home", "Log craving", "HALT check", "Urge surfing", "Sessions", "Insights", "My plan", "Settings"]) {
+      for (const name of ["Home", "Log craving", "HALT check", "Urge surfing", "Sessions", "Insights", "My plan", "Clinic", "Settings"]) {
         await nav(page, name);
         await page.waitForTimeout(150);
         assert.ok((await overflowX(page)) <= 0, `${name} fits at 200% zoom`);
       }
       await shot(page, "zoom200-settings");
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("the tray's show-help event opens Get help now, locked and unlocked", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
+      await page.evaluate(() => window.__tidelineShellEvent("show-help"));
+      await page.getByRole("heading", { name: "Get help now" }).waitFor({ timeout: 2000 });
+      assert.equal(await page.getByRole("heading", { name: "Your people" }).count(), 0, "no personal contacts while locked");
+      await page.keyboard.press("Escape");
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await nav(page, "Insights");
+      await page.getByRole("heading", { name: "Attendance by week" }).waitFor();
+      await page.evaluate(() => window.__tidelineShellEvent("show-help"));
+      await page.getByRole("heading", { name: "Your people" }).waitFor({ timeout: 2000 });
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("a background sync (the shell's sync-changed event) refreshes the open Sessions and Clinic screens", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
+      await page.evaluate(() => window.__tidelineBackend.handle("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" }));
+      await nav(page, "Sessions");
+      await page.getByRole("heading", { name: "Upcoming" }).waitFor();
+      assert.equal(await page.getByText("Individual session with your counselor").count(), 0);
+      await page.evaluate(() => window.__tidelineBackgroundSync());
+      await page.getByRole("heading", { name: "Individual session with your counselor" }).waitFor({ timeout: 2000 });
+      await nav(page, "Clinic");
+      await page.getByText(/^Today at /).waitFor();
+      await page.evaluate(() => window.__tidelineBackend.refuseDevice());
+      await page.evaluate(() => window.__tidelineBackgroundSync());
+      await page.getByText("The clinic no longer accepts this device").waitFor({ timeout: 2000 });
+      await page.getByRole("heading", { name: "Connect again" }).waitFor();
+      assert.equal(await page.getByRole("button", { name: "Sync now" }).count(), 0, "nothing to sync while refused");
+      await checkScreen(ctx, "behaviour-clinic-refused");
     } finally {
       await ctx.context.close();
     }
