@@ -13,6 +13,7 @@ use tideline_clinic::clock::{Clock, SystemClock};
 use tideline_clinic::http::staff_schedule::ScheduleRequest;
 use tideline_clinic::problem::Problem;
 use tideline_clinic::server::{self, ServerConfig};
+use tideline_clinic::share::care_team;
 use tideline_clinic::store::Store;
 use tideline_clinic::{appointment, enrollment, patient, program, staff};
 use tideline_wire::AppointmentStatus;
@@ -125,6 +126,25 @@ enum Command {
     RevokeDevice {
         #[arg(long)]
         device: i64,
+    },
+    /// Put a staff member on a patient's care team (the recipients of what the patient shares).
+    AssignCareTeam {
+        #[arg(long)]
+        patient: i64,
+        #[arg(long)]
+        staff: i64,
+    },
+    /// Take a staff member off a patient's care team; they see nothing shared from then on.
+    UnassignCareTeam {
+        #[arg(long)]
+        patient: i64,
+        #[arg(long)]
+        staff: i64,
+    },
+    /// List a patient's care team.
+    CareTeam {
+        #[arg(long)]
+        patient: i64,
     },
     /// Check the audit trail's hash chain.
     VerifyAudit,
@@ -386,6 +406,50 @@ async fn run(cli: Cli) -> Result<(), String> {
             .await
             .map_err(show)?;
             println!("device {device} revoked");
+        }
+        Command::AssignCareTeam { patient, staff } => {
+            let added = operate(&store, "assign care team", move |conn, caller, now| {
+                let added = care_team::assign(conn, caller, patient, staff, now)?;
+                Ok((
+                    added,
+                    format!("CareTeam/{patient} Patient/{patient} Practitioner/{staff}"),
+                ))
+            })
+            .await
+            .map_err(show)?;
+            let already = if added { "" } else { " (already on it)" };
+            println!("staff {staff} is on patient {patient}'s care team{already}");
+        }
+        Command::UnassignCareTeam { patient, staff } => {
+            let removed = operate(&store, "unassign care team", move |conn, caller, _| {
+                let removed = care_team::unassign(conn, caller, patient, staff)?;
+                Ok((
+                    removed,
+                    format!("CareTeam/{patient} Patient/{patient} Practitioner/{staff}"),
+                ))
+            })
+            .await
+            .map_err(show)?;
+            let was = if removed { "" } else { " (was not on it)" };
+            println!("staff {staff} is off patient {patient}'s care team{was}");
+        }
+        Command::CareTeam { patient } => {
+            let members = operate(&store, "list care team", move |conn, _, _| {
+                Ok((
+                    care_team::members(conn, patient)?,
+                    format!("CareTeam/{patient} Patient/{patient}"),
+                ))
+            })
+            .await
+            .map_err(show)?;
+            for member in members {
+                println!(
+                    "staff {} {} since {}",
+                    member.staff_id,
+                    member.display_name,
+                    member.assigned_at.to_rfc3339()
+                );
+            }
         }
         Command::VerifyAudit => {
             let verified = store

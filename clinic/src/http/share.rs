@@ -398,9 +398,9 @@ async fn assign_care_team(
     let request: Result<Assignment, Problem> = inbound
         .require_json(false)
         .and_then(|()| parse_body(&inbound.body));
-    let result = match record_id(&id) {
-        Ok(patient_id) => {
-            guarded(
+    let result =
+        match record_id(&id) {
+            Ok(patient_id) => guarded(
                 &state,
                 &inbound,
                 "assign care team",
@@ -414,14 +414,15 @@ async fn assign_care_team(
                             changed,
                             members: care_team::members(conn, patient_id)?,
                         },
-                        format!("CareTeam/{patient_id} Patient/{patient_id} Practitioner/{staff_id}"),
+                        format!(
+                            "CareTeam/{patient_id} Patient/{patient_id} Practitioner/{staff_id}"
+                        ),
                     ))
                 },
             )
-            .await
-        }
-        Err(problem) => Err(problem),
-    };
+            .await,
+            Err(problem) => Err(problem),
+        };
     match result {
         Ok(change) => json_response(StatusCode::OK, &change),
         Err(problem) => problem.into_response(),
@@ -434,9 +435,9 @@ async fn unassign_care_team(
     inbound: Inbound,
 ) -> Response {
     let ids = record_id(&id).and_then(|patient_id| Ok((patient_id, record_id(&staff)?)));
-    let result = match ids {
-        Ok((patient_id, staff_id)) => {
-            guarded(
+    let result =
+        match ids {
+            Ok((patient_id, staff_id)) => guarded(
                 &state,
                 &inbound,
                 "unassign care team",
@@ -449,14 +450,15 @@ async fn unassign_care_team(
                             changed,
                             members: care_team::members(conn, patient_id)?,
                         },
-                        format!("CareTeam/{patient_id} Patient/{patient_id} Practitioner/{staff_id}"),
+                        format!(
+                            "CareTeam/{patient_id} Patient/{patient_id} Practitioner/{staff_id}"
+                        ),
                     ))
                 },
             )
-            .await
-        }
-        Err(problem) => Err(problem),
-    };
+            .await,
+            Err(problem) => Err(problem),
+        };
     match result {
         Ok(change) => json_response(StatusCode::OK, &change),
         Err(problem) => problem.into_response(),
@@ -533,7 +535,10 @@ async fn consent_share(
         format!("Consent/{consent_id}"),
         move |conn, caller, now| {
             let visible = share::view_share(conn, caller, consent_id, &address, now)?;
-            let target = format!("Consent/{consent_id} Patient/{}", visible.consent.patient_id);
+            let target = format!(
+                "Consent/{consent_id} Patient/{}",
+                visible.consent.patient_id
+            );
             Ok(((visible, now), target))
         },
     )

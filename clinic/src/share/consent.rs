@@ -53,11 +53,12 @@ fn from_row(conn: &Connection, row: &rusqlite::Row<'_>) -> Result<StoredConsent,
     } else {
         ConsentStatus::Inactive
     };
-    let mut statement = conn.prepare_cached(
-        "SELECT full_url, response_id FROM consent_data WHERE consent_id = ?1",
-    )?;
+    let mut statement = conn
+        .prepare_cached("SELECT full_url, response_id FROM consent_data WHERE consent_id = ?1")?;
     let mapping = statement
-        .query_map([id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?
+        .query_map([id], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     for data in &mut resource.provision.data {
         if let Some((_, response_id)) = mapping
@@ -79,7 +80,8 @@ fn from_row(conn: &Connection, row: &rusqlite::Row<'_>) -> Result<StoredConsent,
 
 /// One consent by id, without any access check (callers check).
 pub fn load(conn: &Connection, consent_id: i64) -> Result<StoredConsent, Problem> {
-    let mut statement = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM consent WHERE id = ?1"))?;
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM consent WHERE id = ?1"))?;
     let mut rows = statement.query([consent_id])?;
     match rows.next()? {
         Some(row) => from_row(conn, row),

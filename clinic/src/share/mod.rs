@@ -16,6 +16,6 @@ pub mod questionnaire;
 pub mod transaction;
 
 pub use disclosure::{
-    record_view, view_share, view_shares, visible_share, visible_shares, SharedEntry,
-    VisibleShare, PART2_NOTICE,
+    record_view, view_share, view_shares, visible_share, visible_shares, SharedEntry, VisibleShare,
+    PART2_NOTICE,
 };

@@ -40,7 +40,9 @@ pub fn by_canonical(canonical: &str) -> Option<Questionnaire> {
 /// no question is answered twice unless it repeats, and every required question is answered.
 pub fn check_answers(response: &QuestionnaireResponse) -> Result<(), Problem> {
     let questionnaire = by_canonical(&response.questionnaire).ok_or_else(|| {
-        Problem::Invalid("questionnaire must be the canonical url|version of a published one".into())
+        Problem::Invalid(
+            "questionnaire must be the canonical url|version of a published one".into(),
+        )
     })?;
     let mut budget = MAX_ITEMS;
     check_level(&questionnaire.item, &response.item, &mut budget)
@@ -65,7 +67,9 @@ fn check_level(
             .find(|question| question.link_id == item.link_id)
             .ok_or_else(mismatch)?;
         let repeats = question.repeats == Some(true);
-        if !seen.insert(item.link_id.as_str()) && !(repeats && question.kind == ItemType::Group) {
+        // Only a repeating group appears more than once; a repeating question lists its answers in one item.
+        let may_recur = repeats && question.kind == ItemType::Group;
+        if !(seen.insert(item.link_id.as_str()) || may_recur) {
             return Err(mismatch());
         }
         if question.kind == ItemType::Group {
@@ -82,11 +86,13 @@ fn check_level(
             check_answer(question, answer)?;
         }
     }
-    let missing = questions
-        .iter()
-        .any(|question| question.required == Some(true) && !seen.contains(question.link_id.as_str()));
+    let missing = questions.iter().any(|question| {
+        question.required == Some(true) && !seen.contains(question.link_id.as_str())
+    });
     if missing {
-        return Err(Problem::Required("a required question is not answered".into()));
+        return Err(Problem::Required(
+            "a required question is not answered".into(),
+        ));
     }
     Ok(())
 }
@@ -161,11 +167,17 @@ mod tests {
         unknown.push(ResponseItem::answered("mood", Answer::ValueInteger(1)));
         assert!(check_answers(&halt_response(unknown)).is_err());
         let mut twice = complete_halt();
-        twice.push(ResponseItem::answered(halt::HUNGRY, Answer::ValueInteger(2)));
+        twice.push(ResponseItem::answered(
+            halt::HUNGRY,
+            Answer::ValueInteger(2),
+        ));
         assert!(check_answers(&halt_response(twice)).is_err());
         let mut missing = complete_halt();
         missing.pop();
-        assert!(check_answers(&halt_response(missing)).is_err(), "tired is required");
+        assert!(
+            check_answers(&halt_response(missing)).is_err(),
+            "tired is required"
+        );
         let mut other = halt_response(complete_halt());
         other.questionnaire = "urn:tideline:questionnaire:halt-check|2".into();
         assert!(check_answers(&other).is_err(), "an unpublished version");

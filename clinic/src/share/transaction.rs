@@ -20,8 +20,8 @@ use tideline_wire::{
     base64, signing, BundleEntryResponse, BundleType, Consent, ConsentStatus, DataMeaning,
     Provenance, ProvisionType, QuestionnaireResponse, ResponseStatus, TransactionBundle,
     TransactionResponseBundle, TransactionResponseEntry, ACT_REASON_SYSTEM, CONSENT_SCOPE_SYSTEM,
-    CONSENT_SIGNATURE_CODE, IDEMPOTENCY_KEY_SYSTEM, LOINC_SYSTEM, PARTICIPATION_TYPE_SYSTEM,
-    PART2_POLICY_URI, PATIENT_CONSENT_LOINC, RAW_SIGNATURE_FORMAT, SHARE_ENTRY_SYSTEM,
+    CONSENT_SIGNATURE_CODE, IDEMPOTENCY_KEY_SYSTEM, LOINC_SYSTEM, PART2_POLICY_URI,
+    PARTICIPATION_TYPE_SYSTEM, PATIENT_CONSENT_LOINC, RAW_SIGNATURE_FORMAT, SHARE_ENTRY_SYSTEM,
     SIGNATURE_TYPE_SYSTEM,
 };
 
@@ -53,7 +53,10 @@ pub fn parse(body: &[u8]) -> Result<Received, Problem> {
     }
     let raw: TransactionBundle<Box<RawValue>> = crate::http::parse_body(body)?;
     let bundle: ShareBundle = serde_json::from_slice(body).map_err(|_| {
-        Problem::Invalid("an entry is not a Consent, QuestionnaireResponse or Provenance of the share profile".into())
+        Problem::Invalid(
+            "an entry is not a Consent, QuestionnaireResponse or Provenance of the share profile"
+                .into(),
+        )
     })?;
     Ok(Received {
         bundle,
@@ -105,7 +108,9 @@ pub fn store(
         clinic_id,
     } = *caller
     else {
-        return Err(Problem::Forbidden("shares come from the patient's own device"));
+        return Err(Problem::Forbidden(
+            "shares come from the patient's own device",
+        ));
     };
     let bundle = &received.bundle;
     if bundle.kind != BundleType::Transaction {
@@ -150,7 +155,9 @@ pub fn store(
         return Err(Problem::Internal);
     }
     if bundle.entry.len() < 3 || bundle.entry.len() > MAX_RESPONSES + 2 {
-        return Err(invalid("a share holds one Consent, 1 to 500 QuestionnaireResponses and one Provenance"));
+        return Err(invalid(
+            "a share holds one Consent, 1 to 500 QuestionnaireResponses and one Provenance",
+        ));
     }
     let mut full_urls = HashSet::new();
     for entry in &bundle.entry {
@@ -160,7 +167,9 @@ pub fn store(
             ShareResource::Provenance(_) => "Provenance",
         };
         if entry.request.method != "POST" || entry.request.url != kind {
-            return Err(invalid("each entry's request must be POST to its resource type"));
+            return Err(invalid(
+                "each entry's request must be POST to its resource type",
+            ));
         }
         if !is_urn_uuid(&entry.full_url) || !full_urls.insert(entry.full_url.as_str()) {
             return Err(invalid("each entry needs its own urn:uuid fullUrl"));
@@ -209,10 +218,7 @@ pub fn store(
         .find(|(entry, _)| matches!(entry.resource, ShareResource::Consent(_)))
         .map(|(_, raw)| raw.get())
         .ok_or(Problem::Internal)?;
-    let expires_at = consent
-        .expires()
-        .ok_or(Problem::Internal)?
-        .timestamp();
+    let expires_at = consent.expires().ok_or(Problem::Internal)?.timestamp();
     conn.prepare_cached(
         "INSERT INTO consent (patient_id, clinic_id, device_id, idempotency_key, bundle_sha256, status,
             signed_at, expires_at, received, answer, created_at_ms, updated_at_ms)
@@ -359,7 +365,9 @@ fn check_consent(
         ));
     }
     if consent.status != ConsentStatus::Active {
-        return Err(Problem::CodeInvalid("a new consent has status active".into()));
+        return Err(Problem::CodeInvalid(
+            "a new consent has status active".into(),
+        ));
     }
     if !consent.scope.has(CONSENT_SCOPE_SYSTEM, "patient-privacy")
         || !consent
@@ -371,7 +379,11 @@ fn check_consent(
             "scope patient-privacy and category LOINC 59284-0 are required".into(),
         ));
     }
-    if !consent.policy.iter().any(|policy| policy.uri == PART2_POLICY_URI) {
+    if !consent
+        .policy
+        .iter()
+        .any(|policy| policy.uri == PART2_POLICY_URI)
+    {
         return Err(Problem::Required("policy 42 CFR Part 2".into()));
     }
     if consent.provision.kind != ProvisionType::Permit {
@@ -401,7 +413,12 @@ fn check_consent(
     if end <= now {
         return Err(invalid("the consent's period has already ended"));
     }
-    if consent.provision.period.start.is_some_and(|start| start > end) {
+    if consent
+        .provision
+        .period
+        .start
+        .is_some_and(|start| start > end)
+    {
         return Err(invalid("the consent's period starts after it ends"));
     }
     Ok(())
@@ -412,7 +429,9 @@ fn check_data(consent: &Consent, response_urls: &[&str]) -> Result<(), Problem> 
     let mut named = HashSet::new();
     for data in &consent.provision.data {
         if data.meaning != DataMeaning::Instance {
-            return Err(Problem::CodeInvalid("provision.data.meaning must be instance".into()));
+            return Err(Problem::CodeInvalid(
+                "provision.data.meaning must be instance".into(),
+            ));
         }
         if !response_urls.contains(&data.reference.reference.as_str()) {
             return Err(invalid(
@@ -441,12 +460,16 @@ fn check_response(response: &QuestionnaireResponse, patient: &str) -> Result<(),
         ));
     }
     if response.status != ResponseStatus::Completed {
-        return Err(Problem::CodeInvalid("a shared response has status completed".into()));
+        return Err(Problem::CodeInvalid(
+            "a shared response has status completed".into(),
+        ));
     }
     if response.identifier.system != SHARE_ENTRY_SYSTEM
         || !crate::response::is_valid_key(&response.identifier.value)
     {
-        return Err(Problem::Required("identifier with the share-entry system".into()));
+        return Err(Problem::Required(
+            "identifier with the share-entry system".into(),
+        ));
     }
     questionnaire::check_answers(response)
 }
@@ -511,6 +534,8 @@ mod tests {
         assert!(is_urn_uuid("urn:uuid:6f1c2f7e-1b1e-4c55-8d43-0d1a2b3c4d5e"));
         assert!(!is_urn_uuid("urn:uuid:6f1c2f7e"));
         assert!(!is_urn_uuid("Consent/1"));
-        assert!(!is_urn_uuid("urn:uuid:6f1c2f7e-1b1e-4c55-8d43-0d1a2b3c4d5g"));
+        assert!(!is_urn_uuid(
+            "urn:uuid:6f1c2f7e-1b1e-4c55-8d43-0d1a2b3c4d5g"
+        ));
     }
 }
