@@ -16,6 +16,7 @@ pub mod plan;
 pub mod program;
 pub mod record;
 pub mod reminder;
+pub mod report;
 pub mod reminder_delivery;
 pub mod session;
 pub mod settings;

@@ -158,7 +158,16 @@ pub struct Disclosure {
     pub entries_viewed: u32,
 }
 
-/// The entries a selection names, oldest first.
+/// The entries a selection names, oldest first: the same rule for a share and for a PDF report.
+pub fn selected(vault: &Vault, selection: &ShareSelection) -> Result<Vec<SharedEntry>> {
+    select(vault, selection)
+}
+
+/// How an entry's time is written for the patient (in the zone it was recorded in).
+pub(crate) fn entry_when(stamp: &Stamp) -> String {
+    entry::when(stamp)
+}
+
 fn select(vault: &Vault, selection: &ShareSelection) -> Result<Vec<SharedEntry>> {
     let mut chosen: Vec<SharedEntry> = if selection.entries.is_empty() {
         let kinds = if selection.kinds.is_empty() {
@@ -585,13 +594,13 @@ fn send(
     random: &dyn SecureRandom,
 ) -> Result<ConsentSummary> {
     let mut consent = load(vault, id)?;
-    if consent.clinic.is_some() {
-        return Ok(summary(id, &consent, now.utc));
-    }
     if consent.revoked_at.is_some() {
         return Err(
             Invalid::new("consent", "this consent was revoked; share again instead").into(),
         );
+    }
+    if consent.clinic.is_some() {
+        return Ok(summary(id, &consent, now.utc));
     }
     if now.utc > consent.expires_at {
         return Err(Invalid::new(

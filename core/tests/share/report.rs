@@ -1,0 +1,129 @@
+//! The PDF report read back with pdftotext (poppler): the chosen entries, nothing else, the Part 2
+//! notice on every page, and a visible replacement for characters Helvetica's WinAnsi cannot show.
+
+use std::process::Command;
+
+use tideline_core::record::StoredRecord;
+use tideline_core::report::{self, ReportOptions};
+use tideline_core::share::{ShareSelection, PART2_NOTICE};
+
+use crate::support::{craving, halt, now, urge, Device};
+
+fn text_of(pdf_path: &std::path::Path) -> String {
+    let output = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf_path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        output.status.success(),
+        "pdftotext reads the report as a valid PDF: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn options() -> ReportOptions {
+    ReportOptions {
+        prepared_for: Some("Dr. Lee".into()),
+        charts: true,
+        made_at: now(),
+    }
+}
+
+#[test]
+fn the_report_holds_the_chosen_entries_and_nothing_else() {
+    let mut device = Device::new();
+    let chosen = [
+        craving(&mut device, 50, "CHOSEN-ONE payday"),
+        craving(&mut device, 26, "CHOSEN-TWO bus stop"),
+        halt(&mut device, 20, "CHOSEN-THREE skipped lunch"),
+        urge(&mut device, 3, "CHOSEN-FOUR porch breathing"),
+    ];
+    craving(&mut device, 10, "LEFT-OUT argument");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    let selection = ShareSelection {
+        entries: chosen.to_vec(),
+        ..ShareSelection::default()
+    };
+    report::write(&device.vault, &selection, &options(), &path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
+    let text = text_of(&path);
+    for marker in ["CHOSEN-ONE", "CHOSEN-TWO", "CHOSEN-THREE", "CHOSEN-FOUR"] {
+        assert!(
+            text.contains(marker),
+            "the chosen entry {marker} is in the report:\n{text}"
+        );
+    }
+    assert!(!text.contains("LEFT-OUT"), "an entry not chosen is absent");
+    assert!(
+        text.contains("Craving intensity over time"),
+        "the craving chart is drawn"
+    );
+    assert!(text.contains("The urge wave"), "the urge wave is drawn");
+    assert!(text.contains("Lonely: 3 of 3"), "HALT ratings are printed");
+    assert!(text.contains("Prepared for: Dr. Lee"));
+    let pages = text
+        .split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .count();
+    let notices = text.matches(PART2_NOTICE).count();
+    assert!(
+        notices > pages,
+        "the notice is on every page ({pages}) and in the heading: {notices}"
+    );
+}
+
+#[test]
+fn characters_outside_win_ansi_are_replaced_visibly() {
+    let mut device = Device::new();
+    let entry = craving(&mut device, 1, "café — naïve 🙂 漢字 end");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    let records: Vec<&StoredRecord> = vec![device.vault.get(&entry).unwrap()];
+    std::fs::write(&path, report::pdf(&records, &options())).unwrap();
+    let text = text_of(&path);
+    assert!(
+        text.contains("café — naïve ? ?? end"),
+        "Latin-1 and WinAnsi punctuation survive; the emoji and the two CJK characters show as ?:\n{text}"
+    );
+}
+
+#[test]
+fn a_long_report_flows_onto_more_pages() {
+    let mut device = Device::new();
+    let entries: Vec<_> = (0..40)
+        .map(|i| {
+            craving(
+                &mut device,
+                100 - i,
+                &format!("ENTRY-{i:02} {}", "word ".repeat(40)),
+            )
+        })
+        .collect();
+    let records: Vec<&StoredRecord> = entries
+        .iter()
+        .map(|id| device.vault.get(id).unwrap())
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, report::pdf(&records, &options())).unwrap();
+    let text = text_of(&path);
+    let pages = text
+        .split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .count();
+    assert!(
+        pages > 3,
+        "40 long entries do not fit on three pages: {pages}"
+    );
+    for i in [0, 19, 39] {
+        assert!(
+            text.contains(&format!("ENTRY-{i:02}")),
+            "entry {i} is printed"
+        );
+    }
+}
