@@ -45,7 +45,9 @@ pub fn statement(now: DateTime<Utc>) -> CapabilityStatement {
             mode: "server".into(),
             documentation: Some(
                 "Devices sign every request with their enrolled Ed25519 key (Tideline-Device, -Timestamp, \
-                 -Nonce, -Signature headers); staff send a bearer token."
+                 -Nonce, -Signature headers); staff send a bearer token. A share is a transaction (POST [base]) of \
+                 one Consent, its QuestionnaireResponses and a Provenance carrying the patient's signature; \
+                 POST [base]/Consent/<id>/$revoke withdraws it and deletes the shared copies at once."
                     .into(),
             ),
             resource: vec![
@@ -62,6 +64,27 @@ pub fn statement(now: DateTime<Utc>) -> CapabilityStatement {
                     ],
                 ),
                 resource("AppointmentResponse", &["create"], vec![]),
+                resource("Questionnaire", &["read", "search-type"], vec![]),
+                resource(
+                    "CareTeam",
+                    &["read", "search-type"],
+                    vec![param("patient", "reference", "Patient/<id>: the patient's one care team, the recipient a consent names")],
+                ),
+                resource(
+                    "Consent",
+                    &["search-type"],
+                    vec![param("patient", "reference", "Patient/<id>; only the patient's own device. Revoke with POST Consent/<id>/$revoke")],
+                ),
+                resource(
+                    "QuestionnaireResponse",
+                    &["read"],
+                    vec![],
+                ),
+                resource(
+                    "AuditEvent",
+                    &["search-type"],
+                    vec![param("entity", "reference", "Consent/<id>: every staff view of what that consent disclosed; only the patient's own device")],
+                ),
             ],
         }],
     }

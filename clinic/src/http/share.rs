@@ -207,6 +207,12 @@ async fn share_transaction(State(state): State<AppState>, inbound: Inbound) -> R
         "share",
         "Bundle".into(),
         move |conn, caller, now| {
+            // Who may share is settled before what was sent is looked at.
+            if !matches!(caller, Caller::Device { .. }) {
+                return Err(Problem::Forbidden(
+                    "shares come from the patient's own device",
+                ));
+            }
             let received = parsed?;
             let stored = transaction::store(conn, caller, &received, now)?;
             let target = format!(
@@ -398,9 +404,9 @@ async fn assign_care_team(
     let request: Result<Assignment, Problem> = inbound
         .require_json(false)
         .and_then(|()| parse_body(&inbound.body));
-    let result =
-        match record_id(&id) {
-            Ok(patient_id) => guarded(
+    let result = match record_id(&id) {
+        Ok(patient_id) => {
+            guarded(
                 &state,
                 &inbound,
                 "assign care team",
@@ -420,9 +426,10 @@ async fn assign_care_team(
                     ))
                 },
             )
-            .await,
-            Err(problem) => Err(problem),
-        };
+            .await
+        }
+        Err(problem) => Err(problem),
+    };
     match result {
         Ok(change) => json_response(StatusCode::OK, &change),
         Err(problem) => problem.into_response(),
@@ -435,9 +442,9 @@ async fn unassign_care_team(
     inbound: Inbound,
 ) -> Response {
     let ids = record_id(&id).and_then(|patient_id| Ok((patient_id, record_id(&staff)?)));
-    let result =
-        match ids {
-            Ok((patient_id, staff_id)) => guarded(
+    let result = match ids {
+        Ok((patient_id, staff_id)) => {
+            guarded(
                 &state,
                 &inbound,
                 "unassign care team",
@@ -456,9 +463,10 @@ async fn unassign_care_team(
                     ))
                 },
             )
-            .await,
-            Err(problem) => Err(problem),
-        };
+            .await
+        }
+        Err(problem) => Err(problem),
+    };
     match result {
         Ok(change) => json_response(StatusCode::OK, &change),
         Err(problem) => problem.into_response(),

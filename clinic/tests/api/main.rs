@@ -5,5 +5,8 @@ mod bad_input;
 mod enrollment;
 mod fhir_validity;
 mod restart;
+mod share;
+mod share_authorization;
+mod share_support;
 mod support;
 mod sync;

@@ -38,6 +38,13 @@ pub struct Device {
     key: Ed25519KeyPair,
 }
 
+impl Device {
+    /// Signs bytes with the device's key, as the app signs a share.
+    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
+        self.key.sign(message).as_ref().to_vec()
+    }
+}
+
 pub struct Reply {
     pub status: StatusCode,
     pub headers: reqwest::header::HeaderMap,
