@@ -141,9 +141,15 @@ pub fn line(
             r#"<circle class="dot" cx="{x:.1}" cy="{y:.1}" r="4"/>"#
         );
         if index % every == 0 {
+            // The outermost labels lean inwards so they are never cut off at the chart's edges.
+            let anchor = match index {
+                0 => "start",
+                last if last + 1 == points.len() && last > 0 => "end",
+                _ => "middle",
+            };
             let _ = write!(
                 svg,
-                r#"<text class="tick" x="{x:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                r#"<text class="tick" x="{x:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
                 HEIGHT - BOTTOM + 16.0,
                 escape(label)
             );

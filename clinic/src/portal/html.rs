@@ -62,6 +62,7 @@ pub fn page(title: &str, header: Option<&Header<'_>>, main: &str) -> String {
 <meta name="referrer" content="no-referrer">
 <title>{title} · Tideline clinic portal</title>
 <link rel="stylesheet" href="/portal/style.css">
+<link rel="icon" href="/portal/icon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>

@@ -48,6 +48,7 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; for
 frame-ancestors 'none'; base-uri 'none'";
 
 const STYLE: &str = include_str!("style.css");
+const ICON: &str = include_str!("icon.svg");
 
 /// The portal's routes.
 pub fn routes() -> Router<AppState> {
@@ -55,6 +56,7 @@ pub fn routes() -> Router<AppState> {
         .route("/portal", get(home))
         .route("/portal/", get(home))
         .route("/portal/style.css", get(style))
+        .route("/portal/icon.svg", get(icon))
         .route("/portal/sign-in", get(sign_in_form).post(sign_in))
         .route("/portal/sign-out", axum::routing::post(sign_out))
         .route("/portal/patients", get(patients))
@@ -320,6 +322,22 @@ async fn style() -> Response {
             HeaderValue::from_static("text/css; charset=utf-8"),
         )],
         STYLE,
+    )
+        .into_response();
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+async fn icon() -> Response {
+    let mut response = (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("image/svg+xml"),
+        )],
+        ICON,
     )
         .into_response();
     response.headers_mut().insert(

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono_tz::Tz;
 use tideline_wire::questionnaire::{craving, halt, urge};
 
 use super::attendance::{Attendance, WEEKLY_MINIMUM_MINUTES};
@@ -94,8 +95,11 @@ fn day(date: NaiveDate) -> String {
     date.format("%b %-d, %Y").to_string()
 }
 
-fn moment(at: &DateTime<FixedOffset>) -> String {
-    at.format("%b %-d, %Y, %-I:%M %p").to_string()
+/// A moment in the patient's program time zone, with the zone named ("Mar 3, 2026, 7:40 PM CST").
+fn moment(at: &DateTime<FixedOffset>, zone: Tz) -> String {
+    at.with_timezone(&zone)
+        .format("%b %-d, %Y, %-I:%M %p %Z")
+        .to_string()
 }
 
 /// The therapist's patients with this week's attendance.
@@ -207,14 +211,24 @@ fn attendance_section(attendance: &Attendance, today: NaiveDate) -> String {
     html
 }
 
-fn craving_chart(entries: &[&Entry], key: &str) -> String {
+fn craving_chart(entries: &[&Entry], key: &str, zone: Tz) -> String {
+    let local = |entry: &Entry| entry.when.map(|at| at.with_timezone(&zone));
+    let days: std::collections::BTreeSet<NaiveDate> = entries
+        .iter()
+        .filter_map(|entry| local(entry).map(|at| at.date_naive()))
+        .collect();
+    // Label by day, or by time of day when every record is from the same day.
+    let format = if days.len() > 1 {
+        "%b %-d"
+    } else {
+        "%-I:%M %p"
+    };
     let points: Vec<(String, f64)> = entries
         .iter()
         .filter_map(|entry| {
             let intensity = entry.integer(craving::INTENSITY)?;
-            let label = entry
-                .when
-                .map(|at| at.format("%b %-d").to_string())
+            let label = local(entry)
+                .map(|at| at.format(format).to_string())
                 .unwrap_or_default();
             Some((label, intensity as f64))
         })
@@ -238,7 +252,11 @@ fn craving_chart(entries: &[&Entry], key: &str) -> String {
         let _ = write!(
             html,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-            entry.when.as_ref().map(moment).unwrap_or_default(),
+            entry
+                .when
+                .as_ref()
+                .map(|at| moment(at, zone))
+                .unwrap_or_default(),
             entry
                 .integer(craving::INTENSITY)
                 .map(|v| v.to_string())
@@ -337,11 +355,11 @@ fn urge_chart(entry: &Entry) -> String {
     html
 }
 
-fn entry_article(entry: &Entry) -> String {
+fn entry_article(entry: &Entry, zone: Tz) -> String {
     let when = entry
         .when
         .as_ref()
-        .map(moment)
+        .map(|at| moment(at, zone))
         .unwrap_or_else(|| "Date not given".into());
     let mut html = format!(
         r#"<article class="record" aria-labelledby="entry-{id}"><h4 id="entry-{id}">{kind}, {when}</h4>{notice}<dl>"#,
@@ -361,7 +379,7 @@ fn entry_article(entry: &Entry) -> String {
                 let text = shown.words();
                 // Dates read as dates, not as ISO strings.
                 DateTime::parse_from_rfc3339(&text)
-                    .map(|at| moment(&at))
+                    .map(|at| moment(&at, zone))
                     .unwrap_or(text)
             })
             .collect();
@@ -380,7 +398,7 @@ fn entry_article(entry: &Entry) -> String {
     html
 }
 
-fn disclosure_section(index: usize, disclosure: &Disclosure) -> String {
+fn disclosure_section(index: usize, disclosure: &Disclosure, zone: Tz) -> String {
     let mut entries: Vec<Entry> = disclosure
         .responses
         .iter()
@@ -412,12 +430,12 @@ fn disclosure_section(index: usize, disclosure: &Disclosure) -> String {
         let _ = write!(html, "<h4 class=\"kind\">{plural}</h4>");
         let key = format!("{index}");
         match kind {
-            Kind::Craving => html.push_str(&craving_chart(&of_kind, &key)),
+            Kind::Craving => html.push_str(&craving_chart(&of_kind, &key, zone)),
             Kind::Halt => html.push_str(&halt_chart(&of_kind, &key)),
             Kind::Urge => {}
         }
         for entry in of_kind {
-            html.push_str(&entry_article(entry));
+            html.push_str(&entry_article(entry, zone));
         }
     }
     html.push_str("</section>");
@@ -431,6 +449,10 @@ pub fn patient(
     disclosures: &[Disclosure],
     today: NaiveDate,
 ) -> String {
+    let zone = attendance
+        .visits
+        .first()
+        .map_or(chrono_tz::UTC, |visit| visit.start.timezone());
     let mut html = format!("<h1>{}</h1>\n", escape(&patient.full()));
     html.push_str(&attendance_section(attendance, today));
     html.push_str(
@@ -444,7 +466,7 @@ pub fn patient(
     } else {
         html.push_str(&part2_notice());
         for (index, disclosure) in disclosures.iter().enumerate() {
-            html.push_str(&disclosure_section(index + 1, disclosure));
+            html.push_str(&disclosure_section(index + 1, disclosure, zone));
         }
     }
     html.push_str("</section>");
@@ -466,4 +488,62 @@ pub fn today_in(now: DateTime<Utc>, attendance: &Attendance) -> NaiveDate {
         || now.date_naive(),
         |visit| now.with_timezone(&visit.start.timezone()).date_naive(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn halt(id: &str, hungry: i64, tired: i64) -> serde_json::Value {
+        json!({
+            "resourceType": "QuestionnaireResponse", "id": id,
+            "questionnaire": "urn:tideline:questionnaire:halt-check|1",
+            "item": [
+                {"linkId": "taken-at", "answer": [{"valueDateTime": "2026-03-03T14:00:00Z"}]},
+                {"linkId": "hungry", "answer": [{"valueInteger": hungry}]},
+                {"linkId": "angry", "answer": [{"valueInteger": 0}]},
+                {"linkId": "lonely", "answer": [{"valueInteger": 1}]},
+                {"linkId": "tired", "answer": [{"valueInteger": tired}]},
+                {"linkId": "note", "answer": [{"valueString": "Skipped lunch"}]}
+            ]
+        })
+    }
+
+    #[test]
+    fn every_kind_renders_with_the_notice_on_each_record_and_times_in_the_program_zone() {
+        let urge = json!({
+            "resourceType": "QuestionnaireResponse", "id": "9",
+            "questionnaire": "urn:tideline:questionnaire:urge-surfing|1",
+            "item": [
+                {"linkId": "started-at", "answer": [{"valueDateTime": "2026-03-04T02:00:00Z"}]},
+                {"linkId": "intensity-peak", "answer": [{"valueInteger": 8}]},
+                {"linkId": "sample", "item": [{"linkId": "sample-offset-seconds", "answer": [{"valueInteger": 0}]}, {"linkId": "sample-intensity", "answer": [{"valueInteger": 5}]}]},
+                {"linkId": "sample", "item": [{"linkId": "sample-offset-seconds", "answer": [{"valueInteger": 90}]}, {"linkId": "sample-intensity", "answer": [{"valueInteger": 8}]}]}
+            ]
+        });
+        let disclosure = Disclosure {
+            consent_id: "1".into(),
+            signed: None,
+            expires: None,
+            purpose: "Treatment".into(),
+            responses: vec![halt("7", 3, 2), halt("8", 0, 3), urge],
+        };
+        let zone: Tz = "America/Chicago".parse().unwrap();
+        let html = disclosure_section(1, &disclosure, zone);
+        assert_eq!(html.matches("<article").count(), 3);
+        assert_eq!(
+            html.matches("42 CFR part 2 notice").count(),
+            3,
+            "one notice per disclosed record"
+        );
+        assert!(html.contains("<tr><th scope=\"row\">Tired</th><td>2 of 2</td></tr>"));
+        assert!(html.contains("<tr><th scope=\"row\">Hungry</th><td>1 of 2</td></tr>"));
+        assert!(
+            html.contains("Mar 3, 2026, 8:00 PM CST"),
+            "the urge started at 02:00 UTC"
+        );
+        assert!(html.contains("Intensity along the wave") && html.contains("1 min 30 s"));
+        assert!(html.contains("Skipped lunch"));
+    }
 }
