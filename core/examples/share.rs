@@ -24,6 +24,8 @@
 //!     one line per consent: "<local id> <state> <clinic id or -> <entries>"
 //! share accounting --vault DIR --consent ID
 //!     one line per view by clinic staff: "<RFC 3339 time> <entries viewed> <name>"
+//! share report --vault DIR --out FILE.pdf
+//!     writes the offline PDF report of every shareable entry (no clinic needed)
 //! ```
 //!
 //! Errors print the core's fixed message (never journal text) and exit with status 1 (3 for offline).
@@ -48,13 +50,14 @@ struct Args {
     entries: Vec<String>,
     expires: Option<NaiveDate>,
     consent: Option<String>,
+    out: Option<PathBuf>,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: share enroll --vault DIR --server URL --code CODE [--ca PEM] [--entry TEXT]...\n       \
          share send --vault DIR --expires YYYY-MM-DD\n       share resend|revoke|accounting --vault DIR --consent ID\n       \
-         share list --vault DIR\n(passphrase from TIDELINE_TEST_PASSPHRASE)"
+         share list --vault DIR\n       share report --vault DIR --out FILE.pdf\n(passphrase from TIDELINE_TEST_PASSPHRASE)"
     );
     std::process::exit(2)
 }
@@ -71,6 +74,7 @@ fn parse() -> Args {
         entries: Vec::new(),
         expires: None,
         consent: None,
+        out: None,
     };
     while let Some(flag) = raw.next() {
         let value = raw.next().unwrap_or_else(|| usage());
@@ -84,6 +88,7 @@ fn parse() -> Args {
                 args.expires = Some(value.parse().unwrap_or_else(|_| usage()));
             }
             "--consent" => args.consent = Some(value),
+            "--out" => args.out = Some(value.into()),
             _ => usage(),
         }
     }
@@ -234,6 +239,18 @@ fn main() {
                     view.who
                 );
             }
+        }
+        "report" => {
+            let vault = open(&args);
+            let out = args.out.as_ref().unwrap_or_else(|| usage());
+            let options = tideline_core::report::ReportOptions {
+                prepared_for: None,
+                charts: true,
+                made_at: now(),
+            };
+            tideline_core::report::write(&vault, &ShareSelection::default(), &options, out)
+                .unwrap_or_else(|e| fail(e));
+            println!("report {}", out.display());
         }
         _ => usage(),
     }

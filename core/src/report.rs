@@ -386,3 +386,31 @@ pub fn write(
         .collect();
     crate::vault::write_file_atomically(path, &pdf(&records, options))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn win_ansi_keeps_latin_1_and_typographic_punctuation() {
+        assert_eq!(win_ansi("café"), b"caf\xe9");
+        assert_eq!(
+            win_ansi("\u{201c}a\u{201d} \u{2014} \u{2026}"),
+            b"\x93a\x94 \x97 \x85"
+        );
+        assert_eq!(
+            win_ansi("🙂漢"),
+            b"??",
+            "one visible ? per character it cannot show"
+        );
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_and_breaks_overlong_ones() {
+        let text = format!("short words then {} end", "x".repeat(250));
+        let lines = wrap(&text, 10.0, 300.0);
+        assert!(lines.iter().all(|l| l.chars().count() <= 60), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        assert_eq!(wrap("", 10.0, 300.0), vec![String::new()]);
+    }
+}

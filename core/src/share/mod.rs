@@ -793,3 +793,41 @@ pub fn accounting(
     views.sort_by_key(|v| v.viewed_at);
     Ok(views)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::Zone;
+
+    fn stamp(utc: &str) -> Stamp {
+        Stamp::new(utc.parse().unwrap(), Zone::new("America/Chicago").unwrap())
+    }
+
+    #[test]
+    fn a_consent_ends_at_the_last_second_of_its_day_in_the_patients_zone() {
+        let now = stamp("2026-03-01T18:00:00Z");
+        let end = end_of(NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(), now).unwrap();
+        assert_eq!(
+            end,
+            "2026-04-01T04:59:59Z".parse::<DateTime<Utc>>().unwrap(),
+            "CDT is UTC-5"
+        );
+        let today = end_of(now.local_date(), now).unwrap();
+        assert!(today > now.utc, "today is allowed: it ends tonight");
+        assert!(
+            end_of(now.local_date().pred_opt().unwrap(), now).is_err(),
+            "yesterday is refused"
+        );
+        let far = now.local_date() + Duration::days(400);
+        assert!(end_of(far, now).is_err(), "more than a year is refused");
+    }
+
+    #[test]
+    fn random_urns_are_version_4_uuids() {
+        let urn = random_urn(&ring::rand::SystemRandom::new()).unwrap();
+        let uuid = urn.strip_prefix("urn:uuid:").unwrap();
+        assert_eq!(uuid.len(), 36);
+        assert_eq!(&uuid[14..15], "4");
+        assert!(matches!(&uuid[19..20], "8" | "9" | "a" | "b"));
+    }
+}
