@@ -12,6 +12,8 @@ from fhir.resources.R4B import get_fhir_model_class
 APPOINTMENT_STATUS = {"proposed", "pending", "booked", "arrived", "fulfilled", "cancelled", "noshow",
                       "entered-in-error", "checked-in", "waitlist"}
 PARTICIPATION_STATUS = {"accepted", "declined", "tentative", "needs-action"}
+CONSENT_STATUS = {"draft", "proposed", "active", "rejected", "inactive", "entered-in-error"}
+RESPONSE_STATUS = {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
 
 
 def check_codes(resource, where):
@@ -25,9 +27,14 @@ def check_codes(resource, where):
                 problems.append(f"{where}: participant.status {participant.get('status')!r}")
     if kind == "AppointmentResponse" and resource.get("participantStatus") not in PARTICIPATION_STATUS:
         problems.append(f"{where}: participantStatus {resource.get('participantStatus')!r}")
+    if kind == "Consent" and resource.get("status") not in CONSENT_STATUS:
+        problems.append(f"{where}: Consent.status {resource.get('status')!r}")
+    if kind == "QuestionnaireResponse" and resource.get("status") not in RESPONSE_STATUS:
+        problems.append(f"{where}: QuestionnaireResponse.status {resource.get('status')!r}")
     if kind == "Bundle":
         for index, entry in enumerate(resource.get("entry", [])):
-            problems += check_codes(entry["resource"], f"{where} entry {index}")
+            if "resource" in entry:  # a transaction-response's entries carry only a response
+                problems += check_codes(entry["resource"], f"{where} entry {index}")
     return problems
 
 
@@ -40,7 +47,7 @@ def main():
         try:
             get_fhir_model_class(resource["resourceType"]).model_validate(resource)
             if resource["resourceType"] == "Bundle":
-                for entry in resource.get("entry", []):
+                for entry in (e for e in resource.get("entry", []) if "resource" in e):
                     get_fhir_model_class(entry["resource"]["resourceType"]).model_validate(entry["resource"])
         except Exception as error:  # report every file, not only the first
             failures.append(f"{path.name}: {error}")

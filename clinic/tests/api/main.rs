@@ -8,5 +8,6 @@ mod restart;
 mod share;
 mod share_authorization;
 mod share_support;
+mod share_validity;
 mod support;
 mod sync;
