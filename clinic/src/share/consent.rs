@@ -26,9 +26,9 @@ pub struct StoredConsent {
 }
 
 impl StoredConsent {
-    /// Whether staff may still see what it covers at `now`: not revoked, period not ended.
+    /// Whether staff may still see what it covers at `now`: not revoked, inside its period.
     pub fn is_in_force(&self, now: DateTime<Utc>) -> bool {
-        self.active && now <= self.expires_at
+        self.active && now <= self.expires_at && self.resource.is_in_force(now)
     }
 }
 
