@@ -110,3 +110,39 @@ async fn the_care_team_therapist_sees_weekly_hours_against_the_minimum() {
         .body
         .contains("Nothing is shared with you at the moment."));
 }
+
+/// This machine's own non-loopback address, if it has one (no packet is sent: a UDP "connect" only
+/// picks the outgoing interface).
+fn own_address() -> Option<std::net::IpAddr> {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    socket.connect("192.0.2.1:9").ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+}
+
+#[tokio::test]
+async fn plain_http_is_served_to_loopback_only() {
+    let Some(ip) = own_address() else {
+        eprintln!("skipped: this machine has no non-loopback address to connect from");
+        return;
+    };
+    let portal = Portal::start_on(false, "0.0.0.0:0".parse().unwrap()).await;
+    let port = portal.base.rsplit(':').next().unwrap().to_owned();
+    let mut browser = Browser::default();
+    let remote = portal
+        .get_from(
+            &format!("http://{ip}:{port}"),
+            &mut browser,
+            "/portal/sign-in",
+        )
+        .await;
+    assert_eq!(
+        remote.status,
+        StatusCode::FORBIDDEN,
+        "a session cookie without Secure must never cross a network"
+    );
+    assert!(remote.set_cookie().is_none(), "no session is opened for it");
+    assert!(remote.body.contains("Use a secure connection"));
+    let local = portal.get(&mut browser, "/portal/sign-in").await;
+    assert_eq!(local.status, StatusCode::OK);
+}

@@ -66,6 +66,11 @@ pub struct Browser {
 
 impl Portal {
     pub async fn start(tls: bool) -> Portal {
+        Portal::start_on(tls, "127.0.0.1:0".parse().unwrap()).await
+    }
+
+    /// A server listening on `listen`; `base` names the same port on 127.0.0.1.
+    pub async fn start_on(tls: bool, listen: std::net::SocketAddr) -> Portal {
         let dir = tempfile::tempdir().unwrap();
         let clock = ManualClock::at("2026-03-11T18:00:00Z".parse().unwrap());
         let mut builder = reqwest::Client::builder()
@@ -86,7 +91,7 @@ impl Portal {
         };
         let running = server::start(ServerConfig {
             data_dir: dir.path().join("data"),
-            listen: "127.0.0.1:0".parse().unwrap(),
+            listen,
             tls: tls_files,
             clock: Arc::new(clock.clone()),
         })
@@ -94,7 +99,7 @@ impl Portal {
         .unwrap();
         let scheme = if tls { "https" } else { "http" };
         Portal {
-            base: format!("{scheme}://{}", running.address),
+            base: format!("{scheme}://127.0.0.1:{}", running.address.port()),
             dir,
             clock,
             client: builder.build().unwrap(),
@@ -305,7 +310,12 @@ impl Portal {
     }
 
     pub async fn get(&self, browser: &mut Browser, path: &str) -> Page {
-        let mut request = self.client.get(format!("{}{path}", self.base));
+        self.get_from(&self.base, browser, path).await
+    }
+
+    /// A GET to another base URL of the same server (another of its addresses).
+    pub async fn get_from(&self, base: &str, browser: &mut Browser, path: &str) -> Page {
+        let mut request = self.client.get(format!("{base}{path}"));
         if let Some(cookie) = &browser.cookie {
             request = request.header(COOKIE, cookie);
         }
