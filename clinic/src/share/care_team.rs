@@ -131,3 +131,99 @@ pub fn read(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<CareT
         managing_organization: vec![Reference::to("Organization", &clinic_id.to_string())],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> DateTime<Utc> {
+        "2026-03-02T12:00:00Z".parse().unwrap()
+    }
+
+    /// A database left at schema 1 by an older server, with a clinic, two staff and a patient in it.
+    fn version_one() -> (tempfile::TempDir, Connection) {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = Connection::open(dir.path().join("clinic.db")).unwrap();
+        conn.execute_batch(include_str!("../migrations/0001_initial.sql"))
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO clinic (id, name, created_at) VALUES (1, 'Harbor IOP', 0), (2, 'Cedar IOP', 0);
+             INSERT INTO staff (id, clinic_id, email, display_name, password_hash, is_admin, updated_at_ms)
+               VALUES (1, 1, 'lee@h', 'Dr. Lee', 'x', 1, 0), (2, 1, 'kim@h', 'Kim', 'x', 0, 0),
+                      (3, 2, 'ash@c', 'Ash', 'x', 1, 0);
+             INSERT INTO patient (id, clinic_id, given_name, family_name, updated_at_ms)
+               VALUES (1, 1, 'Sam', 'Rivera', 0);",
+        )
+        .unwrap();
+        (dir, conn)
+    }
+
+    #[test]
+    fn a_schema_one_database_migrates_and_keeps_its_rows() {
+        let (_dir, mut conn) = version_one();
+        crate::store::migrate(&mut conn).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version as usize, crate::store::SCHEMA_VERSION);
+        assert_eq!(crate::patient::clinic_of(&conn, 1), Ok(1), "rows survive");
+        assert_eq!(
+            members(&conn, 1).unwrap(),
+            vec![],
+            "no one is on a team yet"
+        );
+    }
+
+    #[test]
+    fn administrators_of_the_patients_clinic_assign_its_own_staff_only() {
+        let (_dir, mut conn) = version_one();
+        crate::store::migrate(&mut conn).unwrap();
+        let admin = Caller::Staff {
+            staff_id: 1,
+            clinic_id: 1,
+            admin: true,
+        };
+        let therapist = Caller::Staff {
+            staff_id: 2,
+            clinic_id: 1,
+            admin: false,
+        };
+        let other_admin = Caller::Staff {
+            staff_id: 3,
+            clinic_id: 2,
+            admin: true,
+        };
+        assert!(matches!(
+            assign(&conn, &therapist, 1, 2, at()),
+            Err(Problem::Forbidden(_))
+        ));
+        assert!(matches!(
+            assign(&conn, &other_admin, 1, 3, at()),
+            Err(Problem::Forbidden(_))
+        ));
+        assert!(
+            matches!(
+                assign(&conn, &admin, 1, 3, at()),
+                Err(Problem::Forbidden(_)),
+            ),
+            "staff of another clinic cannot join the team"
+        );
+        assert_eq!(assign(&conn, &admin, 1, 2, at()), Ok(true));
+        assert_eq!(
+            assign(&conn, &admin, 1, 2, at()),
+            Ok(false),
+            "twice is fine"
+        );
+        assert_eq!(is_member(&conn, 1, 2), Ok(true));
+        assert_eq!(patients_of(&conn, 2), Ok(vec![1]));
+        let team = read(&conn, &therapist, 1).unwrap();
+        assert_eq!(team.managing_organization[0].reference, "Organization/1");
+        assert!(
+            read(&conn, &other_admin, 1).is_err(),
+            "another clinic's staff"
+        );
+        assert_eq!(unassign(&conn, &admin, 1, 2), Ok(true));
+        assert_eq!(is_member(&conn, 1, 2), Ok(false));
+    }
+}
