@@ -88,6 +88,7 @@ before(async () => {
   await clinicCli(["create-patient", "--clinic", "1", "--given", "Sam", "--family", "Rivera"]);
   await clinicCli(["create-program", "--clinic", "1", "--name", "IOP evening group", "--time-zone", "America/Chicago"]);
   await clinicCli(["add-member", "--program", "1", "--patient", "1"]);
+  await clinicCli(["assign-care-team", "--patient", "1", "--staff", "2"]);
   const monday = new Date();
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 14);
   await clinicCli(["schedule", "--program", "1", "--first-day", isoDay(monday), "--weekdays", "mon,wed,fri", "--start", "18:00", "--end", "21:00", "--weeks", "3"]);
@@ -107,11 +108,6 @@ before(async () => {
     server.on("exit", (code) => fail(new Error(`server exited (${code})`)));
     setTimeout(() => fail(new Error("server did not start")), 15_000);
   });
-
-  const admin = await api("POST", "/staff/sign-in", { json: { email: "lee@harbor.example", password: PASSWORD } });
-  assert.equal(admin.status, 200, "the administrator signs in to the staff API");
-  const assigned = await api("POST", "/staff/patients/1/care-team", { token: admin.body.token, json: { staffId: 2 } });
-  assert.ok(assigned.status < 300, `the therapist joins the care team (${assigned.status})`);
 
   // The patient's app: a vault with two craving records, enrolled with the code, sharing them.
   const connected = await device(["enroll", "--vault", vault, "--server", base, "--code", code, ...ENTRIES.flatMap((e) => ["--entry", e])]);
