@@ -292,3 +292,50 @@ fn a_share_without_a_connection_or_entries_is_refused_before_anything_is_stored(
     assert!(share::consents(&device.vault, now().utc).is_empty());
     assert!(share::consents(&alone.vault, now().utc).is_empty());
 }
+
+#[test]
+fn a_refused_device_keeps_the_consent_unsent() {
+    let setup = Setup::start();
+    let mut device = setup.device();
+    let entry = craving(&mut device, 2, "Before the device was revoked");
+    let link = tideline_core::sync::connection(&device.vault)
+        .unwrap()
+        .clone();
+    setup.clinic.revoke(&link.device_id);
+    let error = share(&mut device, &[entry]).unwrap_err();
+    assert!(matches!(error, Error::DeviceRefused), "{error:?}");
+    let listed = share::consents(&device.vault, now().utc);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        listed[0].state,
+        ConsentState::Sending,
+        "nothing reached the clinic"
+    );
+    assert_eq!(setup.consents_at_clinic(), 0);
+}
+
+#[test]
+fn a_consent_that_waited_past_its_end_is_never_sent() {
+    let mut setup = Setup::start();
+    let mut device = setup.device();
+    let entry = craving(&mut device, 2, "Waited too long");
+    setup.clinic.kill();
+    assert!(matches!(share(&mut device, &[entry]), Err(Error::Offline)));
+    setup.clinic.boot();
+    let id = share::consents(&device.vault, now().utc)[0].id;
+    let later = tideline_core::time::Stamp::new(now().utc + chrono::Duration::days(40), now().zone);
+    let refused = share::resend(&mut device.vault, id, later, &SystemRandom::new()).map(|_| ());
+    assert_eq!(
+        refused.unwrap_err().code(),
+        tideline_core::ErrorCode::Invalid
+    );
+    assert_eq!(
+        setup.consents_at_clinic(),
+        0,
+        "nothing was disclosed after the consent ended"
+    );
+    assert_eq!(
+        share::consents(&device.vault, later.utc)[0].state,
+        ConsentState::Expired
+    );
+}
