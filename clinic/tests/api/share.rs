@@ -23,6 +23,23 @@ fn entries_of<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
         .unwrap_or_default()
 }
 
+/// Whether `marker` is in any file of the data directory after the write-ahead log is checkpointed.
+fn on_disk(harness: &Harness, marker: &[u8]) -> bool {
+    let (busy, _, _): (i64, i64, i64) = harness
+        .db()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(busy, 0, "the checkpoint completed");
+    std::fs::read_dir(harness.dir.path().join("data"))
+        .unwrap()
+        .any(|file| {
+            let bytes = std::fs::read(file.unwrap().path()).unwrap();
+            bytes.windows(marker.len()).any(|window| window == marker)
+        })
+}
+
 #[tokio::test]
 async fn a_share_is_stored_and_the_care_team_reads_it_back() {
     let harness = Harness::start(false).await;
@@ -395,6 +412,11 @@ async fn revoking_deletes_the_copies_at_once_and_the_api_refuses_them() {
         .await;
     assert_eq!(seen.status, StatusCode::OK);
 
+    assert!(
+        on_disk(&harness, b"revoke me"),
+        "the scan finds a shared entry's text before the revocation"
+    );
+
     let revoke_path = format!("/fhir/{consent}/$revoke");
     let revoked = reply(
         harness
@@ -419,6 +441,15 @@ async fn revoking_deletes_the_copies_at_once_and_the_api_refuses_them() {
     assert_eq!(
         status, "inactive",
         "the consent itself is kept as the record"
+    );
+    // Deleted, not hidden: once the log is checkpointed, the entries' text is nowhere in the files.
+    assert!(
+        !on_disk(&harness, b"revoke me"),
+        "a revoked entry's text is still on disk"
+    );
+    assert!(
+        !on_disk(&harness, b"and me"),
+        "a revoked entry's text is still on disk"
     );
 
     for path in [
