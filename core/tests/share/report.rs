@@ -127,3 +127,28 @@ fn a_long_report_flows_onto_more_pages() {
         );
     }
 }
+
+#[test]
+fn a_selection_by_kind_and_dates_picks_only_those_entries() {
+    let mut device = Device::new();
+    halt(&mut device, 72, "HALT-TOO-OLD");
+    halt(&mut device, 30, "HALT-IN-RANGE");
+    craving(&mut device, 29, "CRAVING-OTHER-KIND");
+    halt(&mut device, 2, "HALT-TOO-NEW");
+    let selection = ShareSelection {
+        entries: Vec::new(),
+        from: Some(now().utc - chrono::Duration::hours(48)),
+        to: Some(now().utc - chrono::Duration::hours(12)),
+        kinds: vec![tideline_core::share::ShareKind::Halt],
+    };
+    let picked = tideline_core::share::selected(&device.vault, &selection).unwrap();
+    assert_eq!(picked.len(), 1, "{picked:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    report::write(&device.vault, &selection, &options(), &path).unwrap();
+    let text = text_of(&path);
+    assert!(text.contains("HALT-IN-RANGE"));
+    for absent in ["HALT-TOO-OLD", "CRAVING-OTHER-KIND", "HALT-TOO-NEW"] {
+        assert!(!text.contains(absent), "{absent} is outside the selection");
+    }
+}
