@@ -339,3 +339,25 @@ fn a_consent_that_waited_past_its_end_is_never_sent() {
         ConsentState::Expired
     );
 }
+
+#[test]
+fn no_shared_text_reaches_the_disk_in_the_clear() {
+    let setup = Setup::start();
+    let mut device = setup.device();
+    let entry = craving(&mut device, 2, "PLAINTEXT-MARKER-7Q");
+    share(&mut device, &[entry]).unwrap();
+    let mut scanned = 0;
+    for file in std::fs::read_dir(device._dir.path()).unwrap() {
+        let path = file.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            scanned += 1;
+            assert!(
+                !bytes.windows(19).any(|w| w == b"PLAINTEXT-MARKER-7Q"),
+                "{} holds shared text in the clear",
+                path.display()
+            );
+        }
+    }
+    assert!(scanned > 0, "the vault files were scanned");
+}
