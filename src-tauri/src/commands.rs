@@ -17,6 +17,9 @@ use tideline_core::insights::Insights;
 use tideline_core::passphrase::{self, Strength};
 use tideline_core::record::{Record, RecordId, StoredRecord};
 use tideline_core::session::ParticipantResponse;
+use tideline_core::share::{
+    self, ConsentSummary, ConsentTerms, Disclosure, SharePreview, ShareSelection,
+};
 use tideline_core::summary::{self, HomeSummary};
 use tideline_core::sync::{self, SyncReport, SyncStatus};
 use tideline_core::time::{Stamp, Zone};
@@ -347,4 +350,70 @@ pub fn session_respond(
     reminders::sync(&app);
     clinic::wake(&app);
     Ok(saved)
+}
+
+/// Exactly what a share would send, with the consent text; no network.
+#[tauri::command(async)]
+pub fn share_preview(
+    state: State<'_, AppState>,
+    selection: ShareSelection,
+    terms: ConsentTerms,
+) -> Reply<SharePreview> {
+    Ok(state.with_vault(Utc::now(), |v| {
+        share::preview(v, &selection, &terms, now_stamp())
+    })?)
+}
+
+/// Signs and sends a share (the consent is stored before anything is sent).
+#[tauri::command]
+pub async fn share_send(
+    app: AppHandle,
+    selection: ShareSelection,
+    terms: ConsentTerms,
+) -> Reply<ConsentSummary> {
+    off_main(app, move |app| {
+        app.state::<AppState>().with_vault(Utc::now(), |v| {
+            share::share(v, &selection, &terms, now_stamp(), &SystemRandom::new())
+        })
+    })
+    .await
+}
+
+/// Sends a consent still waiting to be confirmed again (the same signed bundle).
+#[tauri::command]
+pub async fn share_resend(app: AppHandle, id: RecordId) -> Reply<ConsentSummary> {
+    off_main(app, move |app| {
+        app.state::<AppState>().with_vault(Utc::now(), |v| {
+            share::resend(v, id, now_stamp(), &SystemRandom::new())
+        })
+    })
+    .await
+}
+
+#[tauri::command(async)]
+pub fn share_consents(state: State<'_, AppState>) -> Reply<Vec<ConsentSummary>> {
+    let now = Utc::now();
+    Ok(state.with_vault(now, |v| Ok(share::consents(v, now)))?)
+}
+
+/// Revokes a consent; the clinic is told first when it may hold the entries.
+#[tauri::command]
+pub async fn share_revoke(app: AppHandle, id: RecordId) -> Reply<ConsentSummary> {
+    off_main(app, move |app| {
+        app.state::<AppState>().with_vault(Utc::now(), |v| {
+            share::revoke(v, id, now_stamp(), &SystemRandom::new())
+        })
+    })
+    .await
+}
+
+/// Who at the clinic viewed a consent's entries, and when (read from the clinic).
+#[tauri::command]
+pub async fn share_accounting(app: AppHandle, id: RecordId) -> Reply<Vec<Disclosure>> {
+    off_main(app, move |app| {
+        app.state::<AppState>().with_vault(Utc::now(), |v| {
+            share::accounting(v, id, now_stamp(), &SystemRandom::new())
+        })
+    })
+    .await
 }

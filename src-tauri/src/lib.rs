@@ -101,6 +101,12 @@ pub fn run() {
             commands::sync_dismiss_parked,
             commands::sync_disconnect,
             commands::session_respond,
+            commands::share_preview,
+            commands::share_send,
+            commands::share_resend,
+            commands::share_consents,
+            commands::share_revoke,
+            commands::share_accounting,
         ])
         .build(tauri::generate_context!())
         .expect("the Tideline window could not start");
