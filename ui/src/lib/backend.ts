@@ -3,6 +3,11 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
+  ConsentSummary,
+  ConsentTerms,
+  Disclosure,
+  SharePreview,
+  ShareSelection,
   Created,
   ErrorCode,
   HaltPattern,
@@ -166,3 +171,11 @@ export const syncConnect = (server: string, code: string) => call<SyncStatus>("s
 export const syncNow = () => call<SyncReport>("sync_now");
 export const syncDismissParked = (session: string) => call<SyncStatus>("sync_dismiss_parked", { session });
 export const syncDisconnect = () => call<SyncStatus>("sync_disconnect");
+
+// Sharing with the care team (42 CFR Part 2 consent)
+export const sharePreview = (selection: ShareSelection, terms: ConsentTerms) => call<SharePreview>("share_preview", { selection, terms });
+export const shareSend = (selection: ShareSelection, terms: ConsentTerms) => call<ConsentSummary>("share_send", { selection, terms });
+export const shareResend = (id: string) => call<ConsentSummary>("share_resend", { id });
+export const shareConsents = () => call<ConsentSummary[]>("share_consents");
+export const shareRevoke = (id: string) => call<ConsentSummary>("share_revoke", { id });
+export const shareAccounting = (id: string) => call<Disclosure[]>("share_accounting", { id });

@@ -10,6 +10,7 @@ export type Screen =
   | "insights"
   | "plan"
   | "clinic"
+  | "share"
   | "settings";
 
 export type Phase = "loading" | "firstRun" | "locked" | "unlocked" | "unavailable";

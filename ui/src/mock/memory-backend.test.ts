@@ -109,4 +109,29 @@ describe("in-memory backend", () => {
     expect(b.handle("session_respond", { id: own.id, response: "tentative" })).toMatchObject({ record: { response: "tentative" } });
     expect(b.handle("sync_status")).toMatchObject({ pending: 0 });
   });
+
+  it("shares under a consent: preview, offline send kept as sending, resend, accounting, revoke", () => {
+    const b = new MemoryBackend(() => fixed);
+    b.seed("right passphrase");
+    b.handle("vault_unlock", { passphrase: "right passphrase" });
+    const terms = { expiresOn: "2027-01-31", purpose: "treatment" };
+    const range = { entries: [], from: new Date(fixed.getTime() - 7 * 86_400_000).toISOString(), to: fixed.toISOString(), kinds: ["halt"] };
+    expect(err(() => b.handle("share_preview", { selection: range, terms })).code).toBe("clinic");
+    b.handle("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" });
+    const p = b.handle("share_preview", { selection: range, terms }) as { entries: { kind: string }[]; consentText: string[] };
+    expect(p.entries.length).toBeGreaterThan(0);
+    expect(p.entries.every((e) => e.kind === "halt")).toBe(true);
+    for (const element of ["Patient:", "I allow Riverside Clinic", "To: my care team", "Purpose:", "This consent ends", "I may revoke it", "Signed electronically", "42 CFR part 2"]) {
+      expect(p.consentText.some((t) => t.startsWith(element) || t.includes(element))).toBe(true);
+    }
+    expect(err(() => b.handle("share_preview", { selection: range, terms: { ...terms, expiresOn: "2026-11-01" } })).code).toBe("invalid");
+    b.offline = true;
+    expect(err(() => b.handle("share_send", { selection: range, terms })).code).toBe("offline");
+    const [kept] = b.handle("share_consents") as { id: string; state: string }[];
+    expect(kept!.state).toBe("sending");
+    b.offline = false;
+    expect(b.handle("share_resend", { id: kept!.id })).toMatchObject({ state: "active" });
+    expect(b.handle("share_accounting", { id: kept!.id })).toEqual([expect.objectContaining({ who: "Dana Ortiz, LCSW" })]);
+    expect(b.handle("share_revoke", { id: kept!.id })).toMatchObject({ state: "revoked" });
+  });
 });

@@ -2,6 +2,12 @@
 // working on the UI without the Rust side. It follows the contract's rules (locked vault rejects,
 // lockout after repeated wrong secrets) but keeps everything in memory and encrypts nothing.
 import type {
+  ConsentSummary,
+  ConsentTerms,
+  Disclosure,
+  SharedEntry,
+  SharePreview,
+  ShareSelection,
   ParkReason,
   ParticipantResponse,
   SyncReport,
@@ -50,6 +56,7 @@ export class MemoryBackend {
   private outbox: Outgoing[] = [];
   private codeFailures = 0;
   private scheduleSent = false;
+  private consents = new Map<string, ConsentSummary>();
   /** Test hooks: the network is down; the clinic refuses the next answer it receives. */
   offline = false;
   parkNext: ParkReason | null = null;
@@ -411,6 +418,111 @@ export class MemoryBackend {
     return this.put(session, stored.id);
   }
 
+  private requireLink() {
+    if (!this.link) throw fail("clinic", "this device is not connected to a clinic");
+    if (this.link.refused) throw fail("device_refused", "the clinic no longer accepts this device; ask the clinic for a new code to connect again");
+    return this.link;
+  }
+
+  /** As core::share::describe: the readable lines that are sent. */
+  private describe(s: StoredRecord): SharedEntry | null {
+    const r = s.record;
+    const when = (st: Stamp) => new Date(st.utc).toUTCString().slice(0, 22);
+    switch (r.type) {
+      case "craving":
+        return { entry: s.id, kind: "craving", occurredAt: r.occurredAt, title: `Craving record, ${when(r.occurredAt)}`, lines: [`Intensity: ${r.intensity} of 10`, ...(r.situation ? [`Situation: ${r.situation}`] : []), ...(r.coping ? [`Coping: ${r.coping}`] : []), `Outcome: ${r.outcome === "used" ? "Used" : r.outcome === "didNotUse" ? "Did not use" : "Not recorded yet"}`] };
+      case "halt":
+        return { entry: s.id, kind: "halt", occurredAt: r.takenAt, title: `HALT check, ${when(r.takenAt)}`, lines: [`Hungry: ${r.hungry} of 3`, `Angry: ${r.angry} of 3`, `Lonely: ${r.lonely} of 3`, `Tired: ${r.tired} of 3`] };
+      case "urge":
+        return { entry: s.id, kind: "urge", occurredAt: r.startedAt, title: `Urge surfing, ${when(r.startedAt)}`, lines: [`Intensity at the start: ${r.intensityStart} of 10`, `At the peak: ${r.intensityPeak} of 10`, `At the end: ${r.intensityEnd} of 10`] };
+      default:
+        return null;
+    }
+  }
+
+  private preview(a: { [k: string]: unknown }): SharePreview {
+    const link = this.requireLink();
+    const sel = a.selection as ShareSelection;
+    const terms = a.terms as ConsentTerms;
+    let chosen: SharedEntry[];
+    if (sel.entries.length) {
+      chosen = sel.entries.map((id) => {
+        const s = this.records.get(id);
+        if (!s) throw fail("not_found", "that entry no longer exists");
+        const d = this.describe(s);
+        if (!d) throw fail("invalid", "entries: only craving records, HALT checks and urge-surfing sessions can be shared");
+        return d;
+      });
+    } else {
+      const kinds = sel.kinds.length ? sel.kinds : ["craving", "halt", "urge"];
+      chosen = this.sorted(kinds as RecordKind[])
+        .filter((s) => {
+          const w = this.when(s.record)!;
+          return (!sel.from || w >= sel.from) && (!sel.to || w < sel.to);
+        })
+        .map((s) => this.describe(s)!)
+        .filter(Boolean);
+    }
+    if (!chosen.length) throw fail("invalid", "entries: choose at least one entry to share");
+    if (chosen.length > 200) throw fail("invalid", "entries: share at most 200 entries at a time");
+    chosen.sort((x, y) => x.occurredAt.utc.localeCompare(y.occurredAt.utc));
+    const end = new Date(`${terms.expiresOn}T23:59:59`);
+    if (!(end > this.now())) throw fail("invalid", "expiresOn: must be today or later");
+    if (end.getTime() - this.now().getTime() > 366 * 86_400_000) throw fail("invalid", "expiresOn: a consent can last at most a year");
+    const c = link.clinicName;
+    return {
+      entries: chosen,
+      clinicName: c,
+      expiresAt: end.toISOString(),
+      consentText: [
+        `Patient: me, the person this device is connected for at ${c} (Patient/mock).`,
+        `I allow ${c}, the program treating me, to disclose these entries from my Tideline journal:`,
+        ...chosen.map((e) => `- ${e.title}`),
+        `To: my care team at ${c} (the counselors and therapists assigned to me).`,
+        "Purpose: to help with my treatment.",
+        `This consent ends at the end of ${terms.expiresOn}, unless I revoke it sooner.`,
+        `I may revoke it at any time: in Tideline, under Sharing, choose Revoke, or tell ${c} in writing. Revoking stops all further access; it cannot undo what was already viewed.`,
+        "My treatment does not depend on signing this consent.",
+        `Signed electronically on this device by me, the patient, on ${this.now().toISOString().slice(0, 16)}.`,
+        "42 CFR part 2 prohibits unauthorized use or disclosure of these records.",
+      ],
+    };
+  }
+
+  private shareSend(a: { [k: string]: unknown }): ConsentSummary {
+    const p = this.preview(a);
+    const id = this.newId();
+    const c: ConsentSummary = { id, state: "sending", clinicName: p.clinicName, signedAt: this.now().toISOString(), expiresAt: p.expiresAt, consentText: p.consentText, entries: p.entries, clinicConsentId: null };
+    this.consents.set(id, c);
+    return this.deliver(id);
+  }
+
+  private deliver(id: string): ConsentSummary {
+    const c = this.consents.get(id);
+    if (!c) throw fail("not_found", "that entry no longer exists");
+    if (c.state !== "sending") return c;
+    if (this.offline) throw fail("offline", "the clinic could not be reached; your answers are saved and will be sent later");
+    c.state = "active";
+    c.clinicConsentId = `consent-${id.slice(-4)}`;
+    return c;
+  }
+
+  private consentList(): ConsentSummary[] {
+    const now = this.now().toISOString();
+    return [...this.consents.values()]
+      .map((c) => (c.state === "active" && c.expiresAt < now ? { ...c, state: "expired" as const } : c))
+      .sort((a, b) => b.signedAt.localeCompare(a.signedAt));
+  }
+
+  /** As the clinic's audit log: one view by the counselor of every entry of an active consent. */
+  private accounting(id: string): Disclosure[] {
+    const c = this.consents.get(id);
+    if (!c) throw fail("not_found", "that entry no longer exists");
+    if (!c.clinicConsentId) return [];
+    if (this.offline) throw fail("offline", "the clinic could not be reached; your answers are saved and will be sent later");
+    return [{ who: "Dana Ortiz, LCSW", viewedAt: this.now().toISOString(), entriesViewed: c.entries.length }];
+  }
+
   /** Handles one IPC call the way the Rust shell would. Throws `{ code, message }` on failure. */
   handle(cmd: string, a: { [k: string]: unknown } = {}): unknown {
     switch (cmd) {
@@ -526,6 +638,24 @@ export class MemoryBackend {
         if (this.outbox.length === before) throw fail("not_found", "that entry no longer exists");
         return this.syncStatus();
       }
+      case "share_preview":
+        return this.preview(a);
+      case "share_send":
+        return this.shareSend(a);
+      case "share_resend":
+        this.requireLink();
+        return this.deliver(String(a.id));
+      case "share_consents":
+        return this.consentList();
+      case "share_revoke": {
+        const c = this.consents.get(String(a.id));
+        if (!c) throw fail("not_found", "that entry no longer exists");
+        if (c.clinicConsentId && this.offline) throw fail("offline", "the clinic could not be reached; your answers are saved and will be sent later");
+        c.state = "revoked";
+        return c;
+      }
+      case "share_accounting":
+        return this.accounting(String(a.id));
       case "sync_disconnect":
         this.link = null;
         return this.syncStatus();
@@ -540,6 +670,7 @@ export class MemoryBackend {
         this.records.clear();
         this.link = null;
         this.outbox = [];
+        this.consents.clear();
         this.passphrase = null;
         this.unlocked = false;
         return null;

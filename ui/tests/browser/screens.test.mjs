@@ -286,6 +286,50 @@ for (const size of SIZES) {
           await ctx.context.close();
         }
       });
+
+      test("sharing: choose, see exactly what is sent and the consent, sign, who viewed, revoke", async () => {
+        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
+        const { page } = ctx;
+        try {
+          await page.getByLabel("Passphrase").fill(PASSPHRASE);
+          await page.getByRole("button", { name: "Unlock" }).click();
+          await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
+          await nav(page, "Sharing");
+          await page.getByRole("button", { name: "Go to Clinic" }).waitFor();
+          await checkScreen(ctx, `${tag}-b0-share-not-connected`);
+          await page.evaluate(() => window.__tidelineBackend.handle("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" }));
+          await nav(page, "Home");
+          await nav(page, "Sharing");
+          await page.getByRole("heading", { name: "Choose what to share with Riverside Clinic" }).waitFor();
+          await page.getByLabel("Craving records").uncheck();
+          await page.getByLabel("Urge-surfing sessions").uncheck();
+          await checkScreen(ctx, `${tag}-b1-share-choose`);
+          await page.getByRole("button", { name: "Preview what will be sent" }).click();
+          await page.getByRole("heading", { name: "What will be sent" }).waitFor();
+          const titles = await page.locator(".entries h3").allTextContents();
+          assert.ok(titles.length > 0 && titles.every((t) => t.startsWith("HALT check")), "only HALT checks are listed");
+          await page.getByText("Tired: 3 of 3").first().waitFor();
+          const consent = await page.locator(".consent").textContent();
+          for (const element of ["Patient:", "I allow Riverside Clinic", "To: my care team", "Purpose:", "This consent ends", "I may revoke it", "Signed electronically", "42 CFR part 2"]) {
+            assert.ok(consent.includes(element), `the consent names "${element}"`);
+          }
+          assert.ok(await page.getByRole("button", { name: "Sign and share" }).isDisabled(), "nothing is sent before the patient signs");
+          await checkScreen(ctx, `${tag}-b2-share-preview`);
+          await page.getByLabel("I have read this consent and I sign it").check();
+          await page.getByRole("button", { name: "Sign and share" }).click();
+          await page.getByText(/^Shared \d+ entries with your care team at Riverside Clinic/).waitFor();
+          await page.getByText(/^Shared until /).waitFor();
+          await page.getByRole("button", { name: /^Who viewed the entries shared/ }).click();
+          await page.getByText(/Dana Ortiz, LCSW viewed \d+ entries on/).waitFor();
+          await checkScreen(ctx, `${tag}-b3-share-list`);
+          await page.getByRole("button", { name: "Revoke", exact: true }).click();
+          await page.getByRole("button", { name: "Revoke consent" }).click();
+          await page.getByText("Revoked. Your care team can no longer view these entries.").waitFor();
+          assert.equal(await page.getByRole("button", { name: "Revoke", exact: true }).count(), 0, "a revoked consent cannot be revoked again");
+        } finally {
+          await ctx.context.close();
+        }
+      });
     });
   }
 }
@@ -418,7 +462,7 @@ describe("behaviour", () => {
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Unlock" }).click();
-      for (const name of ["Home", "Log craving", "HALT check", "Urge surfing", "Sessions", "Insights", "My plan", "Clinic", "Settings"]) {
+      for (const name of ["Home", "Log craving", "HALT check", "Urge surfing", "Sessions", "Insights", "My plan", "Sharing", "Clinic", "Settings"]) {
         await nav(page, name);
         await page.waitForTimeout(150);
         assert.ok((await overflowX(page)) <= 0, `${name} fits at 200% zoom`);
@@ -470,6 +514,35 @@ describe("behaviour", () => {
       await page.getByRole("heading", { name: "Connect again" }).waitFor();
       assert.equal(await page.getByRole("button", { name: "Sync now" }).count(), 0, "nothing to sync while refused");
       await checkScreen(ctx, "behaviour-clinic-refused");
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
+  test("sharing single picked entries while offline keeps the signed consent to send again", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const { page } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
+      await page.evaluate(() => window.__tidelineBackend.handle("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" }));
+      await nav(page, "Sharing");
+      await page.getByLabel("Single entries I pick").check();
+      assert.ok(await page.getByRole("button", { name: "Preview what will be sent" }).isDisabled(), "nothing picked yet");
+      await page.getByLabel(/Craving record, .*intensity/).first().check();
+      await page.getByRole("button", { name: "Preview what will be sent" }).click();
+      await page.getByRole("heading", { name: "What will be sent" }).waitFor();
+      assert.equal(await page.locator(".entries h3").count(), 1, "exactly the one picked entry");
+      await page.evaluate(() => (window.__tidelineBackend.offline = true));
+      await page.getByLabel("I have read this consent and I sign it").check();
+      await page.getByRole("button", { name: "Sign and share" }).click();
+      await page.getByText(/signed and saved on this device, but the clinic could not be reached/).waitFor();
+      await page.getByText("Not sent yet").waitFor();
+      await page.evaluate(() => (window.__tidelineBackend.offline = false));
+      await page.getByRole("button", { name: "Send again" }).click();
+      await page.getByText("Sent. Your care team can now view these entries.").waitFor();
+      await page.getByText(/^Shared until /).waitFor();
     } finally {
       await ctx.context.close();
     }

@@ -1,0 +1,67 @@
+// The sharing screen's pure parts: the form turned into the core's ShareSelection and ConsentTerms,
+// labels for entries the patient picks from, and words for where a consent stands.
+import { dateTime, isoDate } from "./format";
+import type { ConsentState, ShareKind, ShareSelection, StoredRecord } from "./types";
+
+export const KIND_TITLES: { [K in ShareKind]: string } = { craving: "Craving records", halt: "HALT checks", urge: "Urge-surfing sessions" };
+
+export const STATE_WORDS: { [S in ConsentState]: string } = {
+  sending: "Not sent yet",
+  active: "Shared",
+  revoked: "Revoked",
+  expired: "Ended",
+};
+
+export type ShareForm = {
+  mode: "range" | "pick";
+  from: string;
+  to: string;
+  kinds: ShareKind[];
+  picked: string[];
+  expiresOn: string;
+};
+
+const DAY = 86_400_000;
+
+/** The last 14 days of all three kinds, ending in 90 days: a common ask between two sessions. */
+export function blankShare(now: Date): ShareForm {
+  return { mode: "range", from: isoDate(new Date(now.getTime() - 13 * DAY)), to: isoDate(now), kinds: ["craving", "halt", "urge"], picked: [], expiresOn: isoDate(new Date(now.getTime() + 90 * DAY)) };
+}
+
+/** Start of a local calendar day as an instant. */
+const dayStart = (date: string) => new Date(`${date}T00:00:00`);
+
+/** The core's selection: exactly the picked entries, or the kinds within [from, to] (whole local days). */
+export function selectionOf(f: ShareForm): ShareSelection {
+  if (f.mode === "pick") return { entries: [...f.picked], from: null, to: null, kinds: [] };
+  return {
+    entries: [],
+    from: f.from ? dayStart(f.from).toISOString() : null,
+    to: f.to ? new Date(dayStart(f.to).getTime() + DAY).toISOString() : null,
+    kinds: [...f.kinds],
+  };
+}
+
+/** Why the form cannot be previewed yet, or null. */
+export function formProblem(f: ShareForm): string | null {
+  if (f.mode === "pick" && f.picked.length === 0) return "Choose at least one entry.";
+  if (f.mode === "range" && f.kinds.length === 0) return "Choose at least one kind of entry.";
+  if (f.mode === "range" && f.from && f.to && f.from > f.to) return "The start date is after the end date.";
+  if (!f.expiresOn) return "Choose when the permission ends.";
+  return null;
+}
+
+/** A shareable entry as a checkbox label: kind and time only, nothing the patient wrote. */
+export function entryLabel(r: StoredRecord): string | null {
+  const rec = r.record;
+  switch (rec.type) {
+    case "craving":
+      return `Craving record, ${dateTime(new Date(rec.occurredAt.utc))}, intensity ${rec.intensity} of 10`;
+    case "halt":
+      return `HALT check, ${dateTime(new Date(rec.takenAt.utc))}`;
+    case "urge":
+      return `Urge surfing, ${dateTime(new Date(rec.startedAt.utc))}`;
+    default:
+      return null;
+  }
+}
