@@ -8,7 +8,7 @@ export TIDELINE_VENV ?= $(HOME)/.cache/tideline/venv
 
 APP := $(CARGO_TARGET_DIR)/debug/tideline
 
-.PHONY: run test setup-run setup-test ui app lint test-rust test-notify test-ui test-e2e
+.PHONY: run test setup-run setup-test ui app lint test-rust test-notify test-ui test-portal test-e2e
 
 ## make run: install what is missing, build, and start the app on the local vault.
 run: setup-run ui
@@ -16,7 +16,7 @@ run: setup-run ui
 	$(APP)
 
 ## make test: install what is missing and run every test (Rust, UI, end to end).
-test: setup-test ui lint test-rust test-notify test-ui test-e2e
+test: setup-test ui lint test-rust test-notify test-ui test-portal test-e2e
 	@echo "All tests passed."
 
 setup-run:
@@ -44,6 +44,9 @@ test-rust:
 
 test-notify:
 	scripts/test-notify.sh
+
+test-portal:
+	scripts/test-portal.sh
 
 test-ui:
 	cd ui && npm run --silent check && npm run --silent test && npm run --silent test:browser

@@ -10,7 +10,6 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use rand::Rng;
 use tideline_core::record::RecordId;
 use tideline_core::vault::Vault;
 
