@@ -417,3 +417,21 @@ pub async fn share_accounting(app: AppHandle, id: RecordId) -> Reply<Vec<Disclos
     })
     .await
 }
+
+/// Writes the PDF report of the selected entries to the path the patient chose (`pick_path`
+/// with `reportPdf`): like the plain export, not encrypted, and only where the patient put it.
+#[tauri::command(async)]
+pub fn report_pdf(
+    state: State<'_, AppState>,
+    selection: ShareSelection,
+    path: PathBuf,
+) -> Reply<()> {
+    let options = tideline_core::report::ReportOptions {
+        prepared_for: None,
+        charts: true,
+        made_at: now_stamp(),
+    };
+    Ok(state.with_vault(Utc::now(), |v| {
+        tideline_core::report::write(v, &selection, &options, &path)
+    })?)
+}

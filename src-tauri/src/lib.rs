@@ -107,6 +107,7 @@ pub fn run() {
             commands::share_consents,
             commands::share_revoke,
             commands::share_accounting,
+            commands::report_pdf,
         ])
         .build(tauri::generate_context!())
         .expect("the Tideline window could not start");

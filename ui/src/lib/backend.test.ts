@@ -111,6 +111,9 @@ describe("typed commands", () => {
     expect(invoke).toHaveBeenLastCalledWith("session_respond", { id: "ab".repeat(16), response: "declined" });
     await backend.syncDismissParked("cd".repeat(16));
     expect(invoke).toHaveBeenLastCalledWith("sync_dismiss_parked", { session: "cd".repeat(16) });
+    const selection = { entries: [], from: null, to: null, kinds: ["halt" as const] };
+    await backend.reportPdf(selection, "/home/p/r.pdf");
+    expect(invoke).toHaveBeenLastCalledWith("report_pdf", { selection, path: "/home/p/r.pdf" });
     await backend.pickPath("reportPdf");
     expect(invoke).toHaveBeenLastCalledWith("pick_path", { purpose: "reportPdf" });
     for (const [call, cmd] of [[backend.syncNow, "sync_now"], [backend.syncStatus, "sync_status"], [backend.syncDisconnect, "sync_disconnect"]] as const) {

@@ -179,3 +179,5 @@ export const shareResend = (id: string) => call<ConsentSummary>("share_resend", 
 export const shareConsents = () => call<ConsentSummary[]>("share_consents");
 export const shareRevoke = (id: string) => call<ConsentSummary>("share_revoke", { id });
 export const shareAccounting = (id: string) => call<Disclosure[]>("share_accounting", { id });
+/** The PDF report of the selected entries, written to a path from `pickPath("reportPdf")`. Not encrypted. */
+export const reportPdf = (selection: ShareSelection, path: string) => call<null>("report_pdf", { selection, path });

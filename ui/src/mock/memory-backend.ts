@@ -57,6 +57,8 @@ export class MemoryBackend {
   private codeFailures = 0;
   private scheduleSent = false;
   private consents = new Map<string, ConsentSummary>();
+  /** Paths reports were written to (for tests). */
+  reports: string[] = [];
   /** Test hooks: the network is down; the clinic refuses the next answer it receives. */
   offline = false;
   parkNext: ParkReason | null = null;
@@ -645,6 +647,19 @@ export class MemoryBackend {
       case "share_resend":
         this.requireLink();
         return this.deliver(String(a.id));
+      case "report_pdf": {
+        // As core::report::write: the same selection rules as a share, no clinic needed.
+        const linked = this.link;
+        this.link = { clinicName: "", lastSynced: null, refused: false };
+        try {
+          this.preview({ selection: a.selection, terms: { expiresOn: new Date(this.now().getTime() + 86_400_000).toISOString().slice(0, 10), purpose: "treatment" } });
+        } finally {
+          this.link = linked;
+        }
+        if (!String(a.path ?? "").endsWith(".pdf")) throw fail("invalid", "path: choose where to save the PDF");
+        this.reports.push(String(a.path));
+        return null;
+      }
       case "share_consents":
         return this.consentList();
       case "share_revoke": {

@@ -297,6 +297,10 @@ for (const size of SIZES) {
           await nav(page, "Sharing");
           await page.getByRole("button", { name: "Go to Clinic" }).waitFor();
           await checkScreen(ctx, `${tag}-b0-share-not-connected`);
+          // Without a clinic, the same choice can still become a PDF, written where the patient chose.
+          await page.getByRole("button", { name: "Save as PDF" }).click();
+          await page.getByText(/^PDF saved\. It is not encrypted/).waitFor();
+          assert.deepEqual(await page.evaluate(() => window.__tidelineBackend.reports), ["/home/patient/tideline-reportPdf.pdf"]);
           await page.evaluate(() => window.__tidelineBackend.handle("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" }));
           await nav(page, "Home");
           await nav(page, "Sharing");
