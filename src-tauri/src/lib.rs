@@ -10,6 +10,8 @@ pub mod reminders;
 mod state;
 #[cfg(desktop)]
 mod tray;
+#[cfg(target_os = "linux")]
+mod webview;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -61,6 +63,8 @@ pub fn run() {
             app.manage(AppState::new(dir, scheduler));
             #[cfg(desktop)]
             tray::install(app)?;
+            #[cfg(target_os = "linux")]
+            webview::tune(app);
             clinic::start_ticker(app.handle())?;
             let handle = app.handle().clone();
             std::thread::Builder::new()
