@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# The clinic end to end (tests/app/clinic.rs) runs the real clinic server.
+cargo build -p tideline-clinic --bin tideline-clinic --quiet
 export TIDELINE_APP="${TIDELINE_APP:-${CARGO_TARGET_DIR:-target}/debug/tideline}"
 exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   cargo test -p tideline-e2e --quiet -- --test-threads=1

@@ -124,17 +124,53 @@ pub async fn find(c: &Client, css: &str) -> Element {
 
 /// Waits up to 10 s for a button whose visible text is exactly `text` and clicks it.
 pub async fn click_button(c: &Client, text: &str) {
-    let xpath = format!("//button[normalize-space(.)='{text}']");
-    let button = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath(&xpath))
-        .await
-        .unwrap_or_else(|e| panic!("no button '{text}': {e}"));
-    button
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("button '{text}' not clickable: {e}"));
+    // XPath 1 has no escapes: quote with whichever quote mark the text does not contain.
+    let xpath = if text.contains('\'') {
+        format!("//button[normalize-space(.)=\"{text}\"]")
+    } else {
+        format!("//button[normalize-space(.)='{text}']")
+    };
+    // A screen may re-render between finding the button and clicking it (data arriving): find it
+    // again and retry for a few seconds before giving up.
+    let mut tries = 0;
+    loop {
+        let button = c
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button '{text}': {e}"));
+        // A patient waits for a disabled button (e.g. until the passphrase is assessed).
+        if !button.is_enabled().await.unwrap_or(true) && tries < 40 {
+            tries += 1;
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            continue;
+        }
+        match scroll_and_click(c, &button).await {
+            Ok(()) => return,
+            Err(e) if tries >= 40 => panic!("button '{text}' not clickable: {e}"),
+            Err(_) => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+        }
+    }
+}
+
+/// Scrolls an element to the middle of the window (WebKitWebDriver does not always bring one below
+/// the fold into view by itself), then clicks it.
+pub async fn scroll_and_click(
+    c: &Client,
+    element: &Element,
+) -> Result<(), fantoccini::error::CmdError> {
+    let arg = serde_json::to_value(element).expect("an element serializes");
+    let _ = c
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![arg],
+        )
+        .await;
+    element.click().await
 }
 
 /// Waits up to `secs` for the page text to contain `text`.

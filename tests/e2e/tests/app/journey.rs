@@ -43,7 +43,7 @@ pub(crate) async fn first_run(c: &Client) {
     click_button(c, "Confirm").await;
 }
 
-async fn log_craving(c: &Client) {
+pub(crate) async fn log_craving(c: &Client) {
     click_button(c, "Log craving").await;
     let slider = find(c, "#cr-intensity").await;
     slider.send_keys(&ARROW_RIGHT.repeat(2)).await.unwrap();
