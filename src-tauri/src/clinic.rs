@@ -2,23 +2,27 @@
 //! sent, what is kept, backoff, parking) are `tideline_core::sync`'s; this module only decides when
 //! to call it and on which thread.
 //!
-//! **The vault mutex during a sync.** The core's `sync` and `connect` take `&mut Vault` and talk to
-//! the network inside, so the shell holds the vault's mutex for the whole call: at most the
-//! transport's timeouts (10 s to connect, 30 s per request), normally milliseconds. Every command
-//! that waits for the vault runs on a worker thread (`#[tauri::command(async)]` or
-//! `spawn_blocking`), so a slow clinic makes other commands wait but never freezes the window.
-//! Splitting the core call into "read what to send" / network / "store the result" would remove
-//! the wait; that needs a change in core.
+//! **The vault mutex during a sync.** A sync runs in the core's three steps: the vault's mutex is held
+//! only for `sync::prepare` (read the connection and the due answers) and `sync::apply` (store what
+//! the clinic said), never during the network in between (up to the transport's timeouts, 10 s to
+//! connect and 30 s per request), so an unreachable clinic no longer makes the window wait. If the
+//! vault is locked when the clinic's answers come back, the outcome is dropped: the outbox was not
+//! touched, so the next sync does it again; `apply` itself refuses an outcome for another connection
+//! and removes an answer only if its entry still holds the key sent. One sync runs at a time
+//! (`SYNCING`; "Sync now" may wait for a background sync, not for the vault), so two never store
+//! their pages out of order. `connect` (and the share commands)
+//! still hold the vault during their network call: the patient started them and sees a busy
+//! indicator. Every command that waits for the vault runs on a worker thread
+//! (`#[tauri::command(async)]` or `spawn_blocking`), so even then the window never freezes.
 
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use chrono::Utc;
 use ring::rand::SystemRandom;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tideline_core::sync::{self, SyncReport, SyncStatus, Trigger};
-use tideline_core::vault::Vault;
 use tideline_core::Error;
 
 use crate::reminders;
@@ -73,18 +77,32 @@ fn now_stamp() -> Stamp {
     Stamp::new(Utc::now(), local_zone())
 }
 
+/// Held for a whole sync (all three steps), so syncs run one after the other.
+static SYNCING: Mutex<()> = Mutex::new(());
+
+fn one_sync_at_a_time() -> MutexGuard<'static, ()> {
+    SYNCING.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 /// One background sync, if the vault is unlocked and a working clinic link exists. Does not count
-/// as the patient's activity, so it never keeps the vault from locking itself. `None`: nothing to do.
+/// as the patient's activity, so it never keeps the vault from locking itself. `None`: nothing to do,
+/// or the vault was locked before the result could be stored (the next sync does it again).
 pub fn background_sync(state: &AppState) -> Option<Result<SyncReport, Error>> {
+    let _syncing = one_sync_at_a_time();
+    let plan = {
+        let slot = state.slot();
+        let vault = slot.as_ref()?;
+        sync::connection(vault).filter(|link| !link.is_refused())?;
+        match sync::prepare(vault, Trigger::Background, now_stamp()) {
+            Ok(plan) => plan?,
+            Err(e) => return Some(Err(e)),
+        }
+    };
+    // The network, without the vault.
+    let outcome = plan.exchange(now_stamp(), &SystemRandom::new());
     let mut slot = state.slot();
-    let vault: &mut Vault = slot.as_mut()?;
-    sync::connection(vault).filter(|link| !link.is_refused())?;
-    Some(sync::sync(
-        vault,
-        Trigger::Background,
-        now_stamp(),
-        &SystemRandom::new(),
-    ))
+    let vault = slot.as_mut()?;
+    Some(sync::apply(vault, outcome, now_stamp()))
 }
 
 fn tick<R: Runtime>(app: &AppHandle<R>) {
@@ -110,9 +128,18 @@ pub fn connect(state: &AppState, server: &str, code: &str) -> Result<SyncStatus,
     })
 }
 
-/// A sync the patient asked for ("Sync now"): every waiting answer is tried once.
+/// A sync the patient asked for ("Sync now"): every waiting answer is tried once. The vault is held
+/// only to prepare and to apply; `Error::Locked` if it was locked during the network (nothing lost).
 pub fn sync_now(state: &AppState) -> Result<SyncReport, Error> {
-    state.with_vault(Utc::now(), |v| {
-        sync::sync(v, Trigger::Patient, now_stamp(), &SystemRandom::new())
-    })
+    let _syncing = one_sync_at_a_time();
+    let plan = state
+        .with_vault(Utc::now(), |v| {
+            sync::prepare(v, Trigger::Patient, now_stamp())
+        })?
+        .ok_or_else(sync::not_connected)?;
+    // The network, without the vault.
+    let outcome = plan.exchange(now_stamp(), &SystemRandom::new());
+    let mut slot = state.slot();
+    let vault = slot.as_mut().ok_or(Error::Locked)?;
+    sync::apply(vault, outcome, now_stamp())
 }

@@ -15,8 +15,10 @@
 //! Map: [`connection`] (the sealed link with the device key), `transport` (signed HTTP), `schedule`
 //! (Appointment to [`ClinicSession`]), [`outbox`] (answers waiting to be sent, backoff).
 //!
-//! The functions take `&mut Vault` and block on the network (at most the transport's timeouts): the
-//! shell should call them off the UI thread.
+//! [`connect`] and [`sync`] take `&mut Vault` and block on the network (at most the transport's
+//! timeouts): the shell should call them off the UI thread. A sync also comes in three steps, so a
+//! caller sharing the vault holds it only to read and to store, not during the network: [`prepare`]
+//! (`&Vault`), [`SyncPlan::exchange`] (no vault), [`apply`] (`&mut Vault`).
 
 pub mod connection;
 pub mod outbox;
@@ -326,6 +328,9 @@ pub fn dismiss_parked(vault: &mut Vault, session: RecordId, now: DateTime<Utc>) 
 /// Syncs with the clinic: sends the waiting answers, then reads the schedule from where the last sync
 /// stopped. Answers go first so the schedule read afterwards already reflects them.
 ///
+/// The three steps in one call: [`prepare`], [`SyncPlan::exchange`], [`apply`]. A caller that shares
+/// the vault with others (the shell) calls them itself, so the vault is not held during the network.
+///
 /// On failure everything done so far is kept (answers confirmed are out of the outbox, sessions read are
 /// stored, retries are scheduled) and the error says what happened: [`Error::Offline`],
 /// [`Error::DeviceRefused`] (also recorded in [`SyncStatus::device_refused`]), or
@@ -336,19 +341,217 @@ pub fn sync(
     now: Stamp,
     random: &dyn SecureRandom,
 ) -> Result<SyncReport> {
+    let plan = prepare(vault, trigger, now)?.ok_or_else(not_connected)?;
+    let outcome = plan.exchange(now, random);
+    apply(vault, outcome, now)
+}
+
+/// The error for a sync without a clinic connection.
+pub fn not_connected() -> Error {
+    Error::Clinic("this device is not connected to a clinic")
+}
+
+/// What one sync will do, read from the vault by [`prepare`]: the connection (with a copy of the
+/// device key, in its zeroized buffer) and the answers due, each with its idempotency key. Holds no
+/// reference to the vault.
+#[derive(Debug)]
+pub struct SyncPlan {
+    link: ClinicConnection,
+    due: Vec<(RecordId, OutgoingAnswer)>,
+}
+
+/// What the clinic said, from [`SyncPlan::exchange`], for [`apply`] to store. Holds no key.
+#[derive(Debug)]
+pub struct SyncOutcome {
+    server: String,
+    device_id: String,
+    patient: String,
+    /// Each answer tried: its outbox record, the idempotency key sent, and what became of it.
+    answers: Vec<(RecordId, String, Delivery)>,
+    /// Each schedule page read, in order.
+    pages: Vec<Page>,
+    /// Why the exchange stopped early, if it did.
+    error: Option<Error>,
+}
+
+#[derive(Debug)]
+enum Delivery {
+    /// The clinic's 2xx.
+    Confirmed,
+    /// A refusal that retrying will not change.
+    Parked(ParkReason),
+    /// To try again later: not before `retry_after`, after a backoff drawn with `draw`.
+    Retry {
+        retry_after: Option<DateTime<Utc>>,
+        draw: u32,
+    },
+}
+
+#[derive(Debug)]
+struct Page {
+    appointments: Vec<tideline_wire::Appointment>,
+    /// Entries that were not appointments the app can read.
+    unreadable: u32,
+    /// The cursor after this page; `None` when the clinic sent none usable (the sync then stops).
+    cursor: Option<String>,
+    etag: Option<String>,
+}
+
+/// Step 1 of a sync: reads what to send and where the schedule stopped. Touches nothing and no
+/// network. `None` when this device is not connected; [`Error::DeviceRefused`] when the clinic refused it.
+pub fn prepare(vault: &Vault, trigger: Trigger, now: Stamp) -> Result<Option<SyncPlan>> {
     let link = match connection(vault) {
         Some(link) if link.is_refused() => return Err(Error::DeviceRefused),
         Some(link) => link.clone(),
-        None => return Err(Error::Clinic("this device is not connected to a clinic")),
+        None => return Ok(None),
     };
-    let mut client = Client::open(link)?;
+    // Only the newest answer per session: an older one left by an interrupted `queue_response` is
+    // removed by `apply`, never sent.
+    let (newest, _) = newest_answers(vault);
+    let mut due: Vec<(RecordId, OutgoingAnswer)> = newest
+        .into_values()
+        .filter(|(_, entry)| entry.is_due(trigger, now.utc))
+        .collect();
+    due.sort_by_key(|(id, entry)| (entry.queued_at, *id));
+    Ok(Some(SyncPlan { link, due }))
+}
+
+impl SyncPlan {
+    /// Step 2 of a sync: all the network, without the vault (blocks at most the transport's timeouts
+    /// per request). Never fails: what went wrong is in the outcome, for [`apply`] to record and return.
+    pub fn exchange(self, now: Stamp, random: &dyn SecureRandom) -> SyncOutcome {
+        let mut outcome = SyncOutcome {
+            server: self.link.server.clone(),
+            device_id: self.link.device_id.clone(),
+            patient: self.link.patient.clone(),
+            answers: Vec::new(),
+            pages: Vec::new(),
+            error: None,
+        };
+        let due = self.due;
+        let result = Client::open(self.link).and_then(|mut client| {
+            push(&client, &due, now, random, &mut outcome)?;
+            pull(&mut client, now, random, &mut outcome)
+        });
+        outcome.error = result.err();
+        outcome
+    }
+}
+
+impl SyncOutcome {
+    /// Whether `link` is the connection this outcome was exchanged for.
+    pub fn is_for(&self, link: &ClinicConnection) -> bool {
+        link.server == self.server
+            && link.device_id == self.device_id
+            && link.patient == self.patient
+    }
+}
+
+/// Step 3 of a sync: stores what the clinic said. An answer leaves the outbox only if its entry still
+/// holds the key that was sent (the patient may have answered again meanwhile: the newer answer stays
+/// and goes next time); the others are parked or wait for a retry; the sessions are stored, the
+/// cursor after the sessions it covers; a refusal of the device is recorded. Returns the exchange's
+/// error, if any, after storing everything it got.
+///
+/// Refuses an outcome for another connection (the patient disconnected or connected again meanwhile)
+/// and stores nothing of it: the outbox is as it was, so the next sync does it again.
+pub fn apply(vault: &mut Vault, outcome: SyncOutcome, now: Stamp) -> Result<SyncReport> {
+    if !connection(vault).is_some_and(|link| outcome.is_for(link)) {
+        return Err(Error::Clinic(
+            "the clinic connection changed during the sync; sync again",
+        ));
+    }
     let mut report = SyncReport::default();
     tidy_outbox(vault, now)?;
-    push(vault, &mut client, trigger, now, random, &mut report)?;
-    pull(vault, &mut client, now, random, &mut report)?;
-    client.link.last_synced = Some(now.utc);
-    vault.save(None, Record::Connection(client.link), now)?;
+    for (id, key, delivery) in outcome.answers {
+        let current = match vault.get(&id).map(|stored| &stored.record) {
+            Some(Record::Outbox(entry)) if entry.idempotency_key == key => entry.clone(),
+            // Replaced by a newer answer (or dismissed) meanwhile: that one is not touched.
+            _ => {
+                if matches!(delivery, Delivery::Confirmed) {
+                    report.answers_sent += 1;
+                }
+                continue;
+            }
+        };
+        match delivery {
+            Delivery::Confirmed => {
+                vault.delete(&id, now.utc)?;
+                report.answers_sent += 1;
+            }
+            Delivery::Parked(reason) => {
+                let parked = OutgoingAnswer {
+                    parked: Some(reason),
+                    attempts: current.attempts.saturating_add(1),
+                    next_attempt: None,
+                    ..current
+                };
+                vault.save(Some(id), Record::Outbox(parked), now)?;
+                report.answers_parked += 1;
+            }
+            Delivery::Retry { retry_after, draw } => {
+                let attempts = current.attempts.saturating_add(1);
+                let waiting = OutgoingAnswer {
+                    attempts,
+                    next_attempt: Some(outbox::next_attempt(attempts, draw, retry_after, now.utc)),
+                    not_before: retry_after,
+                    ..current
+                };
+                vault.save(Some(id), Record::Outbox(waiting), now)?;
+            }
+        }
+    }
+    let mut known = schedule::clinic_sessions(vault);
+    let awaiting: HashSet<RecordId> = outbox_entries(vault)
+        .into_iter()
+        .map(|(_, entry)| entry.session)
+        .collect();
+    for page in outcome.pages {
+        report.sessions_skipped += page.unreadable;
+        let applied = schedule::apply(
+            vault,
+            &page.appointments,
+            &outcome.patient,
+            &mut known,
+            &awaiting,
+            now,
+        )?;
+        report.sessions_changed += applied.changed;
+        report.sessions_skipped += applied.skipped;
+        // The cursor is stored only now, after every session it covers: a crash before this line reads
+        // the page again, and the upsert makes that harmless.
+        if let Some(cursor) = page.cursor {
+            update_connection(vault, now, |link| {
+                link.cursor = Some(cursor);
+                link.etag = page.etag;
+            })?;
+        }
+    }
+    if let Some(error) = outcome.error {
+        if matches!(error, Error::DeviceRefused) {
+            // Recorded so the UI can show it even after a restart.
+            update_connection(vault, now, |link| {
+                link.refused_at.get_or_insert(now.utc);
+            })?;
+        }
+        return Err(error);
+    }
+    update_connection(vault, now, |link| link.last_synced = Some(now.utc))?;
     Ok(report)
+}
+
+/// Changes the stored connection as it is now (not the copy a sync started from).
+fn update_connection(
+    vault: &mut Vault,
+    now: Stamp,
+    change: impl FnOnce(&mut ClinicConnection),
+) -> Result<()> {
+    let Some(mut link) = connection(vault).cloned() else {
+        return Ok(());
+    };
+    change(&mut link);
+    vault.save(None, Record::Connection(link), now)?;
+    Ok(())
 }
 
 /// What a sync (or a share, see [`crate::share`]) needs at hand: the connection as it stands, the HTTP
@@ -408,19 +611,25 @@ impl Client {
         reply: &Reply,
         now: Stamp,
     ) -> Result<Error> {
-        Ok(match reply.issue() {
-            Some(IssueCode::Expired) => Error::Clinic(
-                "this device's clock differs from the clinic's by more than 5 minutes; check the date and time settings",
-            ),
-            // A replayed nonce or missing header cannot come from this client except by a fault on
-            // the way; it is worth another try later, not a reason to give up the device.
-            Some(IssueCode::Duplicate) | Some(IssueCode::Login) => busy(),
-            _ => {
-                self.link.refused_at.get_or_insert(now.utc);
-                vault.save(None, Record::Connection(self.link.clone()), now)?;
-                Error::DeviceRefused
-            }
-        })
+        let error = unauthorized(reply);
+        if matches!(error, Error::DeviceRefused) {
+            self.link.refused_at.get_or_insert(now.utc);
+            vault.save(None, Record::Connection(self.link.clone()), now)?;
+        }
+        Ok(error)
+    }
+}
+
+/// The error a 401 means.
+fn unauthorized(reply: &Reply) -> Error {
+    match reply.issue() {
+        Some(IssueCode::Expired) => Error::Clinic(
+            "this device's clock differs from the clinic's by more than 5 minutes; check the date and time settings",
+        ),
+        // A replayed nonce or missing header cannot come from this client except by a fault on the
+        // way; it is worth another try later, not a reason to give up the device.
+        Some(IssueCode::Duplicate) | Some(IssueCode::Login) => busy(),
+        _ => Error::DeviceRefused,
     }
 }
 
@@ -435,10 +644,9 @@ fn outbox_entries(vault: &Vault) -> Vec<(RecordId, &OutgoingAnswer)> {
         .collect()
 }
 
-/// Repairs what an interrupted [`queue_response`] can leave: an older entry for a session that has a
-/// newer one (removed: the patient changed their answer), and a session not showing its newest waiting
-/// answer (set, since the outbox entry is written first).
-fn tidy_outbox(vault: &mut Vault, now: Stamp) -> Result<()> {
+/// The newest outbox entry of each session (by session), and the older ones it supersedes.
+#[allow(clippy::type_complexity)]
+fn newest_answers(vault: &Vault) -> (HashMap<RecordId, (RecordId, OutgoingAnswer)>, Vec<RecordId>) {
     let mut newest: HashMap<RecordId, (RecordId, OutgoingAnswer)> = HashMap::new();
     let mut superseded = Vec::new();
     for (id, entry) in outbox_entries(vault) {
@@ -453,6 +661,14 @@ fn tidy_outbox(vault: &mut Vault, now: Stamp) -> Result<()> {
             }
         }
     }
+    (newest, superseded)
+}
+
+/// Repairs what an interrupted [`queue_response`] can leave: an older entry for a session that has a
+/// newer one (removed: the patient changed their answer), and a session not showing its newest waiting
+/// answer (set, since the outbox entry is written first).
+fn tidy_outbox(vault: &mut Vault, now: Stamp) -> Result<()> {
+    let (newest, superseded) = newest_answers(vault);
     for id in superseded {
         vault.delete(&id, now.utc)?;
     }
@@ -469,20 +685,14 @@ fn tidy_outbox(vault: &mut Vault, now: Stamp) -> Result<()> {
     Ok(())
 }
 
+/// Sends the due answers, oldest first, noting in `outcome` what became of each.
 fn push(
-    vault: &mut Vault,
-    client: &mut Client,
-    trigger: Trigger,
+    client: &Client,
+    due: &[(RecordId, OutgoingAnswer)],
     now: Stamp,
     random: &dyn SecureRandom,
-    report: &mut SyncReport,
+    outcome: &mut SyncOutcome,
 ) -> Result<()> {
-    let mut due: Vec<(RecordId, OutgoingAnswer)> = outbox_entries(vault)
-        .into_iter()
-        .filter(|(_, entry)| entry.is_due(trigger, now.utc))
-        .map(|(id, entry)| (id, entry.clone()))
-        .collect();
-    due.sort_by_key(|(id, entry)| (entry.queued_at, *id));
     let path = format!("{}/AppointmentResponse", client.link.fhir_base);
     for (index, (id, entry)) in due.iter().enumerate() {
         let body = answer_body(&client.link.patient, entry)?;
@@ -496,66 +706,48 @@ fn push(
             Ok(reply) => reply,
             Err(error) => {
                 // The clinic is out of reach, not this answer: every answer still due waits.
-                for (id, entry) in &due[index..] {
-                    retry_later(vault, *id, entry, None, now, random)?;
-                }
+                retry_later(&due[index..], None, random, outcome)?;
                 return Err(error);
             }
         };
-        match reply.status {
-            200..=299 => {
-                vault.delete(id, now.utc)?;
-                report.answers_sent += 1;
-            }
-            401 => return Err(client.unauthorized(vault, &reply, now)?),
+        let delivery = match reply.status {
+            200..=299 => Delivery::Confirmed,
+            401 => return Err(unauthorized(&reply)),
             status if outbox::is_transient(status) => {
                 // The server is busy or failing: leave it alone, as Retry-After asks, for every answer.
-                let asked = reply.retry_after(now.utc);
-                for (id, entry) in &due[index..] {
-                    retry_later(vault, *id, entry, asked, now, random)?;
-                }
+                retry_later(&due[index..], reply.retry_after(now.utc), random, outcome)?;
                 return Err(busy());
             }
-            status => {
-                let parked = OutgoingAnswer {
-                    parked: Some(ParkReason::for_status(status)),
-                    attempts: entry.attempts + 1,
-                    next_attempt: None,
-                    ..entry.clone()
-                };
-                vault.save(Some(*id), Record::Outbox(parked), now)?;
-                report.answers_parked += 1;
-            }
-        }
+            status => Delivery::Parked(ParkReason::for_status(status)),
+        };
+        outcome
+            .answers
+            .push((*id, entry.idempotency_key.clone(), delivery));
     }
     Ok(())
 }
 
+/// Notes that every answer in `waiting` is to be tried again later, each with its own jitter.
 fn retry_later(
-    vault: &mut Vault,
-    id: RecordId,
-    entry: &OutgoingAnswer,
+    waiting: &[(RecordId, OutgoingAnswer)],
     retry_after: Option<DateTime<Utc>>,
-    now: Stamp,
     random: &dyn SecureRandom,
+    outcome: &mut SyncOutcome,
 ) -> Result<()> {
-    let attempts = entry.attempts.saturating_add(1);
-    let mut draw = [0u8; 4];
-    random
-        .fill(&mut draw)
-        .map_err(|_| Error::Clinic("this device could not make a random number"))?;
-    let waiting = OutgoingAnswer {
-        attempts,
-        next_attempt: Some(outbox::next_attempt(
-            attempts,
-            u32::from_le_bytes(draw),
-            retry_after,
-            now.utc,
-        )),
-        not_before: retry_after,
-        ..entry.clone()
-    };
-    vault.save(Some(id), Record::Outbox(waiting), now)?;
+    for (id, entry) in waiting {
+        let mut draw = [0u8; 4];
+        random
+            .fill(&mut draw)
+            .map_err(|_| Error::Clinic("this device could not make a random number"))?;
+        outcome.answers.push((
+            *id,
+            entry.idempotency_key.clone(),
+            Delivery::Retry {
+                retry_after,
+                draw: u32::from_le_bytes(draw),
+            },
+        ));
+    }
     Ok(())
 }
 
@@ -582,23 +774,18 @@ fn answer_body(patient: &str, entry: &OutgoingAnswer) -> Result<Vec<u8>> {
     Ok(serde_json::to_vec(&answer).expect("an answer always serializes"))
 }
 
+/// Reads the schedule from the cursor on, page by page, into `outcome`.
 fn pull(
-    vault: &mut Vault,
     client: &mut Client,
     now: Stamp,
     random: &dyn SecureRandom,
-    report: &mut SyncReport,
+    outcome: &mut SyncOutcome,
 ) -> Result<()> {
     let search = format!("{}/Appointment?", client.link.fhir_base);
     let mut path = match &client.link.cursor {
         Some(cursor) => format!("{search}_cursor={cursor}&_count={PAGE_SIZE}"),
         None => format!("{search}_count={PAGE_SIZE}"),
     };
-    let mut known = schedule::clinic_sessions(vault);
-    let awaiting: HashSet<RecordId> = outbox_entries(vault)
-        .into_iter()
-        .map(|(_, entry)| entry.session)
-        .collect();
     for _ in 0..MAX_PAGES {
         let etag = client.link.etag.clone();
         let request = Signed {
@@ -611,7 +798,7 @@ fn pull(
         match reply.status {
             304 => return Ok(()),
             200 => {}
-            401 => return Err(client.unauthorized(vault, &reply, now)?),
+            401 => return Err(unauthorized(&reply)),
             status if outbox::is_transient(status) => return Err(busy()),
             _ => {
                 return Err(Error::Clinic(
@@ -624,31 +811,24 @@ fn pull(
         // Each entry is read on its own: one appointment the app does not understand is left out
         // instead of stopping the schedule for good.
         let mut appointments = Vec::with_capacity(page.entry.len());
+        let mut skipped = 0;
         for entry in &page.entry {
             match serde_json::from_value(entry.resource.clone()) {
                 Ok(appointment) => appointments.push(appointment),
-                Err(_) => report.sessions_skipped += 1,
+                Err(_) => skipped += 1,
             }
         }
-        let applied = schedule::apply(
-            vault,
-            &appointments,
-            &client.link.patient,
-            &mut known,
-            &awaiting,
-            now,
-        )?;
-        report.sessions_changed += applied.changed;
-        report.sessions_skipped += applied.skipped;
-        // The cursor is stored only now, after every session it covers: a crash before this line reads
-        // the page again, and the upsert makes that harmless.
-        let cursor = reply
-            .cursor
-            .filter(|cursor| connection::is_cursor(cursor))
-            .ok_or_else(unreadable)?;
-        client.link.cursor = Some(cursor);
-        client.link.etag = reply.etag.filter(|tag| tag.is_ascii() && tag.len() <= 200);
-        vault.save(None, Record::Connection(client.link.clone()), now)?;
+        let cursor = reply.cursor.filter(|cursor| connection::is_cursor(cursor));
+        let etag = reply.etag.filter(|tag| tag.is_ascii() && tag.len() <= 200);
+        outcome.pages.push(Page {
+            appointments,
+            unreadable: skipped,
+            cursor: cursor.clone(),
+            etag: etag.clone(),
+        });
+        // Without a cursor the page's sessions are still stored, but the sync stops there.
+        client.link.cursor = Some(cursor.ok_or_else(unreadable)?);
+        client.link.etag = etag;
         match page.link("next") {
             // Only a continuation of the same search is followed: a signed request must never be sent
             // where the server's reply points unchecked.

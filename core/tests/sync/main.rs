@@ -6,4 +6,5 @@ mod answers;
 mod lost_reply;
 mod refusals;
 mod schedule;
+mod split;
 mod support;
