@@ -39,17 +39,51 @@ impl HaltNeed {
         }
     }
 
-    /// The response to this need (BRIEF section 2), as a short, warm sentence.
-    pub fn suggestion(self) -> &'static str {
+    /// What to do about this need (BRIEF section 2), in a few words: the suggestion's heading.
+    pub fn suggestion_title(self) -> &'static str {
         match self {
-            Self::Hungry => "Eat something, even a small snack. Your body needs fuel.",
-            Self::Angry => {
-                "Let it out safely: talk it through, move your body, or take a few slow breaths."
-            }
-            Self::Lonely => "Reach out: call or text someone you trust, or go to a meeting.",
-            Self::Tired => "Rest if you can. A nap or an early night can change how this feels.",
+            Self::Hungry => "Eat something",
+            Self::Angry => "Let the anger out safely",
+            Self::Lonely => "Reach out to someone",
+            Self::Tired => "Rest",
         }
     }
+
+    /// The response to this need (BRIEF section 2), concrete and warm.
+    pub fn suggestion(self) -> &'static str {
+        match self {
+            Self::Hungry => {
+                "A snack, a glass of water, a simple meal. Your body needs fuel to get through this."
+            }
+            Self::Angry => {
+                "Vent to someone you trust, write it down, go for a brisk walk, or take ten slow breaths."
+            }
+            Self::Lonely => {
+                "Call or text a support contact, or go to a meeting. You do not have to sit with this alone."
+            }
+            Self::Tired => {
+                "Lie down for a few minutes, or plan an early night. Everything feels harder when you are worn out."
+            }
+        }
+    }
+
+    /// The suggestion for this need, as the UI shows it.
+    pub fn suggestion_for(self) -> HaltSuggestion {
+        HaltSuggestion {
+            need: self,
+            title: self.suggestion_title().to_owned(),
+            text: self.suggestion().to_owned(),
+        }
+    }
+}
+
+/// The suggestion for every need, in HALT order: the one source of this content (the UI reads it
+/// through the shell, so the wording lives only here).
+pub fn all_suggestions() -> Vec<HaltSuggestion> {
+    HaltNeed::ALL
+        .into_iter()
+        .map(HaltNeed::suggestion_for)
+        .collect()
 }
 
 /// How strongly a need is felt: 0 (not at all) to 3 (very). Four steps are enough to answer at a
@@ -115,6 +149,8 @@ impl From<HaltRating> for u8 {
 pub struct HaltSuggestion {
     /// The need.
     pub need: HaltNeed,
+    /// What to do, in a few words ("Eat something").
+    pub title: String,
     /// The response, in plain words.
     pub text: String,
 }
@@ -166,10 +202,7 @@ impl HaltCheck {
     pub fn suggestions(&self) -> Vec<HaltSuggestion> {
         self.flagged_needs()
             .into_iter()
-            .map(|need| HaltSuggestion {
-                need,
-                text: need.suggestion().to_owned(),
-            })
+            .map(HaltNeed::suggestion_for)
             .collect()
     }
 

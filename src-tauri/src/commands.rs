@@ -12,7 +12,7 @@ use chrono::{NaiveDate, Utc};
 use ring::rand::SystemRandom;
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use tideline_core::halt::HaltPattern;
+use tideline_core::halt::{HaltPattern, HaltSuggestion};
 use tideline_core::insights::Insights;
 use tideline_core::passphrase::{self, Strength};
 use tideline_core::record::{Record, RecordId, StoredRecord};
@@ -147,6 +147,12 @@ pub fn vault_lock(state: State<'_, AppState>) {
 #[tauri::command(async)]
 pub fn vault_touch(state: State<'_, AppState>) -> Reply<()> {
     Ok(state.with_vault(Utc::now(), |_| Ok(()))?)
+}
+
+/// The response to each HALT need: fixed content from the core, no patient data.
+#[tauri::command]
+pub fn halt_suggestions() -> Vec<HaltSuggestion> {
+    tideline_core::halt::all_suggestions()
 }
 
 #[tauri::command]

@@ -97,6 +97,7 @@ pub fn run() {
             commands::vault_wipe,
             commands::home_summary,
             commands::halt_pattern,
+            commands::halt_suggestions,
             commands::insights,
             commands::pick_path,
             commands::sync_connect,

@@ -31,13 +31,29 @@ fn needs_rated_2_or_more_are_flagged_each_with_its_own_response() {
         "1 is 'a little': not flagged"
     );
     let s = c.suggestions();
-    assert!(s[0].text.contains("move your body") && s[0].text.contains("breaths"));
-    assert!(s[1].text.starts_with("Rest"));
-    assert!(HaltNeed::Hungry.suggestion().starts_with("Eat something"));
+    // Angry: vent safely, move, breathe. Tired: rest, sleep (BRIEF section 2).
+    assert_eq!(s[0].need, HaltNeed::Angry);
+    assert_eq!(s[0].title, "Let the anger out safely");
+    assert!(
+        s[0].text.contains("Vent") && s[0].text.contains("walk") && s[0].text.contains("breaths")
+    );
+    assert_eq!(s[1].title, "Rest");
+    assert!(s[1].text.contains("early night"));
+    assert_eq!(HaltNeed::Hungry.suggestion_title(), "Eat something");
     assert!(HaltNeed::Lonely
         .suggestion()
-        .contains("call or text someone"));
+        .contains("Call or text a support contact"));
     assert!(HaltNeed::Lonely.suggestion().contains("meeting"));
+}
+
+#[test]
+fn every_need_has_one_suggestion_in_halt_order() {
+    let all = tideline_core::halt::all_suggestions();
+    let needs: Vec<HaltNeed> = all.iter().map(|s| s.need).collect();
+    assert_eq!(needs, HaltNeed::ALL);
+    for s in &all {
+        assert!(!s.title.is_empty() && s.text.len() > 40, "{s:?}");
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ import type {
   Created,
   ErrorCode,
   HaltPattern,
+  HaltSuggestion,
   HomeSummary,
   Insights,
   ParticipantResponse,
@@ -130,6 +131,7 @@ export const vaultRecover = (recoveryKey: string, newPassphrase: string) =>
   call<UnlockReport>("vault_recover", { recoveryKey, newPassphrase });
 export const vaultLock = () => call<null>("vault_lock");
 export const vaultTouch = () => call<null>("vault_touch");
+export const haltSuggestions = () => call<HaltSuggestion[]>("halt_suggestions");
 export const passphraseAssess = (passphrase: string) => call<Strength>("passphrase_assess", { passphrase });
 
 // Records

@@ -1,7 +1,7 @@
 // Smaller pure helpers: HALT, urge surfing, craving and session forms, the plan, recovery keys,
 // insight sentences, settings.
 import { describe, expect, it } from "vitest";
-import { flaggedNeeds, SUGGESTION, NEEDS } from "./halt";
+import { flaggedNeeds } from "./halt";
 import { smoothPath, STEPS, wavePoints, waveSentence } from "./urge";
 import { blankForm, fromEntry, toEntry } from "./craving-form";
 import { blankSession, formToSession, sessionToForm, splitSessions } from "./sessions";
@@ -17,9 +17,6 @@ describe("HALT", () => {
   it("flags a need rated 2 or more", () => {
     expect(flaggedNeeds({ hungry: 1, angry: 2, lonely: 0, tired: 3 })).toEqual(["angry", "tired"]);
     expect(flaggedNeeds({ hungry: 0, angry: 0, lonely: 1, tired: 1 })).toEqual([]);
-  });
-  it("has a concrete suggestion for every need", () => {
-    for (const n of NEEDS) expect(SUGGESTION[n].detail.length).toBeGreaterThan(20);
   });
 });
 

@@ -7,6 +7,7 @@ export type { CravingOutcome } from "./generated/CravingOutcome";
 export type { HaltCheck } from "./generated/HaltCheck";
 export type { HaltNeed } from "./generated/HaltNeed";
 export type { HaltPattern } from "./generated/HaltPattern";
+export type { HaltSuggestion } from "./generated/HaltSuggestion";
 export type { Meeting } from "./generated/Meeting";
 export type { NotificationDetail } from "./generated/NotificationDetail";
 export type { ParticipantResponse } from "./generated/ParticipantResponse";

@@ -43,6 +43,9 @@ const PARK_MESSAGES: { [R in ParkReason]: string } = {
 
 type Outgoing = { session: string; appointment: string; response: ParticipantResponse; parked: ParkReason | null };
 
+/** HALT suggestion headings as the browser tests look for them. */
+const MOCK_HALT_TITLE = { hungry: "Eat something", angry: "Let the anger out safely", lonely: "Reach out to someone", tired: "Rest" } as const;
+
 export class MemoryBackend {
   private passphrase: string | null = null;
   private recoveryKey: string | null = null;
@@ -613,6 +616,9 @@ export class MemoryBackend {
         return this.insights();
       case "halt_pattern":
         return this.haltPattern(Number(a.lastN ?? 7));
+      case "halt_suggestions":
+        // A fixture in the core's shape; the real wording comes from core::halt.
+        return (["hungry", "angry", "lonely", "tired"] as const).map((need) => ({ need, title: MOCK_HALT_TITLE[need], text: `Mock suggestion for feeling ${need}.` }));
       case "passphrase_change":
         if (a.current !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
         this.passphrase = String(a.next);

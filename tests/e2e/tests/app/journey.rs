@@ -72,6 +72,10 @@ async fn halt_check_into_urge_surfing(c: &Client) {
     type_into(c, "#halt-note", HALT_NOTE).await;
     click_button(c, "See what might help").await;
     wait_for_text(c, "What might help right now", 10).await;
+    // The suggestion for each flagged need, worded by the core.
+    wait_for_text(c, "Tired: Rest", 10).await;
+    wait_for_text(c, "Hungry: Eat something", 10).await;
+    wait_for_text(c, "plan an early night", 10).await;
     // From a flagged state, one tap into urge surfing.
     click_button(c, "Start urge surfing").await;
     wait_for_text(c, "Which version?", 10).await;

@@ -10,6 +10,10 @@ export type HaltSuggestion = {
  */
 need: HaltNeed, 
 /**
+ * What to do, in a few words ("Eat something").
+ */
+title: string, 
+/**
  * The response, in plain words.
  */
 text: string, };
