@@ -24,7 +24,6 @@ mod consent;
 mod entry;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use reqwest::Method;
 use ring::rand::SecureRandom;
 use serde::{Deserialize, Serialize};
 use tideline_wire::share::{ShareBundle, ShareResource, REVOKE_OPERATION};
@@ -417,21 +416,12 @@ fn care_team(
         "{}/CareTeam?patient={}",
         client.link.fhir_base, client.link.patient
     );
-    let reply = client.send(
-        &Signed {
-            method: Method::GET,
-            path_and_query: &path,
-            body: &[],
-            if_none_match: None,
-        },
-        now,
-        random,
-    )?;
-    check(
+    let reply = request(
         client,
         vault,
-        &reply,
+        &Signed::get(&path),
         now,
+        random,
         "the clinic has no care team for you yet; ask the clinic",
     )?;
     let found: Bundle<serde_json::Value> =
@@ -450,17 +440,20 @@ fn care_team(
         ))
 }
 
-/// Maps a non-2xx reply to the error it means; `Ok` for a 2xx.
-fn check(
+/// Sends one signed request; a non-2xx reply becomes the error it means (`refused` for a refusal
+/// that is not about the device, the network or a busy clinic).
+fn request(
     client: &mut Client,
     vault: &mut Vault,
-    reply: &Reply,
+    signed: &Signed<'_>,
     now: Stamp,
+    random: &dyn SecureRandom,
     refused: &'static str,
-) -> Result<()> {
+) -> Result<Reply> {
+    let reply = client.send(signed, now, random)?;
     match reply.status {
-        200..=299 => Ok(()),
-        401 => Err(client.unauthorized(vault, reply, now)?),
+        200..=299 => Ok(reply),
+        401 => Err(client.unauthorized(vault, &reply, now)?),
         408 | 429 | 500..=599 => Err(sync::busy()),
         _ => Err(Error::Clinic(refused)),
     }
@@ -623,21 +616,13 @@ fn send(
         }
     };
     let body = serde_json::to_vec(&bundle).expect("a share bundle always serializes");
-    let reply = client.send(
-        &Signed {
-            method: Method::POST,
-            path_and_query: &client.link.fhir_base.clone(),
-            body: &body,
-            if_none_match: None,
-        },
-        now,
-        random,
-    )?;
-    check(
+    let base = client.link.fhir_base.clone();
+    let reply = request(
         &mut client,
         vault,
-        &reply,
+        &Signed::post(&base, &body),
         now,
+        random,
         "the clinic did not accept this share; nothing was disclosed",
     )?;
     consent.clinic = Some(clinic_ids(&reply, consent.responses.len(), now.utc)?);
@@ -701,21 +686,12 @@ pub fn revoke(
         "{}/Consent/{clinic_id}/{REVOKE_OPERATION}",
         client.link.fhir_base
     );
-    let reply = client.send(
-        &Signed {
-            method: Method::POST,
-            path_and_query: &path,
-            body: &[],
-            if_none_match: None,
-        },
-        now,
-        random,
-    )?;
-    check(
+    let reply = request(
         &mut client,
         vault,
-        &reply,
+        &Signed::post(&path, &[]),
         now,
+        random,
         "the clinic did not accept the revocation; try again or tell the clinic in writing",
     )?;
     let answer: Consent = serde_json::from_slice(&reply.body).map_err(|_| sync::unreadable())?;
@@ -744,21 +720,12 @@ pub fn accounting(
         "{}/AuditEvent?entity=Consent/{}",
         client.link.fhir_base, clinic.consent_id
     );
-    let reply = client.send(
-        &Signed {
-            method: Method::GET,
-            path_and_query: &path,
-            body: &[],
-            if_none_match: None,
-        },
-        now,
-        random,
-    )?;
-    check(
+    let reply = request(
         &mut client,
         vault,
-        &reply,
+        &Signed::get(&path),
         now,
+        random,
         "the clinic did not send the list of views; try again later",
     )?;
     let found: Bundle<serde_json::Value> =

@@ -696,12 +696,7 @@ fn push(
     let path = format!("{}/AppointmentResponse", client.link.fhir_base);
     for (index, (id, entry)) in due.iter().enumerate() {
         let body = answer_body(&client.link.patient, entry)?;
-        let request = Signed {
-            method: Method::POST,
-            path_and_query: &path,
-            body: &body,
-            if_none_match: None,
-        };
+        let request = Signed::post(&path, &body);
         let reply = match client.send(&request, now, random) {
             Ok(reply) => reply,
             Err(error) => {

@@ -156,6 +156,28 @@ pub(crate) struct Signed<'a> {
     pub if_none_match: Option<&'a str>,
 }
 
+impl<'a> Signed<'a> {
+    /// A signed `GET` of `path_and_query`.
+    pub(crate) fn get(path_and_query: &'a str) -> Self {
+        Self {
+            method: Method::GET,
+            path_and_query,
+            body: &[],
+            if_none_match: None,
+        }
+    }
+
+    /// A signed `POST` of `body` to `path_and_query`.
+    pub(crate) fn post(path_and_query: &'a str, body: &'a [u8]) -> Self {
+        Self {
+            method: Method::POST,
+            path_and_query,
+            body,
+            if_none_match: None,
+        }
+    }
+}
+
 /// A client for one clinic server.
 #[derive(Debug)]
 pub(crate) struct Transport {
