@@ -8,7 +8,9 @@ use tideline_wire::{
     AppointmentResponse, Bundle, BundleEntry, BundleLink, BundleSearch, EnrollmentRequest,
 };
 
-use super::{fhir_response, guarded, json_response, parse_body, record_id, AppState, Inbound};
+use super::{
+    fhir_answer, fhir_response, guarded, json_response, parse_body, record_id, AppState, Inbound,
+};
 use crate::appointment::{self, Search};
 use crate::audit::{self, AuditEntry};
 use crate::problem::Problem;
@@ -46,10 +48,7 @@ pub(super) async fn read_patient(
         move |conn, caller, _| Ok((crate::patient::read(conn, caller, id)?, target)),
     )
     .await;
-    match result {
-        Ok(patient) => fhir_response(StatusCode::OK, &patient),
-        Err(problem) => problem.into_response(),
-    }
+    fhir_answer(StatusCode::OK, result)
 }
 
 pub(super) async fn read_practitioner(
@@ -70,10 +69,7 @@ pub(super) async fn read_practitioner(
         move |conn, caller, _| Ok((crate::staff::read_practitioner(conn, caller, id)?, target)),
     )
     .await;
-    match result {
-        Ok(practitioner) => fhir_response(StatusCode::OK, &practitioner),
-        Err(problem) => problem.into_response(),
-    }
+    fhir_answer(StatusCode::OK, result)
 }
 
 pub(super) async fn read_appointment(

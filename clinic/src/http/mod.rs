@@ -108,6 +108,14 @@ impl IntoResponse for Problem {
     }
 }
 
+/// A FHIR body on success, the problem's OperationOutcome otherwise.
+pub fn fhir_answer<T: Serialize>(status: StatusCode, result: Result<T, Problem>) -> Response {
+    match result {
+        Ok(value) => fhir_response(status, &value),
+        Err(problem) => problem.into_response(),
+    }
+}
+
 /// A JSON body with the FHIR media type.
 pub fn fhir_response<T: Serialize>(status: StatusCode, body: &T) -> Response {
     json_with_type(status, body, FHIR_JSON)

@@ -14,7 +14,9 @@ use serde_json::Value;
 use tideline_wire::{Bundle, BundleEntry, BundleLink, BundleSearch};
 
 use super::fhir::serde_urlencoded_pairs;
-use super::{fhir_response, guarded, json_response, parse_body, record_id, AppState, Inbound};
+use super::{
+    fhir_answer, fhir_response, guarded, json_response, parse_body, record_id, AppState, Inbound,
+};
 use crate::access::Caller;
 use crate::problem::Problem;
 use crate::share::{self, care_team, consent, disclosure, questionnaire, transaction};
@@ -92,13 +94,6 @@ fn searchset<R: Serialize>(
         url: inbound.path_and_query.clone(),
     }];
     fhir_response(StatusCode::OK, &Bundle::searchset(now, entries, links))
-}
-
-fn fhir_answer<T: Serialize>(status: StatusCode, result: Result<T, Problem>) -> Response {
-    match result {
-        Ok(value) => fhir_response(status, &value),
-        Err(problem) => problem.into_response(),
-    }
 }
 
 async fn read_questionnaire(
