@@ -1,0 +1,135 @@
+// Get help now is a layer above the screen, never a replacement: opening and closing it on every
+// first-run step (the recovery key included), on a half-filled craving form and during a running
+// urge-surfing exercise leaves everything where it was. Focus is trapped in the layer while it is
+// open and given back afterwards.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openApp, PASSPHRASE, SIZES, startServer } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const helpHeading = (page) => page.getByRole("heading", { name: "Get help now", level: 1 });
+
+/** Opens the layer, checks it is a modal dialog that holds focus, and closes it (Escape or Back). */
+async function openAndClose(page, how) {
+  // A real pointer click at the button's place (Playwright's own click would scroll the page first).
+  const box = await page.getByRole("button", { name: "Get help now" }).boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const dialog = page.getByRole("dialog", { name: "Get help now" });
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute("aria-modal"), "true");
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press("Tab");
+    const inside = await page.evaluate(() => !!document.activeElement?.closest("[role=dialog]"));
+    assert.ok(inside, `focus stays inside the help layer (tab ${i + 1})`);
+  }
+  if (how === "escape") await page.keyboard.press("Escape");
+  else await dialog.getByRole("button", { name: "Back" }).click();
+  await helpHeading(page).waitFor({ state: "detached" });
+  await page.waitForTimeout(50);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Get help now", "focus returns to the control that opened the layer");
+}
+
+for (const size of SIZES) {
+  describe(`help layer, ${size.name}`, () => {
+    test("on every first-run step, the step and what was typed are still there, and first run completes", async () => {
+      const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "fresh" });
+      const { page, problems } = ctx;
+      try {
+        await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
+        await openAndClose(page, "escape");
+        await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
+        await openAndClose(page, "back");
+        await page.getByRole("button", { name: "Get started" }).click();
+
+        const pass = PASSPHRASE + " by the sea";
+        await page.getByLabel("Passphrase", { exact: true }).fill(pass);
+        await page.getByLabel("Type it again").fill(pass);
+        await page.getByLabel("I understand").check();
+        await openAndClose(page, "escape");
+        assert.equal(await page.getByLabel("Passphrase", { exact: true }).inputValue(), pass);
+        assert.equal(await page.getByLabel("Type it again").inputValue(), pass);
+        assert.ok(await page.getByLabel("I understand").isChecked());
+        await page.getByRole("button", { name: "Continue" }).click();
+
+        await page.getByLabel("Program start date").fill("2026-10-05");
+        await openAndClose(page, "back");
+        assert.equal(await page.getByLabel("Program start date").inputValue(), "2026-10-05");
+        await page.getByRole("button", { name: "Create my vault" }).click();
+
+        await page.getByRole("heading", { name: "Your recovery key" }).waitFor();
+        const key = (await page.locator(".key").textContent()).trim();
+        await openAndClose(page, "escape");
+        await page.getByRole("heading", { name: "Your recovery key" }).waitFor();
+        assert.equal((await page.locator(".key").textContent()).trim(), key, "the recovery key shown once is still shown");
+        await page.getByRole("button", { name: "I wrote it down" }).click();
+
+        await page.getByLabel(/Type group 3/).fill("m2kd");
+        await openAndClose(page, "back");
+        assert.equal(await page.getByLabel(/Type group 3/).inputValue(), "m2kd");
+        await page.getByRole("button", { name: "Confirm" }).click();
+        await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
+        assert.deepEqual(problems, []);
+      } finally {
+        await ctx.context.close();
+      }
+    });
+
+    test("a half-filled craving form keeps its contents and scroll position", async () => {
+      const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
+      const { page, problems } = ctx;
+      try {
+        await page.getByLabel("Passphrase").fill(PASSPHRASE);
+        await page.getByRole("button", { name: "Unlock" }).click();
+        await page.getByRole("button", { name: "Log craving", exact: true }).click();
+        await page.getByRole("heading", { name: "Log a craving" }).waitFor();
+        await page.locator("#cr-intensity").fill("7");
+        await page.getByText("Add more detail").click();
+        await page.locator("#cr-situation").fill("Walking past the corner store");
+        await page.locator("#cr-coping").fill("Called a friend");
+        await page.locator("#cr-coping").scrollIntoViewIfNeeded();
+        const scrolled = await page.evaluate(() => window.scrollY);
+        await openAndClose(page, "escape");
+        assert.equal(await page.locator("#cr-intensity").inputValue(), "7");
+        assert.equal(await page.locator("#cr-situation").inputValue(), "Walking past the corner store");
+        assert.equal(await page.locator("#cr-coping").inputValue(), "Called a friend");
+        assert.equal(await page.evaluate(() => window.scrollY), scrolled, "the page is where it was");
+        assert.deepEqual(problems, []);
+      } finally {
+        await ctx.context.close();
+      }
+    });
+
+    test("a running urge-surfing exercise keeps its step and its timer", async () => {
+      const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded", clock: true });
+      const { page, problems } = ctx;
+      try {
+        await page.getByLabel("Passphrase").fill(PASSPHRASE);
+        await page.getByRole("button", { name: "Unlock" }).click();
+        await page.getByRole("button", { name: "Urge surfing", exact: true }).click();
+        await page.getByRole("button", { name: "Begin" }).click();
+        await page.getByRole("button", { name: "Next step" }).click();
+        await page.getByRole("heading", { name: "Observe your body" }).waitFor();
+        await page.getByRole("button", { name: "Get help now" }).click();
+        await helpHeading(page).waitFor();
+        await page.clock.runFor(65_000);
+        await page.keyboard.press("Escape");
+        await page.getByRole("heading", { name: "Observe your body" }).waitFor();
+        const timer = await page.getByRole("timer").textContent();
+        assert.match(timer, /^1:0\d$/, `the timer kept running under the help layer (${timer})`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await ctx.context.close();
+      }
+    });
+  });
+}
