@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::{AppointmentType, Extension, Meta, Reference};
+use crate::{AppointmentType, CodeableConcept, Extension, Meta, Reference};
 
 /// `Appointment.status`, the FHIR R4 value set in full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -127,11 +127,18 @@ pub struct Appointment {
     pub id: String,
     /// Version and last change.
     pub meta: Meta,
-    /// The session's IANA time zone ([`crate::TIMEZONE_EXTENSION`]).
+    /// The session's IANA time zone ([`crate::TIMEZONE_EXTENSION`]), and, from the clinic, the
+    /// attendance mark, place and video link (read them with the helpers in [`crate::care`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extension: Vec<Extension>,
     /// Where the appointment stands.
     pub status: AppointmentStatus,
+    /// Why the session was cancelled, in the words staff gave (`text`), when `status` is `cancelled`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelation_reason: Option<CodeableConcept>,
+    /// The session kind ([`crate::care::SessionKind`]) as one coding in [`crate::care::SESSION_KIND_SYSTEM`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_type: Vec<CodeableConcept>,
     /// The session's name as staff wrote it, e.g. "IOP evening group".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -151,7 +158,7 @@ impl Appointment {
         self.extension
             .iter()
             .find(|extension| extension.url == crate::TIMEZONE_EXTENSION)
-            .map(|extension| extension.value_code.as_str())
+            .and_then(|extension| extension.value_code.as_deref())
     }
 }
 
@@ -168,11 +175,13 @@ mod tests {
                 version_id: Some("2".into()),
                 last_updated: Some("2026-03-01T12:00:00.250Z".parse().unwrap()),
             },
-            extension: vec![Extension {
-                url: crate::TIMEZONE_EXTENSION.into(),
-                value_code: "America/Chicago".into(),
-            }],
+            extension: vec![Extension::code(
+                crate::TIMEZONE_EXTENSION,
+                "America/Chicago",
+            )],
             status: AppointmentStatus::Booked,
+            cancelation_reason: None,
+            service_type: Vec::new(),
             description: Some("IOP evening group".into()),
             start: "2026-03-02T18:00:00-06:00".parse().unwrap(),
             end: "2026-03-02T21:00:00-06:00".parse().unwrap(),

@@ -66,14 +66,80 @@ pub struct Identifier {
     pub value: String,
 }
 
-/// `Extension` with a `valueCode`, the only kind Tideline emits (the IANA time zone).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `Extension`: a code (the IANA time zone, an attendance mark), an integer (minutes), a string or URL
+/// (a session's place or video link), or nested extensions (the attendance mark with its minutes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Extension {
     /// What the extension means.
     pub url: String,
-    /// Its value.
-    pub value_code: String,
+    /// A code value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_code: Option<String>,
+    /// An integer value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_integer: Option<i64>,
+    /// A string value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_string: Option<String>,
+    /// A URL value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_url: Option<String>,
+    /// Nested extensions (a complex extension has these instead of a value).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extension: Vec<Extension>,
+}
+
+impl Extension {
+    /// An extension with a `valueCode`.
+    pub fn code(url: &str, code: &str) -> Self {
+        Extension {
+            url: url.into(),
+            value_code: Some(code.into()),
+            ..Extension::default()
+        }
+    }
+
+    /// An extension with a `valueInteger`.
+    pub fn integer(url: &str, value: i64) -> Self {
+        Extension {
+            url: url.into(),
+            value_integer: Some(value),
+            ..Extension::default()
+        }
+    }
+
+    /// An extension with a `valueString`.
+    pub fn string(url: &str, value: &str) -> Self {
+        Extension {
+            url: url.into(),
+            value_string: Some(value.into()),
+            ..Extension::default()
+        }
+    }
+
+    /// An extension with a `valueUrl`.
+    pub fn url(url: &str, value: &str) -> Self {
+        Extension {
+            url: url.into(),
+            value_url: Some(value.into()),
+            ..Extension::default()
+        }
+    }
+
+    /// A complex extension made of nested ones.
+    pub fn nested(url: &str, extension: Vec<Extension>) -> Self {
+        Extension {
+            url: url.into(),
+            extension,
+            ..Extension::default()
+        }
+    }
+
+    /// The first extension with `url` in a list.
+    pub fn find<'a>(list: &'a [Extension], url: &str) -> Option<&'a Extension> {
+        list.iter().find(|extension| extension.url == url)
+    }
 }
 
 /// `Coding`: a code from a code system.
@@ -110,7 +176,11 @@ impl Coding {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CodeableConcept {
     /// The codings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coding: Vec<Coding>,
+    /// The concept in words (e.g. the reason staff gave for a cancellation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl CodeableConcept {
@@ -118,6 +188,15 @@ impl CodeableConcept {
     pub fn of(coding: Coding) -> Self {
         CodeableConcept {
             coding: vec![coding],
+            text: None,
+        }
+    }
+
+    /// A concept given only in words.
+    pub fn text(text: &str) -> Self {
+        CodeableConcept {
+            coding: Vec::new(),
+            text: Some(text.into()),
         }
     }
 

@@ -11,10 +11,12 @@ mod audit_event;
 pub mod base64;
 mod bundle;
 mod capability;
+pub mod care;
 mod care_team;
 mod consent;
 mod datatype;
 mod enrollment;
+mod episode_of_care;
 pub mod hex;
 mod outcome;
 mod person;
@@ -51,6 +53,7 @@ pub use datatype::{
     CodeableConcept, Coding, Extension, HumanName, Identifier, Meta, Narrative, Period, Reference,
 };
 pub use enrollment::{EnrollmentRequest, EnrollmentResponse};
+pub use episode_of_care::{DatePeriod, EpisodeOfCare, EpisodeStatus};
 pub use outcome::{IssueCode, IssueSeverity, OperationOutcome, OutcomeIssue};
 pub use person::{Patient, Practitioner};
 pub use provenance::{
@@ -65,8 +68,8 @@ pub use questionnaire_response::{
 };
 pub use resource_type::{
     AppointmentResponseType, AppointmentType, AuditEventType, BundleType as BundleResourceType,
-    CapabilityStatementType, CareTeamType, ConsentType, OperationOutcomeType, PatientType,
-    PractitionerType, ProvenanceType, QuestionnaireResponseType, QuestionnaireType,
+    CapabilityStatementType, CareTeamType, ConsentType, EpisodeOfCareType, OperationOutcomeType,
+    PatientType, PractitionerType, ProvenanceType, QuestionnaireResponseType, QuestionnaireType,
 };
 pub use response::AppointmentResponse;
 

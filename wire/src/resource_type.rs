@@ -103,6 +103,11 @@ resource_type!(
     CareTeamType,
     "CareTeam"
 );
+resource_type!(
+    /// `"EpisodeOfCare"`.
+    EpisodeOfCareType,
+    "EpisodeOfCare"
+);
 
 #[cfg(test)]
 mod tests {
