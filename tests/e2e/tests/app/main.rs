@@ -3,5 +3,6 @@
 mod clinic;
 mod desktop;
 mod figures;
+mod help_layer;
 mod journey;
 mod reminder;
