@@ -101,6 +101,10 @@ pub enum Error {
     /// The recovery key did not open the vault.
     #[error("that recovery key did not unlock the vault")]
     WrongRecoveryKey,
+    /// Quick unlock is not set up on this device, or the key the device gave back does not open
+    /// the vault (it was turned off, or the passphrase was changed since).
+    #[error("quick unlock is off on this device; unlock with your passphrase")]
+    QuickUnlockOff,
     /// Too many failed attempts.
     #[error("too many attempts; try again in {retry_after_secs} seconds")]
     LockedOut {
@@ -151,7 +155,9 @@ impl Error {
             Self::Invalid(_) => ErrorCode::Invalid,
             Self::NoVault => ErrorCode::NoVault,
             Self::VaultExists => ErrorCode::VaultExists,
-            Self::WrongPassphrase | Self::WrongRecoveryKey => ErrorCode::WrongSecret,
+            Self::WrongPassphrase | Self::WrongRecoveryKey | Self::QuickUnlockOff => {
+                ErrorCode::WrongSecret
+            }
             Self::LockedOut { .. } => ErrorCode::LockedOut,
             Self::Locked => ErrorCode::Locked,
             Self::DamagedFile(_) => ErrorCode::DamagedFile,

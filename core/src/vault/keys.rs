@@ -1,9 +1,10 @@
 //! Keys: the master key, the key slots that wrap it, and the recovery key.
 //!
 //! A random 256-bit master key encrypts everything (through keys derived from it with HKDF). It is
-//! stored only wrapped, once per slot: under a key derived from the passphrase with Argon2id, and under
-//! a key derived from the recovery key. Changing the passphrase re-wraps the master key; no record is
-//! touched. Key material lives in `Zeroizing` buffers that are wiped when dropped.
+//! stored only wrapped, once per slot: under a key derived from the passphrase with Argon2id, under
+//! a key derived from the recovery key, and (optional, phones) under a key derived from a random
+//! device key that the platform keystore releases after biometrics. Changing the passphrase re-wraps
+//! the master key; no record is touched. Key material lives in `Zeroizing` buffers that are wiped when dropped.
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use ring::aead::{LessSafeKey, UnboundKey, AES_256_GCM};
@@ -95,6 +96,8 @@ impl MasterKey {
 pub(crate) enum SlotKind {
     Passphrase = 1,
     Recovery = 2,
+    /// Quick unlock: the device key, kept behind biometrics in the platform keystore.
+    Device = 3,
 }
 
 impl SlotKind {
@@ -102,6 +105,7 @@ impl SlotKind {
         match v {
             1 => Some(Self::Passphrase),
             2 => Some(Self::Recovery),
+            3 => Some(Self::Device),
             _ => None,
         }
     }
@@ -227,6 +231,39 @@ impl KeySlot {
         self.unwrap_with(&kek, vault_id)
     }
 
+    /// Wraps `master` under `device` (quick unlock).
+    pub(crate) fn for_device(
+        device: &DeviceKey,
+        master: &MasterKey,
+        vault_id: &[u8; 16],
+        rng: &SystemRandom,
+    ) -> Self {
+        let salt = random_salt(rng);
+        let kek = device_kek(&device.0, &salt);
+        Self::wrap(
+            SlotKind::Device,
+            &kek,
+            RECOVERY_PARAMS,
+            salt,
+            master,
+            vault_id,
+            rng,
+        )
+    }
+
+    /// Unwraps the master key with the device key; `Ok(None)` when it is not this slot's key.
+    pub(crate) fn open_with_device(
+        &self,
+        device: &DeviceKey,
+        vault_id: &[u8; 16],
+    ) -> Result<Option<MasterKey>> {
+        if self.kind != SlotKind::Device {
+            return Err(Error::DamagedFile(FileProblem::KeySlotDamaged));
+        }
+        let kek = device_kek(&device.0, &self.salt);
+        self.unwrap_with(&kek, vault_id)
+    }
+
     fn unwrap_with(&self, kek: &LessSafeKey, vault_id: &[u8; 16]) -> Result<Option<MasterKey>> {
         let aad = Self::aad(self.kind, vault_id, &self.params, &self.salt);
         match envelope::open(kek, SLOT_MAGIC, SLOT_VERSION, &aad, &self.wrapped) {
@@ -285,8 +322,8 @@ impl KeySlot {
     }
 }
 
-/// Recovery slots store these placeholder parameters: the recovery key has 160 random bits, so a fast
-/// HKDF is enough and Argon2 would only slow recovery down.
+/// Recovery and device slots store these placeholder parameters: their keys have 160 and 256 random
+/// bits, so a fast HKDF is enough and Argon2 would only slow them down.
 const RECOVERY_PARAMS: KdfParams = KdfParams {
     memory_kib: 0,
     iterations: 0,
@@ -331,6 +368,64 @@ fn recovery_kek(secret: &[u8; RECOVERY_BYTES], salt: &[u8]) -> LessSafeKey {
         .expect("HKDF output length is valid");
     LessSafeKey::new(UnboundKey::from(okm))
 }
+
+fn device_kek(secret: &[u8; DEVICE_BYTES], salt: &[u8]) -> LessSafeKey {
+    let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(secret);
+    let okm = prk
+        .expand(&[b"tideline device key v1"], &AES_256_GCM)
+        .expect("HKDF output length is valid");
+    LessSafeKey::new(UnboundKey::from(okm))
+}
+
+const DEVICE_BYTES: usize = 32;
+
+/// The device key behind quick unlock: 256 random bits that wrap the master key in the vault's
+/// device slot. The shell hands it to the platform keystore (sealed there by a key that only
+/// biometrics release) and never stores it itself; it is never derived from the passphrase, so
+/// releasing it reveals nothing about the passphrase.
+pub struct DeviceKey(Zeroizing<[u8; DEVICE_BYTES]>);
+
+impl std::fmt::Debug for DeviceKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DeviceKey(..)")
+    }
+}
+
+impl DeviceKey {
+    pub(crate) fn generate(rng: &SystemRandom) -> Self {
+        let mut bytes = Zeroizing::new([0u8; DEVICE_BYTES]);
+        rng.fill(bytes.as_mut())
+            .expect("system random number generator failed");
+        Self(bytes)
+    }
+
+    /// The text form handed to the keystore: 64 lowercase hexadecimal digits.
+    pub fn to_text(&self) -> Zeroizing<String> {
+        let mut text = Zeroizing::new(String::with_capacity(DEVICE_BYTES * 2));
+        for b in self.0.iter() {
+            text.push(char::from(HEX[usize::from(b >> 4)]));
+            text.push(char::from(HEX[usize::from(b & 15)]));
+        }
+        text
+    }
+
+    /// Parses what the keystore gave back; anything but 64 hexadecimal digits is refused.
+    pub fn from_text(text: &str) -> Result<Self> {
+        let refused = || Error::QuickUnlockOff;
+        let digits = text.trim().as_bytes();
+        if digits.len() != DEVICE_BYTES * 2 {
+            return Err(refused());
+        }
+        let mut bytes = Zeroizing::new([0u8; DEVICE_BYTES]);
+        for (byte, pair) in bytes.iter_mut().zip(digits.chunks(2)) {
+            let nibble = |c: u8| char::from(c).to_digit(16).ok_or_else(refused);
+            *byte = ((nibble(pair[0])? << 4) | nibble(pair[1])?) as u8;
+        }
+        Ok(Self(bytes))
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 const RECOVERY_BYTES: usize = 20;
 /// Crockford's base32 alphabet: no I, L, O or U, so the code survives being read aloud or handwritten.

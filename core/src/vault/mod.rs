@@ -21,7 +21,7 @@ use zeroize::Zeroizing;
 
 pub use backup::{restore_backup, BackupSecret};
 pub(crate) use keys::normalize_passphrase as normalize_for_rules;
-pub use keys::{KdfParams, RecoveryKey};
+pub use keys::{DeviceKey, KdfParams, RecoveryKey};
 pub use model::Query;
 use model::{Model, Part};
 
@@ -80,6 +80,13 @@ pub fn presence(dir: &Path) -> VaultPresence {
     } else {
         VaultPresence::Absent
     }
+}
+
+/// Whether quick unlock is on for the vault in `dir` (it has a device slot), read without unlocking,
+/// so the lock screen knows whether to offer it.
+pub fn quick_unlock_on(dir: &Path) -> Result<bool> {
+    let conn = store::open_existing(&store::vault_path(dir))?;
+    Ok(store::optional_key_slot(&conn, SlotKind::Device)?.is_some())
 }
 
 /// Seconds until the next unlock attempt is allowed (0 when allowed now), read from the vault file.
@@ -221,6 +228,23 @@ impl Vault {
             Ok(slot
                 .open_with_recovery(&recovery, vault_id)?
                 .ok_or(Error::WrongRecoveryKey))
+        })
+    }
+
+    /// Opens the vault with the device key the platform keystore released after biometrics (quick
+    /// unlock). Wrong keys count towards the lockout like wrong passphrases; a vault without a
+    /// device slot refuses at once with [`Error::QuickUnlockOff`].
+    pub fn unlock_with_device_key(
+        dir: &Path,
+        device: &DeviceKey,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, UnlockReport)> {
+        Self::unlock_with(dir, now, |conn, vault_id| {
+            let slot =
+                store::optional_key_slot(conn, SlotKind::Device)?.ok_or(Error::QuickUnlockOff)?;
+            Ok(slot
+                .open_with_device(device, vault_id)?
+                .ok_or(Error::QuickUnlockOff))
         })
     }
 
@@ -557,21 +581,54 @@ impl Vault {
         }
     }
 
+    /// Sets a new passphrase (change or recovery). Quick unlock is turned off in the same
+    /// transaction: a change of the root secret revokes every shortcut to it.
     fn set_passphrase(&self, passphrase: &str, params: KdfParams) -> Result<()> {
         let slot =
             KeySlot::for_passphrase(passphrase, params, &self.master, &self.vault_id, &self.rng)?;
-        store::replace_key_slot(&self.conn, &slot)?;
+        self.replace_slot_ending_quick_unlock(&slot)
+    }
+
+    fn replace_slot_ending_quick_unlock(&self, slot: &KeySlot) -> Result<()> {
+        let tx = self.conn.unchecked_transaction()?;
+        store::replace_key_slot(&tx, slot)?;
+        store::remove_key_slot(&tx, SlotKind::Device)?;
+        tx.commit()?;
         store::checkpoint(&self.conn)
     }
 
-    /// Replaces the recovery key (after re-checking the passphrase); the old one stops working.
+    /// Replaces the recovery key (after re-checking the passphrase); the old one stops working, and
+    /// quick unlock is turned off.
     pub fn rotate_recovery_key(&mut self, passphrase: &str) -> Result<RecoveryKey> {
         self.verify_passphrase(passphrase)?;
         let recovery = RecoveryKey::generate(&self.rng);
         let slot = KeySlot::for_recovery(&recovery, &self.master, &self.vault_id, &self.rng);
+        self.replace_slot_ending_quick_unlock(&slot)?;
+        Ok(recovery)
+    }
+
+    /// Turns quick unlock on (after re-checking the passphrase, which stays the root): a fresh
+    /// random device key wraps the master key in the device slot, replacing any earlier one. The
+    /// caller hands the key to the platform keystore behind biometrics and keeps no other copy.
+    pub fn enable_quick_unlock(&mut self, passphrase: &str) -> Result<DeviceKey> {
+        self.verify_passphrase(passphrase)?;
+        let device = DeviceKey::generate(&self.rng);
+        let slot = KeySlot::for_device(&device, &self.master, &self.vault_id, &self.rng);
         store::replace_key_slot(&self.conn, &slot)?;
         store::checkpoint(&self.conn)?;
-        Ok(recovery)
+        Ok(device)
+    }
+
+    /// Turns quick unlock off: the device slot is removed (its bytes zeroed), so a key the keystore
+    /// still holds opens nothing.
+    pub fn disable_quick_unlock(&mut self) -> Result<()> {
+        store::remove_key_slot(&self.conn, SlotKind::Device)?;
+        store::checkpoint(&self.conn)
+    }
+
+    /// Whether quick unlock is on.
+    pub fn quick_unlock_enabled(&self) -> Result<bool> {
+        Ok(store::optional_key_slot(&self.conn, SlotKind::Device)?.is_some())
     }
 
     /// The KDF parameters of the current passphrase slot.

@@ -250,8 +250,13 @@ pub(crate) fn vault_id(conn: &Connection) -> Result<[u8; 16]> {
         .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))
 }
 
-/// The key slot of `kind`.
+/// The key slot of `kind`, which every vault has (passphrase, recovery).
 pub(crate) fn key_slot(conn: &Connection, kind: SlotKind) -> Result<KeySlot> {
+    optional_key_slot(conn, kind)?.ok_or(Error::DamagedFile(FileProblem::KeySlotDamaged))
+}
+
+/// The key slot of `kind` if there is one (the device slot exists only while quick unlock is on).
+pub(crate) fn optional_key_slot(conn: &Connection, kind: SlotKind) -> Result<Option<KeySlot>> {
     let bytes: Option<Vec<u8>> = conn
         .query_row(
             "SELECT slot FROM key_slots WHERE kind = ?1",
@@ -259,11 +264,20 @@ pub(crate) fn key_slot(conn: &Connection, kind: SlotKind) -> Result<KeySlot> {
             |r| r.get(0),
         )
         .optional()?;
-    let slot = KeySlot::from_bytes(&bytes.ok_or(Error::DamagedFile(FileProblem::KeySlotDamaged))?)?;
+    let Some(bytes) = bytes else {
+        return Ok(None);
+    };
+    let slot = KeySlot::from_bytes(&bytes)?;
     if slot.kind != kind {
         return Err(Error::DamagedFile(FileProblem::KeySlotDamaged));
     }
-    Ok(slot)
+    Ok(Some(slot))
+}
+
+/// Removes the slot of `kind`, if there is one. With secure_delete on, its bytes are zeroed.
+pub(crate) fn remove_key_slot(conn: &Connection, kind: SlotKind) -> Result<()> {
+    conn.execute("DELETE FROM key_slots WHERE kind = ?1", [kind as u8])?;
+    Ok(())
 }
 
 /// Replaces the slot of the same kind in one durable transaction: a crash leaves the old or the new.

@@ -5,5 +5,6 @@ mod crash;
 mod files;
 mod keys;
 mod plaintext;
+mod quick_unlock;
 mod records;
 mod support;
