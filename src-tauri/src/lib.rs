@@ -60,7 +60,13 @@ pub fn run() {
                 eprintln!("reminders: notification actions are not available");
             }
             let scheduler = reminders::Scheduler::start(notifier, respond)?;
-            app.manage(AppState::new(dir, scheduler));
+            let state = AppState::new(dir, scheduler);
+            // Mobile: the operating system holds the schedule (src/reminders/device.rs).
+            #[cfg(mobile)]
+            let state = state.with_device(reminders::device::DeviceSchedule::new(Arc::new(
+                reminders::PluginSchedule(app.handle().clone()),
+            )));
+            app.manage(state);
             #[cfg(desktop)]
             tray::install(app)?;
             #[cfg(target_os = "linux")]

@@ -14,6 +14,7 @@ use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::Vault;
 use tideline_core::{Error, Result};
 
+use crate::reminders::device::DeviceSchedule;
 use crate::reminders::Scheduler;
 
 /// The shell's state.
@@ -23,6 +24,9 @@ pub struct AppState {
     pub dir: PathBuf,
     vault: Mutex<Option<Vault>>,
     reminders: Scheduler,
+    /// Mobile: the operating system's own schedule, replaced at every re-plan and cleared by a wipe
+    /// (`reminders::device`). `None` on the desktop, where `reminders` shows everything.
+    device: Option<DeviceSchedule>,
     /// Answers from notifications that arrived while the vault was locked: applied at the next
     /// unlock. Memory only, so an answer given while locked is lost if the app quits first.
     answers: Mutex<Vec<(String, ParticipantResponse)>>,
@@ -55,9 +59,16 @@ impl AppState {
             dir,
             vault: Mutex::new(None),
             reminders,
+            device: None,
             answers: Mutex::new(Vec::new()),
             keep_in_tray: AtomicBool::new(true),
         }
+    }
+
+    /// The same state, with reminders also handed to the device's own schedule (mobile).
+    pub fn with_device(mut self, device: DeviceSchedule) -> Self {
+        self.device = Some(device);
+        self
     }
 
     /// The slot holding the vault. A panic while holding the lock cannot leave the vault in a state
@@ -130,6 +141,25 @@ impl AppState {
         let settings = vault.settings();
         self.keep_in_tray
             .store(settings.keep_running_in_tray, Ordering::Relaxed);
+        // The device gets everything still ahead, whatever the desktop mark says: what fired while
+        // the app was away has left its list, so this tops it up.
+        let device_plan = self
+            .device
+            .as_ref()
+            .map(|_| delivery::plan(vault, zone, now, now));
+        drop(slot);
+        if let (Some(device), Some(plan)) = (&self.device, device_plan) {
+            match device.replace(plan, now) {
+                Ok(r) if r.refused == 0 && r.pending >= r.scheduled => {}
+                Ok(r) => eprintln!(
+                    "reminders: the device took {} of {} reminders and holds {}",
+                    r.scheduled,
+                    r.scheduled + r.refused,
+                    r.pending
+                ),
+                Err(e) => eprintln!("reminders: {e}"),
+            }
+        }
         Some(settings)
     }
 
@@ -156,6 +186,11 @@ impl AppState {
     /// Drops every planned reminder and queued answer (the vault was wiped).
     pub fn forget_reminders(&self) {
         self.reminders.forget();
+        if let Some(device) = &self.device {
+            if let Err(e) = device.clear() {
+                eprintln!("reminders: {e}");
+            }
+        }
         self.answers
             .lock()
             .unwrap_or_else(|p| p.into_inner())

@@ -1,29 +1,24 @@
-//! Mobile reminders (Android, iOS): the operating system holds the schedule, because a mobile app
-//! is suspended soon after it leaves the screen and a thread of ours would not run. Compiled only
-//! for mobile targets (`cfg(mobile)`); the desktop build neither compiles nor links it, and it is
-//! not built on the project's Linux machines (no Android SDK or Xcode there).
+//! Mobile reminders (Android, iOS) through tauri-plugin-notification: the plugin's side of
+//! [`OsSchedule`]. Every decision (which reminders, when to replace, cancel or keep them, what an
+//! action means) lives in `device.rs`, which is tested on the desktop; this file only translates.
+//! Compiled for mobile targets only (`cfg(mobile)`); `make check-android` type-checks it.
 //!
-//! - At each unlock and change the whole schedule is replaced: cancel everything pending, then
-//!   schedule the plan's soonest reminders with `Schedule::At`.
 //! - Android: `allow_while_idle` so Doze does not hold reminders back; exact timing needs the
 //!   `SCHEDULE_EXACT_ALARM` permission (Android 12+), which the patient can refuse: the plugin then
-//!   falls back to inexact alarms, and the settings screen should say reminders may come late.
-//! - iOS keeps at most 64 pending local notifications per app and silently drops the rest, so only
-//!   the soonest [`PENDING_LIMIT`] are handed over; the next unlock tops the list up.
+//!   falls back to inexact alarms.
+//! - iOS keeps at most 64 pending local notifications per app (hence `device::PENDING_LIMIT`).
 //! - "I'll be there" / "Can't make it" are a registered action type; the chosen action comes back
 //!   through `on_action` with the session id in the notification's extras.
 
-use chrono::{DateTime, Utc};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::{Action, ActionType, NotificationExt, Schedule};
-use tideline_core::reminder::PlannedReminder;
-use tideline_core::reminder_delivery::DueReminder;
 
-use super::{response_for_action, Respond, ACTION_ATTEND, ACTION_DECLINE, SUMMARY};
+use super::device::{self, OsNotification, OsSchedule, SESSION_ACTIONS, SESSION_EXTRA};
+use super::{NotifyError, Respond, ACTION_ATTEND, ACTION_DECLINE, SUMMARY};
 
 /// The scheduler's notifier on mobile: shows nothing itself, because the operating system already
-/// holds and shows every planned reminder (see [`schedule_on_device`]). The scheduler still keeps
-/// the mark; the missed-reminders summary is not shown on mobile yet.
+/// holds and shows every planned reminder (see [`PluginSchedule`]). The scheduler still keeps the
+/// mark; the missed-reminders summary is not shown on mobile yet.
 #[derive(Debug, Clone, Copy)]
 pub struct OsScheduled;
 
@@ -37,13 +32,51 @@ impl super::Notifier for OsScheduled {
     }
 }
 
-/// iOS's cap on pending local notifications for one app.
-pub const PENDING_LIMIT: usize = 64;
+/// The device's schedule, through the notification plugin.
+#[derive(Debug)]
+pub struct PluginSchedule<R: Runtime>(pub AppHandle<R>);
 
-/// The action type that carries the two answers.
-const SESSION_ACTIONS: &str = "tideline-session";
+/// The plugin's error carries the platform's message about the call, never a notification's text.
+fn plugin_error(e: tauri_plugin_notification::Error) -> NotifyError {
+    NotifyError(e.to_string())
+}
 
-/// Registers the answer actions and their handler; call once at start.
+impl<R: Runtime> OsSchedule for PluginSchedule<R> {
+    fn schedule(&self, n: &OsNotification) -> Result<(), NotifyError> {
+        let date = time::OffsetDateTime::from_unix_timestamp(n.at.timestamp())
+            .map_err(|_| NotifyError("the reminder's time is out of range".into()))?;
+        let mut builder = self
+            .0
+            .notification()
+            .builder()
+            .id(n.id)
+            .title(SUMMARY)
+            .body(n.text.clone())
+            .schedule(Schedule::At {
+                date,
+                repeating: false,
+                allow_while_idle: true,
+            });
+        if let Some(session) = &n.session_id {
+            builder = builder
+                .action_type_id(SESSION_ACTIONS)
+                .extra(SESSION_EXTRA, session);
+        }
+        builder.show().map_err(plugin_error)
+    }
+
+    fn cancel_all(&self) -> Result<(), NotifyError> {
+        self.0.notification().cancel_all().map_err(plugin_error)
+    }
+
+    fn pending(&self) -> Result<usize, NotifyError> {
+        let pending = self.0.notification().pending().map_err(plugin_error)?;
+        Ok(pending.len())
+    }
+}
+
+/// Registers the answer actions and hands each performed action to `device::on_action`; call once
+/// at start.
 pub fn register_answers<R: Runtime>(
     app: &AppHandle<R>,
     respond: Respond,
@@ -58,50 +91,8 @@ pub fn register_answers<R: Runtime>(
     notification.on_action(move |performed| {
         let session = performed
             .notification()
-            .and_then(|n| n.extra().get("sessionId"))
-            .and_then(|v| v.as_str().map(str::to_owned));
-        if let (Some(session), Some(response)) =
-            (session, response_for_action(performed.action_id()))
-        {
-            respond(&session, response);
-        }
+            .and_then(|n| n.extra().get(SESSION_EXTRA))
+            .and_then(|v| v.as_str());
+        device::on_action(&respond, performed.action_id(), session);
     })
-}
-
-/// Replaces the device's schedule with the soonest reminders of `plan` still ahead of `now`.
-pub fn schedule_on_device<R: Runtime>(
-    app: &AppHandle<R>,
-    plan: Vec<PlannedReminder>,
-    now: DateTime<Utc>,
-) -> tauri_plugin_notification::Result<()> {
-    let notification = app.notification();
-    notification.cancel_all()?;
-    let soonest = plan
-        .into_iter()
-        .map(DueReminder::from)
-        .filter(|r| r.due_utc > now)
-        .take(PENDING_LIMIT);
-    for (n, reminder) in soonest.enumerate() {
-        let Ok(date) = time::OffsetDateTime::from_unix_timestamp(reminder.due_utc.timestamp())
-        else {
-            continue;
-        };
-        let mut builder = notification
-            .builder()
-            .id(n as i32 + 1)
-            .title(SUMMARY)
-            .body(reminder.text)
-            .schedule(Schedule::At {
-                date,
-                repeating: false,
-                allow_while_idle: true,
-            });
-        if let Some(session) = reminder.session_id {
-            builder = builder
-                .action_type_id(SESSION_ACTIONS)
-                .extra("sessionId", session);
-        }
-        builder.show()?;
-    }
-    Ok(())
 }

@@ -5,13 +5,16 @@
 //! - Desktop: [`Scheduler`] is a thread that keeps the plan in memory while the vault is locked and
 //!   shows each reminder through a [`Notifier`] ([`DesktopNotifier`]: notify-rust over D-Bus on Linux,
 //!   the native centre on macOS and Windows).
-//! - Mobile (`mobile.rs`, compiled only for Android and iOS): the operating system holds the
-//!   schedule, because an app there is suspended soon after it leaves the screen.
+//! - Mobile: the operating system holds the schedule, because an app there is suspended soon after
+//!   it leaves the screen. The decisions are in `device.rs` (compiled and tested everywhere, behind
+//!   the [`device::OsSchedule`] trait); `mobile.rs` (Android and iOS only) implements that trait
+//!   with tauri-plugin-notification.
 
 #[cfg(desktop)]
 mod desktop;
+pub mod device;
 #[cfg(mobile)]
-pub(crate) mod mobile;
+mod mobile;
 mod scheduler;
 
 use std::fmt;
@@ -25,7 +28,7 @@ use crate::state::AppState;
 #[cfg(desktop)]
 pub use desktop::DesktopNotifier;
 #[cfg(mobile)]
-pub use mobile::{register_answers, OsScheduled};
+pub use mobile::{register_answers, OsScheduled, PluginSchedule};
 pub use scheduler::{Delivered, Observer, Respond, Scheduler, MAX_NAP};
 
 /// The application name every notification carries: the app's own neutral name, nothing more.
@@ -77,26 +80,11 @@ pub fn sync<R: Runtime>(app: &AppHandle<R>) {
     let Some(settings) = app.state::<AppState>().replan_reminders(now) else {
         return;
     };
+    // On mobile the device's schedule was replaced with the plan (`AppState::replan_reminders`).
     #[cfg(desktop)]
     apply_start_at_login(app, settings.start_at_login);
     #[cfg(mobile)]
-    {
-        let _ = settings;
-        let plan = app
-            .state::<AppState>()
-            .with_vault(now, |v| {
-                Ok(tideline_core::reminder_delivery::plan(
-                    v,
-                    crate::state::local_zone(),
-                    now,
-                    now,
-                ))
-            })
-            .unwrap_or_default();
-        if mobile::schedule_on_device(app, plan, now).is_err() {
-            eprintln!("reminders: the device refused the reminder schedule");
-        }
-    }
+    let _ = settings;
 }
 
 /// Registers or removes the login item to match the setting; touches the system only on a change.
