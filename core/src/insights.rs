@@ -216,11 +216,9 @@ impl Insights {
                 let week_start = this_week - Duration::weeks(back);
                 let hours = sessions
                     .iter()
-                    .filter(|s| {
-                        s.status.is_attended()
-                            && monday_of(zone.local_date(s.start.utc)) == week_start
-                    })
-                    .map(|s| s.hours())
+                    .filter(|s| monday_of(zone.local_date(s.start.utc)) == week_start)
+                    // The one hours rule, as on the home screen and in the clinic's portal.
+                    .map(|s| f64::from(s.attended_minutes()) / 60.0)
                     // Not `sum()`: an empty f64 sum is -0.0, which would print as "-0".
                     .fold(0.0, |total, h| total + h);
                 WeekHours { week_start, hours }

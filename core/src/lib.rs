@@ -5,6 +5,7 @@
 //! depends on them.
 #![deny(missing_docs)]
 
+pub mod care;
 pub mod contact;
 pub mod craving;
 pub mod error;

@@ -6,16 +6,15 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use tideline_wire::care::{current_level, CareLevel, LevelOfCare};
 
 use crate::error::Invalid;
 use crate::session::{ClinicSession, SessionKind};
 use crate::time::{Stamp, Zone};
 
-/// ASAM Level 2.1 (intensive outpatient) means at least 9 hours of treatment a week for adults.
-pub const ASAM_IOP_WEEKLY_HOURS: f64 = 9.0;
-
-/// The program as the patient set it up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+/// The program as the patient set it up. Connected to a clinic, the level of care and weekly target
+/// come from the clinic instead (see [`crate::care`]); these stay the patient's own.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../../ui/src/lib/generated/")]
 pub struct ProgramSettings {
@@ -23,35 +22,117 @@ pub struct ProgramSettings {
     pub start_date: NaiveDate,
     /// The zone the program's days and weeks are counted in.
     pub zone: Zone,
-    /// The weekly hours to aim for; 9 by default (ASAM Level 2.1). Adolescent programs use 6.
-    #[serde(default = "default_weekly_goal")]
-    pub weekly_goal_hours: f64,
+    /// The level of care, as the patient set it (intensive outpatient by default).
+    pub level: LevelOfCare,
+    /// The weekly target in minutes: required for outpatient care (under 9 hours), none in
+    /// aftercare; for the other levels absent means the level's minimum.
+    pub weekly_target_minutes: Option<u32>,
 }
 
-fn default_weekly_goal() -> f64 {
-    ASAM_IOP_WEEKLY_HOURS
+/// A stored program in any shape it has had: before issue 10 it had `weeklyGoalHours` (always 9 from
+/// the app) and no level.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredProgram {
+    start_date: NaiveDate,
+    zone: Zone,
+    #[serde(default)]
+    level: Option<LevelOfCare>,
+    #[serde(default)]
+    weekly_target_minutes: Option<u32>,
+    #[serde(default)]
+    weekly_goal_hours: Option<f64>,
+}
+
+impl<'de> Deserialize<'de> for ProgramSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        StoredProgram::deserialize(d).map(Self::from)
+    }
+}
+
+impl From<StoredProgram> for ProgramSettings {
+    fn from(stored: StoredProgram) -> Self {
+        let (level, weekly_target_minutes) = match (stored.level, stored.weekly_goal_hours) {
+            (Some(level), _) => (level, stored.weekly_target_minutes),
+            (None, Some(hours)) => legacy_level(hours),
+            (None, None) => (LevelOfCare::Iop, None),
+        };
+        Self {
+            start_date: stored.start_date,
+            zone: stored.zone,
+            level,
+            weekly_target_minutes,
+        }
+    }
+}
+
+/// The level an old record's goal hours stood for: 6 is the adolescent minimum, under 9 outpatient,
+/// 20 or more partial hospitalization, anything else intensive outpatient with that target.
+fn legacy_level(hours: f64) -> (LevelOfCare, Option<u32>) {
+    let minutes = if hours.is_finite() && hours > 0.0 {
+        (hours * 60.0).round().min(f64::from(u32::MAX)) as u32
+    } else {
+        return (LevelOfCare::Iop, None);
+    };
+    let level = match minutes {
+        360 => LevelOfCare::IopAdolescent,
+        0..540 => LevelOfCare::Outpatient,
+        1200.. => LevelOfCare::PartialHospitalization,
+        _ => LevelOfCare::Iop,
+    };
+    let target = level
+        .validate_target(Some(minutes))
+        .ok()
+        .flatten()
+        .filter(|m| Some(*m) != level.default_weekly_target_minutes());
+    (level, target)
 }
 
 impl ProgramSettings {
-    /// A program starting on `start_date` in `zone` with the default 9-hour weekly goal.
+    /// A program starting on `start_date` in `zone`, at intensive outpatient care (9 hours a week).
     pub fn new(start_date: NaiveDate, zone: Zone) -> Self {
         Self {
             start_date,
             zone,
-            weekly_goal_hours: ASAM_IOP_WEEKLY_HOURS,
+            level: LevelOfCare::Iop,
+            weekly_target_minutes: None,
         }
     }
 
-    /// Checks the weekly goal: more than zero and no more than the hours in a week.
+    /// Checks the weekly target against the level's rule ([`LevelOfCare::validate_target`]).
     pub fn validate(&self) -> Result<(), Invalid> {
-        let g = self.weekly_goal_hours;
-        if !g.is_finite() || g <= 0.0 || g > 168.0 {
-            return Err(Invalid::new(
-                "weeklyGoalHours",
-                "must be more than 0 and at most 168",
-            ));
+        self.level
+            .validate_target(self.weekly_target_minutes)
+            .map(|_| ())
+            .map_err(|_| Invalid::new("weeklyTargetMinutes", target_problem(self.level)))
+    }
+
+    /// The level as one period of care, from the program's start.
+    pub fn as_care_level(&self) -> CareLevel {
+        CareLevel {
+            level: self.level,
+            weekly_target_minutes: self
+                .level
+                .validate_target(self.weekly_target_minutes)
+                .ok()
+                .flatten(),
+            from: self.start_date,
         }
-        Ok(())
+    }
+}
+
+/// A fixed sentence for a target that does not fit its level.
+fn target_problem(level: LevelOfCare) -> &'static str {
+    match level {
+        LevelOfCare::Outpatient => "an outpatient target is more than 0 and under 9 hours",
+        LevelOfCare::Aftercare => "aftercare has no weekly hours",
+        LevelOfCare::Iop => "intensive outpatient care is at least 9 hours a week",
+        LevelOfCare::IopAdolescent => {
+            "adolescent intensive outpatient care is at least 6 hours a week"
+        }
+        LevelOfCare::PartialHospitalization => {
+            "partial hospitalization is at least 20 hours a week"
+        }
     }
 }
 
@@ -77,29 +158,39 @@ pub struct Progress {
     pub day_of_program: Option<u32>,
     /// The Monday of the current calendar week, in the program's zone.
     pub week_start: NaiveDate,
-    /// Hours of sessions attended this calendar week (Monday to Sunday).
+    /// Hours attended this calendar week (Monday to Sunday), by the one hours rule
+    /// ([`tideline_wire::care::attended_minutes`]): late and left-early minutes do not count.
     pub hours_this_week: f64,
-    /// The weekly goal.
-    pub weekly_goal_hours: f64,
-    /// Sessions attended since the program began (arrived, checked in or fulfilled).
+    /// The level of care in force today.
+    pub level: LevelOfCare,
+    /// Whether the clinic set the level and target (the patient cannot change them here).
+    pub set_by_clinic: bool,
+    /// This week's target in hours; absent in aftercare, which counts no hours.
+    pub weekly_target_hours: Option<f64>,
+    /// Sessions attended since the program began (the clinic's record, or the patient's own mark).
     pub sessions_attended: u32,
-    /// Sessions recorded as missed (FHIR `noshow`).
+    /// Sessions recorded as missed.
     pub sessions_missed: u32,
     /// The next session the patient is expected at, if any.
     pub next_session: Option<UpcomingSession>,
+    /// In aftercare: the next check-in, if one is scheduled.
+    pub next_check_in: Option<UpcomingSession>,
+    /// The week in one sentence: "3 of 6 hours this week.", or in aftercare the next check-in.
+    pub week_sentence: String,
     /// One plain sentence about where the patient stands.
     pub summary: String,
 }
 
 impl Progress {
-    /// Progress at `now`, from the program and every session the patient has (`(record id, session)`).
+    /// Progress at `now`, from the program, the clinic's course of care when connected (`course`),
+    /// and every session the patient has (`(record id, session)`).
     ///
-    /// A session counts as attended when its status is `arrived`, `checked-in` or `fulfilled` (see
-    /// [`crate::session::AppointmentStatus::is_attended`]); its full scheduled length counts towards
-    /// the week its start falls in, in the program's zone. Sessions cancelled or entered in error
-    /// count for nothing.
+    /// Each session counts the minutes of the one hours rule towards the week its start falls in, in
+    /// the program's zone. The target is the one of the level in force today: the clinic's, when it
+    /// has a period that has started, else the patient's own.
     pub fn derive(
         program: &ProgramSettings,
+        course: Option<&[CareLevel]>,
         sessions: &[(String, &ClinicSession)],
         now: DateTime<Utc>,
     ) -> Self {
@@ -110,54 +201,102 @@ impl Progress {
         });
         let week_start = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
         let week_end = week_start + Duration::days(7);
+        let (care, set_by_clinic) = match course.and_then(|c| current_level(c, today)) {
+            Some(period) => (period.clone(), true),
+            None => (program.as_care_level(), false),
+        };
 
-        let mut hours_this_week = 0.0;
+        let mut minutes_this_week = 0u32;
         let mut sessions_attended = 0u32;
         let mut sessions_missed = 0u32;
-        let mut next: Option<(&String, &ClinicSession)> = None;
-        for (id, s) in sessions {
-            if s.status.is_attended() {
+        for (_, s) in sessions {
+            let minutes = s.attended_minutes();
+            if minutes > 0 {
                 sessions_attended += 1;
                 let day = zone.local_date(s.start.utc);
                 if day >= week_start && day < week_end {
-                    hours_this_week += s.hours();
+                    minutes_this_week = minutes_this_week.saturating_add(minutes);
                 }
-            } else if s.status == crate::session::AppointmentStatus::Noshow {
+            } else if s.is_missed() {
                 sessions_missed += 1;
             }
-            if s.is_upcoming(now)
-                && next.is_none_or(|(nid, n)| (s.start.utc, id) < (n.start.utc, nid))
-            {
-                next = Some((id, s));
-            }
         }
-        let summary = Self::sentence(day_of_program, hours_this_week, program);
+        let next_session = next_of(sessions, now, |_| true);
+        let next_check_in = (care.level == LevelOfCare::Aftercare)
+            .then(|| next_of(sessions, now, |s| s.kind == SessionKind::AftercareCheckIn))
+            .flatten();
+        let hours_this_week = f64::from(minutes_this_week) / 60.0;
+        let weekly_target_hours = care.weekly_target_minutes.map(|m| f64::from(m) / 60.0);
+        let week_sentence = match care.level {
+            LevelOfCare::Aftercare => check_in_sentence(next_check_in.as_ref()),
+            _ => hours_sentence(hours_this_week, weekly_target_hours),
+        };
+        let summary = match (day_of_program, care.level) {
+            (None, _) => format!(
+                "Your program starts on {}.",
+                program.start_date.format("%A, %B %-d")
+            ),
+            (Some(_), LevelOfCare::Aftercare) => format!("You are in aftercare. {week_sentence}"),
+            (Some(d), _) => format!("Day {d} of your program. {week_sentence}"),
+        };
         Self {
             day_of_program,
             week_start,
             hours_this_week,
-            weekly_goal_hours: program.weekly_goal_hours,
+            level: care.level,
+            set_by_clinic,
+            weekly_target_hours,
             sessions_attended,
             sessions_missed,
-            next_session: next.map(|(id, s)| UpcomingSession {
-                id: id.clone(),
-                start: s.start,
-                kind: s.kind,
-            }),
+            next_session,
+            next_check_in,
+            week_sentence,
             summary,
         }
     }
+}
 
-    fn sentence(day: Option<u32>, hours: f64, program: &ProgramSettings) -> String {
-        let hours = format_hours(hours);
-        let goal = format_hours(program.weekly_goal_hours);
-        match day {
-            None => format!(
-                "Your program starts on {}.",
-                program.start_date.format("%A, %B %-d")
-            ),
-            Some(d) => format!("Day {d} of your program. {hours} of {goal} hours this week."),
-        }
+/// The earliest upcoming session that `wanted` accepts (ties broken by id, so the choice is stable).
+fn next_of(
+    sessions: &[(String, &ClinicSession)],
+    now: DateTime<Utc>,
+    wanted: impl Fn(&ClinicSession) -> bool,
+) -> Option<UpcomingSession> {
+    sessions
+        .iter()
+        .filter(|(_, s)| s.is_upcoming(now) && wanted(s))
+        .min_by(|(a_id, a), (b_id, b)| (a.start.utc, a_id).cmp(&(b.start.utc, b_id)))
+        .map(|(id, s)| UpcomingSession {
+            id: id.clone(),
+            start: s.start,
+            kind: s.kind,
+        })
+}
+
+/// Where the week stands, never as a shortfall: "3 of 6 hours this week."
+fn hours_sentence(hours: f64, target: Option<f64>) -> String {
+    let done = format_hours(hours);
+    match target {
+        None => format!("{done} hours this week."),
+        Some(t) if hours >= t => format!(
+            "{done} hours this week, meeting your {}-hour target.",
+            format_hours(t)
+        ),
+        Some(t) => format!("{done} of {} hours this week.", format_hours(t)),
+    }
+}
+
+/// Aftercare counts no hours: the next check-in instead.
+fn check_in_sentence(next: Option<&UpcomingSession>) -> String {
+    match next {
+        Some(next) => format!(
+            "Your next check-in is on {}.",
+            next.start
+                .zone
+                .local_date(next.start.utc)
+                .format("%A, %B %-d")
+        ),
+        None => "No check-in is scheduled yet.".to_owned(),
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::care::CareCourse;
 use crate::contact::SupportContact;
 use crate::craving::CravingEntry;
 use crate::error::{Invalid, Result};
@@ -115,6 +116,10 @@ pub enum Record {
     /// TypeScript bindings.
     #[ts(skip)]
     Consent(SharedConsent),
+    /// The clinic's course of care (levels of care, step-downs, discharge), read at each sync (one per
+    /// vault). Sync state; the UI reads it through [`crate::care::plan`].
+    #[ts(skip)]
+    CareCourse(CareCourse),
 }
 
 /// The kinds of record, for queries.
@@ -150,6 +155,9 @@ pub enum RecordKind {
     /// [`Record::Consent`]: read through [`crate::share`], so not in the TypeScript bindings.
     #[ts(skip)]
     Consent,
+    /// [`Record::CareCourse`]: read through [`crate::care`], so not in the TypeScript bindings.
+    #[ts(skip)]
+    CareCourse,
 }
 
 impl RecordKind {
@@ -157,7 +165,12 @@ impl RecordKind {
     pub fn is_singleton(self) -> bool {
         matches!(
             self,
-            Self::Plan | Self::Program | Self::Settings | Self::Connection | Self::ReminderMark
+            Self::Plan
+                | Self::Program
+                | Self::Settings
+                | Self::Connection
+                | Self::ReminderMark
+                | Self::CareCourse
         )
     }
 
@@ -165,7 +178,7 @@ impl RecordKind {
     /// hand them to the UI or accept them from it: the connection holds the device's private key, and
     /// outbox entries are only made together with the session change they send.
     pub fn is_sync_state(self) -> bool {
-        matches!(self, Self::Connection | Self::Outbox)
+        matches!(self, Self::Connection | Self::Outbox | Self::CareCourse)
     }
 
     /// Kinds the app keeps for itself (sync state, the reminder mark, share consents): never listed
@@ -195,6 +208,7 @@ impl Record {
             Self::Connection(_) => RecordKind::Connection,
             Self::Outbox(_) => RecordKind::Outbox,
             Self::Consent(_) => RecordKind::Consent,
+            Self::CareCourse(_) => RecordKind::CareCourse,
         }
     }
 
@@ -214,6 +228,7 @@ impl Record {
             Self::Connection(r) => r.validate()?,
             Self::Outbox(r) => r.validate()?,
             Self::Consent(r) => r.validate()?,
+            Self::CareCourse(r) => r.validate()?,
         }
         Ok(())
     }
@@ -246,6 +261,7 @@ impl Record {
             | Self::Connection(_)
             | Self::Outbox(_)
             | Self::ReminderMark(_)
+            | Self::CareCourse(_)
             // A consent's copies are not searched: the journal search finds the entries themselves.
             | Self::Consent(_) => Vec::new(),
         }

@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use tideline_wire::care::{attended_minutes, Attendance};
+
 use crate::craving::{check_label, check_text, LABEL_MAX_CHARS, TEXT_MAX_CHARS};
 use crate::error::Invalid;
 use crate::time::Stamp;
@@ -19,6 +21,12 @@ pub enum SessionKind {
     Individual,
     /// With family members.
     Family,
+    /// Learning about recovery (psychoeducation).
+    Psychoeducation,
+    /// Medication management with a prescriber.
+    MedicationManagement,
+    /// An aftercare check-in (30, 60 or 90 days after discharge).
+    AftercareCheckIn,
     /// Anything else.
     Other,
 }
@@ -30,6 +38,9 @@ impl SessionKind {
             Self::Group => "group session",
             Self::Individual => "individual session",
             Self::Family => "family session",
+            Self::Psychoeducation => "education session",
+            Self::MedicationManagement => "medication appointment",
+            Self::AftercareCheckIn => "check-in",
             Self::Other => "session",
         }
     }
@@ -73,16 +84,27 @@ pub enum AppointmentStatus {
 }
 
 impl AppointmentStatus {
-    /// Whether the patient was there. `arrived` and `checked-in` count as well as `fulfilled`: the
-    /// patient came, and the clinic closing the appointment later must not make hours appear late.
-    pub fn is_attended(self) -> bool {
-        matches!(self, Self::Arrived | Self::CheckedIn | Self::Fulfilled)
-    }
-
     /// Whether the session is still expected to happen and worth a reminder: `proposed`, `pending`
     /// and `booked`. A waitlist entry has no slot yet; arrived/checked-in means the patient is there.
     pub fn is_expected(self) -> bool {
         matches!(self, Self::Proposed | Self::Pending | Self::Booked)
+    }
+
+    /// The same status as the wire crate spells it, for the shared hours rule.
+    pub fn to_wire(self) -> tideline_wire::AppointmentStatus {
+        use tideline_wire::AppointmentStatus as Wire;
+        match self {
+            Self::Proposed => Wire::Proposed,
+            Self::Pending => Wire::Pending,
+            Self::Booked => Wire::Booked,
+            Self::Arrived => Wire::Arrived,
+            Self::Fulfilled => Wire::Fulfilled,
+            Self::Cancelled => Wire::Cancelled,
+            Self::Noshow => Wire::Noshow,
+            Self::EnteredInError => Wire::EnteredInError,
+            Self::CheckedIn => Wire::CheckedIn,
+            Self::Waitlist => Wire::Waitlist,
+        }
     }
 }
 
@@ -159,6 +181,16 @@ pub struct ClinicSession {
     pub response: ParticipantResponse,
     /// Where the record came from.
     pub origin: SessionOrigin,
+    /// Why the clinic cancelled it, in the clinic's words, when it did and said why.
+    #[serde(default)]
+    pub cancel_reason: Option<String>,
+    /// The clinic's attendance mark (attended, late, left early, no-show, excused), when recorded.
+    #[serde(default)]
+    pub attendance: Option<Attendance>,
+    /// The patient's own mark, shown as self-reported. Never sent to the clinic, and ignored once the
+    /// clinic has recorded the session (see [`ClinicSession::counted_mark`]).
+    #[serde(default)]
+    pub self_report: Option<Attendance>,
 }
 
 /// The longest session accepted: a full day. Longer is an input slip (wrong date on the end).
@@ -177,6 +209,11 @@ impl ClinicSession {
             ));
         }
         check_text("title", self.title.as_deref(), LABEL_MAX_CHARS)?;
+        check_text(
+            "cancelReason",
+            self.cancel_reason.as_deref(),
+            TEXT_MAX_CHARS,
+        )?;
         match &self.venue {
             Some(Venue::InPerson { place }) => check_label("venue", place)?,
             // Only https links: the UI renders this as a link, and a `javascript:` or plain-http link
@@ -198,9 +235,55 @@ impl ClinicSession {
         Ok(())
     }
 
-    /// Length in hours (fractional), as counted towards the weekly goal.
+    /// Length in hours (fractional), as scheduled.
     pub fn hours(&self) -> f64 {
         (self.end.utc - self.start.utc).num_seconds() as f64 / 3600.0
+    }
+
+    /// Length in whole minutes, as scheduled.
+    pub fn scheduled_minutes(&self) -> u32 {
+        u32::try_from((self.end.utc - self.start.utc).num_minutes()).unwrap_or(0)
+    }
+
+    /// Whether the clinic has recorded how this session went: an attendance mark, or a status that
+    /// closes it (arrived, checked in, fulfilled, no-show, cancelled, entered in error). Then the
+    /// clinic's record counts and the patient's own mark does not.
+    pub fn clinic_recorded(&self) -> bool {
+        matches!(self.origin, SessionOrigin::Clinic { .. })
+            && (self.attendance.is_some()
+                || !matches!(
+                    self.status,
+                    AppointmentStatus::Proposed
+                        | AppointmentStatus::Pending
+                        | AppointmentStatus::Booked
+                        | AppointmentStatus::Waitlist
+                ))
+    }
+
+    /// The mark that counts and whether it is the patient's own: the clinic's once it has recorded
+    /// the session, else the patient's self-report.
+    pub fn counted_mark(&self) -> (Option<Attendance>, bool) {
+        if self.clinic_recorded() || self.self_report.is_none() {
+            (self.attendance, false)
+        } else {
+            (self.self_report, true)
+        }
+    }
+
+    /// Minutes that count towards the weekly target, by the one rule the clinic's portal also uses
+    /// ([`tideline_wire::care::attended_minutes`]).
+    pub fn attended_minutes(&self) -> u32 {
+        let (mark, _) = self.counted_mark();
+        attended_minutes(self.scheduled_minutes(), self.status.to_wire(), mark)
+    }
+
+    /// Whether this session counts as missed: a no-show by the clinic's record or the patient's own.
+    pub fn is_missed(&self) -> bool {
+        match self.counted_mark() {
+            (Some(Attendance::NoShow), _) => true,
+            (Some(_), _) => false,
+            (None, _) => self.status == AppointmentStatus::Noshow,
+        }
     }
 
     /// Whether this session is still ahead at `now` and the patient is expected there: an expected

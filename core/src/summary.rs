@@ -36,15 +36,11 @@ pub fn sessions(vault: &Vault) -> Vec<(String, &ClinicSession)> {
         .collect()
 }
 
-/// Progress at `now`, if the program has been set up.
+/// Progress at `now`, if the program has been set up; the clinic's course of care when connected.
 pub fn progress(vault: &Vault, now: DateTime<Utc>) -> Option<Progress> {
-    let program = vault
-        .of_kind(RecordKind::Program)
-        .find_map(|r| match &r.record {
-            Record::Program(p) => Some(p.clone()),
-            _ => None,
-        })?;
-    Some(Progress::derive(&program, &sessions(vault), now))
+    let program = crate::care::program(vault)?;
+    let course = crate::care::clinic_course(vault).map(|c| c.periods.as_slice());
+    Some(Progress::derive(program, course, &sessions(vault), now))
 }
 
 /// The home screen at `now`.

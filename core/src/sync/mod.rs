@@ -28,13 +28,13 @@ pub(crate) mod transport;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use reqwest::Method;
 use ring::rand::SecureRandom;
 use serde::Serialize;
 use tideline_wire::{
     signing, AppointmentResponse, AppointmentResponseType, Bundle, EnrollmentRequest,
     EnrollmentResponse, Identifier, IssueCode, Reference, IDEMPOTENCY_KEY_SYSTEM,
 };
+use reqwest::Method;
 
 use crate::error::{Error, Invalid, Result};
 use crate::record::{Record, RecordId, RecordKind, StoredRecord};
@@ -115,6 +115,8 @@ pub struct SyncReport {
     pub answers_sent: u32,
     /// Answers the clinic refused for good in this sync.
     pub answers_parked: u32,
+    /// Whether the course of care (level, weekly target, step-down, discharge) changed.
+    pub care_changed: bool,
 }
 
 /// The stored connection, if any.
@@ -242,8 +244,11 @@ pub fn connect(
 /// Forgets the clinic on this device: the connection and its key are deleted. Sessions stay (they are
 /// the patient's history), and so do answers not yet sent: they go out if the patient connects again.
 pub fn disconnect(vault: &mut Vault, now: DateTime<Utc>) -> Result<SyncStatus> {
+    // The clinic's course of care goes with the connection: without a clinic, the patient's own
+    // level in Settings counts again.
     let ids: Vec<RecordId> = vault
         .of_kind(RecordKind::Connection)
+        .chain(vault.of_kind(RecordKind::CareCourse))
         .map(|stored| stored.id)
         .collect();
     for id in ids {
@@ -370,6 +375,8 @@ pub struct SyncOutcome {
     answers: Vec<(RecordId, String, Delivery)>,
     /// Each schedule page read, in order.
     pages: Vec<Page>,
+    /// The course of care as the clinic sent it (`None`: not read, e.g. the exchange stopped early).
+    course: Option<Vec<tideline_wire::care::CareLevel>>,
     /// Why the exchange stopped early, if it did.
     error: Option<Error>,
 }
@@ -426,12 +433,15 @@ impl SyncPlan {
             patient: self.link.patient.clone(),
             answers: Vec::new(),
             pages: Vec::new(),
+            course: None,
             error: None,
         };
         let due = self.due;
         let result = Client::open(self.link).and_then(|mut client| {
             push(&client, &due, now, random, &mut outcome)?;
-            pull(&mut client, now, random, &mut outcome)
+            pull(&mut client, now, random, &mut outcome)?;
+            outcome.course = pull_course(&client, now, random)?;
+            Ok(())
         });
         outcome.error = result.err();
         outcome
@@ -526,6 +536,9 @@ pub fn apply(vault: &mut Vault, outcome: SyncOutcome, now: Stamp) -> Result<Sync
                 link.etag = page.etag;
             })?;
         }
+    }
+    if let Some(periods) = outcome.course {
+        report.care_changed = store_course(vault, periods, now)?;
     }
     if let Some(error) = outcome.error {
         if matches!(error, Error::DeviceRefused) {
@@ -835,6 +848,62 @@ fn pull(
         }
     }
     Ok(())
+}
+
+/// Reads the patient's course of care (`GET {fhir}/EpisodeOfCare?patient=<id>`, signed). `None` when
+/// the clinic does not serve it (an older server: 404), so the course stored before stays.
+fn pull_course(
+    client: &Client,
+    now: Stamp,
+    random: &dyn SecureRandom,
+) -> Result<Option<Vec<tideline_wire::care::CareLevel>>> {
+    let patient = client
+        .link
+        .patient
+        .strip_prefix("Patient/")
+        .unwrap_or(&client.link.patient);
+    let path = format!("{}/EpisodeOfCare?patient={patient}", client.link.fhir_base);
+    let reply = client.send(&Signed::get(&path), now, random)?;
+    match reply.status {
+        200 => {}
+        404 => return Ok(None),
+        401 => return Err(unauthorized(&reply)),
+        status if outbox::is_transient(status) => return Err(busy()),
+        _ => return Err(Error::Clinic(
+            "the clinic refused to send the course of care; ask the clinic to check this device",
+        )),
+    }
+    let page: Bundle<serde_json::Value> =
+        serde_json::from_slice(&reply.body).map_err(|_| unreadable())?;
+    // As with the schedule, an episode the app cannot read is left out rather than stopping the sync.
+    let episodes: Vec<tideline_wire::EpisodeOfCare> = page
+        .entry
+        .iter()
+        .filter_map(|entry| serde_json::from_value(entry.resource.clone()).ok())
+        .filter(|episode: &tideline_wire::EpisodeOfCare| {
+            episode.patient.reference == client.link.patient
+        })
+        .collect();
+    Ok(Some(tideline_wire::care::course_from_episodes(&episodes)))
+}
+
+/// Stores the clinic's course of care when it changed; returns whether it did. A course the app
+/// cannot use (a target outside its level's rule) is not stored: the one before stays.
+fn store_course(
+    vault: &mut Vault,
+    periods: Vec<tideline_wire::care::CareLevel>,
+    now: Stamp,
+) -> Result<bool> {
+    let unchanged = crate::care::clinic_course(vault).is_some_and(|c| c.periods == periods);
+    let course = crate::care::CareCourse {
+        periods,
+        read_at: now.utc,
+    };
+    if unchanged || course.validate().is_err() {
+        return Ok(false);
+    }
+    vault.save(None, Record::CareCourse(course), now)?;
+    Ok(true)
 }
 
 /// 128 random bits as hex: the answer's idempotency key.

@@ -4,13 +4,14 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
-use tideline_wire::{Appointment, ParticipationStatus};
+use tideline_wire::care;
+use tideline_wire::{Appointment, AppointmentStatus as WireStatus, ParticipationStatus};
 
-use crate::craving::LABEL_MAX_CHARS;
+use crate::craving::{LABEL_MAX_CHARS, TEXT_MAX_CHARS};
 use crate::error::Result;
 use crate::record::{Record, RecordId, RecordKind};
 use crate::session::{
-    AppointmentStatus, ClinicSession, ParticipantResponse, SessionKind, SessionOrigin,
+    AppointmentStatus, ClinicSession, ParticipantResponse, SessionKind, SessionOrigin, Venue,
 };
 use crate::time::{Stamp, Zone};
 use crate::vault::Vault;
@@ -73,8 +74,9 @@ pub(crate) fn apply(
     Ok(applied)
 }
 
-/// The session an appointment describes, merged into what the vault already holds: the patient's own
-/// additions (kind, venue) stay; the clinic's facts (time, status, title) win. The patient's answer
+/// The session an appointment describes, merged into what the vault already holds: the clinic's facts
+/// (time, status, topic, kind, place, cancellation, attendance) win; the patient's own additions
+/// (a kind or place the clinic did not give, their self-reported mark) stay. The patient's answer
 /// stays when `keep_answer` (it has not reached the clinic yet), else the clinic's record of it wins.
 /// `None` when the appointment cannot be a valid session.
 pub(crate) fn session_from(
@@ -108,19 +110,56 @@ pub(crate) fn session_from(
                 .collect::<String>()
         })
         .filter(|text| !text.is_empty());
+    let venue = care::place_of(appointment).map(|place| match place {
+        care::Place::Address(place) => Venue::InPerson { place },
+        care::Place::Video(link) => Venue::Video { link },
+    });
+    let cancel_reason = care::cancellation_reason_of(appointment)
+        .map(|text| text.trim().chars().take(TEXT_MAX_CHARS).collect::<String>())
+        .filter(|text| !text.is_empty() && appointment.status == WireStatus::Cancelled);
     let session = ClinicSession {
         title,
         start: Stamp::new(appointment.start.with_timezone(&Utc), zone),
         end: Stamp::new(appointment.end.with_timezone(&Utc), zone),
-        kind: existing.map_or(SessionKind::Group, |local| local.kind),
-        venue: existing.and_then(|local| local.venue.clone()),
+        kind: care::kind_of(appointment)
+            .map(kind_from)
+            .or(existing.map(|local| local.kind))
+            .unwrap_or(SessionKind::Group),
+        venue: venue
+            .clone()
+            .or_else(|| existing.and_then(|local| local.venue.clone())),
         status: status_from(appointment.status),
         response,
         origin: SessionOrigin::Clinic {
             clinic_id: appointment.id.clone(),
         },
+        cancel_reason,
+        attendance: care::attendance_of(appointment),
+        // The patient's own mark stays on the device; once the clinic records the session, the
+        // clinic's record is what counts (see `ClinicSession::counted_mark`).
+        self_report: existing.and_then(|local| local.self_report),
     };
-    session.validate().is_ok().then_some(session)
+    if session.validate().is_ok() {
+        return Some(session);
+    }
+    // A place or link the app cannot show (an http link, too long) must not hide the session.
+    let without_venue = ClinicSession {
+        venue: None,
+        ..session
+    };
+    without_venue.validate().is_ok().then_some(without_venue)
+}
+
+/// The clinic's kind of session in the core's own words.
+fn kind_from(kind: care::SessionKind) -> SessionKind {
+    match kind {
+        care::SessionKind::GroupTherapy => SessionKind::Group,
+        care::SessionKind::Individual => SessionKind::Individual,
+        care::SessionKind::Family => SessionKind::Family,
+        care::SessionKind::Psychoeducation => SessionKind::Psychoeducation,
+        care::SessionKind::MedicationManagement => SessionKind::MedicationManagement,
+        care::SessionKind::AftercareCheckIn => SessionKind::AftercareCheckIn,
+    }
 }
 
 /// The FHIR status in the core's own type (the same value set, spelled the same).
@@ -162,7 +201,6 @@ pub(crate) fn participation(response: ParticipantResponse) -> Option<Participati
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::Venue;
     use serde_json::json;
 
     fn appointment(status: &str, answer: &str) -> Appointment {

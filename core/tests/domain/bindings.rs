@@ -19,6 +19,8 @@ fn export_domain_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     plan::RelapsePlan::export_all(cfg)?;
     program::ProgramSettings::export_all(cfg)?;
     program::Progress::export_all(cfg)?;
+    care::CarePlan::export_all(cfg)?;
+    care::SessionView::export_all(cfg)?;
     settings::Settings::export_all(cfg)?;
     insights::Insights::export_all(cfg)?;
     reminder::PlannedReminder::export_all(cfg)?;

@@ -41,6 +41,9 @@ pub fn session_at(start: DateTime<Utc>, hours: i64) -> ClinicSession {
         status: AppointmentStatus::Booked,
         response: ParticipantResponse::NeedsAction,
         origin: SessionOrigin::Patient,
+        cancel_reason: None,
+        attendance: None,
+        self_report: None,
     }
 }
 

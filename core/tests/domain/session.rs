@@ -1,6 +1,8 @@
 //! Clinic sessions: end after start, safe video links, attended and expected statuses.
 
-use tideline_core::session::{AppointmentStatus, Venue};
+use tideline_core::care;
+use tideline_core::session::{AppointmentStatus, SessionOrigin, Venue};
+use tideline_wire::care::Attendance;
 
 use crate::fixtures::{session_at, session_with_status, stamp, utc};
 
@@ -33,10 +35,11 @@ fn only_https_video_links_are_accepted() {
 }
 
 #[test]
-fn attended_means_arrived_checked_in_or_fulfilled() {
+fn hours_follow_the_one_rule_and_the_clinics_record_wins_over_the_patients() {
     use AppointmentStatus::*;
     for status in [Arrived, CheckedIn, Fulfilled] {
-        assert!(status.is_attended());
+        let s = session_with_status("2026-01-12T23:00:00Z", 3, status);
+        assert_eq!(s.attended_minutes(), 180, "{status:?} counts in full");
     }
     for status in [
         Proposed,
@@ -47,9 +50,52 @@ fn attended_means_arrived_checked_in_or_fulfilled() {
         EnteredInError,
         Waitlist,
     ] {
-        assert!(!status.is_attended());
+        let s = session_with_status("2026-01-12T23:00:00Z", 3, status);
+        assert_eq!(s.attended_minutes(), 0, "{status:?} counts nothing");
     }
-    let s = session_with_status("2026-01-12T23:00:00Z", 3, Booked);
+    let mut s = session_with_status("2026-01-12T23:00:00Z", 3, Fulfilled);
+    s.attendance = Some(Attendance::Late { minutes: 20 });
+    assert_eq!(s.attended_minutes(), 160, "late minutes do not count");
+    assert_eq!(
+        care::status_line(&s),
+        "Attended, 20 minutes late — 2 h 40 min counted"
+    );
+
+    // The patient's own mark on their own session counts, labelled as theirs.
+    let mut own = session_with_status("2026-01-12T23:00:00Z", 3, Booked);
+    own.self_report = Some(Attendance::Attended);
+    assert_eq!(own.attended_minutes(), 180);
+    assert_eq!(own.counted_mark(), (Some(Attendance::Attended), true));
+    assert_eq!(
+        care::status_line(&own),
+        "Attended (self-reported) — 3 h counted"
+    );
+
+    // On a clinic session, the patient's mark counts only until the clinic records the session.
+    let mut clinic = session_with_status("2026-01-12T23:00:00Z", 3, Booked);
+    clinic.origin = SessionOrigin::Clinic {
+        clinic_id: "7".into(),
+    };
+    clinic.self_report = Some(Attendance::Attended);
+    assert_eq!(clinic.attended_minutes(), 180);
+    clinic.status = Noshow;
+    clinic.attendance = Some(Attendance::NoShow);
+    assert_eq!(clinic.attended_minutes(), 0, "the clinic's no-show wins");
+    assert_eq!(clinic.counted_mark(), (Some(Attendance::NoShow), false));
+    assert!(clinic.is_missed());
+    assert_eq!(care::status_line(&clinic), "Missed");
+
+    let mut cancelled = session_with_status("2026-01-12T23:00:00Z", 3, Cancelled);
+    cancelled.cancel_reason = Some("The facilitator is ill".into());
+    assert_eq!(
+        care::status_line(&cancelled),
+        "Cancelled: The facilitator is ill"
+    );
+}
+
+#[test]
+fn upcoming_means_expected_and_not_started() {
+    let s = session_with_status("2026-01-12T23:00:00Z", 3, AppointmentStatus::Booked);
     assert!(s.is_upcoming(utc("2026-01-12T22:59:59Z")));
     assert!(
         !s.is_upcoming(utc("2026-01-12T23:00:00Z")),

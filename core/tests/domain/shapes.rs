@@ -8,9 +8,12 @@ use tideline_core::craving::{CravingOutcome, PartOfDay, Trigger};
 use tideline_core::halt::{HaltCheck, HaltNeed, HaltRating};
 use tideline_core::plan::{Meeting, PlannedTrigger, RelapsePlan, TriggerSource};
 use tideline_core::program::ProgramSettings;
-use tideline_core::session::{AppointmentStatus, ParticipantResponse, SessionOrigin, Venue};
+use tideline_core::session::{
+    AppointmentStatus, ClinicSession, ParticipantResponse, SessionOrigin, Venue,
+};
 use tideline_core::settings::{NotificationDetail, QuietHours, Settings, Theme};
 use tideline_core::urge::{SurfStep, SurfVariant, UrgeOutcome, UrgeSample, UrgeSurfSession};
+use tideline_wire::care::{Attendance, LevelOfCare};
 
 use crate::fixtures::{craving, intensity, session_at, stamp, utc, zone};
 
@@ -170,9 +173,31 @@ fn clinic_session_shape() {
             "venue": {"kind": "video", "link": "https://v.example/x"},
             "status": "booked",
             "response": "accepted",
-            "origin": {"kind": "clinic", "clinicId": "appt-17"}
+            "origin": {"kind": "clinic", "clinicId": "appt-17"},
+            "cancelReason": null,
+            "attendance": null,
+            "selfReport": null
         }),
     );
+    // A session sealed before the clinic's marks existed still opens, with nothing marked.
+    let old: ClinicSession = serde_json::from_value(json!({
+        "title": "Evening group",
+        "start": {"utc": "2026-01-12T23:00:00Z", "zone": "America/New_York"},
+        "end": {"utc": "2026-01-13T02:00:00Z", "zone": "America/New_York"},
+        "kind": "group",
+        "venue": {"kind": "video", "link": "https://v.example/x"},
+        "status": "booked",
+        "response": "accepted",
+        "origin": {"kind": "clinic", "clinicId": "appt-17"}
+    }))
+    .expect("a session in the old shape loads");
+    assert_eq!(old, s);
+    s.attendance = Some(Attendance::Late { minutes: 20 });
+    s.self_report = Some(Attendance::Attended);
+    s.status = AppointmentStatus::Fulfilled;
+    let marked = serde_json::to_value(&s).unwrap();
+    assert_eq!(marked["attendance"], json!({"mark": "late", "minutes": 20}));
+    assert_eq!(marked["selfReport"], json!({"mark": "attended"}));
     let in_person = Venue::InPerson {
         place: "Room 4".into(),
     };
@@ -297,8 +322,27 @@ fn program_settings_shape() {
     );
     assert_shape(
         &p,
-        json!({"startDate": "2026-01-05", "zone": "America/New_York", "weeklyGoalHours": 9.0}),
+        json!({"startDate": "2026-01-05", "zone": "America/New_York", "level": "iop",
+            "weeklyTargetMinutes": null}),
     );
+    // Programs sealed before levels of care had a goal in hours, always 9 from the app.
+    let old: ProgramSettings = serde_json::from_value(
+        json!({"startDate": "2026-01-05", "zone": "America/New_York", "weeklyGoalHours": 9.0}),
+    )
+    .expect("a program in the old shape loads");
+    assert_eq!(old, p, "an old 9-hour goal is intensive outpatient care");
+    let read = |hours: f64| -> (LevelOfCare, Option<u32>) {
+        let p: ProgramSettings = serde_json::from_value(
+            json!({"startDate": "2026-01-05", "zone": "UTC", "weeklyGoalHours": hours}),
+        )
+        .unwrap();
+        assert!(p.validate().is_ok(), "a migrated program is valid");
+        (p.level, p.weekly_target_minutes)
+    };
+    assert_eq!(read(6.0), (LevelOfCare::IopAdolescent, None));
+    assert_eq!(read(4.5), (LevelOfCare::Outpatient, Some(270)));
+    assert_eq!(read(20.0), (LevelOfCare::PartialHospitalization, None));
+    assert_eq!(read(12.0), (LevelOfCare::Iop, Some(720)));
 }
 
 #[test]

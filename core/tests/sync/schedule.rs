@@ -55,7 +55,11 @@ fn enroll_and_pull(tls: bool) {
         device.session(&first).1.status,
         AppointmentStatus::Fulfilled
     );
-    assert!(device.session(&first).1.status.is_attended());
+    assert_eq!(
+        device.session(&first).1.attended_minutes(),
+        180,
+        "a fulfilled session counts in full"
+    );
     assert_eq!(device.session(&second).1.status, AppointmentStatus::Noshow);
     assert_eq!(
         device.session(&third).1.status,

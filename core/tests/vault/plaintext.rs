@@ -76,6 +76,9 @@ fn every_kind(when: DateTime<Utc>, m: &mut impl FnMut() -> String) -> Vec<Record
             status: AppointmentStatus::Booked,
             response: ParticipantResponse::Accepted,
             origin: SessionOrigin::Clinic { clinic_id: m() },
+            cancel_reason: None,
+            attendance: None,
+            self_report: None,
         }),
         Record::Session(ClinicSession {
             title: None,
@@ -88,6 +91,9 @@ fn every_kind(when: DateTime<Utc>, m: &mut impl FnMut() -> String) -> Vec<Record
             status: AppointmentStatus::Booked,
             response: ParticipantResponse::NeedsAction,
             origin: SessionOrigin::Patient,
+            cancel_reason: None,
+            attendance: None,
+            self_report: None,
         }),
         Record::Contact(SupportContact {
             name: m(),

@@ -220,6 +220,9 @@ fn the_sync_modules_records_never_reach_the_patients_paths() {
         origin: SessionOrigin::Clinic {
             clinic_id: "appt-1".into(),
         },
+        cancel_reason: None,
+        attendance: None,
+        self_report: None,
     });
     let session = vault.save(None, session, stamp(t0())).unwrap();
     queue_response(

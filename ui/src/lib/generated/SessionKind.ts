@@ -3,4 +3,4 @@
 /**
  * What kind of session.
  */
-export type SessionKind = "group" | "individual" | "family" | "other";
+export type SessionKind = "group" | "individual" | "family" | "psychoeducation" | "medicationManagement" | "aftercareCheckIn" | "other";

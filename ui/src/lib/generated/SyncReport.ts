@@ -19,4 +19,8 @@ answersSent: number,
 /**
  * Answers the clinic refused for good in this sync.
  */
-answersParked: number, };
+answersParked: number, 
+/**
+ * Whether the course of care (level, weekly target, step-down, discharge) changed.
+ */
+careChanged: boolean, };
