@@ -8,7 +8,7 @@ export TIDELINE_VENV ?= $(HOME)/.cache/tideline/venv
 
 APP := $(CARGO_TARGET_DIR)/debug/tideline
 
-.PHONY: run test setup-run setup-test ui app lint test-rust test-notify test-ui test-portal test-e2e
+.PHONY: run test setup-run setup-test ui app lint check-android test-rust test-notify test-ui test-portal test-e2e
 
 ## make run: install what is missing, build, and start the app on the local vault.
 run: setup-run ui
@@ -16,7 +16,7 @@ run: setup-run ui
 	$(APP)
 
 ## make test: install what is missing and run every test (Rust, UI, end to end).
-test: setup-test ui lint test-rust test-notify test-ui test-portal test-e2e
+test: setup-test ui lint check-android test-rust test-notify test-ui test-portal test-e2e
 	@echo "All tests passed."
 
 setup-run:
@@ -36,6 +36,11 @@ lint:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	@# The core must never depend on Tauri (ARCHITECTURE.md).
 	@if cargo tree -p tideline-core -e normal | grep -qi tauri; then echo "core depends on tauri" >&2; exit 1; fi
+
+## The whole app type-checks for Android and is clippy-clean there (no SDK here: no APK; see
+## ARCHITECTURE.md, "Mobile"). Its own build cache, so the desktop one is untouched.
+check-android: ui
+	scripts/check-android.sh
 
 test-rust:
 	@# The shell's notification tests need a display and a private D-Bus session: test-notify runs them.

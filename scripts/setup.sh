@@ -9,7 +9,9 @@ mode="${1:-run}"
 run_packages=(build-essential pkg-config libssl-dev file curl
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev fonts-dejavu-core)
 test_packages=(xvfb xauth webkit2gtk-driver dbus-x11 dunst libnotify-bin python3-dbusmock python3-venv
-  chromium imagemagick poppler-utils)
+  chromium imagemagick poppler-utils
+  # The Android type-check (scripts/check-android.sh): C for ring and SQLite, arm64 headers.
+  clang libc6-dev-arm64-cross)
 
 packages=("${run_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
@@ -36,6 +38,11 @@ if [ ! -f ui/node_modules/.package-lock.json ] || ! cmp -s ui/package-lock.json 
 fi
 
 if [ "$mode" = test ]; then
+  command -v rustup >/dev/null || { echo "setup: rustup is required for the Android type-check" >&2; exit 1; }
+  if ! rustup target list --installed | grep -qx aarch64-linux-android; then
+    echo "setup: adding the Rust target aarch64-linux-android (the Android type-check)"
+    rustup target add aarch64-linux-android
+  fi
   if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
     echo "setup: installing tauri-driver"
     cargo install tauri-driver --version '^2' --locked --quiet
