@@ -249,3 +249,24 @@ pub fn prune(conn: &Connection, now: DateTime<Utc>) -> Result<(), rusqlite::Erro
     )?;
     Ok(())
 }
+
+/// Fails unless `caller` may act on this patient's care: an administrator of the patient's clinic, a
+/// staff member on the patient's care team, or the operator. (Counselors see their care-team patients.)
+pub fn may_care_for(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<(), Problem> {
+    let clinic_id = crate::patient::clinic_of(conn, patient_id)?;
+    match caller {
+        Caller::Staff {
+            staff_id,
+            admin: false,
+            ..
+        } => {
+            caller.may_manage(clinic_id)?;
+            if crate::share::care_team::is_member(conn, patient_id, *staff_id)? {
+                Ok(())
+            } else {
+                Err(Problem::Forbidden("not on the patient's care team"))
+            }
+        }
+        _ => caller.may_manage(clinic_id),
+    }
+}

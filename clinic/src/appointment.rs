@@ -8,9 +8,10 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension, Row};
+use tideline_wire::care::{Attendance, Place, SessionKind};
 use tideline_wire::{
-    Appointment, AppointmentParticipant, AppointmentStatus, AppointmentType, Extension, Meta,
-    ParticipationStatus, Reference, TIMEZONE_EXTENSION,
+    Appointment, AppointmentParticipant, AppointmentStatus, AppointmentType, CodeableConcept,
+    Extension, Meta, ParticipationStatus, Reference, TIMEZONE_EXTENSION,
 };
 
 use crate::access::Caller;
@@ -25,7 +26,9 @@ pub fn next_change_seq(conn: &Connection) -> Result<i64, Problem> {
 
 const SELECT: &str =
     "SELECT a.id, a.patient_id, p.clinic_id, a.status, a.participant_status, a.version,
-        a.updated_at_ms, a.change_seq, s.start_at, s.end_at, g.name, g.time_zone
+        a.updated_at_ms, a.change_seq, s.start_at, s.end_at, coalesce(s.topic, g.name), g.time_zone,
+        s.kind, s.place, s.video_link, coalesce(a.cancelled_reason, s.cancelled_reason),
+        a.attendance, a.attendance_minutes
     FROM appointment a JOIN session s ON s.id = a.session_id JOIN program g ON g.id = s.program_id
     JOIN patient p ON p.id = a.patient_id";
 
@@ -67,6 +70,28 @@ fn from_row(row: &Row<'_>) -> Result<StoredAppointment, rusqlite::Error> {
             .map(|at| at.with_timezone(&zone).fixed_offset())
             .ok_or_else(corrupt)
     };
+    let status = AppointmentStatus::from_code(&status).ok_or_else(corrupt)?;
+    let mut extension = vec![Extension::code(TIMEZONE_EXTENSION, &zone_name)];
+    let place = match (
+        row.get::<_, Option<String>>(13)?,
+        row.get::<_, Option<String>>(14)?,
+    ) {
+        (_, Some(link)) => Some(Place::Video(link)),
+        (Some(text), None) => Some(Place::Address(text)),
+        (None, None) => None,
+    };
+    extension.extend(place.map(|place| place.extension()));
+    let mark: Option<String> = row.get(16)?;
+    if let Some(mark) = mark {
+        let minutes: Option<u32> = row.get(17)?;
+        extension.push(
+            Attendance::from_parts(&mark, minutes)
+                .ok_or_else(corrupt)?
+                .extension(),
+        );
+    }
+    let kind = SessionKind::from_code(&row.get::<_, String>(12)?).ok_or_else(corrupt)?;
+    let reason: Option<String> = row.get(15)?;
     let appointment = Appointment {
         resource_type: AppointmentType,
         id: id.to_string(),
@@ -74,10 +99,12 @@ fn from_row(row: &Row<'_>) -> Result<StoredAppointment, rusqlite::Error> {
             version_id: Some(version.to_string()),
             last_updated: DateTime::from_timestamp_millis(updated_at_ms),
         },
-        extension: vec![Extension::code(TIMEZONE_EXTENSION, &zone_name)],
-        status: AppointmentStatus::from_code(&status).ok_or_else(corrupt)?,
-        cancelation_reason: None,
-        service_type: Vec::new(),
+        extension,
+        status,
+        cancelation_reason: reason
+            .filter(|_| status == AppointmentStatus::Cancelled)
+            .map(|reason| CodeableConcept::text(&reason)),
+        service_type: vec![kind.service_type()],
         description: Some(row.get(10)?),
         start: local(start_at)?,
         end: local(end_at)?,
@@ -213,8 +240,8 @@ pub fn record_attendance(
     }
     let seq = next_change_seq(conn)?;
     conn.execute(
-        "UPDATE appointment SET status = ?1, version = version + 1, updated_at_ms = ?2, change_seq = ?3
-         WHERE id = ?4",
+        "UPDATE appointment SET status = ?1, version = version + 1, updated_at_ms = ?2, change_seq = ?3,
+           attendance = NULL, attendance_minutes = NULL WHERE id = ?4",
         params![status.code(), now.timestamp_millis(), seq, id],
     )?;
     load(conn, id)
@@ -234,4 +261,79 @@ pub fn set_participant_status(
     )?
     .execute(params![status.code(), now.timestamp_millis(), seq, id])?;
     Ok(())
+}
+
+/// Stamps an appointment as changed (next version, next change cursor) so devices pull it again.
+pub fn touch(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<(), Problem> {
+    let seq = next_change_seq(conn)?;
+    conn.prepare_cached(
+        "UPDATE appointment SET version = version + 1, updated_at_ms = ?1, change_seq = ?2 WHERE id = ?3",
+    )?
+    .execute(params![now.timestamp_millis(), seq, id])?;
+    Ok(())
+}
+
+/// Stamps every appointment of a session as changed.
+pub fn touch_session(
+    conn: &Connection,
+    session_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), Problem> {
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM appointment WHERE session_id = ?1 ORDER BY id")?
+        .query_map([session_id], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        touch(conn, id, now)?;
+    }
+    Ok(())
+}
+
+/// Staff's attendance mark for one patient at one session: an administrator of the clinic or a member
+/// of the patient's care team. Refused before the session starts, on a cancelled session, and when the
+/// minutes missed are not shorter than the session.
+pub fn mark_attendance(
+    conn: &Connection,
+    caller: &Caller,
+    id: i64,
+    mark: Attendance,
+    now: DateTime<Utc>,
+) -> Result<StoredAppointment, Problem> {
+    let stored = load(conn, id)?;
+    crate::access::may_care_for(conn, caller, stored.patient_id)?;
+    let resource = stored.resource();
+    if resource.start > now {
+        return Err(Problem::Conflict("the session has not started yet"));
+    }
+    if resource.status == AppointmentStatus::Cancelled {
+        return Err(Problem::Conflict("the session was cancelled"));
+    }
+    if mark
+        .minutes()
+        .is_some_and(|minutes| minutes == 0 || minutes >= resource.minutes_duration)
+    {
+        return Err(Problem::Invalid(
+            "late or left-early minutes must be more than 0 and less than the session's length"
+                .into(),
+        ));
+    }
+    let marked_by = match caller {
+        Caller::Staff { staff_id, .. } => Some(*staff_id),
+        _ => None,
+    };
+    let seq = next_change_seq(conn)?;
+    conn.prepare_cached(
+        "UPDATE appointment SET status = ?1, attendance = ?2, attendance_minutes = ?3, marked_by = ?4,
+           marked_at_ms = ?5, version = version + 1, updated_at_ms = ?5, change_seq = ?6 WHERE id = ?7",
+    )?
+    .execute(params![
+        mark.status().code(),
+        mark.code(),
+        mark.minutes(),
+        marked_by,
+        now.timestamp_millis(),
+        seq,
+        id
+    ])?;
+    load(conn, id)
 }

@@ -2,8 +2,9 @@
 //! the clinic, an append-only audit trail, all on one embedded SQLite database.
 //!
 //! Map: [`store`] opens the database and runs all work on one writer thread; [`access`] says who is
-//! calling and what they may touch; [`patient`], [`program`], [`appointment`], [`response`],
-//! [`enrollment`] and [`staff`] hold the rules, each over its own tables; [`audit`] records every
+//! calling and what they may touch; [`patient`], [`program`], [`sessions`], [`appointment`],
+//! [`course`], [`report`], [`response`], [`enrollment`] and [`staff`] hold the rules, each over its
+//! own tables (domain modules never import HTTP); [`audit`] records every
 //! access and refusal; [`http`] adapts all of it to HTTP; [`server`] starts it.
 #![deny(missing_docs)]
 
@@ -12,14 +13,17 @@ pub mod appointment;
 pub mod audit;
 pub mod capability;
 pub mod clock;
+pub mod course;
 pub mod enrollment;
 pub mod http;
 pub mod patient;
 pub mod portal;
 pub mod problem;
 pub mod program;
+pub mod report;
 pub mod response;
 pub mod server;
+pub mod sessions;
 pub mod share;
 pub mod staff;
 pub mod store;

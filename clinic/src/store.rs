@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_share.sql"),
     include_str!("migrations/0003_portal.sql"),
+    include_str!("migrations/0004_program.sql"),
 ];
 
 /// The schema version this build writes.

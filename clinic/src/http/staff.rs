@@ -402,6 +402,7 @@ impl ScheduleRequest {
         Ok(Recurrence {
             first_day: self.first_day,
             weeks: self.weeks,
+            last_day: None,
             weekdays,
             start: time(&self.start)?,
             end: time(&self.end)?,

@@ -1,14 +1,18 @@
 //! Attendance as a therapist reads it: hours attended per week against the intensive-outpatient minimum,
 //! and sessions attended and missed.
 //!
-//! Hours are sessions the clinic closed as `fulfilled`, each counted for its scheduled length. Weeks run
-//! Monday to Sunday in the program's own time zone, so an evening group never spills into the next week.
+//! Hours follow the one rule shared with the app, `tideline_wire::care::attended_minutes` (late and
+//! left-early minutes are not counted; cancelled sessions are not owed). The weekly target follows the
+//! patient's level of care (`crate::course`). Weeks run Monday to Sunday in the program's own time zone,
+//! so an evening group never spills into the next week.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection};
+use tideline_wire::care::{attended_minutes, counts_toward_schedule, CareLevel};
+use tideline_wire::AppointmentStatus;
 
 use crate::problem::Problem;
 
@@ -24,8 +28,10 @@ pub struct Visit {
     pub start: DateTime<Tz>,
     /// Its scheduled length.
     pub minutes: i64,
-    /// The FHIR Appointment status (`booked`, `fulfilled`, `noshow`, ...).
-    pub status: String,
+    /// The FHIR Appointment status.
+    pub status: AppointmentStatus,
+    /// Staff's attendance mark.
+    pub attendance: Option<tideline_wire::care::Attendance>,
 }
 
 /// One week's figures.
@@ -33,20 +39,28 @@ pub struct Visit {
 pub struct Week {
     /// The Monday that starts it.
     pub monday: NaiveDate,
-    /// Minutes of fulfilled sessions.
+    /// Minutes attended, by the shared hours rule.
     pub attended_minutes: i64,
+    /// The weekly target in force that week (`None`: no course recorded, or aftercare).
+    pub target_minutes: Option<u32>,
     /// Minutes scheduled (any status but cancelled or entered-in-error).
     pub scheduled_minutes: i64,
-    /// Fulfilled sessions.
+    /// Sessions attended (at least in part).
     pub attended: u32,
-    /// No-shows.
+    /// No-shows (excused or not).
     pub missed: u32,
 }
 
 impl Week {
-    /// Whether the week reached [`WEEKLY_MINIMUM_MINUTES`].
+    /// The target the week is held to: the level's, else the intensive-outpatient minimum.
+    pub fn target(&self) -> i64 {
+        self.target_minutes
+            .map_or(WEEKLY_MINIMUM_MINUTES, i64::from)
+    }
+
+    /// Whether the week reached its target.
     pub fn meets_minimum(&self) -> bool {
-        self.attended_minutes >= WEEKLY_MINIMUM_MINUTES
+        self.attended_minutes >= self.target()
     }
 }
 
@@ -90,7 +104,7 @@ pub fn for_patient(
     now: DateTime<Utc>,
 ) -> Result<Attendance, Problem> {
     let mut statement = conn.prepare_cached(
-        "SELECT g.name, g.time_zone, s.start_at, s.end_at, a.status
+        "SELECT g.name, g.time_zone, s.start_at, s.end_at, a.status, a.attendance, a.attendance_minutes
          FROM appointment a JOIN session s ON s.id = a.session_id JOIN program g ON g.id = s.program_id
          WHERE a.patient_id = ?1 ORDER BY s.start_at, a.id",
     )?;
@@ -101,11 +115,13 @@ pub fn for_patient(
             row.get::<_, i64>(2)?,
             row.get::<_, i64>(3)?,
             row.get::<_, String>(4)?,
+            row.get::<_, Option<String>>(5)?,
+            row.get::<_, Option<u32>>(6)?,
         ))
     })?;
     let mut visits = Vec::new();
     for row in rows {
-        let (program, zone, start_at, end_at, status) = row?;
+        let (program, zone, start_at, end_at, status, mark, mark_minutes) = row?;
         let zone: Tz = zone.parse().map_err(|_| Problem::Internal)?;
         let start = DateTime::from_timestamp(start_at, 0)
             .ok_or(Problem::Internal)?
@@ -114,14 +130,26 @@ pub fn for_patient(
             program,
             start,
             minutes: (end_at - start_at) / 60,
-            status,
+            status: AppointmentStatus::from_code(&status).ok_or(Problem::Internal)?,
+            attendance: match mark {
+                Some(mark) => Some(
+                    tideline_wire::care::Attendance::from_parts(&mark, mark_minutes)
+                        .ok_or(Problem::Internal)?,
+                ),
+                None => None,
+            },
         });
     }
-    Ok(summarize(visits, now))
+    let course: Vec<CareLevel> = crate::course::periods(conn, patient_id)?
+        .iter()
+        .map(crate::course::Period::care_level)
+        .collect();
+    Ok(summarize(visits, &course, now))
 }
 
-/// Sums visits by week (pure; [`for_patient`] reads them).
-pub fn summarize(visits: Vec<Visit>, now: DateTime<Utc>) -> Attendance {
+/// Sums visits by week (pure; [`for_patient`] reads them). Each week is held to the target in force
+/// on its last day, or today for the current week.
+pub fn summarize(visits: Vec<Visit>, course: &[CareLevel], now: DateTime<Utc>) -> Attendance {
     let mut weeks: BTreeMap<NaiveDate, Week> = BTreeMap::new();
     for visit in &visits {
         let local_day = visit.start.date_naive();
@@ -129,25 +157,29 @@ pub fn summarize(visits: Vec<Visit>, now: DateTime<Utc>) -> Attendance {
         if monday > monday_of(now.with_timezone(&visit.start.timezone()).date_naive()) {
             continue;
         }
+        let today = now.with_timezone(&visit.start.timezone()).date_naive();
+        let judged_on = (monday + Duration::days(6)).min(today);
         let week = weeks.entry(monday).or_insert(Week {
             monday,
             attended_minutes: 0,
+            target_minutes: tideline_wire::care::current_level(course, judged_on)
+                .and_then(|level| level.weekly_target_minutes),
             scheduled_minutes: 0,
             attended: 0,
             missed: 0,
         });
-        match visit.status.as_str() {
-            "cancelled" | "entered-in-error" => {}
-            "fulfilled" => {
-                week.attended += 1;
-                week.attended_minutes += visit.minutes;
-                week.scheduled_minutes += visit.minutes;
-            }
-            "noshow" => {
-                week.missed += 1;
-                week.scheduled_minutes += visit.minutes;
-            }
-            _ => week.scheduled_minutes += visit.minutes,
+        if !counts_toward_schedule(visit.status) {
+            continue;
+        }
+        week.scheduled_minutes += visit.minutes;
+        let scheduled = u32::try_from(visit.minutes).unwrap_or(0);
+        let attended = attended_minutes(scheduled, visit.status, visit.attendance);
+        week.attended_minutes += i64::from(attended);
+        match (visit.status, visit.attendance) {
+            (_, Some(mark)) if mark.was_present() => week.attended += 1,
+            (_, Some(_)) | (AppointmentStatus::Noshow, None) => week.missed += 1,
+            (_, None) if attended > 0 => week.attended += 1,
+            _ => {}
         }
     }
     Attendance {
@@ -167,8 +199,38 @@ mod tests {
             program: "IOP".into(),
             start: zone.with_ymd_and_hms(2026, 3, day, hour, 0, 0).unwrap(),
             minutes,
-            status: status.into(),
+            status: AppointmentStatus::from_code(status).unwrap(),
+            attendance: None,
         }
+    }
+
+    #[test]
+    fn late_minutes_are_not_counted_and_the_target_follows_the_level() {
+        use tideline_wire::care::{Attendance as Mark, LevelOfCare};
+        let mut late = visit(2, 18, 180, "fulfilled");
+        late.attendance = Some(Mark::Late { minutes: 20 });
+        let mut excused = visit(4, 18, 180, "noshow");
+        excused.attendance = Some(Mark::Excused);
+        let course = vec![
+            CareLevel {
+                level: LevelOfCare::Iop,
+                weekly_target_minutes: Some(540),
+                from: NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
+            },
+            CareLevel {
+                level: LevelOfCare::Outpatient,
+                weekly_target_minutes: Some(150),
+                from: NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+            },
+        ];
+        let now: DateTime<Utc> = "2026-03-05T00:00:00Z".parse().unwrap();
+        let attendance = summarize(vec![late, excused], &course, now);
+        let week = &attendance.weeks[0];
+        assert_eq!(week.attended_minutes, 160);
+        assert_eq!(week.scheduled_minutes, 360);
+        assert_eq!((week.attended, week.missed), (1, 1));
+        assert_eq!(week.target_minutes, Some(150), "stepped down this week");
+        assert!(week.meets_minimum());
     }
 
     #[test]
@@ -183,7 +245,7 @@ mod tests {
             visit(11, 18, 180, "cancelled"),
         ];
         let now: DateTime<Utc> = "2026-03-12T00:00:00Z".parse().unwrap();
-        let attendance = summarize(visits, now);
+        let attendance = summarize(visits, &[], now);
         assert_eq!(attendance.weeks.len(), 2);
         let first = &attendance.weeks[0];
         assert_eq!(first.monday, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
@@ -208,6 +270,7 @@ mod tests {
         let now: DateTime<Utc> = "2026-03-03T00:00:00Z".parse().unwrap();
         let attendance = summarize(
             vec![visit(2, 18, 180, "booked"), visit(16, 18, 180, "booked")],
+            &[],
             now,
         );
         assert_eq!(attendance.weeks.len(), 1);
