@@ -34,7 +34,7 @@ use tideline_wire::{
     signing, AppointmentResponse, AppointmentResponseType, Bundle, EnrollmentRequest,
     EnrollmentResponse, Identifier, IssueCode, Reference, IDEMPOTENCY_KEY_SYSTEM,
 };
-use reqwest::Method;
+use ureq::http::Method;
 
 use crate::error::{Error, Invalid, Result};
 use crate::record::{Record, RecordId, RecordKind, StoredRecord};

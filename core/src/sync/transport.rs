@@ -4,17 +4,17 @@
 //! Every network failure becomes [`Error::Offline`]: to the patient a server that is down, a lost Wi-Fi
 //! and a timeout are the same thing, and in each case nothing stored is touched.
 
-use std::io::Read;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use reqwest::blocking::Client;
-use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE, ETAG, IF_NONE_MATCH, RETRY_AFTER};
-use reqwest::{Method, Url};
 use ring::digest::{digest, SHA256};
 use ring::rand::SecureRandom;
 use ring::signature::Ed25519KeyPair;
 use tideline_wire::{hex, signing, IssueCode, OperationOutcome, FHIR_JSON};
+use ureq::http::{self, Method};
+use ureq::tls::{PemItem, RootCerts, TlsConfig};
+use ureq::Agent;
+use url::Url;
 
 use crate::error::{Error, Invalid, Result};
 
@@ -94,30 +94,32 @@ pub(crate) struct Reply {
 }
 
 impl Reply {
-    fn read(response: reqwest::blocking::Response) -> Result<Self> {
+    fn read(response: http::Response<ureq::Body>) -> Result<Self> {
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
         let text = |name: &str| {
-            headers
+            response
+                .headers()
                 .get(name)
                 .and_then(|value| value.to_str().ok())
                 .map(str::to_owned)
         };
-        let mut body = Vec::new();
-        response
-            .take(MAX_REPLY_BYTES + 1)
-            .read_to_end(&mut body)
-            .map_err(|_| Error::Offline)?;
-        if body.len() as u64 > MAX_REPLY_BYTES {
-            return Err(Error::Clinic(
-                "the clinic sent more than the app can read; try again later",
-            ));
-        }
+        let (retry_after, cursor, etag) = (text("retry-after"), text(CURSOR_HEADER), text("etag"));
+        let body = response
+            .into_body()
+            .with_config()
+            .limit(MAX_REPLY_BYTES)
+            .read_to_vec()
+            .map_err(|error| match error {
+                ureq::Error::BodyExceedsLimit(_) => {
+                    Error::Clinic("the clinic sent more than the app can read; try again later")
+                }
+                _ => Error::Offline,
+            })?;
         Ok(Reply {
             status,
-            retry_after: text(RETRY_AFTER.as_str()),
-            cursor: text(CURSOR_HEADER),
-            etag: text(ETAG.as_str()),
+            retry_after,
+            cursor,
+            etag,
             body,
         })
     }
@@ -181,29 +183,33 @@ impl<'a> Signed<'a> {
 /// A client for one clinic server.
 #[derive(Debug)]
 pub(crate) struct Transport {
-    client: Client,
+    agent: Agent,
     origin: String,
 }
 
 impl Transport {
     /// A client for `origin` (normalized), trusting `trusted_certificate` (PEM) besides the public roots.
     pub fn new(origin: &str, trusted_certificate: Option<&str>) -> Result<Self> {
-        let mut builder = Client::builder()
-            .use_rustls_tls()
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            // A redirect would carry a signed request somewhere its signature was not made for.
-            .redirect(reqwest::redirect::Policy::none());
-        if let Some(pem) = trusted_certificate {
-            let certificate = reqwest::Certificate::from_pem(pem.as_bytes())
-                .map_err(|_| Invalid::new("trustedCertificate", "must be a PEM certificate"))?;
-            builder = builder.add_root_certificate(certificate);
-        }
-        let client = builder.build().map_err(|_| {
-            Error::Clinic("this device could not set up a secure connection to the clinic")
-        })?;
+        // A clinic that gives its own certificate (a private CA or a self-signed server) is trusted
+        // through that certificate alone: the public roots cannot vouch for a server they never saw.
+        let roots = match trusted_certificate {
+            None => RootCerts::WebPki,
+            Some(pem) => RootCerts::new_with_certs(&trusted_certificates(pem)?),
+        };
+        let agent: Agent = Agent::config_builder()
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_global(Some(REQUEST_TIMEOUT))
+            // A redirect would carry a signed request somewhere its signature was not made for: the
+            // 3xx answer itself is returned and treated like any other refusal.
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            // Status codes are answers the sync logic reads (429, 410, 412...), not transport errors.
+            .http_status_as_error(false)
+            .tls_config(TlsConfig::builder().root_certs(roots).build())
+            .build()
+            .into();
         Ok(Transport {
-            client,
+            agent,
             origin: origin.to_owned(),
         })
     }
@@ -213,17 +219,20 @@ impl Transport {
             .map_err(|_| Error::Clinic("the clinic sent an address the app cannot use"))
     }
 
+    fn run(&self, request: http::request::Builder, body: &[u8]) -> Result<Reply> {
+        let request = request
+            .body(body.to_vec())
+            .map_err(|_| Error::Clinic("the stored clinic connection is damaged"))?;
+        let response = self.agent.run(request).map_err(|_| Error::Offline)?;
+        Reply::read(response)
+    }
+
     /// `POST /enroll`: the one unsigned request (the device has no registered key yet).
     pub fn enroll(&self, body: &[u8]) -> Result<Reply> {
-        let response = self
-            .client
-            .post(self.url("/enroll")?)
-            .header(CONTENT_TYPE, "application/json")
-            .header(ACCEPT, "application/json")
-            .body(body.to_vec())
-            .send()
-            .map_err(|_| Error::Offline)?;
-        Reply::read(response)
+        let request = http::Request::post(self.url("/enroll")?.as_str())
+            .header("content-type", "application/json")
+            .header("accept", "application/json");
+        self.run(request, body)
     }
 
     /// Sends a request signed for `device_id` with `key`, stamped `now` and a fresh random nonce.
@@ -251,35 +260,38 @@ impl Transport {
             body_sha256_hex: &body_sha256_hex,
         });
         let signature = hex::encode(key.sign(&input).as_ref());
-        let mut headers = HeaderMap::new();
-        let mut put = |name: &'static str, value: &str| -> Result<()> {
-            let value = value
-                .parse()
-                .map_err(|_| Error::Clinic("the stored clinic connection is damaged"))?;
-            headers.insert(name, value);
-            Ok(())
-        };
-        put(signing::DEVICE_HEADER, device_id)?;
-        put(signing::TIMESTAMP_HEADER, &timestamp.to_string())?;
-        put(signing::NONCE_HEADER, &nonce)?;
-        put(signing::SIGNATURE_HEADER, &signature)?;
-        put("accept", FHIR_JSON)?;
+        let mut builder = http::Request::builder()
+            .method(request.method.clone())
+            .uri(self.url(request.path_and_query)?.as_str())
+            .header(signing::DEVICE_HEADER, device_id)
+            .header(signing::TIMESTAMP_HEADER, timestamp.to_string())
+            .header(signing::NONCE_HEADER, &nonce)
+            .header(signing::SIGNATURE_HEADER, &signature)
+            .header("accept", FHIR_JSON);
         if let Some(tag) = request.if_none_match {
-            put(IF_NONE_MATCH.as_str(), tag)?;
+            builder = builder.header("if-none-match", tag);
         }
         if !request.body.is_empty() {
-            put(CONTENT_TYPE.as_str(), FHIR_JSON)?;
+            builder = builder.header("content-type", FHIR_JSON);
         }
-        let mut builder = self
-            .client
-            .request(request.method.clone(), self.url(request.path_and_query)?)
-            .headers(headers);
-        if !request.body.is_empty() {
-            builder = builder.body(request.body.to_vec());
-        }
-        let response = builder.send().map_err(|_| Error::Offline)?;
-        Reply::read(response)
+        self.run(builder, request.body)
     }
+}
+
+/// The certificates of a PEM text; anything else in it, or none at all, is refused.
+fn trusted_certificates(pem: &str) -> Result<Vec<ureq::tls::Certificate<'static>>> {
+    let refused = || Invalid::new("trustedCertificate", "must be a PEM certificate");
+    let mut certificates = Vec::new();
+    for item in ureq::tls::parse_pem(pem.as_bytes()) {
+        match item.map_err(|_| refused())? {
+            PemItem::Certificate(certificate) => certificates.push(certificate),
+            _ => return Err(refused().into()),
+        }
+    }
+    if certificates.is_empty() {
+        return Err(refused().into());
+    }
+    Ok(certificates)
 }
 
 #[cfg(test)]
