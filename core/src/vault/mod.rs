@@ -4,6 +4,7 @@
 //! it (or calling [`Vault::lock`]) wipes the keys and drops the model. Everything on disk is sealed;
 //! see `store` for the file layout and `keys` for the key hierarchy.
 
+mod activity;
 mod backup;
 mod envelope;
 mod keys;
@@ -19,6 +20,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+pub use activity::MAX_HOLD_MINUTES;
 pub use backup::{restore_backup, BackupSecret};
 pub(crate) use keys::normalize_passphrase as normalize_for_rules;
 pub use keys::{DeviceKey, KdfParams, RecoveryKey};
@@ -29,6 +31,7 @@ use crate::error::{Error, Result};
 use crate::record::{Record, RecordId, RecordKind, StoredRecord};
 use crate::settings::Settings;
 use crate::time::Stamp;
+use activity::Activity;
 use keys::{KeySlot, MasterKey, SlotKind};
 use store::SealedRow;
 
@@ -116,7 +119,7 @@ pub struct Vault {
     record_key: LessSafeKey,
     rng: SystemRandom,
     model: Model,
-    last_activity: DateTime<Utc>,
+    activity: Activity,
 }
 
 impl std::fmt::Debug for Vault {
@@ -183,7 +186,7 @@ impl Vault {
             record_key,
             rng: SystemRandom::new(),
             model,
-            last_activity: now,
+            activity: Activity::new(now),
         }
     }
 
@@ -398,8 +401,9 @@ impl Vault {
             // The old ciphertext is zeroed in the database (secure_delete); flush it out of the WAL.
             store::checkpoint(&self.conn)?;
         }
+        // Not the patient's activity: the app saves by itself too (sync, the reminder mark), and that
+        // must never postpone the lock. The window reports the patient through `touch`.
         self.model.put(stored.clone());
-        self.last_activity = now.utc;
         Ok(stored)
     }
 
@@ -444,13 +448,14 @@ impl Vault {
 
     /// Deletes a record for real: its row is removed, the freed pages zeroed (secure_delete) and the
     /// WAL checkpointed and truncated, so no copy of its ciphertext remains in the files.
-    pub fn delete(&mut self, id: &RecordId, now: DateTime<Utc>) -> Result<()> {
+    /// Like a save, a delete is not the patient's activity by itself (`_now` stays in the signature
+    /// for callers that pass their clock).
+    pub fn delete(&mut self, id: &RecordId, _now: DateTime<Utc>) -> Result<()> {
         if !store::delete_record(&self.conn, id.as_bytes())? {
             return Err(Error::NotFound);
         }
         store::checkpoint(&self.conn)?;
         self.model.remove(id);
-        self.last_activity = now;
         Ok(())
     }
 
@@ -538,20 +543,30 @@ impl Vault {
         }
     }
 
-    /// Notes patient activity, which postpones auto-lock.
+    /// Notes the patient's activity in the window (keyboard, pointer, touch), which postpones
+    /// auto-lock. Nothing else does: background writes never count (see `activity`).
     pub fn touch(&mut self, now: DateTime<Utc>) {
-        self.last_activity = now;
+        self.activity.touch(now);
     }
 
-    /// Whether the idle time from settings has passed since the last activity. A clock moved back
-    /// counts as activity now, so it can neither lock at once nor keep the vault open for ever.
+    /// Keeps the vault open while an exercise the patient sits through is running, for up to
+    /// `minutes`, capped at [`MAX_HOLD_MINUTES`] after the patient's last activity. Returns the
+    /// expiry granted, `None` if nothing is left to grant.
+    pub fn hold(&mut self, now: DateTime<Utc>, minutes: u32) -> Option<DateTime<Utc>> {
+        self.activity.hold(now, minutes)
+    }
+
+    /// Ends a hold (the exercise finished or was left).
+    pub fn release_hold(&mut self) {
+        self.activity.release();
+    }
+
+    /// Whether the idle time from settings has passed since the patient's last activity, with no
+    /// hold running. A clock moved back counts as activity now, so it can neither lock at once nor
+    /// keep the vault open for ever.
     pub fn idle_expired(&mut self, now: DateTime<Utc>) -> bool {
-        if now < self.last_activity {
-            self.last_activity = now;
-            return false;
-        }
         let idle = chrono::Duration::minutes(i64::from(self.settings().auto_lock_minutes));
-        now - self.last_activity >= idle
+        self.activity.expired(now, idle)
     }
 
     /// Locks: the keys are wiped and the decrypted model dropped.

@@ -2,6 +2,7 @@
 //! schedule, answers through the outbox while offline, lost replies, crashes mid-sync, revocation and
 //! refused answers.
 
+mod activity;
 mod answers;
 mod lost_reply;
 mod refusals;

@@ -1,5 +1,6 @@
 //! The vault, through its public API, against real SQLite files in temporary directories.
 
+mod activity;
 mod backup;
 mod crash;
 mod files;
