@@ -15,7 +15,8 @@ use tideline_clinic::problem::Problem;
 use tideline_clinic::server::{self, ServerConfig};
 use tideline_clinic::share::care_team;
 use tideline_clinic::store::Store;
-use tideline_clinic::{appointment, enrollment, patient, program, staff};
+use tideline_clinic::{appointment, course, enrollment, patient, program, staff};
+use tideline_wire::care::{Attendance, LevelOfCare, SessionKind};
 use tideline_wire::AppointmentStatus;
 
 #[derive(Debug, Parser)]
@@ -104,6 +105,50 @@ enum Command {
         end: String,
         #[arg(long, default_value_t = 1)]
         weeks: u32,
+        /// The last day, instead of --weeks.
+        #[arg(long)]
+        end_date: Option<chrono::NaiveDate>,
+        /// group-therapy (default), individual, family, psychoeducation, medication-management.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        topic: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        video_link: Option<String>,
+    },
+    /// Mark attendance: --mark attended|late|left-early|no-show|excused [--minutes N].
+    Mark {
+        #[arg(long)]
+        appointment: i64,
+        #[arg(long)]
+        mark: String,
+        #[arg(long)]
+        minutes: Option<u32>,
+    },
+    /// Set a patient's level of care from a day (first level, step down or up).
+    SetLevel {
+        #[arg(long)]
+        patient: i64,
+        #[arg(long)]
+        program: i64,
+        /// iop, iop-adolescent, partial-hospitalization, outpatient.
+        #[arg(long)]
+        level: String,
+        #[arg(long)]
+        target_minutes: Option<u32>,
+        #[arg(long)]
+        from: chrono::NaiveDate,
+    },
+    /// Discharge a patient on a day; schedules aftercare check-ins at 30, 60 and 90 days.
+    Discharge {
+        #[arg(long)]
+        patient: i64,
+        #[arg(long)]
+        on: chrono::NaiveDate,
+        #[arg(long, default_value = "10:00")]
+        check_in_time: String,
     },
     /// Issue a one-time enrollment code for a patient's device.
     IssueCode {
@@ -322,6 +367,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             start,
             end,
             weeks,
+            end_date,
+            kind,
+            topic,
+            place,
+            video_link,
         } => {
             let recurrence = ScheduleRequest {
                 first_day,
@@ -329,16 +379,94 @@ async fn run(cli: Cli) -> Result<(), String> {
                 weekdays,
                 start,
                 end,
+                end_date,
+                kind: None,
+                topic: None,
+                place: None,
+                video_link: None,
             }
             .recurrence()
             .map_err(show)?;
+            let kind = match kind {
+                Some(code) => Some(SessionKind::from_code(&code).ok_or("unknown session kind")?),
+                None => None,
+            };
+            let details = tideline_clinic::http::program::details(kind, topic, place, video_link)
+                .map_err(show)?;
             let created = operate(&store, "schedule sessions", move |conn, caller, now| {
-                let created = program::schedule(conn, caller, program_id, &recurrence, now)?;
+                let created = program::schedule_sessions(
+                    conn,
+                    caller,
+                    program_id,
+                    &recurrence,
+                    &details,
+                    now,
+                )?
+                .len();
                 Ok((created, format!("program/{program_id}")))
             })
             .await
             .map_err(show)?;
             println!("{created} sessions scheduled");
+        }
+        Command::Mark {
+            appointment: id,
+            mark,
+            minutes,
+        } => {
+            let mark = Attendance::from_parts(&mark, minutes)
+                .ok_or("unknown mark, or minutes missing or not allowed for it")?;
+            operate(&store, "mark attendance", move |conn, caller, now| {
+                let stored = appointment::mark_attendance(conn, caller, id, mark, now)?;
+                Ok((
+                    (),
+                    format!("Appointment/{id} Patient/{}", stored.patient_id),
+                ))
+            })
+            .await
+            .map_err(show)?;
+            println!("attendance recorded");
+        }
+        Command::SetLevel {
+            patient,
+            program,
+            level,
+            target_minutes,
+            from,
+        } => {
+            let level = LevelOfCare::from_code(&level).ok_or("unknown level of care")?;
+            let change = course::LevelChange {
+                program_id: program,
+                level,
+                weekly_target_minutes: target_minutes,
+                from,
+            };
+            let id = operate(&store, "set level of care", move |conn, caller, now| {
+                let id = course::set_level(conn, caller, patient, &change, now)?;
+                Ok((id, format!("Patient/{patient} EpisodeOfCare/{id}")))
+            })
+            .await
+            .map_err(show)?;
+            println!("level of care {id} recorded");
+        }
+        Command::Discharge {
+            patient,
+            on,
+            check_in_time,
+        } => {
+            let time = tideline_clinic::http::program::time(&check_in_time).map_err(show)?;
+            let done = operate(&store, "discharge", move |conn, caller, now| {
+                let done = course::discharge(conn, caller, patient, on, time, now)?;
+                let target = format!("Patient/{patient} EpisodeOfCare/{}", done.aftercare_episode);
+                Ok((done, target))
+            })
+            .await
+            .map_err(show)?;
+            println!(
+                "discharged; {} aftercare check-ins scheduled, {} later sessions cancelled",
+                done.check_ins.len(),
+                done.cancelled
+            );
         }
         Command::IssueCode {
             patient: patient_id,

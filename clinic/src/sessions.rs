@@ -352,3 +352,53 @@ pub fn roster(conn: &Connection, caller: &Caller, session_id: i64) -> Result<Ros
     }
     Ok(Roster { session, entries })
 }
+
+/// The clinic's sessions on a calendar day, each program's day in its own zone, in time order.
+pub fn on_day(
+    conn: &Connection,
+    caller: &Caller,
+    clinic_id: i64,
+    day: chrono::NaiveDate,
+) -> Result<Vec<SessionSummary>, Problem> {
+    let midnight = day.and_time(chrono::NaiveTime::MIN).and_utc();
+    let around = between(
+        conn,
+        caller,
+        clinic_id,
+        None,
+        midnight - chrono::Duration::days(1),
+        midnight + chrono::Duration::days(2),
+    )?;
+    Ok(around
+        .into_iter()
+        .filter(|session| session.local_start().date_naive() == day)
+        .collect())
+}
+
+/// A local day and times in the program's zone as UTC instants (for moving a session).
+pub fn local_times(
+    conn: &Connection,
+    session_id: i64,
+    day: chrono::NaiveDate,
+    start: chrono::NaiveTime,
+    end: chrono::NaiveTime,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), Problem> {
+    use chrono::TimeZone;
+    let zone: String = conn
+        .prepare_cached(
+            "SELECT g.time_zone FROM session s JOIN program g ON g.id = s.program_id WHERE s.id = ?1",
+        )?
+        .query_row([session_id], |row| row.get(0))
+        .optional()?
+        .ok_or(Problem::NotFound)?;
+    let zone: Tz = zone.parse().map_err(|_| Problem::Internal)?;
+    let at = |time: chrono::NaiveTime| {
+        zone.from_local_datetime(&day.and_time(time))
+            .earliest()
+            .map(|at| at.with_timezone(&Utc))
+            .ok_or(Problem::Invalid(
+                "that time does not exist in the program's zone on that day".into(),
+            ))
+    };
+    Ok((at(start)?, at(end)?))
+}

@@ -6,6 +6,7 @@
 //! arises) leaves only its audit row behind.
 
 mod fhir;
+pub mod program;
 mod share;
 pub mod staff_schedule {
     //! The schedule request shared by the staff endpoint and the CLI.
@@ -66,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .route("/fhir/{kind}/{id}", axum::routing::any(fhir::unknown_type))
         .route("/enroll", post(fhir::enroll))
         .merge(staff::routes())
+        .merge(program::routes())
         .merge(share::routes())
         .merge(crate::portal::routes())
         .fallback(|| async { Problem::NotSupported("no such endpoint".into()) })

@@ -292,6 +292,10 @@ async fn list_devices(
 struct NewProgram {
     name: String,
     time_zone: String,
+    #[serde(default)]
+    level: Option<tideline_wire::care::LevelOfCare>,
+    #[serde(default)]
+    weekly_target_minutes: Option<u32>,
 }
 
 async fn create_program(State(state): State<AppState>, inbound: Inbound) -> Response {
@@ -304,8 +308,15 @@ async fn create_program(State(state): State<AppState>, inbound: Inbound) -> Resp
         move |conn, caller, _| {
             let clinic_id = staff_clinic(caller)?;
             let request = request?;
-            let id =
-                crate::program::create(conn, caller, clinic_id, &request.name, &request.time_zone)?;
+            let spec = crate::program::ProgramSpec {
+                name: request.name,
+                time_zone: request.time_zone,
+                level: request
+                    .level
+                    .unwrap_or(tideline_wire::care::LevelOfCare::Iop),
+                weekly_target_minutes: request.weekly_target_minutes,
+            };
+            let id = crate::program::create_program(conn, caller, clinic_id, &spec)?;
             Ok((Created { id }, format!("program/{id}")))
         },
     )
@@ -323,6 +334,13 @@ struct NewMember {
 #[serde(rename_all = "camelCase")]
 struct Count {
     created: usize,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Scheduled {
+    created: usize,
+    sessions: Vec<i64>,
 }
 
 async fn add_member(
@@ -378,6 +396,21 @@ pub struct ScheduleRequest {
     pub start: String,
     /// `HH:MM` local.
     pub end: String,
+    /// The last day, instead of a number of weeks.
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+    /// The kind of session (default group therapy).
+    #[serde(default)]
+    pub kind: Option<tideline_wire::care::SessionKind>,
+    /// Topic.
+    #[serde(default)]
+    pub topic: Option<String>,
+    /// Room or address.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Video link (https).
+    #[serde(default)]
+    pub video_link: Option<String>,
 }
 
 fn one_week() -> u32 {
@@ -399,10 +432,15 @@ impl ScheduleRequest {
                     .map_err(|_| Problem::CodeInvalid("weekdays must be mon … sun".into()))
             })
             .collect::<Result<_, _>>()?;
+        if self.end_date.is_some() && self.weekdays.is_empty() {
+            return Err(Problem::Invalid(
+                "an end date needs weekdays to repeat on".into(),
+            ));
+        }
         Ok(Recurrence {
             first_day: self.first_day,
             weeks: self.weeks,
-            last_day: None,
+            last_day: self.end_date,
             weekdays,
             start: time(&self.start)?,
             end: time(&self.end)?,
@@ -425,10 +463,29 @@ async fn schedule(
                 format!("program/{program_id}"),
                 move |conn, caller, now| {
                     staff_clinic(caller)?;
-                    let recurrence = request?.recurrence()?;
-                    let created =
-                        crate::program::schedule(conn, caller, program_id, &recurrence, now)?;
-                    Ok((Count { created }, format!("program/{program_id}")))
+                    let request = request?;
+                    let recurrence = request.recurrence()?;
+                    let details = super::program::details(
+                        request.kind,
+                        request.topic,
+                        request.place,
+                        request.video_link,
+                    )?;
+                    let ids = crate::program::schedule_sessions(
+                        conn,
+                        caller,
+                        program_id,
+                        &recurrence,
+                        &details,
+                        now,
+                    )?;
+                    Ok((
+                        Scheduled {
+                            created: ids.len(),
+                            sessions: ids,
+                        },
+                        format!("program/{program_id}"),
+                    ))
                 },
             )
             .await
