@@ -105,6 +105,9 @@ pub enum Error {
     /// the vault (it was turned off, or the passphrase was changed since).
     #[error("quick unlock is off on this device; unlock with your passphrase")]
     QuickUnlockOff,
+    /// The device's fingerprint or face check was cancelled or did not recognise the patient.
+    #[error("the fingerprint or face check did not go through; try again or use your passphrase")]
+    BiometricNotConfirmed,
     /// Too many failed attempts.
     #[error("too many attempts; try again in {retry_after_secs} seconds")]
     LockedOut {
@@ -155,9 +158,10 @@ impl Error {
             Self::Invalid(_) => ErrorCode::Invalid,
             Self::NoVault => ErrorCode::NoVault,
             Self::VaultExists => ErrorCode::VaultExists,
-            Self::WrongPassphrase | Self::WrongRecoveryKey | Self::QuickUnlockOff => {
-                ErrorCode::WrongSecret
-            }
+            Self::WrongPassphrase
+            | Self::WrongRecoveryKey
+            | Self::QuickUnlockOff
+            | Self::BiometricNotConfirmed => ErrorCode::WrongSecret,
             Self::LockedOut { .. } => ErrorCode::LockedOut,
             Self::Locked => ErrorCode::Locked,
             Self::DamagedFile(_) => ErrorCode::DamagedFile,

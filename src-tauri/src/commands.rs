@@ -260,6 +260,8 @@ pub fn vault_wipe(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> 
     let vault = slot.take().ok_or(Error::Locked)?;
     // A wiped vault's reminders must not keep firing from memory.
     state.forget_reminders();
+    #[cfg(mobile)]
+    crate::quick_unlock::forget(&state.dir);
     Ok(vault.wipe(&passphrase)?)
 }
 

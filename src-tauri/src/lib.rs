@@ -6,7 +6,11 @@ mod chooser;
 mod clinic;
 mod commands;
 mod ipc;
+#[cfg(mobile)]
+mod quick_unlock;
 pub mod reminders;
+#[cfg(target_os = "android")]
+mod secure_screen;
 mod state;
 #[cfg(desktop)]
 mod tray;
@@ -40,8 +44,11 @@ pub fn run() {
             None,
         ))
         .on_window_event(tray::on_window_event);
+    // Mobile: the OS holds the reminders; biometrics release the quick-unlock key.
     #[cfg(mobile)]
-    let builder = builder.plugin(tauri_plugin_notification::init());
+    let builder = builder
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_biometric::init());
     // The native file chooser, used only from Rust (`pick_path`); the window gets no dialog permission.
     let builder = builder.plugin(tauri_plugin_dialog::init());
     let app = builder
@@ -71,6 +78,9 @@ pub fn run() {
             tray::install(app)?;
             #[cfg(target_os = "linux")]
             webview::tune(app);
+            // Nothing of the journal in the recent-apps screenshot.
+            #[cfg(target_os = "android")]
+            secure_screen::apply(app);
             clinic::start_ticker(app.handle())?;
             let handle = app.handle().clone();
             std::thread::Builder::new()
@@ -119,6 +129,14 @@ pub fn run() {
             commands::share_revoke,
             commands::share_accounting,
             commands::report_pdf,
+            #[cfg(mobile)]
+            quick_unlock::quick_unlock_status,
+            #[cfg(mobile)]
+            quick_unlock::quick_unlock_enable,
+            #[cfg(mobile)]
+            quick_unlock::quick_unlock_disable,
+            #[cfg(mobile)]
+            quick_unlock::quick_unlock,
         ])
         .build(tauri::generate_context!())
         .expect("the Tideline window could not start");
