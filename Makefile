@@ -44,7 +44,7 @@ check-android: ui
 
 test-rust:
 	@# The shell's notification tests need a display and a private D-Bus session: test-notify runs them.
-	TIDELINE_FHIR_PY=$(TIDELINE_VENV)/bin/python cargo test --workspace --exclude tideline-e2e --exclude tideline --quiet
+	cargo test --workspace --exclude tideline-e2e --exclude tideline --quiet
 	cargo test -p tideline --lib --quiet
 
 test-notify:

@@ -1,6 +1,9 @@
 //! Everything the server emits is checked by an independent FHIR implementation (`fhir.resources`,
 //! Python), and its status codes against the lists in BRIEF.md section 4.
 
+#[path = "../fhir_python.rs"]
+mod fhir_python;
+
 use std::path::PathBuf;
 
 use reqwest::{Method, StatusCode};
@@ -10,12 +13,7 @@ use crate::support::Harness;
 
 #[tokio::test]
 async fn every_emitted_resource_is_valid_fhir() {
-    let Ok(python) = std::env::var("TIDELINE_FHIR_PY") else {
-        panic!(
-            "TIDELINE_FHIR_PY is not set: run the tests via `make test`, which creates the virtual environment \
-             (clinic/tests/setup-venv.sh) and points TIDELINE_FHIR_PY at its python"
-        );
-    };
+    let python = fhir_python::python();
     let harness = Harness::start(false).await;
     let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
     let device = harness.enroll(&clinic).await;

@@ -1,6 +1,9 @@
 //! Every resource the share endpoints emit is checked by an independent FHIR implementation
 //! (`fhir.resources`, Python), like the rest of the server's output in `fhir_validity`.
 
+#[path = "../fhir_python.rs"]
+mod fhir_python;
+
 use std::path::PathBuf;
 
 use reqwest::{Method, StatusCode};
@@ -11,12 +14,7 @@ use crate::support::{reply, Harness};
 
 #[tokio::test]
 async fn every_emitted_share_resource_is_valid_fhir() {
-    let Ok(python) = std::env::var("TIDELINE_FHIR_PY") else {
-        panic!(
-            "TIDELINE_FHIR_PY is not set: run the tests via `make test`, which creates the virtual environment \
-             (clinic/tests/setup-venv.sh) and points TIDELINE_FHIR_PY at its python"
-        );
-    };
+    let python = fhir_python::python();
     let harness = Harness::start(false).await;
     let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
     let device = harness.enroll(&clinic).await;

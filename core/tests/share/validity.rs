@@ -1,6 +1,9 @@
 //! Everything a share sends, and the three questionnaires, checked by an independent FHIR
 //! implementation (`fhir.resources`, Python, through the clinic's validation script).
 
+#[path = "../../../clinic/tests/fhir_python.rs"]
+mod fhir_python;
+
 use std::path::PathBuf;
 
 use tideline_core::record::Record;
@@ -9,12 +12,7 @@ use crate::support::{craving, halt, share, urge, Setup};
 
 #[test]
 fn every_shared_resource_is_valid_fhir() {
-    let Ok(python) = std::env::var("TIDELINE_FHIR_PY") else {
-        panic!(
-            "TIDELINE_FHIR_PY is not set: run the tests via `make test`, which creates the virtual environment \
-             (clinic/tests/setup-venv.sh) and points TIDELINE_FHIR_PY at its python"
-        );
-    };
+    let python = fhir_python::python();
     let setup = Setup::start();
     let mut device = setup.device();
     let entries = [
