@@ -12,6 +12,7 @@ use chrono::{NaiveDate, Utc};
 use ring::rand::SystemRandom;
 use serde::Serialize;
 use tauri::{AppHandle, State};
+use tideline_core::care::{self, Attendance, CarePlan, SessionView};
 use tideline_core::halt::{HaltPattern, HaltSuggestion};
 use tideline_core::insights::Insights;
 use tideline_core::passphrase::{self, Strength};
@@ -358,6 +359,34 @@ pub fn session_respond(
     reminders::sync(&app);
     clinic::wake(&app);
     Ok(saved)
+}
+
+/// The course of care: level, weekly target, who set them, the clinic's history and the aftercare
+/// check-ins; `null` before the program is set up.
+#[tauri::command(async)]
+pub fn care_plan(state: State<'_, AppState>) -> Reply<Option<CarePlan>> {
+    let now = Utc::now();
+    Ok(state.with_vault(now, |v| Ok(care::plan(v, now)))?)
+}
+
+/// Every session with its status line and counted minutes, soonest first.
+#[tauri::command(async)]
+pub fn sessions_list(state: State<'_, AppState>) -> Reply<Vec<SessionView>> {
+    let now = Utc::now();
+    Ok(state.with_vault(now, |v| Ok(care::session_views(v, now)))?)
+}
+
+/// The patient marks a session themselves (self-reported; never sent to the clinic), or clears the
+/// mark with `null`.
+#[tauri::command(async)]
+pub fn session_mark(
+    state: State<'_, AppState>,
+    id: RecordId,
+    mark: Option<Attendance>,
+) -> Reply<StoredRecord> {
+    Ok(state.with_vault(Utc::now(), |v| {
+        care::self_report(v, id, mark, now_stamp())
+    })?)
 }
 
 /// Exactly what a share would send, with the consent text; no network.
