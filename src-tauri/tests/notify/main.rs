@@ -43,6 +43,9 @@ fn session(start: DateTime<Utc>) -> ClinicSession {
         status: AppointmentStatus::Booked,
         response: ParticipantResponse::NeedsAction,
         origin: SessionOrigin::Patient,
+        cancel_reason: None,
+        attendance: None,
+        self_report: None,
     }
 }
 

@@ -3,6 +3,9 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
+  Attendance,
+  CarePlan,
+  SessionView,
   ConsentSummary,
   ConsentTerms,
   Disclosure,
@@ -131,6 +134,9 @@ export const vaultRecover = (recoveryKey: string, newPassphrase: string) =>
   call<UnlockReport>("vault_recover", { recoveryKey, newPassphrase });
 export const vaultLock = () => call<null>("vault_lock");
 export const vaultTouch = () => call<null>("vault_touch");
+/** A running exercise keeps the vault open for up to `minutes` (the core caps it); the expiry or null. */
+export const vaultHold = (minutes: number) => call<string | null>("vault_hold", { minutes });
+export const vaultRelease = () => call<null>("vault_release");
 export const haltSuggestions = () => call<HaltSuggestion[]>("halt_suggestions");
 export const passphraseAssess = (passphrase: string) => call<Strength>("passphrase_assess", { passphrase });
 
@@ -168,6 +174,12 @@ export const pickPath = (purpose: PathPurpose) => call<string | null>("pick_path
 /** The patient's answer to a session; a clinic session's answer waits in the outbox until sent. */
 export const sessionRespond = (id: string, response: ParticipantResponse) =>
   call<StoredRecord>("session_respond", { id, response });
+/** Every session with its status line ("Attended, 20 minutes late — 2 h 40 min counted") from the core. */
+export const sessionsList = () => call<SessionView[]>("sessions_list");
+/** The patient's own mark on a session that has started (self-reported; never sent); null clears it. */
+export const sessionMark = (id: string, mark: Attendance | null) => call<StoredRecord>("session_mark", { id, mark });
+/** The course of care: level, weekly target, who set them, history and aftercare check-ins. */
+export const carePlan = () => call<CarePlan | null>("care_plan");
 export const syncStatus = () => call<SyncStatus>("sync_status");
 export const syncConnect = (server: string, code: string) => call<SyncStatus>("sync_connect", { server, code });
 export const syncNow = () => call<SyncReport>("sync_now");

@@ -49,8 +49,9 @@ describe("sync sentences", () => {
     expect(syncProblem(new BackendError("offline", "x"))).toMatch(/saved on this device and will be sent later/);
   });
   it("counts what a sync did, and says so when nothing changed", () => {
-    expect(reportSentence({ sessionsChanged: 1, sessionsSkipped: 0, answersSent: 2, answersParked: 0 })).toBe("Synced: 1 session updated, 2 answers sent.");
-    expect(reportSentence({ sessionsChanged: 0, sessionsSkipped: 0, answersSent: 0, answersParked: 0 })).toBe("Synced. Everything is up to date.");
+    expect(reportSentence({ sessionsChanged: 1, sessionsSkipped: 0, answersSent: 2, answersParked: 0, careChanged: false })).toBe("Synced: 1 session updated, 2 answers sent.");
+    expect(reportSentence({ sessionsChanged: 0, sessionsSkipped: 0, answersSent: 0, answersParked: 0, careChanged: true })).toBe("Synced: your level of care updated.");
+    expect(reportSentence({ sessionsChanged: 0, sessionsSkipped: 0, answersSent: 0, answersParked: 0, careChanged: false })).toBe("Synced. Everything is up to date.");
   });
   it("counts the answers still waiting", () => {
     expect(pendingSentence(status())).toBe("All your answers have been sent.");

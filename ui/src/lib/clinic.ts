@@ -49,6 +49,7 @@ export function reportSentence(r: SyncReport): string {
   if (r.sessionsChanged) parts.push(`${r.sessionsChanged} ${r.sessionsChanged === 1 ? "session" : "sessions"} updated`);
   if (r.answersSent) parts.push(`${r.answersSent} ${r.answersSent === 1 ? "answer" : "answers"} sent`);
   if (r.answersParked) parts.push(`${r.answersParked} ${r.answersParked === 1 ? "answer" : "answers"} not accepted (see below)`);
+  if (r.careChanged) parts.push("your level of care updated");
   return parts.length ? `Synced: ${parts.join(", ")}.` : "Synced. Everything is up to date.";
 }
 

@@ -11,7 +11,7 @@ import { niceMax } from "./insights";
 import { wipeConfirmed } from "./settings";
 import { triggerKey, triggerLabel } from "./triggers";
 import { describe as describeActivity } from "./activity";
-import type { StoredRecord } from "./types";
+import type { SessionView, StoredRecord } from "./types";
 
 describe("HALT", () => {
   it("flags a need rated 2 or more", () => {
@@ -81,9 +81,9 @@ describe("sessions", () => {
     expect(sessionToForm(s)).toMatchObject({ start: "22:00", end: "01:00", place: "https://video.example/room" });
   });
   it("splits into upcoming (soonest first) and past (latest first)", () => {
-    const mk = (id: string, startIso: string): StoredRecord => {
+    const mk = (id: string, startIso: string): SessionView => {
       const s = formToSession({ ...blankSession(new Date(startIso)), start: "10:00", end: "11:00" }, null, "UTC");
-      return { id, created: s.start, updated: s.start, record: { type: "session", ...s } };
+      return { id, session: s, heading: "Group session", kindName: "Group", statusLine: "Booked", countedMinutes: 0, selfReported: false, canSelfReport: false };
     };
     const r = splitSessions([mk("a", "2026-11-20T00:00:00"), mk("b", "2026-11-30T00:00:00"), mk("c", "2026-11-25T00:00:00"), mk("d", "2026-11-10T00:00:00")], new Date("2026-11-23T00:00:00"));
     expect(r.upcoming.map((x) => x.id)).toEqual(["c", "b"]);

@@ -43,15 +43,6 @@ export function hours(h: number): string {
   return Number.isInteger(r) ? String(r) : r.toFixed(1);
 }
 
-/** The sentence under the weekly-hours bar. Never scolds: it states where things are. */
-export function hoursSentence(done: number, goal: number): string {
-  if (goal <= 0) return `${hours(done)} hours of treatment this week.`;
-  if (done >= goal) return `You have attended ${hours(done)} hours this week, meeting the ${hours(goal)}-hour goal.`;
-  const left = goal - done;
-  if (done === 0) return `The week's ${hours(goal)} hours are ahead of you.`;
-  return `You have attended ${hours(done)} of ${hours(goal)} hours this week; ${hours(left)} to go.`;
-}
-
 const dateFmt = new Intl.DateTimeFormat(undefined, { weekday: "short", month: "short", day: "numeric" });
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
 

@@ -1,19 +1,6 @@
-// Clinic sessions: words for FHIR statuses, splitting into upcoming and past, and the patient's form.
-import type { AppointmentStatus, ClinicSession, ParticipantResponse, SessionKind, StoredRecord, Venue } from "./types";
+// Clinic sessions: splitting into upcoming and past, answer words, and the patient's form. Status lines come from the core.
+import type { ClinicSession, ParticipantResponse, SessionKind, SessionView, Venue } from "./types";
 import { deviceZone, isoDate } from "./format";
-
-export const STATUS_WORDS: { [S in AppointmentStatus]: string } = {
-  proposed: "Proposed",
-  pending: "Waiting for confirmation",
-  booked: "Booked",
-  arrived: "Arrived",
-  fulfilled: "Attended",
-  cancelled: "Cancelled",
-  noshow: "Missed",
-  "entered-in-error": "Entered by mistake",
-  "checked-in": "Checked in",
-  waitlist: "On the waiting list",
-};
 
 export const RESPONSE_WORDS: { [R in ParticipantResponse]: string } = {
   accepted: "You are going",
@@ -22,14 +9,21 @@ export const RESPONSE_WORDS: { [R in ParticipantResponse]: string } = {
   "needs-action": "Not answered yet",
 };
 
-export const KIND_WORDS: { [K in SessionKind]: string } = { group: "Group", individual: "Individual", family: "Family", other: "Other" };
+/** Kinds the patient can choose for a session they add (the form's options). */
+export const KIND_WORDS: { [K in SessionKind]: string } = {
+  group: "Group",
+  individual: "Individual",
+  family: "Family",
+  psychoeducation: "Education",
+  medicationManagement: "Medication",
+  aftercareCheckIn: "Aftercare check-in",
+  other: "Other",
+};
 
-export type SessionItem = { id: string; s: ClinicSession };
-
-export function splitSessions(records: StoredRecord[], now: Date): { upcoming: SessionItem[]; past: SessionItem[] } {
-  const all: SessionItem[] = records.flatMap((r) => (r.record.type === "session" ? [{ id: r.id, s: r.record }] : []));
-  const upcoming = all.filter((x) => new Date(x.s.end.utc) > now).sort((a, b) => a.s.start.utc.localeCompare(b.s.start.utc));
-  const past = all.filter((x) => new Date(x.s.end.utc) <= now).sort((a, b) => b.s.start.utc.localeCompare(a.s.start.utc));
+/** Splits the core's session views into upcoming (soonest first) and past (latest first). */
+export function splitSessions(views: SessionView[], now: Date): { upcoming: SessionView[]; past: SessionView[] } {
+  const upcoming = views.filter((x) => new Date(x.session.end.utc) > now).sort((a, b) => a.session.start.utc.localeCompare(b.session.start.utc));
+  const past = views.filter((x) => new Date(x.session.end.utc) <= now).sort((a, b) => b.session.start.utc.localeCompare(a.session.start.utc));
   return { upcoming, past };
 }
 
@@ -72,5 +66,8 @@ export function formToSession(f: SessionForm, previous: ClinicSession | null, zo
     status: previous?.status ?? "booked",
     response: previous?.response ?? "accepted",
     origin: { kind: "patient" },
+    cancelReason: previous?.cancelReason ?? null,
+    attendance: previous?.attendance ?? null,
+    selfReport: previous?.selfReport ?? null,
   };
 }

@@ -2,6 +2,12 @@
 // working on the UI without the Rust side. It follows the contract's rules (locked vault rejects,
 // lockout after repeated wrong secrets) but keeps everything in memory and encrypts nothing.
 import type {
+  Attendance,
+  CarePlan,
+  ClinicSession,
+  LevelOfCare,
+  SessionKind,
+  SessionView,
   ConsentSummary,
   ConsentTerms,
   Disclosure,
@@ -26,6 +32,7 @@ import type {
 } from "../lib/types";
 
 type Fail = { code: string; message: string };
+type Session = ClinicSession;
 const fail = (code: string, message: string): Fail => ({ code, message });
 
 export type Scenario = "fresh" | "seeded";
@@ -60,6 +67,9 @@ export class MemoryBackend {
   private codeFailures = 0;
   private scheduleSent = false;
   private consents = new Map<string, ConsentSummary>();
+  /** The auto-lock rule as the core keeps it: the patient's last activity and a running hold. */
+  private lastActivity = 0;
+  private holdUntil = 0;
   /** Paths reports were written to (for tests). */
   reports: string[] = [];
   /** Test hooks: the network is down; the clinic refuses the next answer it receives. */
@@ -88,7 +98,7 @@ export class MemoryBackend {
       return this.stamp(d);
     };
     const start = new Date(now.getTime() - 23 * day).toISOString().slice(0, 10);
-    this.put({ type: "program", startDate: start, zone: this.zone, weeklyGoalHours: 9 });
+    this.put({ type: "program", startDate: start, zone: this.zone, level: "iop", weeklyTargetMinutes: null });
     const tags = ["Stress at work", "Payday", "Old friends", "Evenings alone", "Arguments"];
     const needs: HaltNeed[][] = [["tired"], ["lonely", "tired"], [], ["angry"], ["tired"]];
     for (let i = 0; i < 14; i++) {
@@ -154,6 +164,9 @@ export class MemoryBackend {
         status: past ? (d === -6 || d === -7 || d === -5 ? "noshow" : "fulfilled") : "booked",
         response: past ? "accepted" : d < 4 ? "accepted" : "needs-action",
         origin: { kind: "clinic", clinicId: `appt-${d + 100}` },
+        cancelReason: null,
+        attendance: null,
+        selfReport: null,
       });
     }
     const sam = this.put({ type: "contact", name: "Sam", role: "sponsor", phone: "+1 555 0100", canText: true, notes: null });
@@ -248,6 +261,29 @@ export class MemoryBackend {
     return w;
   }
 
+  /** Minutes a session counts, as wire's one hours rule (`attended_minutes`) and core's `counted_mark`. */
+  private counted(r: Session): { minutes: number; mark: Attendance | null; own: boolean } {
+    const scheduled = Math.round((new Date(r.end.utc).getTime() - new Date(r.start.utc).getTime()) / 60_000);
+    const recorded = r.origin.kind === "clinic" && (r.attendance !== null || !["proposed", "pending", "booked", "waitlist"].includes(r.status));
+    const own = !recorded && r.selfReport !== null;
+    const mark = own ? r.selfReport : r.attendance;
+    let minutes = 0;
+    if (!["cancelled", "entered-in-error", "noshow"].includes(r.status)) {
+      if (mark?.mark === "late" || mark?.mark === "left-early") minutes = Math.max(0, scheduled - mark.minutes);
+      else if (mark?.mark === "attended") minutes = scheduled;
+      else if (mark === null && ["fulfilled", "arrived", "checked-in"].includes(r.status)) minutes = scheduled;
+    }
+    return { minutes, mark, own };
+  }
+
+  /** The level in force: the patient's own (the mock has no clinic course). */
+  private care(): { level: LevelOfCare; target: number | null } {
+    const program = this.singleton("program")?.record as Extract<Record, { type: "program" }> | undefined;
+    const level = program?.level ?? "iop";
+    const defaults: { [L in LevelOfCare]: number | null } = { iop: 540, "iop-adolescent": 360, "partial-hospitalization": 1200, outpatient: null, aftercare: null };
+    return { level, target: program?.weeklyTargetMinutes ?? defaults[level] };
+  }
+
   private home(): HomeSummary {
     const now = this.now();
     const program = this.singleton("program")?.record as Extract<Record, { type: "program" }> | undefined;
@@ -255,25 +291,127 @@ export class MemoryBackend {
     const day = Math.floor((now.getTime() - new Date(startDate + "T00:00:00").getTime()) / 86_400_000) + 1;
     const ws = this.weekStart(now).getTime();
     const sessions = this.sessions();
-    const attended = sessions.filter(({ r }) => r.status === "fulfilled" || r.status === "arrived" || r.status === "checked-in");
-    const hours = attended
-      .filter(({ r }) => new Date(r.start.utc).getTime() >= ws)
-      .reduce((h, { r }) => h + (new Date(r.end.utc).getTime() - new Date(r.start.utc).getTime()) / 3_600_000, 0);
-    const next = sessions
-      .filter(({ r }) => new Date(r.start.utc) > now && r.status !== "cancelled" && r.status !== "entered-in-error" && r.response !== "declined")
-      .sort((a, b) => a.r.start.utc.localeCompare(b.r.start.utc))[0];
+    const attended = sessions.filter(({ r }) => this.counted(r).minutes > 0);
+    const hours =
+      attended.filter(({ r }) => new Date(r.start.utc).getTime() >= ws).reduce((h, { r }) => h + this.counted(r).minutes, 0) / 60;
+    const upcoming = sessions
+      .filter(({ r }) => new Date(r.start.utc) > now && ["proposed", "pending", "booked"].includes(r.status) && r.response !== "declined")
+      .sort((a, b) => a.r.start.utc.localeCompare(b.r.start.utc));
+    const next = upcoming[0];
+    const { level, target } = this.care();
+    const checkIn = level === "aftercare" ? upcoming.find(({ r }) => r.kind === "aftercareCheckIn") : undefined;
+    const fmt = (h: number) => (Number.isInteger(Math.round(h * 10) / 10) ? String(Math.round(h)) : (Math.round(h * 10) / 10).toFixed(1));
+    const weekSentence =
+      level === "aftercare"
+        ? checkIn
+          ? `Your next check-in is on ${new Date(checkIn.r.start.utc).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric" })}.`
+          : "No check-in is scheduled yet."
+        : target === null
+          ? `${fmt(hours)} hours this week.`
+          : hours >= target / 60
+            ? `${fmt(hours)} hours this week, meeting your ${fmt(target / 60)}-hour target.`
+            : `${fmt(hours)} of ${fmt(target / 60)} hours this week.`;
     return {
       progress: {
         dayOfProgram: day >= 1 ? day : null,
         weekStart: new Date(ws).toISOString().slice(0, 10),
         hoursThisWeek: hours,
-        weeklyGoalHours: program?.weeklyGoalHours ?? 9,
+        level,
+        setByClinic: false,
+        weeklyTargetHours: level === "aftercare" || target === null ? null : target / 60,
         sessionsAttended: attended.length,
-        sessionsMissed: sessions.filter(({ r }) => r.status === "noshow").length,
+        sessionsMissed: sessions.filter(({ r }) => this.counted(r).minutes === 0 && (this.counted(r).mark?.mark === "no-show" || (this.counted(r).mark === null && r.status === "noshow"))).length,
         nextSession: next ? { id: next.s.id, start: next.r.start, kind: next.r.kind } : null,
-        summary: "",
+        nextCheckIn: checkIn ? { id: checkIn.s.id, start: checkIn.r.start, kind: checkIn.r.kind } : null,
+        weekSentence,
+        summary: level === "aftercare" ? `You are in aftercare. ${weekSentence}` : `Day ${day} of your program. ${weekSentence}`,
       },
       recent: this.sorted(["craving", "halt", "urge"]).slice(0, 5),
+    };
+  }
+
+  /** As core::care::status_line. */
+  private statusLine(r: Session): string {
+    if (r.status === "cancelled") return r.cancelReason ? `Cancelled: ${r.cancelReason}` : "Cancelled";
+    if (r.status === "entered-in-error") return "Removed by the clinic";
+    const { minutes, mark, own } = this.counted(r);
+    const tag = own ? " (self-reported)" : "";
+    const dur = minutes >= 60 ? (minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes / 60} h`) : `${minutes} min`;
+    if (mark?.mark === "no-show") return `Missed${tag}`;
+    if (mark?.mark === "excused") return `Excused${tag}`;
+    let what = "Attended";
+    if (mark?.mark === "late") what = `Attended, ${mark.minutes} minutes late`;
+    else if (mark?.mark === "left-early") what = `Attended, left ${mark.minutes} minutes early`;
+    else if (mark === null) {
+      if (r.status === "noshow") return "Missed";
+      if (!["fulfilled", "arrived", "checked-in"].includes(r.status)) return r.status === "pending" ? "Waiting for confirmation" : "Booked";
+    }
+    return `${what}${tag} — ${dur} counted`;
+  }
+
+  private mayMark(r: Session): boolean {
+    const recorded = r.origin.kind === "clinic" && (r.attendance !== null || !["proposed", "pending", "booked", "waitlist"].includes(r.status));
+    return new Date(r.start.utc) <= this.now() && !recorded && r.status !== "cancelled" && r.status !== "entered-in-error";
+  }
+
+  private sessionViews(): SessionView[] {
+    const names: { [K in SessionKind]: string } = { group: "Group", individual: "Individual", family: "Family", psychoeducation: "Education", medicationManagement: "Medication", aftercareCheckIn: "Aftercare check-in", other: "Other" };
+    return this.sessions()
+      .map(({ s, r }) => ({
+        id: s.id,
+        session: r,
+        heading: r.title ?? `${names[r.kind]} session`,
+        kindName: names[r.kind],
+        statusLine: this.statusLine(r),
+        countedMinutes: this.counted(r).minutes,
+        selfReported: this.counted(r).own,
+        canSelfReport: this.mayMark(r),
+      }))
+      .sort((a, b) => a.session.start.utc.localeCompare(b.session.start.utc));
+  }
+
+  private mark(a: { [k: string]: unknown }): StoredRecord {
+    const s = this.records.get(String(a.id));
+    if (!s || s.record.type !== "session") throw fail("not_found", "That entry no longer exists.");
+    const r = s.record;
+    if (r.origin.kind === "clinic" && (r.attendance !== null || !["proposed", "pending", "booked", "waitlist"].includes(r.status))) {
+      throw fail("invalid", "mark: your clinic has recorded this session; its record counts");
+    }
+    if (!this.mayMark(r)) throw fail("invalid", "mark: a session can be marked once it has started");
+    return this.put({ ...r, selfReport: (a.mark as Attendance | null) ?? null }, s.id);
+  }
+
+  /** As core::care::plan, for a patient without a clinic course. */
+  private carePlan(): CarePlan | null {
+    const program = this.singleton("program")?.record as Extract<Record, { type: "program" }> | undefined;
+    if (!program) return null;
+    const hoursText = (m: number | null, level: LevelOfCare) =>
+      level === "aftercare"
+        ? "No weekly hours: check-ins at 30, 60 and 90 days instead"
+        : m === null
+          ? "Under 9 hours a week, the target your counselor set"
+          : `${Number.isInteger(m / 60) ? m / 60 : (m / 60).toFixed(2).replace(/0+$/, "")} hours a week`;
+    const names: { [L in LevelOfCare]: string } = {
+      "partial-hospitalization": "Partial hospitalization (ASAM 2.5)",
+      iop: "Intensive outpatient (ASAM 2.1)",
+      "iop-adolescent": "Intensive outpatient, adolescent (ASAM 2.1)",
+      outpatient: "Outpatient (ASAM 1)",
+      aftercare: "Aftercare",
+    };
+    const defaults: { [L in LevelOfCare]: number | null } = { "partial-hospitalization": 1200, iop: 540, "iop-adolescent": 360, outpatient: null, aftercare: null };
+    const { level, target } = this.care();
+    const current = { level, name: names[level], weeklyTargetMinutes: target, targetText: hoursText(target, level), from: program.startDate };
+    const lower = current.targetText.charAt(0).toLowerCase() + current.targetText.slice(1);
+    return {
+      setByClinic: false,
+      current,
+      history: [],
+      choices: (Object.keys(names) as LevelOfCare[]).map((l) => ({ level: l, name: names[l], targetText: hoursText(defaults[l], l), customTarget: l === "outpatient" })),
+      checkIns: this.sessions()
+        .filter(({ r }) => r.kind === "aftercareCheckIn")
+        .map(({ s, r }) => ({ id: s.id, start: r.start, statusLine: this.statusLine(r) }))
+        .sort((a, b) => a.start.utc.localeCompare(b.start.utc)),
+      sentence: `You set this: ${current.name}, ${lower}.`,
     };
   }
 
@@ -296,7 +434,7 @@ export class MemoryBackend {
     for (const { r } of this.sessions()) {
       if (new Date(r.start.utc) > this.now()) continue;
       const w = this.weekStart(new Date(r.start.utc)).toISOString().slice(0, 10);
-      const h = r.status === "fulfilled" ? (new Date(r.end.utc).getTime() - new Date(r.start.utc).getTime()) / 3_600_000 : 0;
+      const h = this.counted(r).minutes / 60;
       weeks.set(w, (weeks.get(w) ?? 0) + h);
     }
     const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -375,7 +513,7 @@ export class MemoryBackend {
     if (!this.link) throw fail("clinic", "this device is not connected to a clinic");
     if (this.link.refused) throw fail("device_refused", "the clinic no longer accepts this device; ask the clinic for a new code to connect again");
     if (this.offline) throw fail("offline", "the clinic could not be reached; your answers are saved and will be sent later");
-    const report: SyncReport = { sessionsChanged: 0, sessionsSkipped: 0, answersSent: 0, answersParked: 0 };
+    const report: SyncReport = { sessionsChanged: 0, sessionsSkipped: 0, answersSent: 0, answersParked: 0, careChanged: false };
     for (const e of [...this.outbox]) {
       if (e.parked) continue;
       if (this.parkNext) {
@@ -401,6 +539,9 @@ export class MemoryBackend {
         status: "booked",
         response: "needs-action",
         origin: { kind: "clinic", clinicId: "appt-counselor-1" },
+        cancelReason: null,
+        attendance: null,
+        selfReport: null,
       });
       this.scheduleSent = true;
       report.sessionsChanged++;
@@ -528,6 +669,11 @@ export class MemoryBackend {
     return [{ who: "Dana Ortiz, LCSW", viewedAt: this.now().toISOString(), entriesViewed: c.entries.length }];
   }
 
+  /** Whether a hold keeps the vault open now (the shell's idle timer does not lock then). */
+  held(): boolean {
+    return this.unlocked && this.now().getTime() < this.holdUntil;
+  }
+
   /** Handles one IPC call the way the Rust shell would. Throws `{ code, message }` on failure. */
   handle(cmd: string, a: { [k: string]: unknown } = {}): unknown {
     switch (cmd) {
@@ -546,8 +692,9 @@ export class MemoryBackend {
         if (p.length < 10) throw fail("invalid", "passphrase: use at least 10 characters");
         this.passphrase = p;
         this.recoveryKey = "TIDE-4F7Q-M2KD-9XWB-C8RT-6HJN-P3LV";
-        this.put({ type: "program", startDate: String(a.programStart), zone: String(a.zone), weeklyGoalHours: 9 });
+        this.put({ type: "program", startDate: String(a.programStart), zone: String(a.zone), level: "iop", weeklyTargetMinutes: null });
         this.unlocked = true;
+        this.lastActivity = this.now().getTime();
         return { recoveryKey: this.recoveryKey };
       }
       case "vault_unlock": {
@@ -556,6 +703,7 @@ export class MemoryBackend {
         if (a.passphrase !== this.passphrase) this.wrong("passphrase");
         this.failures = 0;
         this.unlocked = true;
+        this.lastActivity = this.now().getTime();
         return { records: this.records.size, damaged: [] };
       }
       case "vault_recover": {
@@ -566,16 +714,30 @@ export class MemoryBackend {
         this.failures = 0;
         this.passphrase = String(a.newPassphrase);
         this.unlocked = true;
+        this.lastActivity = this.now().getTime();
         return { records: this.records.size, damaged: [] };
       }
       case "vault_lock":
         this.unlocked = false;
         return null;
-      case "vault_touch":
-        return null;
     }
     this.requireUnlocked();
     switch (cmd) {
+      case "vault_touch":
+        this.lastActivity = this.now().getTime();
+        return null;
+      case "vault_hold": {
+        // As core: at most 30 minutes, and never past 30 minutes after the patient's last activity.
+        const now = this.now().getTime();
+        const max = 30 * 60_000;
+        const until = Math.min(now + Math.min(Number(a.minutes ?? 0), 30) * 60_000, this.lastActivity + max);
+        if (until <= now) return null;
+        this.holdUntil = until;
+        return new Date(until).toISOString();
+      }
+      case "vault_release":
+        this.holdUntil = 0;
+        return null;
       case "record_save": {
         const id = a.id as string | undefined;
         if (id && !this.records.has(id)) throw fail("not_found", "That entry no longer exists.");
@@ -589,6 +751,14 @@ export class MemoryBackend {
           const offs = record.samples.map((x) => x.offsetSeconds);
           if (offs.some((o, i) => i > 0 && o <= offs[i - 1]!)) throw fail("invalid", "samples: must be in time order");
           if (offs.some((o) => o > secs)) throw fail("invalid", "samples: must not lie after the end");
+        }
+        if (record.type === "program") {
+          // As core's ProgramSettings::validate (wire's LevelOfCare::validate_target).
+          const m = record.weeklyTargetMinutes;
+          const min: { [L in LevelOfCare]: number } = { iop: 540, "iop-adolescent": 360, "partial-hospitalization": 1200, outpatient: 1, aftercare: 0 };
+          const bad =
+            record.level === "aftercare" ? m !== null : record.level === "outpatient" ? m === null || m < 1 || m >= 540 : m !== null && m < min[record.level];
+          if (bad) throw fail("invalid", "weeklyTargetMinutes: the weekly target does not fit this level of care");
         }
         const single = ["plan", "program", "settings"].includes(record.type) ? this.singleton(record.type) : undefined;
         return this.put(record, id ?? single?.id);
@@ -634,6 +804,12 @@ export class MemoryBackend {
       }
       case "session_respond":
         return this.respond(a);
+      case "sessions_list":
+        return this.sessionViews();
+      case "session_mark":
+        return this.mark(a);
+      case "care_plan":
+        return this.carePlan();
       case "sync_status":
         return this.syncStatus();
       case "sync_connect":

@@ -232,6 +232,47 @@ for (const size of SIZES) {
         }
       });
 
+      test("level of care without a clinic: step to outpatient (6 hours), progress follows, a session marked self-reported", async () => {
+        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
+        const { page } = ctx;
+        try {
+          await page.getByLabel("Passphrase").fill(PASSPHRASE);
+          await page.getByRole("button", { name: "Unlock" }).click();
+          await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
+          assert.match(await page.locator("#week-sentence").textContent(), /9 hours this week|9-hour target/, "intensive outpatient: 9 hours");
+          await nav(page, "Settings");
+          await page.getByLabel("Level of care").selectOption("outpatient");
+          await page.getByLabel(/Weekly target in hours/).fill("6");
+          await page.getByRole("button", { name: "Save program" }).click();
+          await page.getByText("Program saved.").waitFor();
+          await checkScreen(ctx, `${tag}-92-settings-level`);
+
+          await nav(page, "Home");
+          await page.locator("#week-sentence").waitFor();
+          assert.match(await page.locator("#week-sentence").textContent(), /of 6 hours this week|6-hour target/, "the target follows the level");
+
+          // A session of the patient's own, yesterday: they mark it attended themselves.
+          await nav(page, "Sessions");
+          await page.getByRole("button", { name: "Add a session" }).click();
+          const y = new Date(Date.now() - 86_400_000);
+          const ymd = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, "0")}-${String(y.getDate()).padStart(2, "0")}`;
+          await page.getByLabel("Date").fill(ymd);
+          await page.getByLabel("Starts").fill("10:00");
+          await page.getByLabel("Ends").fill("11:00");
+          await page.getByLabel("Name (optional)").fill("Family session at home");
+          await page.getByLabel("Kind").selectOption("family");
+          await page.getByRole("button", { name: "Save session" }).click();
+          const card = page.locator("li.card", { has: page.getByRole("heading", { name: "Family session at home" }) });
+          await card.getByRole("button", { name: "I was there" }).click();
+          await card.getByText("Attended (self-reported) — 1 h counted").waitFor();
+          await checkScreen(ctx, `${tag}-52-sessions-self-reported`);
+          await card.getByRole("button", { name: "Clear my mark" }).click();
+          await card.getByText("Booked").waitFor();
+        } finally {
+          await ctx.context.close();
+        }
+      });
+
       test("clinic: connect (wrong code, offline, right code), sync, answer, parked answer, disconnect", async () => {
         const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
         const { page } = ctx;
