@@ -152,6 +152,7 @@ impl Clinic {
         let recurrence = Recurrence {
             first_day: monday,
             weeks: 8,
+            last_day: None,
             weekdays: vec![Weekday::Mon, Weekday::Wed, Weekday::Fri],
             start: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
             end: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
