@@ -7,6 +7,7 @@
 
 pub mod care;
 pub mod contact;
+pub mod crisis;
 pub mod craving;
 pub mod error;
 pub mod halt;

@@ -31,6 +31,16 @@ use tideline_core::time::Stamp;
 
 /// How often the ticker syncs while the vault is unlocked and a clinic is connected.
 pub const INTERVAL: Duration = Duration::from_secs(5 * 60);
+
+/// [`INTERVAL`], or `TIDELINE_SYNC_INTERVAL_SECS` when set (the end-to-end tests sync every few
+/// seconds to show that background syncs never keep the vault from locking).
+fn interval() -> Duration {
+    std::env::var("TIDELINE_SYNC_INTERVAL_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|secs| *secs > 0)
+        .map_or(INTERVAL, Duration::from_secs)
+}
 /// The event the window listens for to re-read the sync status and the sessions.
 pub const CHANGED_EVENT: &str = "sync-changed";
 
@@ -47,10 +57,11 @@ pub fn start_ticker<R: Runtime>(app: &AppHandle<R>) -> std::io::Result<()> {
         wake: Mutex::new(wake),
     });
     let handle = app.clone();
+    let every = interval();
     std::thread::Builder::new()
         .name("clinic-sync".into())
         .spawn(move || loop {
-            match woken.recv_timeout(INTERVAL) {
+            match woken.recv_timeout(every) {
                 Ok(()) | Err(RecvTimeoutError::Timeout) => {
                     // Several wakes in a row make one sync.
                     while woken.try_recv().is_ok() {}

@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use ring::rand::SystemRandom;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -145,9 +145,31 @@ pub fn vault_lock(state: State<'_, AppState>) {
     state.lock(Utc::now());
 }
 
+/// The patient's keyboard, pointer or touch in the window: the one thing that postpones auto-lock.
 #[tauri::command(async)]
 pub fn vault_touch(state: State<'_, AppState>) -> Reply<()> {
-    Ok(state.with_vault(Utc::now(), |_| Ok(()))?)
+    let now = Utc::now();
+    Ok(state.with_vault(now, |v| {
+        v.touch(now);
+        Ok(())
+    })?)
+}
+
+/// A running exercise (urge surfing) keeps the vault open for up to `minutes`, as the core grants
+/// (at most 30 minutes after the patient's last activity). The expiry granted, or null.
+#[tauri::command(async)]
+pub fn vault_hold(state: State<'_, AppState>, minutes: u32) -> Reply<Option<DateTime<Utc>>> {
+    let now = Utc::now();
+    Ok(state.with_vault(now, |v| Ok(v.hold(now, minutes)))?)
+}
+
+/// The exercise ended: the vault locks on the usual idle rule again.
+#[tauri::command(async)]
+pub fn vault_release(state: State<'_, AppState>) -> Reply<()> {
+    Ok(state.with_vault(Utc::now(), |v| {
+        v.release_hold();
+        Ok(())
+    })?)
 }
 
 /// The response to each HALT need: fixed content from the core, no patient data.

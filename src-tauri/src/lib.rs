@@ -5,6 +5,7 @@
 mod chooser;
 mod clinic;
 mod commands;
+mod crisis;
 mod ipc;
 #[cfg(mobile)]
 mod quick_unlock;
@@ -51,6 +52,8 @@ pub fn run() {
         .plugin(tauri_plugin_biometric::init());
     // The native file chooser, used only from Rust (`pick_path`); the window gets no dialog permission.
     let builder = builder.plugin(tauri_plugin_dialog::init());
+    // Crisis lines open in the platform's phone, messages or browser app, from Rust only (`crisis.rs`).
+    let builder = builder.plugin(tauri_plugin_opener::init());
     let app = builder
         .setup(|app| {
             let dir = state::data_dir(app.path().app_data_dir().ok())?;
@@ -101,6 +104,11 @@ pub fn run() {
             commands::vault_recover,
             commands::vault_lock,
             commands::vault_touch,
+            commands::vault_hold,
+            commands::vault_release,
+            crisis::crisis_lines,
+            crisis::crisis_after_use,
+            crisis::crisis_open,
             commands::passphrase_assess,
             commands::record_save,
             commands::record_delete,

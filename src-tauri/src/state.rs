@@ -79,15 +79,16 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Runs `f` on the unlocked vault, noting activity; `Error::Locked` when it is locked.
+    /// Runs `f` on the unlocked vault; `Error::Locked` when it is locked. A command is not the
+    /// patient's activity by itself (the window calls many on its own, e.g. after a background
+    /// sync): only `vault_touch` and a hold postpone the lock (`tideline_core::vault::Vault::touch`).
     pub fn with_vault<T>(
         &self,
-        now: DateTime<Utc>,
+        _now: DateTime<Utc>,
         f: impl FnOnce(&mut Vault) -> Result<T>,
     ) -> Result<T> {
         let mut slot = self.slot();
         let vault = slot.as_mut().ok_or(Error::Locked)?;
-        vault.touch(now);
         f(vault)
     }
 

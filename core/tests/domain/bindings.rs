@@ -16,6 +16,9 @@ fn export_domain_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     urge::UrgeSurfSession::export_all(cfg)?;
     session::ClinicSession::export_all(cfg)?;
     contact::SupportContact::export_all(cfg)?;
+    crisis::CrisisDirectory::export_all(cfg)?;
+    crisis::CrisisOpened::export_all(cfg)?;
+    crisis::AfterUse::export_all(cfg)?;
     plan::RelapsePlan::export_all(cfg)?;
     program::ProgramSettings::export_all(cfg)?;
     program::Progress::export_all(cfg)?;

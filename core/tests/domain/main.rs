@@ -2,6 +2,7 @@
 //! reminder planner.
 
 mod bindings;
+mod crisis;
 mod fixtures;
 mod halt;
 mod insights;

@@ -90,7 +90,8 @@ export function start(): () => void {
   // The tray's "Get help now" shows the window and asks for the help panel, locked or not.
   let unwatchHelp: () => void = () => {};
   void backend.watchShell("show-help", () => dispatch({ type: "help", open: true })).then((stop) => (unwatchHelp = stop));
-  const events = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
+  // The patient's keyboard, pointer and touch are the only activity that postpones auto-lock.
+  const events = ["pointerdown", "pointermove", "keydown", "wheel", "touchstart"] as const;
   for (const ev of events) window.addEventListener(ev, onActivity, { passive: true });
   const tick = setInterval(() => (app.now = new Date()), 15_000);
   // The backend locks on idle by itself; polling notices within seconds and drops what is shown.

@@ -23,6 +23,7 @@ if (options.scenario === "seeded") backend.seed(options.passphrase);
 window.__tidelineBackend = backend;
 mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as { [k: string]: unknown }), { shouldMockEvents: true });
 window.__tidelineAutoLock = async () => {
+  if (backend.held()) return; // as the shell: a running exercise's hold keeps the vault open
   backend.handle("vault_lock");
   await emit("vault-locked");
 };

@@ -50,7 +50,7 @@ fn clinic_cli(data: &Path, args: &[&str], input: &str) -> String {
 
 /// A clinic with a therapist on the patient's care team, an evening group every day from a week
 /// ago for two weeks (yesterday attended, the day before missed), and an enrollment code.
-fn seed(data: &Path) -> String {
+pub(crate) fn seed(data: &Path) -> String {
     let password = format!("{STAFF_PASSWORD}\n");
     clinic_cli(
         data,
@@ -154,13 +154,13 @@ fn seed(data: &Path) -> String {
         .to_owned()
 }
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    base: String,
+    pub(crate) base: String,
 }
 
 impl Server {
-    fn start(data: &Path) -> Self {
+    pub(crate) fn start(data: &Path) -> Self {
         let mut child = Command::new(clinic_binary())
             .arg("--data")
             .arg(data)
@@ -235,7 +235,7 @@ impl Staff {
     }
 }
 
-async fn connect(c: &Client, base: &str, code: &str) {
+pub(crate) async fn connect(c: &Client, base: &str, code: &str) {
     click_button(c, "Clinic").await;
     type_into(c, "#c-server", base).await;
     type_into(c, "#c-code", code).await;

@@ -1,5 +1,6 @@
 //! The real app binary, driven like a patient would: keyboard and clicks through WebKitWebDriver.
 
+mod autolock;
 mod clinic;
 mod desktop;
 mod figures;
