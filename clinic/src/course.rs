@@ -263,6 +263,7 @@ pub fn discharge(
     check_in_time: NaiveTime,
     now: DateTime<Utc>,
 ) -> Result<Discharged, Problem> {
+    caller.may_administer(crate::patient::clinic_of(conn, patient_id)?)?;
     let existing = periods(conn, patient_id)?;
     let last = existing
         .last()

@@ -4,6 +4,7 @@ mod authorization;
 mod bad_input;
 mod enrollment;
 mod fhir_validity;
+mod program;
 mod restart;
 mod share;
 mod share_authorization;
