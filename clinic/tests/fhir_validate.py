@@ -14,6 +14,7 @@ APPOINTMENT_STATUS = {"proposed", "pending", "booked", "arrived", "fulfilled", "
 PARTICIPATION_STATUS = {"accepted", "declined", "tentative", "needs-action"}
 CONSENT_STATUS = {"draft", "proposed", "active", "rejected", "inactive", "entered-in-error"}
 RESPONSE_STATUS = {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
+EPISODE_STATUS = {"planned", "waitlist", "active", "onhold", "finished", "cancelled", "entered-in-error"}
 
 
 def check_codes(resource, where):
@@ -31,6 +32,8 @@ def check_codes(resource, where):
         problems.append(f"{where}: Consent.status {resource.get('status')!r}")
     if kind == "QuestionnaireResponse" and resource.get("status") not in RESPONSE_STATUS:
         problems.append(f"{where}: QuestionnaireResponse.status {resource.get('status')!r}")
+    if kind == "EpisodeOfCare" and resource.get("status") not in EPISODE_STATUS:
+        problems.append(f"{where}: EpisodeOfCare.status {resource.get('status')!r}")
     if kind == "Bundle":
         for index, entry in enumerate(resource.get("entry", [])):
             if "resource" in entry:  # a transaction-response's entries carry only a response
