@@ -69,3 +69,39 @@ pub fn read(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<Patie
         }],
     })
 }
+
+/// A patient as lists show them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Listed {
+    /// Id.
+    pub id: i64,
+    /// "Given Family".
+    pub name: String,
+}
+
+/// Every active patient of a clinic, by family name; administrators.
+pub fn list(conn: &Connection, caller: &Caller, clinic_id: i64) -> Result<Vec<Listed>, Problem> {
+    caller.may_administer(clinic_id)?;
+    let rows = conn
+        .prepare_cached(
+            "SELECT id, given_name || ' ' || family_name FROM patient WHERE clinic_id = ?1 AND active = 1
+             ORDER BY family_name, given_name, id",
+        )?
+        .query_map([clinic_id], |row| {
+            Ok(Listed {
+                id: row.get(0)?,
+                name: row.get(1)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// A patient's name, for a caller who may care for them.
+pub fn name(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<String, Problem> {
+    crate::access::may_care_for(conn, caller, patient_id)?;
+    Ok(conn
+        .prepare_cached("SELECT given_name || ' ' || family_name FROM patient WHERE id = ?1")?
+        .query_row([patient_id], |row| row.get(0))?)
+}

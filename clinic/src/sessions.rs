@@ -402,3 +402,11 @@ pub fn local_times(
     };
     Ok((at(start)?, at(end)?))
 }
+
+/// The session an appointment belongs to.
+pub fn of_appointment(conn: &Connection, appointment_id: i64) -> Result<i64, Problem> {
+    conn.prepare_cached("SELECT session_id FROM appointment WHERE id = ?1")?
+        .query_row([appointment_id], |row| row.get(0))
+        .optional()?
+        .ok_or(Problem::NotFound)
+}

@@ -227,3 +227,22 @@ pub fn read_practitioner(
         }],
     })
 }
+
+/// The clinic's active staff (id, name, administrator), by name; staff of that clinic.
+pub fn list(
+    conn: &Connection,
+    caller: &Caller,
+    clinic_id: i64,
+) -> Result<Vec<(i64, String, bool)>, Problem> {
+    caller.may_manage(clinic_id)?;
+    let rows = conn
+        .prepare_cached(
+            "SELECT id, display_name, is_admin FROM staff WHERE clinic_id = ?1 AND active = 1
+             ORDER BY display_name, id",
+        )?
+        .query_map([clinic_id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}

@@ -1,9 +1,10 @@
-//! The portal's HTML: escaping, the page frame, and the fixed texts (the 42 CFR part 2 notice).
+//! The portal's HTML: the page frame (maud), escaping for the older string-built fragments, and the
+//! fixed texts (the 42 CFR part 2 notice).
 //!
-//! Pages are built as strings on the server; there is no script. Everything that came from the database
-//! or a request goes through [`escape`].
+//! Pages are built on the server with maud, which escapes every interpolated value unless it is wrapped
+//! in `PreEscaped`; there is no script. Fragments still built as strings escape through [`escape`].
 
-use std::fmt::Write as _;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 /// The notice 42 CFR 2.32 requires with every disclosure made with the patient's consent, in our words.
 pub const PART2_NOTICE: &str = "This record comes from substance use disorder treatment records that \
@@ -38,63 +39,68 @@ pub struct Header<'a> {
     pub clinic: &'a str,
     /// The session's CSRF token, for the sign-out form.
     pub csrf_token: &'a str,
+    /// Administrators also see the clinic's patients and programs to manage.
+    pub admin: bool,
 }
 
 /// A hidden field carrying the synchronizer token.
 pub fn csrf_field(token: &str) -> String {
-    format!(
-        r#"<input type="hidden" name="csrf" value="{}">"#,
-        escape(token)
-    )
+    csrf(token).into_string()
 }
 
-/// A whole page. `title` is plain text; `main` is HTML already escaped by its builder.
+/// A hidden field carrying the synchronizer token, as markup.
+pub fn csrf(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf" value=(token); }
+}
+
+/// A whole page. `title` is plain text; `main` is HTML already escaped by its builder (older pages).
 pub fn page(title: &str, header: Option<&Header<'_>>, main: &str) -> String {
-    let mut html = String::with_capacity(main.len() + 2048);
-    let _ = write!(
-        html,
-        r##"<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="referrer" content="no-referrer">
-<title>{title} · Tideline clinic portal</title>
-<link rel="stylesheet" href="/portal/style.css">
-<link rel="icon" href="/portal/icon.svg" type="image/svg+xml">
-</head>
-<body>
-<a class="skip" href="#main">Skip to main content</a>
-<header class="bar">
-<p class="brand">Tideline clinic portal</p>
-"##,
-        title = escape(title)
-    );
-    if let Some(header) = header {
-        let _ = write!(
-            html,
-            r#"<nav aria-label="Portal"><a href="/portal/patients">My patients</a></nav>
-<p class="who">Signed in as {name}, {clinic}</p>
-<form method="post" action="/portal/sign-out" class="sign-out">{csrf}<button type="submit">Sign out</button></form>
-"#,
-            name = escape(header.name),
-            clinic = escape(header.clinic),
-            csrf = csrf_field(header.csrf_token)
-        );
+    frame(title, header, PreEscaped(main.to_owned()))
+}
+
+/// A whole page around `main`.
+pub fn frame(title: &str, header: Option<&Header<'_>>, main: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light dark";
+                meta name="referrer" content="no-referrer";
+                title { (title) " · Tideline clinic portal" }
+                link rel="stylesheet" href="/portal/style.css";
+                link rel="icon" href="/portal/icon.svg" type="image/svg+xml";
+            }
+            body {
+                a.skip href="#main" { "Skip to main content" }
+                header.bar {
+                    p.brand { "Tideline clinic portal" }
+                    @if let Some(header) = header {
+                        nav aria-label="Portal" {
+                            ul.nav {
+                                li { a href="/portal/today" { "Today" } }
+                                li { a href="/portal/worklist" { "Worklist" } }
+                                li { a href="/portal/programs" { "Programs" } }
+                                li { a href="/portal/patients" { "My patients" } }
+                                @if header.admin {
+                                    li { a href="/portal/clinic/patients" { "All patients" } }
+                                }
+                            }
+                        }
+                        p.who { "Signed in as " (header.name) ", " (header.clinic) }
+                        form.sign-out method="post" action="/portal/sign-out" {
+                            (csrf(header.csrf_token))
+                            button type="submit" { "Sign out" }
+                        }
+                    }
+                }
+                main #main tabindex="-1" { (main) }
+                footer.foot { p { "For your patients' privacy you are signed out after 15 minutes without activity." } }
+            }
+        }
     }
-    let _ = write!(
-        html,
-        r#"</header>
-<main id="main" tabindex="-1">
-{main}
-</main>
-<footer class="foot"><p>For your patients' privacy you are signed out after 15 minutes without activity.</p></footer>
-</body>
-</html>
-"#
-    );
-    html
+    .into_string()
 }
 
 /// The part 2 notice as shown on each disclosed record.

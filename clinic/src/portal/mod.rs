@@ -20,6 +20,8 @@ pub mod html;
 pub mod pages;
 pub mod session;
 pub mod source;
+mod views;
+mod workspace;
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -61,6 +63,7 @@ pub fn routes() -> Router<AppState> {
         .route("/portal/sign-out", axum::routing::post(sign_out))
         .route("/portal/patients", get(patients))
         .route("/portal/patients/{id}", get(patient))
+        .merge(workspace::routes())
 }
 
 fn cookie_name(state: &AppState) -> &'static str {
@@ -125,6 +128,8 @@ enum Answer {
         to: String,
         cookie: Option<HeaderValue>,
     },
+    /// A CSV download (the attendance report).
+    Csv(String),
 }
 
 impl Answer {
@@ -157,6 +162,7 @@ impl Answer {
                 }
                 response
             }
+            Answer::Csv(csv) => crate::http::program::csv_response(csv),
             Answer::Redirect { to, cookie } => {
                 let mut response = StatusCode::SEE_OTHER.into_response();
                 if let Ok(location) = HeaderValue::from_str(&to) {
@@ -628,6 +634,7 @@ async fn sign_out(State(state): State<AppState>, inbound: Inbound) -> Response {
                         name: &member.display_name,
                         clinic: &member.clinic_name,
                         csrf_token: &csrf_token,
+                        admin: member.is_admin(),
                     };
                     let body = pages::refused(
                         "Request not accepted",
@@ -654,6 +661,7 @@ fn header_of<'a>(member: &'a StaffMember, csrf_token: &'a str) -> Header<'a> {
         name: &member.display_name,
         clinic: &member.clinic_name,
         csrf_token,
+        admin: member.is_admin(),
     }
 }
 

@@ -43,6 +43,13 @@ pub struct StaffMember {
     pub clinic_name: String,
 }
 
+impl StaffMember {
+    /// Whether they administer their clinic.
+    pub fn is_admin(&self) -> bool {
+        matches!(self.caller, Caller::Staff { admin: true, .. })
+    }
+}
+
 /// What a session cookie stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Session {

@@ -21,7 +21,7 @@ async fn pulled(harness: &Harness, device: &crate::support::Device) -> Vec<Value
         .iter()
         .map(|entry| entry["resource"].clone())
         .collect();
-    appointments.sort_by_key(|appointment| start_of(appointment));
+    appointments.sort_by_key(start_of);
     appointments
 }
 

@@ -5,3 +5,4 @@ mod access;
 mod sessions;
 mod shares;
 mod support;
+mod workspace;

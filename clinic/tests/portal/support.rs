@@ -130,6 +130,18 @@ impl Portal {
         staff::create_staff(&self.db(), &Caller::Operator, &new, self.now()).unwrap()
     }
 
+    /// An administrator account.
+    pub fn admin(&self, clinic_id: i64, email: &str, name: &str) -> i64 {
+        let new = staff::NewStaff {
+            clinic_id,
+            email: email.into(),
+            display_name: name.into(),
+            password_hash: staff::hash_password(PASSWORD).unwrap(),
+            admin: true,
+        };
+        staff::create_staff(&self.db(), &Caller::Operator, &new, self.now()).unwrap()
+    }
+
     pub fn patient(&self, clinic_id: i64, given: &str, family: &str) -> i64 {
         patient::create(
             &self.db(),
@@ -170,6 +182,7 @@ impl Portal {
         let recurrence = program::Recurrence {
             first_day: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
             weeks: 2,
+            last_day: None,
             weekdays: vec![Weekday::Mon, Weekday::Wed, Weekday::Fri],
             start: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
             end: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
