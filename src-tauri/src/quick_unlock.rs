@@ -17,7 +17,7 @@ use chrono::Utc;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_biometric::{AuthOptions, BiometricExt};
-use tideline_core::vault::{self, DeviceKey, UnlockReport, Vault};
+use tideline_core::vault::{self, DeviceKey, UnlockReport, Vault, VaultPresence};
 use tideline_core::Error;
 use zeroize::Zeroizing;
 
@@ -103,7 +103,9 @@ pub fn quick_unlock_status(
     state: State<'_, AppState>,
 ) -> Result<QuickUnlockStatus, IpcError> {
     let available = app.biometric().status().is_ok_and(|s| s.is_available);
-    let on = vault::quick_unlock_on(&state.dir)? && sealed_path(&state.dir).exists();
+    let on = vault::presence(&state.dir) == VaultPresence::Present
+        && vault::quick_unlock_on(&state.dir)?
+        && sealed_path(&state.dir).exists();
     Ok(QuickUnlockStatus { available, on })
 }
 
