@@ -4,13 +4,39 @@
 
 use std::path::Path;
 
-use tideline_core::crisis::{after_use, dial, directory, CrisisTarget};
+use tideline_core::crisis::{after_use, dial, directory, no_handler, CrisisTarget};
 
 #[test]
 fn the_browser_doubles_crisis_words_are_the_cores() {
+    // What the shell answers, target by target, on a device without a phone or messages app.
+    let fixed = [
+        CrisisTarget::Call988,
+        CrisisTarget::Text988,
+        CrisisTarget::Chat988,
+        CrisisTarget::Call911,
+        CrisisTarget::SamhsaCall,
+        CrisisTarget::SamhsaTty,
+        CrisisTarget::NeverUseAlone,
+    ];
+    let no_handlers: serde_json::Map<String, serde_json::Value> = fixed
+        .iter()
+        .map(|t| {
+            let kind = serde_json::to_value(t).unwrap()["kind"].as_str().unwrap().to_owned();
+            (kind, serde_json::to_value(no_handler(&dial(t).unwrap())).unwrap())
+        })
+        .collect();
+    let addresses: serde_json::Map<String, serde_json::Value> = fixed
+        .iter()
+        .map(|t| {
+            let kind = serde_json::to_value(t).unwrap()["kind"].as_str().unwrap().to_owned();
+            (kind, serde_json::Value::from(dial(t).unwrap().uri))
+        })
+        .collect();
     let fresh = serde_json::to_string_pretty(&serde_json::json!({
         "directory": directory(),
         "afterUse": after_use(),
+        "noHandler": no_handlers,
+        "address": addresses,
     }))
     .unwrap()
         + "\n";

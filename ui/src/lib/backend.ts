@@ -3,6 +3,10 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
+  AfterUse,
+  CrisisDirectory,
+  CrisisOpened,
+  CrisisTarget,
   Attendance,
   CarePlan,
   SessionView,
@@ -137,6 +141,12 @@ export const vaultTouch = () => call<null>("vault_touch");
 /** A running exercise keeps the vault open for up to `minutes` (the core caps it); the expiry or null. */
 export const vaultHold = (minutes: number) => call<string | null>("vault_hold", { minutes });
 export const vaultRelease = () => call<null>("vault_release");
+
+// Get help now: the lines and their words come from core::crisis; the shell opens the address it
+// builds itself for the target named here (never an address from the window).
+export const crisisLines = () => call<CrisisDirectory>("crisis_lines");
+export const crisisAfterUse = () => call<AfterUse>("crisis_after_use");
+export const crisisOpen = (target: CrisisTarget) => call<CrisisOpened>("crisis_open", { target });
 export const haltSuggestions = () => call<HaltSuggestion[]>("halt_suggestions");
 export const passphraseAssess = (passphrase: string) => call<Strength>("passphrase_assess", { passphrase });
 

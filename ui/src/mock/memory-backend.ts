@@ -30,6 +30,10 @@ import type {
   StoredRecord,
   Strength,
 } from "../lib/types";
+// The crisis lines, their addresses and the no-handler answers, as core::crisis makes them (generated
+// by core's tests, so this double never holds its own copy of the words).
+import crisis from "../lib/generated/crisis.json";
+import type { CrisisOpened, CrisisTarget } from "../lib/types";
 
 type Fail = { code: string; message: string };
 type Session = ClinicSession;
@@ -669,6 +673,35 @@ export class MemoryBackend {
     return [{ who: "Dana Ortiz, LCSW", viewedAt: this.now().toISOString(), entriesViewed: c.entries.length }];
   }
 
+  /** Test hook: the URI schemes this "device" can open; a desktop usually has a browser only. */
+  handlers = new Set<string>(["https"]);
+  /** Addresses the platform's opener received (for tests). */
+  opened: string[] = [];
+
+  private crisisOpen(target: CrisisTarget): CrisisOpened {
+    let uri: string;
+    let number: string;
+    if (target.kind === "contact") {
+      this.requireUnlocked();
+      const r = this.records.get(target.id)?.record;
+      if (!r || r.type !== "contact") throw fail("not_found", "That entry no longer exists.");
+      if (!r.phone) throw fail("invalid", "phone: this contact has no phone number");
+      if (target.text && !r.canText) throw fail("invalid", "phone: this contact did not say texting is welcome");
+      uri = `${target.text ? "sms" : "tel"}:${r.phone.replace(/(?!^\+)[^0-9]/g, "")}`;
+      number = r.phone;
+    } else {
+      uri = crisis.address[target.kind];
+      number = crisis.noHandler[target.kind].number;
+    }
+    const scheme = uri.slice(0, uri.indexOf(":"));
+    if (!this.handlers.has(scheme)) {
+      const like = scheme === "sms" ? crisis.noHandler.text988 : scheme === "tel" ? crisis.noHandler.call988 : crisis.noHandler.chat988;
+      return { outcome: "noHandler", sentence: like.sentence, number };
+    }
+    this.opened.push(uri);
+    return { outcome: "opened" };
+  }
+
   /** Whether a hold keeps the vault open now (the shell's idle timer does not lock then). */
   held(): boolean {
     return this.unlocked && this.now().getTime() < this.holdUntil;
@@ -686,6 +719,12 @@ export class MemoryBackend {
       }
       case "passphrase_assess":
         return this.assess(String(a.passphrase ?? ""));
+      case "crisis_lines":
+        return crisis.directory;
+      case "crisis_after_use":
+        return crisis.afterUse;
+      case "crisis_open":
+        return this.crisisOpen(a.target as CrisisTarget);
       case "vault_create": {
         if (this.passphrase !== null) throw fail("vault_exists", "A vault already exists here.");
         const p = String(a.passphrase ?? "");

@@ -133,3 +133,61 @@ for (const size of SIZES) {
     });
   });
 }
+
+describe("crisis lines", () => {
+  const size = SIZES[1];
+
+  test("Call 988 reaches the opener with tel:988 where a phone app exists; else the number, large, with Copy", async () => {
+    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const { page, problems } = ctx;
+    try {
+      await page.getByRole("button", { name: "Get help now" }).click();
+      await page.getByRole("button", { name: "Call 988", exact: true }).click();
+      const status = page.locator("[role=dialog] [role=status]");
+      await status.waitFor();
+      assert.match(await status.textContent(), /This device has no app for phone calls/);
+      assert.ok(await status.locator(".number").isVisible());
+      assert.equal((await status.locator(".number").textContent()).trim(), "988");
+      assert.ok(await status.getByRole("button", { name: "Copy" }).isVisible());
+      // With a handler, the shell's opener gets the address the core built, and nothing is shown.
+      await page.evaluate(() => window.__tidelineBackend.handlers.add("tel"));
+      await page.getByRole("button", { name: "Call 988", exact: true }).click();
+      await status.waitFor({ state: "detached" });
+      assert.deepEqual(await page.evaluate(() => window.__tidelineBackend.opened), ["tel:988"]);
+      await page.getByRole("button", { name: "Chat with 988" }).click();
+      assert.deepEqual(await page.evaluate(() => window.__tidelineBackend.opened), ["tel:988", "https://988lifeline.org/chat"]);
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});
+
+describe("after a logged return to use", () => {
+  test("one calm, dismissable note on overdose risk, naloxone and Never Use Alone, worded by the core", async () => {
+    const ctx = await openApp(browser, server.url, { size: SIZES[0], theme: "dark", scenario: "seeded" });
+    const { page, problems } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await page.getByRole("button", { name: "Log craving", exact: true }).click();
+      await page.locator("#cr-intensity").fill("6");
+      await page.getByText("Add more detail").click();
+      await page.getByLabel("I used (a lapse)").check();
+      await page.getByRole("button", { name: "Save entry" }).click();
+      const note = page.getByLabel("Staying safe");
+      await note.waitFor();
+      const text = await note.textContent();
+      for (const words of ["tolerance is lower", "Naloxone", "Never Use Alone (1-800-484-3731)"]) assert.ok(text.includes(words), `${words}: ${text}`);
+      for (const blame of ["addict", "clean", "dirty", "failed"]) assert.ok(!text.toLowerCase().includes(blame));
+      await note.getByRole("button", { name: "Call Never Use Alone" }).click();
+      await note.getByRole("status").getByText("1-800-484-3731").waitFor();
+      await note.getByRole("button", { name: "Dismiss" }).click();
+      await note.waitFor({ state: "detached" });
+      assert.ok(await page.getByText("A lapse is something to learn from").isVisible(), "the encouragement stays");
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});

@@ -1,7 +1,9 @@
 //! The real app binary, driven like a patient would: keyboard and clicks through WebKitWebDriver.
 
 mod autolock;
+mod care;
 mod clinic;
+mod crisis;
 mod desktop;
 mod figures;
 mod help_layer;
