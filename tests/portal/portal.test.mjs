@@ -247,3 +247,150 @@ test("after the patient revokes, the portal shows nothing and the API refuses th
   assert.match(page.url(), /\/portal\/sign-in/, "after sign-out the portal asks to sign in again");
   await context.close();
 });
+
+/** A zone where it is now between 02:00 and 20:59, so a session can have started today and end today. */
+function workingZone() {
+  for (const zone of ["America/Chicago", "UTC", "Asia/Tokyo", "America/Los_Angeles", "Europe/Berlin", "Pacific/Auckland"]) {
+    const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" }).format(new Date()));
+    if (hour >= 2 && hour <= 20) return { zone, hour };
+  }
+  throw new Error("no zone fits");
+}
+
+function localDay(zone, offsetDays = 0) {
+  const at = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+const pad = (n) => String(n).padStart(2, "0");
+
+async function signInAs(page, email) {
+  await page.goto(`${base}/portal/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/portal/patients");
+}
+
+async function checkEverywhere(path, name) {
+  for (const size of SIZES) {
+    for (const scheme of ["light", "dark"]) {
+      const { context, page, problems } = await newPage(size, scheme);
+      await signInAs(page, "lee@harbor.example");
+      await page.goto(`${base}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name}: no horizontal scrolling at ${size.name} (${overflow}px)`);
+      assert.deepEqual(await axe(page), [], `${name}, ${size.name} ${scheme}`);
+      await shot(page, `${name}-${size.name}-${scheme}`);
+      assert.deepEqual(problems, [], "no console errors or CSP violations");
+      await context.close();
+    }
+  }
+}
+
+test("staff run a clinic's week: program and series, enrollment with a code, roster, late 20 minutes, step-down, discharge", async () => {
+  const { zone, hour } = workingZone();
+  const today = localDay(zone);
+  const { context, page, problems } = await newPage(SIZES[0]);
+  await signInAs(page, "lee@harbor.example");
+
+  // A program.
+  await page.getByRole("link", { name: "Programs" }).click();
+  await page.getByLabel("Program name").fill("Day IOP");
+  await page.getByLabel("Time zone (IANA name)").fill(zone);
+  await page.getByLabel("Level of care", { exact: true }).selectOption("iop");
+  await page.getByRole("button", { name: "Create program" }).click();
+  await page.waitForURL(/\/portal\/programs\/\d+$/);
+  const programUrl = page.url();
+
+  // A patient, enrolled with a code shown once as text and as a QR code.
+  await page.getByRole("link", { name: "All patients" }).click();
+  await page.getByLabel("Given name").fill("Jordan");
+  await page.getByLabel("Family name").fill("Lake");
+  await page.getByRole("button", { name: "Add patient" }).click();
+  await page.waitForURL(/\/portal\/clinic\/patients\/\d+$/);
+  const patientUrl = page.url();
+  await page.getByRole("button", { name: "Create enrollment code" }).click();
+  const code = (await page.locator("#enrollment-code").innerText()).trim();
+  assert.match(code, /^[A-Z0-9]{4}-?[A-Z0-9]{4}$/, `the code is visible: ${code}`);
+  assert.ok(await page.getByRole("img", { name: "QR code of the enrollment code" }).isVisible());
+  assert.deepEqual(await axe(page), [], "the enrollment code page");
+  await shot(page, "enrollment-code-desktop-light");
+  await page.getByLabel("Staff member").selectOption({ label: "Kim Ortiz" });
+  await page.getByRole("button", { name: "Add to care team" }).click();
+  await page.getByLabel("Program", { exact: true }).selectOption({ label: "Day IOP" });
+  await page.getByLabel("Level of care", { exact: true }).selectOption("iop");
+  await page.getByLabel("From", { exact: true }).fill(today);
+  await page.getByRole("button", { name: "Save level of care" }).click();
+  assert.ok(await page.getByRole("cell", { name: "Intensive outpatient (ASAM 2.1)" }).isVisible());
+
+  // Into the program; a session that started an hour ago and a Mon/Wed/Fri series from tomorrow.
+  await page.goto(programUrl);
+  await page.getByLabel("Patient", { exact: true }).selectOption({ label: "Jordan Lake" });
+  await page.getByRole("button", { name: "Add to program" }).click();
+  await page.getByLabel("Kind of session").selectOption("group-therapy");
+  await page.getByLabel("First day").fill(today);
+  await page.getByLabel("Start time").fill(`${pad(hour - 1)}:00`);
+  await page.getByLabel("End time").fill(`${pad(hour + 2)}:00`);
+  await page.getByLabel("Topic (optional)").fill("Coping with cravings");
+  await page.getByLabel("Place (optional)").fill("Room 2");
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await page.waitForURL(programUrl);
+  await page.getByLabel("First day").fill(localDay(zone, 1));
+  for (const day of ["Monday", "Wednesday", "Friday"]) await page.getByLabel(day).check();
+  await page.getByLabel("Start time").fill("18:00");
+  await page.getByLabel("End time").fill("21:00");
+  await page.getByLabel("Number of weeks").fill("2");
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await page.waitForURL(programUrl);
+  assert.ok((await page.locator("table tbody tr").count()) >= 6, "today's session and the series");
+
+  // Today's roster: no answer yet; mark late by 20 minutes.
+  await page.goto(`${base}/portal/today?date=${today}`);
+  await page.getByRole("link", { name: /Day IOP: Group therapy/ }).click();
+  assert.ok(await page.getByRole("cell", { name: "No answer yet" }).isVisible());
+  await page.getByLabel("Attendance for Jordan Lake").selectOption("late");
+  await page.getByLabel("Minutes late or left early for Jordan Lake").fill("20");
+  await page.getByRole("button", { name: "Record for Jordan Lake" }).click();
+  assert.ok(await page.getByRole("cell", { name: "Late 20 min" }).isVisible());
+  assert.ok(await page.getByRole("cell", { name: "2.67" }).isVisible(), "3 hours less 20 minutes");
+  const sessionUrl = page.url();
+
+  // A refused form keeps what was typed.
+  await page.goto(programUrl);
+  await page.getByLabel("First day").fill(today);
+  await page.getByLabel("Start time").fill("21:00");
+  await page.getByLabel("End time").fill("18:00");
+  await page.getByLabel("Topic (optional)").fill("Backwards");
+  await page.getByRole("button", { name: "Schedule" }).click();
+  assert.match(await page.getByRole("alert").innerText(), /must end after it starts/);
+  assert.equal(await page.getByLabel("Topic (optional)").inputValue(), "Backwards");
+  // Chromium logs the refused form's 400 answer as a failed load; that one is expected.
+  assert.deepEqual(problems.splice(0), ["Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
+
+  // Step down from tomorrow, then discharge the day after: aftercare check-ins are scheduled.
+  await page.goto(patientUrl);
+  await page.getByLabel("Level of care", { exact: true }).selectOption("outpatient");
+  await page.getByLabel("Weekly target in hours (outpatient: required)").fill("3");
+  await page.getByLabel("From", { exact: true }).fill(localDay(zone, 1));
+  await page.getByRole("button", { name: "Save level of care" }).click();
+  assert.ok(await page.getByRole("cell", { name: "3 hours a week" }).isVisible());
+  await page.getByLabel("Discharge date").fill(localDay(zone, 2));
+  await page.getByRole("button", { name: "Discharge" }).click();
+  assert.ok(await page.getByRole("cell", { name: "Aftercare" }).isVisible());
+  await page.goto(programUrl);
+  assert.equal(await page.getByRole("cell", { name: "Aftercare check-in" }).count(), 0, "check-ins are 30+ days out, beyond the 4-week list");
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  for (const [path, name] of [
+    [`/portal/today?date=${today}`, "today"],
+    ["/portal/worklist", "worklist"],
+    ["/portal/programs", "programs"],
+    [new URL(programUrl).pathname, "program"],
+    [new URL(sessionUrl).pathname, "roster"],
+    [new URL(patientUrl).pathname, "patient-admin"],
+  ]) {
+    await checkEverywhere(path, name);
+  }
+});

@@ -335,9 +335,9 @@ pub fn session(roster: &Roster, now: DateTime<Utc>, admin: bool, state: &FormSta
                                     option value="attended" { "Attended" } option value="late" { "Late" } option value="left-early" { "Left early" }
                                     option value="no-show" { "No-show" } option value="excused" { "Excused" }
                                 } }
-                            div { label for={ "minutes-" (entry.appointment_id) } { "Minutes late or left early" }
+                            div { label for={ "minutes-" (entry.appointment_id) } { "Minutes late or left early" span.vh { " for " (entry.name) } }
                                 input id={ "minutes-" (entry.appointment_id) } type="number" name="minutes" min="1" max="720"; }
-                            button type="submit" { "Record" }
+                            button type="submit" { "Record" span.vh { " for " (entry.name) } }
                         }
                     } @else { span.hint { "After the session starts" } } }
                 } } }
