@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
+use maud::{html, PreEscaped};
 use tideline_wire::questionnaire::{craving, halt, urge};
 
 use super::attendance::{Attendance, WEEKLY_MINIMUM_MINUTES};
@@ -102,59 +103,46 @@ fn moment(at: &DateTime<FixedOffset>, zone: Tz) -> String {
         .to_string()
 }
 
-/// The therapist's patients with this week's attendance.
-pub fn patients(rows: &[(PatientName, Attendance)], today: NaiveDate) -> String {
-    let mut html = String::from("<h1>My patients</h1>\n");
-    if rows.is_empty() {
-        html.push_str("<p>No patients are assigned to your care team yet.</p>");
-        return html;
-    }
-    html.push_str(
-        r#"<div class="table-wrap"><table>
-<caption>Patients on your care team, with attendance this week (minimum 9 hours)</caption>
-<thead><tr><th scope="col">Patient</th><th scope="col">Hours this week</th><th scope="col">Attended in total</th><th scope="col">Missed in total</th></tr></thead>
-<tbody>
-"#,
-    );
-    for (patient, attendance) in rows {
-        let this_week = attendance
+/// The target a week is held to, in words: "9", "3", "7.5".
+fn target_hours(attendance: &Attendance, today: NaiveDate) -> String {
+    hours(
+        attendance
             .week_of(today)
-            .map_or(0, |week| week.attended_minutes);
-        let _ = writeln!(
-            html,
-            r#"<tr><th scope="row"><a href="/portal/patients/{id}">{name}</a></th><td>{hours} of 9</td><td>{attended}</td><td>{missed}</td></tr>"#,
-            id = patient.id,
-            name = escape(&patient.full()),
-            hours = hours(this_week),
-            attended = attendance.attended(),
-            missed = attendance.missed(),
-        );
+            .or(attendance.weeks.last())
+            .map_or(WEEKLY_MINIMUM_MINUTES, |week| week.target()),
+    )
+}
+
+/// The therapist's patients with this week's attendance against each one's weekly target.
+pub fn patients(rows: &[(PatientName, Attendance)], today: NaiveDate) -> String {
+    html! {
+        h1 { "My patients" }
+        @if rows.is_empty() {
+            p { "No patients are assigned to your care team yet." }
+        } @else {
+            div.table-wrap { table {
+                caption { "Patients on your care team, with hours this week against their weekly target" }
+                thead { tr { th scope="col" { "Patient" } th scope="col" { "Hours this week" } th scope="col" { "Attended in total" } th scope="col" { "Missed in total" } } }
+                tbody { @for (patient, attendance) in rows { tr {
+                    th scope="row" { a href={ "/portal/patients/" (patient.id) } { (patient.full()) } }
+                    td { (hours(attendance.week_of(today).map_or(0, |week| week.attended_minutes))) " of " (target_hours(attendance, today)) }
+                    td { (attendance.attended()) }
+                    td { (attendance.missed()) }
+                } } }
+            } }
+        }
     }
-    html.push_str("</tbody></table></div>");
-    html
+    .into_string()
 }
 
 /// The most recent weeks drawn in the chart (the table lists them all).
 const CHART_WEEKS: usize = 8;
 
 fn attendance_section(attendance: &Attendance, today: NaiveDate) -> String {
-    let mut html = String::from(
-        r#"<section aria-labelledby="attendance"><h2 id="attendance">Attendance</h2>"#,
-    );
     let this_week = attendance
         .week_of(today)
         .map_or(0, |week| week.attended_minutes);
-    let _ = write!(
-        html,
-        r#"<p class="summary">This week: <strong>{} of 9 hours</strong>. Sessions attended: <strong>{}</strong>. Sessions missed: <strong>{}</strong>.</p>"#,
-        hours(this_week),
-        attendance.attended(),
-        attendance.missed()
-    );
-    if attendance.weeks.is_empty() {
-        html.push_str("<p>No sessions yet.</p></section>");
-        return html;
-    }
+    let target = target_hours(attendance, today);
     let recent = &attendance.weeks[attendance.weeks.len().saturating_sub(CHART_WEEKS)..];
     let bars: Vec<Bar> = recent
         .iter()
@@ -164,17 +152,21 @@ fn attendance_section(attendance: &Attendance, today: NaiveDate) -> String {
             emphasis: !week.meets_minimum(),
         })
         .collect();
+    let reference = recent
+        .last()
+        .map_or(WEEKLY_MINIMUM_MINUTES, |week| week.target()) as f64
+        / 60.0;
     let max = bars
         .iter()
         .map(|bar| bar.value)
-        .fold(12.0_f64, f64::max)
+        .fold(reference.max(12.0), f64::max)
         .ceil();
     let short = recent.iter().filter(|week| !week.meets_minimum()).count();
-    html.push_str(&chart::bars(
+    let chart = chart::bars(
         "hours",
         "Hours attended per week",
         &format!(
-            "Hours of fulfilled sessions in each of the last {} weeks, against the 9-hour minimum; {} of them under the minimum. The table below has the same figures.",
+            "Hours attended in each of the last {} weeks (late and left-early minutes not counted), against the weekly target; {} of them under it. The table below has the same figures.",
             recent.len(),
             short
         ),
@@ -182,33 +174,33 @@ fn attendance_section(attendance: &Attendance, today: NaiveDate) -> String {
         max,
         &[0.0, 3.0, 6.0, 9.0, 12.0],
         Some(&Reference {
-            value: WEEKLY_MINIMUM_MINUTES as f64 / 60.0,
-            label: "9-hour minimum".into(),
+            value: reference,
+            label: format!("{} hours a week", format_number(reference)),
         }),
-    ));
-    html.push_str(
-        r#"<div class="table-wrap"><table>
-<caption>Attendance by week</caption>
-<thead><tr><th scope="col">Week of</th><th scope="col">Hours attended</th><th scope="col">9-hour minimum</th><th scope="col">Attended</th><th scope="col">Missed</th></tr></thead><tbody>
-"#,
     );
-    for week in attendance.weeks.iter().rev() {
-        let _ = writeln!(
-            html,
-            r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-            day(week.monday),
-            hours(week.attended_minutes),
-            if week.meets_minimum() {
-                "Met"
-            } else {
-                "Not met"
-            },
-            week.attended,
-            week.missed
-        );
+    html! {
+        section aria-labelledby="attendance" {
+            h2 #attendance { "Attendance" }
+            p.summary { "This week: " strong { (hours(this_week)) " of " (target) " hours" } ". Sessions attended: " strong { (attendance.attended()) } ". Sessions missed: " strong { (attendance.missed()) } "." }
+            @if attendance.weeks.is_empty() {
+                p { "No sessions yet." }
+            } @else {
+                (PreEscaped(chart))
+                div.table-wrap { table {
+                    caption { "Attendance by week" }
+                    thead { tr { th scope="col" { "Week of" } th scope="col" { "Hours attended" } th scope="col" { "Weekly target" } th scope="col" { "Attended" } th scope="col" { "Missed" } } }
+                    tbody { @for week in attendance.weeks.iter().rev() { tr {
+                        th scope="row" { (day(week.monday)) }
+                        td { (hours(week.attended_minutes)) }
+                        td { (hours(week.target())) " h, " @if week.meets_minimum() { "met" } @else { "not met" } }
+                        td { (week.attended) }
+                        td { (week.missed) }
+                    } } }
+                } }
+            }
+        }
     }
-    html.push_str("</tbody></table></div></section>");
-    html
+    .into_string()
 }
 
 fn craving_chart(entries: &[&Entry], key: &str, zone: Tz) -> String {

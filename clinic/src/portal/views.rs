@@ -462,6 +462,9 @@ fn course_section(page: &PatientAdmin<'_>, state: &FormState<'_>) -> Markup {
                 } } }
             } }
         }
+        @if let Some(aftercare) = page.course.last().filter(|period| period.level == LevelOfCare::Aftercare) {
+            p { "Discharged on " (aftercare.from) ". Aftercare check-ins are scheduled 30, 60 and 90 days later." }
+        } @else {
         form.form method="post" action={ "/portal/clinic/patients/" (id) "/level" } aria-labelledby="set-level" {
             h3 #set-level { "Set or step down the level of care" }
             (state.error("level")) (csrf(state.csrf))
@@ -484,6 +487,7 @@ fn course_section(page: &PatientAdmin<'_>, state: &FormState<'_>) -> Markup {
                 div.field { label for="discharge-time" { "Check-in time" } input #discharge-time type="time" name="checkInTime" required value=(state.value("discharge", "checkInTime", "10:00")); }
             }
             button type="submit" { "Discharge" }
+        }
         }
     }
 }

@@ -102,10 +102,10 @@ async fn the_care_team_therapist_sees_weekly_hours_against_the_minimum() {
     assert!(page.body.contains("Sessions attended: <strong>3</strong>"));
     assert!(page.body.contains("Sessions missed: <strong>1</strong>"));
     assert!(
-        page.body.contains("<tr><th scope=\"row\">Mar 2, 2026</th><td>6</td><td>Not met</td><td>2</td><td>1</td></tr>"),
+        page.body.contains("<tr><th scope=\"row\">Mar 2, 2026</th><td>6</td><td>9 h, not met</td><td>2</td><td>1</td></tr>"),
         "the table gives the same figures as the chart"
     );
-    assert!(page.body.contains(r#"role="img""#) && page.body.contains("9-hour minimum"));
+    assert!(page.body.contains(r#"role="img""#) && page.body.contains("9 hours a week"));
     assert!(page
         .body
         .contains("Nothing is shared with you at the moment."));
