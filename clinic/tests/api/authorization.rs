@@ -39,6 +39,14 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
     let appointment_id = appointment_b.trim_start_matches("Appointment/").to_owned();
     let patient_b = format!("Patient/{}", b.patient);
     let practitioner_b = "/fhir/Practitioner/2".to_owned();
+    let session_b: i64 = harness
+        .db()
+        .query_row(
+            "SELECT session_id FROM appointment WHERE id = ?1",
+            [appointment_id.parse::<i64>().unwrap()],
+            |row| row.get(0),
+        )
+        .unwrap();
     let endpoints: Vec<(Method, String, Value)> = vec![
         (Method::GET, format!("/fhir/{patient_b}"), Value::Null),
         (Method::GET, practitioner_b, Value::Null),
@@ -94,6 +102,58 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
             json!({"email": "x@y.example", "displayName": "X", "password": "long enough password"}),
         ),
         (Method::GET, "/staff/audit/verify".into(), Value::Null),
+        // Issue 10: running the program, and the course of care.
+        (
+            Method::GET,
+            format!("/fhir/EpisodeOfCare?patient={patient_b}"),
+            Value::Null,
+        ),
+        (
+            Method::GET,
+            format!("/staff/sessions/{session_b}/roster"),
+            Value::Null,
+        ),
+        (
+            Method::POST,
+            format!("/staff/sessions/{session_b}/cancel"),
+            json!({"reason": "Holiday"}),
+        ),
+        (
+            Method::POST,
+            format!("/staff/sessions/{session_b}/move"),
+            json!({"day": "2031-01-06", "start": "18:00", "end": "21:00", "reason": "Holiday"}),
+        ),
+        (
+            Method::POST,
+            format!("/staff/appointments/{appointment_id}/mark"),
+            json!({"mark": "attended"}),
+        ),
+        (
+            Method::GET,
+            format!("/staff/patients/{}/care-levels", b.patient),
+            Value::Null,
+        ),
+        (
+            Method::POST,
+            format!("/staff/patients/{}/care-levels", b.patient),
+            json!({"programId": b.program, "level": "iop", "from": "2031-01-01"}),
+        ),
+        (
+            Method::POST,
+            format!("/staff/patients/{}/discharge", b.patient),
+            json!({"on": "2031-02-01"}),
+        ),
+        (
+            Method::GET,
+            format!(
+                "/staff/programs/{}/attendance-report?from=2030-01-01&to=2030-02-01",
+                b.program
+            ),
+            Value::Null,
+        ),
+        (Method::GET, "/staff/programs".into(), Value::Null),
+        (Method::GET, "/staff/sessions".into(), Value::Null),
+        (Method::GET, "/staff/worklist".into(), Value::Null),
     ];
     let intruders = [
         Intruder::OtherPatientsDevice,
@@ -110,7 +170,10 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
             if matches!(intruder, Intruder::OtherClinicsStaff)
                 && (path == "/staff/patients"
                     || path == "/staff/accounts"
-                    || path == "/staff/audit/verify")
+                    || path == "/staff/audit/verify"
+                    || path == "/staff/programs"
+                    || path == "/staff/sessions"
+                    || path == "/staff/worklist")
             {
                 continue;
             }
@@ -180,7 +243,7 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
             cells += 1;
         }
     }
-    assert_eq!(cells, 14 * 5 - 3, "every cell ran");
+    assert_eq!(cells, 26 * 5 - 6, "every cell ran");
 
     // Nothing the intruders sent was stored, and B's data is as it was.
     let conn = harness.db();
@@ -198,6 +261,14 @@ async fn every_cell_of_the_matrix_is_refused_and_audited() {
         )
         .unwrap();
     assert_eq!(revoked, 1, "only the device B's own staff revoked");
+    for (sql, what) in [
+        ("SELECT count(*) FROM care_level", "no level of care"),
+        ("SELECT count(*) FROM session WHERE cancelled_reason IS NOT NULL OR moved_reason IS NOT NULL", "no cancelled or moved session"),
+        ("SELECT count(*) FROM appointment WHERE attendance IS NOT NULL", "no attendance mark"),
+    ] {
+        let found: i64 = conn.query_row(sql, [], |row| row.get(0)).unwrap();
+        assert_eq!(found, 0, "{what} from an intruder");
+    }
     assert_eq!(
         harness
             .device_get(&device_b, "/fhir/Appointment")
