@@ -1,11 +1,16 @@
 // Converting between the craving form's fields and a CravingEntry. The quick form asks for intensity
-// and one trigger; everything else sits behind "Add more detail".
-import type { CravingEntry, CravingOutcome, Trigger } from "./types";
+// (no default: the patient touches the slider), any number of triggers and the time of day;
+// everything else sits behind "Add more detail".
+import type { CravingEntry, CravingOutcome, PartOfDay, Trigger } from "./types";
 import { deviceZone, localInputValue } from "./format";
 
 export type CravingForm = {
+  /** Where the slider sits; recorded only once `intensitySet` (the patient touched it). */
   intensity: number;
-  trigger: Trigger | null;
+  intensitySet: boolean;
+  /** The quick picks and "something else": HALT needs and the patient's own words. */
+  triggers: Trigger[];
+  part: PartOfDay | "";
   when: string; // datetime-local value
   situation: string;
   thoughts: string;
@@ -16,13 +21,15 @@ export type CravingForm = {
   places: string;
   emotions: string;
   notes: string;
-  /** Triggers the form has no field for (e.g. time of day), kept as they were. */
+  /** Triggers the form has no field for, kept as they were. */
   kept: Trigger[];
 };
 
 export const blankForm = (now: Date): CravingForm => ({
   intensity: 5,
-  trigger: null,
+  intensitySet: false,
+  triggers: [],
+  part: "",
   when: localInputValue(now),
   situation: "",
   thoughts: "",
@@ -44,7 +51,8 @@ export function toEntry(f: CravingForm, zone = deviceZone()): CravingEntry {
   const raw = String(f.minutes ?? "").trim();
   const minutes = raw === "" ? null : Math.round(Number(raw));
   const triggers: Trigger[] = [
-    ...(f.trigger ? [f.trigger] : []),
+    ...f.triggers,
+    ...(f.part ? [{ kind: "timeOfDay", part: f.part } as Trigger] : []),
     ...list(f.people).map((label): Trigger => ({ kind: "person", label })),
     ...list(f.places).map((label): Trigger => ({ kind: "place", label })),
     ...list(f.emotions).map((label): Trigger => ({ kind: "emotion", label })),
@@ -63,13 +71,21 @@ export function toEntry(f: CravingForm, zone = deviceZone()): CravingEntry {
   };
 }
 
+/** What stops the form from saving, in plain words; null when it can be saved. */
+export function formProblem(f: CravingForm): string | null {
+  return f.intensitySet ? null : "Choose how strong it is first: touch or drag the slider.";
+}
+
 export function fromEntry(e: CravingEntry): CravingForm {
-  const main = e.triggers.find((t) => t.kind === "halt" || t.kind === "tag") ?? null;
+  const main: Trigger[] = e.triggers.filter((t) => t.kind === "halt" || t.kind === "tag");
+  const part = e.triggers.find((t) => t.kind === "timeOfDay");
   const labels = (kind: "person" | "place" | "emotion") =>
     e.triggers.flatMap((t) => (t.kind === kind ? [t.label] : [])).join(", ");
   return {
     intensity: e.intensity,
-    trigger: main,
+    intensitySet: true,
+    triggers: main,
+    part: part?.kind === "timeOfDay" ? part.part : "",
     when: localInputValue(new Date(e.occurredAt.utc)),
     situation: e.situation ?? "",
     thoughts: e.thoughtsAndFeelings ?? "",
@@ -80,6 +96,6 @@ export function fromEntry(e: CravingEntry): CravingForm {
     places: labels("place"),
     emotions: labels("emotion"),
     notes: e.notes ?? "",
-    kept: e.triggers.filter((t) => t !== main && t.kind !== "person" && t.kind !== "place" && t.kind !== "emotion"),
+    kept: e.triggers.filter((t) => !main.includes(t) && t !== part && t.kind !== "person" && t.kind !== "place" && t.kind !== "emotion"),
   };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { flaggedNeeds } from "./halt";
 import { smoothPath, STEPS, wavePoints, waveSentence } from "./urge";
-import { blankForm, fromEntry, toEntry } from "./craving-form";
+import { blankForm, formProblem, fromEntry, toEntry } from "./craving-form";
 import { blankSession, formToSession, sessionToForm, splitSessions } from "./sessions";
 import { meetingsFrom, meetingsText, sourceFrom, sourceValue, SOURCE_CHOICES } from "./plan";
 import { keyConfirmGroup, normaliseKeyPart, splitKey } from "./recovery";
@@ -43,22 +43,35 @@ describe("urge surfing", () => {
 });
 
 describe("craving form", () => {
-  it("needs only intensity and one trigger; the rest stays empty", () => {
+  it("starts without an intensity: saving untouched is a form error, not a default 5", () => {
+    const f = blankForm(new Date("2026-11-23T10:00:00"));
+    expect(f.intensitySet).toBe(false);
+    expect(formProblem(f)).toMatch(/Choose how strong it is/);
+    f.intensitySet = true;
+    expect(formProblem(f)).toBeNull();
+  });
+  it("needs only intensity; several triggers and the time of day may be picked", () => {
     const f = blankForm(new Date("2026-11-23T10:00:00"));
     f.intensity = 7;
-    f.trigger = { kind: "halt", need: "lonely" };
+    f.intensitySet = true;
+    f.triggers = [{ kind: "halt", need: "tired" }, { kind: "halt", need: "lonely" }];
+    f.part = "evening";
     const e = toEntry(f, "America/Chicago");
-    expect(e).toMatchObject({ intensity: 7, triggers: [{ kind: "halt", need: "lonely" }], situation: null, durationMinutes: null, outcome: "notYetRecorded" });
+    expect(e).toMatchObject({ intensity: 7, triggers: [{ kind: "halt", need: "tired" }, { kind: "halt", need: "lonely" }, { kind: "timeOfDay", part: "evening" }], situation: null, durationMinutes: null, outcome: "notYetRecorded" });
+    const back = fromEntry(e);
+    expect(back).toMatchObject({ intensitySet: true, part: "evening", kept: [] });
+    expect(back.triggers).toHaveLength(2);
     expect(e.occurredAt.zone).toBe("America/Chicago");
   });
   it("round-trips every field through the form", () => {
     const f = blankForm(new Date("2026-11-23T10:00:00"));
-    Object.assign(f, { intensity: 3, trigger: { kind: "tag", label: "Payday" }, situation: "Home", thoughts: "Restless", minutes: "25", coping: "Called Sam", outcome: "didNotUse", people: "Alex, Jo", places: "Bar", emotions: "Bored", notes: "n" });
+    Object.assign(f, { intensity: 3, intensitySet: true, triggers: [{ kind: "tag", label: "Payday" }], situation: "Home", thoughts: "Restless", minutes: "25", coping: "Called Sam", outcome: "didNotUse", people: "Alex, Jo", places: "Bar", emotions: "Bored", notes: "n" });
     const e = toEntry(f, "UTC");
     expect(e.triggers.map(triggerKey)).toEqual(["tag:payday", "person:alex", "person:jo", "place:bar", "emotion:bored"]);
     const back = fromEntry({ ...e, triggers: [...e.triggers, { kind: "timeOfDay", part: "night" }] });
     expect(back).toMatchObject({ intensity: 3, situation: "Home", thoughts: "Restless", minutes: "25", people: "Alex, Jo", places: "Bar", emotions: "Bored" });
-    expect(back.kept).toEqual([{ kind: "timeOfDay", part: "night" }]);
+    expect(back.part).toBe("night");
+    expect(back.kept).toEqual([]);
     expect(toEntry(back, "UTC").triggers).toHaveLength(6);
   });
   it("ignores a duration that is not a number", () => {

@@ -191,3 +191,36 @@ describe("after a logged return to use", () => {
     }
   });
 });
+
+describe("craving form", () => {
+  test("intensity starts unset and must be touched; several triggers and the time of day are saved", async () => {
+    const ctx = await openApp(browser, server.url, { size: SIZES[1], theme: "light", scenario: "seeded" });
+    const { page, problems } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await page.getByRole("button", { name: "Log craving", exact: true }).click();
+      await page.getByText(/of 14 entries/).waitFor();
+      assert.equal(await page.locator("#cr-intensity").getAttribute("aria-valuetext"), "not chosen yet");
+      await page.getByRole("button", { name: "Tired", exact: true }).click();
+      await page.getByRole("button", { name: "Lonely", exact: true }).click();
+      await page.getByLabel("Time of day").selectOption("evening");
+      await page.getByRole("button", { name: "Save entry" }).click();
+      await page.getByRole("alert").getByText("Choose how strong it is first").waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "cr-intensity", "focus goes to the slider");
+      assert.equal(await page.locator("#cr-intensity").getAttribute("aria-invalid"), "true");
+      assert.ok(await page.getByText(/of 14 entries/).isVisible(), "nothing was saved");
+      await page.keyboard.press("ArrowRight");
+      assert.equal(await page.locator("#cr-intensity").getAttribute("aria-valuetext"), "6 out of 10, moderate");
+      await page.getByRole("button", { name: "Save entry" }).click();
+      await page.getByText(/15 of 15 entries/).waitFor();
+      const newest = page.locator(".entries li").first();
+      const tags = await newest.locator(".tag").allTextContents();
+      for (const t of ["Tired", "Lonely", "Evening"]) assert.ok(tags.includes(t), `${t} saved with the entry: ${tags}`);
+      assert.equal(await page.locator("#cr-intensity").getAttribute("aria-valuetext"), "not chosen yet", "the next entry starts unset again");
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});
