@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod appointment;
+pub mod attendance;
 pub mod audit;
 pub mod capability;
 pub mod clock;

@@ -10,7 +10,7 @@ use tideline_wire::care::{attended_minutes, counts_toward_schedule, Attendance};
 use tideline_wire::AppointmentStatus;
 
 use crate::access::Caller;
-use crate::portal::attendance::monday_of;
+use crate::attendance::monday_of;
 use crate::problem::Problem;
 use crate::sessions::SessionSummary;
 
@@ -145,7 +145,7 @@ pub fn worklist(
     let patients = visible_patients(conn, caller, clinic_id)?;
     let mut below_target = Vec::new();
     for (patient_id, name) in &patients {
-        let attendance = crate::portal::attendance::for_patient(conn, *patient_id, now)?;
+        let attendance = crate::attendance::for_patient(conn, *patient_id, now)?;
         let Some(first) = attendance.visits.first() else {
             continue;
         };

@@ -12,7 +12,7 @@
 //! - No script at all: charts are inline SVG with a table of the same figures; the CSP forbids scripts,
 //!   inline styles and other origins. Plain HTTP is served to loopback clients only.
 
-pub mod attendance;
+pub use crate::attendance;
 pub mod chart;
 pub mod entry;
 pub mod form;
