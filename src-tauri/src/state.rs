@@ -14,7 +14,7 @@ use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::Vault;
 use tideline_core::{Error, Result};
 
-use crate::reminders::device::DeviceSchedule;
+use crate::reminders::device::{DeviceSchedule, Permission};
 use crate::reminders::Scheduler;
 
 /// The shell's state.
@@ -151,6 +151,11 @@ impl AppState {
         drop(slot);
         if let (Some(device), Some(plan)) = (&self.device, device_plan) {
             match device.replace(plan, now) {
+                Ok(r) if r.permission == Permission::Denied && r.scheduled > 0 => {
+                    eprintln!(
+                        "reminders: notifications are turned off for Tideline on this device"
+                    );
+                }
                 Ok(r) if r.refused == 0 && r.pending >= r.scheduled => {}
                 Ok(r) => eprintln!(
                     "reminders: the device took {} of {} reminders and holds {}",

@@ -9,6 +9,8 @@
 //! - a lock leaves the schedule in place: reminders must keep coming while the vault is locked,
 //!   exactly as on the desktop, where the scheduler thread keeps running after a lock;
 //! - a wipe cancels everything pending: a wiped vault's reminders must not fire;
+//! - the notification permission is asked for once, when there is first something to remind of (not
+//!   at the first start, where the patient could not tell what it is for);
 //! - "I'll be there" / "Can't make it" come back as an action id plus the session id the
 //!   notification carried, and reach the same response path as the desktop's buttons.
 //!
@@ -46,6 +48,17 @@ pub struct OsNotification {
     pub session_id: Option<String>,
 }
 
+/// Whether the device lets this app show notifications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Notifications are shown.
+    Granted,
+    /// The patient said no (or turned them off in the system settings): nothing is shown.
+    Denied,
+    /// Not asked yet: the system would ask.
+    Undecided,
+}
+
 /// The device's notification schedule.
 pub trait OsSchedule: Send + Sync + 'static {
     /// Asks the device to show `notification` at its time.
@@ -54,6 +67,10 @@ pub trait OsSchedule: Send + Sync + 'static {
     fn cancel_all(&self) -> Result<(), NotifyError>;
     /// How many of this app's notifications the device still holds for later.
     fn pending(&self) -> Result<usize, NotifyError>;
+    /// Whether notifications may be shown, without asking.
+    fn permission(&self) -> Result<Permission, NotifyError>;
+    /// Shows the system's question and returns the patient's answer.
+    fn request_permission(&self) -> Result<Permission, NotifyError>;
 }
 
 /// What replacing the schedule did.
@@ -65,6 +82,8 @@ pub struct ScheduleReport {
     pub refused: usize,
     /// What the device says it holds afterwards; below `scheduled` when it dropped some.
     pub pending: usize,
+    /// Whether the device will show them (`Undecided` also when it could not tell).
+    pub permission: Permission,
 }
 
 /// The soonest [`PENDING_LIMIT`] reminders of `plan` strictly after `now`, soonest first, numbered.
@@ -107,20 +126,29 @@ impl DeviceSchedule {
     }
 
     /// After an unlock or a change: cancels what is pending and schedules the soonest reminders of
-    /// `plan` still ahead of `now`. Fails only when the old schedule could not be cancelled (adding
-    /// to it would show reminders twice); a single refused notification is counted, not fatal.
+    /// `plan` still ahead of `now`, first asking for the permission if it was never asked and there
+    /// is something to show. Fails only when the old schedule could not be cancelled (adding to it
+    /// would show reminders twice); a single refused notification is counted, not fatal. A denied
+    /// permission still schedules: turned on later in the system settings, the reminders come.
     pub fn replace(
         &self,
         plan: Vec<PlannedReminder>,
         now: DateTime<Utc>,
     ) -> Result<ScheduleReport, NotifyError> {
+        let soonest = soonest(plan, now);
+        let permission = match self.os.permission() {
+            Ok(Permission::Undecided) if !soonest.is_empty() => self.os.request_permission(),
+            asked => asked,
+        }
+        .unwrap_or(Permission::Undecided);
         self.os.cancel_all()?;
         let mut report = ScheduleReport {
             scheduled: 0,
             refused: 0,
             pending: 0,
+            permission,
         };
-        for notification in soonest(plan, now) {
+        for notification in soonest {
             match self.os.schedule(&notification) {
                 Ok(()) => report.scheduled += 1,
                 Err(_) => report.refused += 1,
@@ -164,13 +192,32 @@ mod tests {
     use crate::reminders::{ACTION_ATTEND, ACTION_DECLINE};
 
     /// The device, in memory: holds what was scheduled and "fires" what is due when told.
-    #[derive(Default)]
     struct Recorder {
         pending: Mutex<Vec<OsNotification>>,
         cancels: Mutex<usize>,
+        permission: Mutex<Permission>,
+        /// What the patient answers when asked.
+        answer: Permission,
+        asked: Mutex<usize>,
+    }
+
+    impl Default for Recorder {
+        fn default() -> Self {
+            Self::asking(Permission::Granted, Permission::Granted)
+        }
     }
 
     impl Recorder {
+        fn asking(permission: Permission, answer: Permission) -> Self {
+            Self {
+                pending: Mutex::default(),
+                cancels: Mutex::default(),
+                permission: Mutex::new(permission),
+                answer,
+                asked: Mutex::default(),
+            }
+        }
+
         /// The device shows everything due by `now`; shown notifications leave the pending list.
         fn fire_until(&self, now: DateTime<Utc>) -> Vec<OsNotification> {
             let mut pending = self.pending.lock().unwrap();
@@ -199,6 +246,16 @@ mod tests {
 
         fn pending(&self) -> Result<usize, NotifyError> {
             Ok(self.pending.lock().unwrap().len())
+        }
+
+        fn permission(&self) -> Result<Permission, NotifyError> {
+            Ok(*self.permission.lock().unwrap())
+        }
+
+        fn request_permission(&self) -> Result<Permission, NotifyError> {
+            *self.asked.lock().unwrap() += 1;
+            *self.permission.lock().unwrap() = self.answer;
+            Ok(self.answer)
         }
     }
 
@@ -251,7 +308,8 @@ mod tests {
             ScheduleReport {
                 scheduled: 64,
                 refused: 0,
-                pending: 64
+                pending: 64,
+                permission: Permission::Granted,
             }
         );
         let expected: Vec<_> = (1..=64)
@@ -370,6 +428,12 @@ mod tests {
             fn pending(&self) -> Result<usize, NotifyError> {
                 self.0.pending()
             }
+            fn permission(&self) -> Result<Permission, NotifyError> {
+                self.0.permission()
+            }
+            fn request_permission(&self) -> Result<Permission, NotifyError> {
+                self.0.request_permission()
+            }
         }
         let schedule = DeviceSchedule::new(Arc::new(Picky(Recorder::default())));
         let report = schedule.replace(hundred(), t0()).unwrap();
@@ -377,6 +441,45 @@ mod tests {
             (report.scheduled, report.refused, report.pending),
             (63, 1, 63)
         );
+    }
+
+    #[test]
+    fn the_permission_is_asked_for_once_when_there_is_first_something_to_remind_of() {
+        let recorder = Arc::new(Recorder::asking(Permission::Undecided, Permission::Granted));
+        let schedule = DeviceSchedule::new(Arc::clone(&recorder) as Arc<dyn OsSchedule>);
+        let report = schedule.replace(Vec::new(), t0()).unwrap();
+        assert_eq!(
+            *recorder.asked.lock().unwrap(),
+            0,
+            "nothing planned: not asked"
+        );
+        assert_eq!(report.permission, Permission::Undecided);
+        let report = schedule.replace(hundred(), t0()).unwrap();
+        assert_eq!(*recorder.asked.lock().unwrap(), 1);
+        assert_eq!(
+            (report.permission, report.scheduled),
+            (Permission::Granted, 64)
+        );
+        schedule.replace(hundred(), t0()).unwrap();
+        assert_eq!(
+            *recorder.asked.lock().unwrap(),
+            1,
+            "asked once, not at every unlock"
+        );
+    }
+
+    #[test]
+    fn a_refused_permission_is_not_asked_again_and_the_schedule_stays_ready() {
+        let recorder = Arc::new(Recorder::asking(Permission::Undecided, Permission::Denied));
+        let schedule = DeviceSchedule::new(Arc::clone(&recorder) as Arc<dyn OsSchedule>);
+        let report = schedule.replace(hundred(), t0()).unwrap();
+        assert_eq!(
+            (report.permission, report.scheduled),
+            (Permission::Denied, 64)
+        );
+        let report = schedule.replace(hundred(), t0()).unwrap();
+        assert_eq!(report.permission, Permission::Denied);
+        assert_eq!(*recorder.asked.lock().unwrap(), 1, "no nagging");
     }
 
     #[test]

@@ -13,7 +13,9 @@
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::{Action, ActionType, NotificationExt, Schedule};
 
-use super::device::{self, OsNotification, OsSchedule, SESSION_ACTIONS, SESSION_EXTRA};
+use tauri::plugin::PermissionState;
+
+use super::device::{self, OsNotification, OsSchedule, Permission, SESSION_ACTIONS, SESSION_EXTRA};
 use super::{NotifyError, Respond, ACTION_ATTEND, ACTION_DECLINE, SUMMARY};
 
 /// The scheduler's notifier on mobile: shows nothing itself, because the operating system already
@@ -72,6 +74,24 @@ impl<R: Runtime> OsSchedule for PluginSchedule<R> {
     fn pending(&self) -> Result<usize, NotifyError> {
         let pending = self.0.notification().pending().map_err(plugin_error)?;
         Ok(pending.len())
+    }
+
+    fn permission(&self) -> Result<Permission, NotifyError> {
+        let state = self.0.notification().permission_state();
+        state.map(permission).map_err(plugin_error)
+    }
+
+    fn request_permission(&self) -> Result<Permission, NotifyError> {
+        let state = self.0.notification().request_permission();
+        state.map(permission).map_err(plugin_error)
+    }
+}
+
+fn permission(state: PermissionState) -> Permission {
+    match state {
+        PermissionState::Granted => Permission::Granted,
+        PermissionState::Denied => Permission::Denied,
+        PermissionState::Prompt | PermissionState::PromptWithRationale => Permission::Undecided,
     }
 }
 
