@@ -23,8 +23,12 @@ export WRY_ANDROID_LIBRARY=tideline_app
 export WRY_ANDROID_KOTLIN_FILES_OUT_DIR="$CARGO_TARGET_DIR/wry-kotlin"
 mkdir -p "$WRY_ANDROID_KOTLIN_FILES_OUT_DIR"
 
-if ! rustup target list --installed | grep -qx "$target"; then
-  echo "check-android: the Rust target $target is missing; run scripts/setup.sh test" >&2
+missing=()
+rustup target list --installed | grep -qx "$target" || missing+=("the Rust target $target")
+command -v clang >/dev/null || missing+=("clang")
+[ -d /usr/aarch64-linux-gnu/include ] || missing+=("libc6-dev-arm64-cross")
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "check-android: missing ${missing[*]}; run scripts/setup.sh test" >&2
   exit 1
 fi
 
