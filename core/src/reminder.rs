@@ -248,16 +248,54 @@ fn session_text(
         1 => " tomorrow".to_owned(),
         _ => format!(" on {}", start.format("%A, %B %-d")),
     };
-    let clock = start.format("%-I:%M %p");
+    let clock = start.format("%-I:%M %p").to_string();
+    let place = match &s.venue {
+        Some(Venue::InPerson { place }) => format!(", {place}"),
+        Some(Venue::Video { .. }) => ", by video".to_owned(),
+        None => String::new(),
+    };
+    reminder_words(detail, s.kind, &day, &clock, &place)
+}
+
+/// The one place a session reminder's words are put together.
+fn reminder_words(
+    detail: NotificationDetail,
+    kind: crate::session::SessionKind,
+    day: &str,
+    clock: &str,
+    place: &str,
+) -> String {
     match detail {
         NotificationDetail::Discreet => format!("Reminder: appointment{day} at {clock}"),
-        NotificationDetail::Detailed => {
-            let place = match &s.venue {
-                Some(Venue::InPerson { place }) => format!(", {place}"),
-                Some(Venue::Video { .. }) => ", by video".to_owned(),
-                None => String::new(),
-            };
-            format!("Reminder: {}{day} at {clock}{place}", s.kind.words())
-        }
+        NotificationDetail::Detailed => format!("Reminder: {}{day} at {clock}{place}", kind.words()),
+    }
+}
+
+/// What a reminder for a group session at 6:00 PM tomorrow, in person at the clinic, says in each
+/// setting: Settings quotes these exact texts so the patient knows what an onlooker could read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../../ui/src/lib/generated/")]
+pub struct NotificationExamples {
+    /// The discreet text (the default).
+    pub discreet: String,
+    /// The detailed text.
+    pub detailed: String,
+}
+
+/// The example texts, made by the same code as every real reminder.
+pub fn notification_examples() -> NotificationExamples {
+    let words = |detail| {
+        reminder_words(
+            detail,
+            crate::session::SessionKind::Group,
+            " tomorrow",
+            "6:00 PM",
+            ", Harbor Clinic",
+        )
+    };
+    NotificationExamples {
+        discreet: words(NotificationDetail::Discreet),
+        detailed: words(NotificationDetail::Detailed),
     }
 }

@@ -172,6 +172,13 @@ pub fn vault_release(state: State<'_, AppState>) -> Reply<()> {
     })?)
 }
 
+/// What a reminder says in each notification setting, made by the planner's own code (Settings
+/// quotes them). Fixed content, no patient data.
+#[tauri::command]
+pub fn reminder_examples() -> tideline_core::reminder::NotificationExamples {
+    tideline_core::reminder::notification_examples()
+}
+
 /// The response to each HALT need: fixed content from the core, no patient data.
 #[tauri::command]
 pub fn halt_suggestions() -> Vec<HaltSuggestion> {

@@ -109,6 +109,7 @@ pub fn run() {
             crisis::crisis_lines,
             crisis::crisis_after_use,
             crisis::crisis_open,
+            commands::reminder_examples,
             commands::passphrase_assess,
             commands::record_save,
             commands::record_delete,

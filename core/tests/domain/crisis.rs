@@ -67,3 +67,24 @@ fn the_lines_the_brief_names_are_all_there() {
         assert!(after.contains(word), "{word} after a return to use");
     }
 }
+
+/// Settings quotes the exact reminder texts; the browser double reads them from this generated file.
+#[test]
+fn the_browser_doubles_notification_examples_are_the_cores() {
+    let examples = tideline_core::reminder::notification_examples();
+    assert_eq!(examples.discreet, "Reminder: appointment tomorrow at 6:00 PM");
+    assert_eq!(
+        examples.detailed,
+        "Reminder: group session tomorrow at 6:00 PM, Harbor Clinic"
+    );
+    let fresh = serde_json::to_string_pretty(&examples).unwrap() + "\n";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ui/src/lib/generated/notification-examples.json");
+    if std::env::var_os("TIDELINE_WRITE_CRISIS_JSON").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(&path).unwrap_or_default() == fresh,
+        "ui/src/lib/generated/notification-examples.json is stale: run TIDELINE_WRITE_CRISIS_JSON=1 cargo test -p tideline-core --test domain crisis"
+    );
+}

@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
   AfterUse,
+  NotificationExamples,
   CrisisDirectory,
   CrisisOpened,
   CrisisTarget,
@@ -147,6 +148,8 @@ export const vaultRelease = () => call<null>("vault_release");
 export const crisisLines = () => call<CrisisDirectory>("crisis_lines");
 export const crisisAfterUse = () => call<AfterUse>("crisis_after_use");
 export const crisisOpen = (target: CrisisTarget) => call<CrisisOpened>("crisis_open", { target });
+/** What a reminder says in each notification setting, made by the planner's own code. */
+export const reminderExamples = () => call<NotificationExamples>("reminder_examples");
 export const haltSuggestions = () => call<HaltSuggestion[]>("halt_suggestions");
 export const passphraseAssess = (passphrase: string) => call<Strength>("passphrase_assess", { passphrase });
 

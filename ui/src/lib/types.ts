@@ -14,6 +14,7 @@ export type { HaltPattern } from "./generated/HaltPattern";
 export type { HaltSuggestion } from "./generated/HaltSuggestion";
 export type { Meeting } from "./generated/Meeting";
 export type { NotificationDetail } from "./generated/NotificationDetail";
+export type { NotificationExamples } from "./generated/NotificationExamples";
 export type { ParticipantResponse } from "./generated/ParticipantResponse";
 export type { PartOfDay } from "./generated/PartOfDay";
 export type { PlannedTrigger } from "./generated/PlannedTrigger";

@@ -33,6 +33,7 @@ import type {
 // The crisis lines, their addresses and the no-handler answers, as core::crisis makes them (generated
 // by core's tests, so this double never holds its own copy of the words).
 import crisis from "../lib/generated/crisis.json";
+import notificationExamples from "../lib/generated/notification-examples.json";
 import type { CrisisOpened, CrisisTarget } from "../lib/types";
 
 type Fail = { code: string; message: string };
@@ -721,6 +722,8 @@ export class MemoryBackend {
         return this.assess(String(a.passphrase ?? ""));
       case "crisis_lines":
         return crisis.directory;
+      case "reminder_examples":
+        return notificationExamples;
       case "crisis_after_use":
         return crisis.afterUse;
       case "crisis_open":

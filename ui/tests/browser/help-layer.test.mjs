@@ -224,3 +224,21 @@ describe("craving form", () => {
     }
   });
 });
+
+describe("settings", () => {
+  test("the notification choice quotes the planner's exact discreet and detailed texts", async () => {
+    const ctx = await openApp(browser, server.url, { size: SIZES[0], theme: "light", scenario: "seeded" });
+    const { page, problems } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await page.getByRole("button", { name: "Settings", exact: true }).click();
+      await page.getByText("What notifications show").waitFor();
+      await page.getByLabel('Discreet: "Reminder: appointment tomorrow at 6:00 PM"').waitFor();
+      await page.getByLabel('Detailed: "Reminder: group session tomorrow at 6:00 PM, Harbor Clinic"').waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+});
