@@ -733,8 +733,9 @@ async fn patient(
             )?;
             // Each consent shown gets its view row, in the same transaction as the read.
             source::record_view(conn, member, &shares, now, address)?;
+            let course = crate::course::history(conn, &member.caller, patient_id)?;
             let today = pages::today_in(now, &attendance);
-            let main = pages::patient(&patient, &attendance, &disclosures, today);
+            let main = pages::patient(&patient, &attendance, &course, &disclosures, today);
             Ok(Answer::page(
                 StatusCode::OK,
                 html::page(&patient.full(), Some(&header_of(member, csrf)), &main),

@@ -1,17 +1,19 @@
-//! The portal's pages: sign-in, the therapist's patients, and one patient (attendance and what they
-//! shared). Builders return the `<main>` content; [`super::html::page`] adds the frame.
+//! The portal's pages: sign-in, the therapist's patients, and one patient (course of care, attendance
+//! and what they shared), as maud templates (values escaped by maud). Charts are SVG strings built by
+//! [`super::chart`], which escapes every text it draws. Builders return the `<main>` content;
+//! [`super::html::page`] adds the frame.
 
 use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
-use maud::{html, PreEscaped};
+use maud::{html, Markup, PreEscaped};
 use tideline_wire::questionnaire::{craving, halt, urge};
 
 use super::attendance::{Attendance, WEEKLY_MINIMUM_MINUTES};
 use super::chart::{self, format_number, Bar, Reference};
 use super::entry::{Entry, Kind};
-use super::html::{csrf_field, escape, part2_notice};
+use super::html::{csrf, escape, PART2_NOTICE};
 use super::source::{Disclosure, PatientName};
 
 /// Why the sign-in form is shown.
@@ -33,7 +35,6 @@ pub enum SignInNote {
 
 /// The sign-in form.
 pub fn sign_in(csrf_token: &str, email: &str, next: Option<&str>, note: SignInNote) -> String {
-    let mut html = String::from("<h1>Sign in</h1>\n");
     let message = match note {
         SignInNote::None => None,
         SignInNote::TimedOut => Some(("status", "You were signed out after 15 minutes without activity. Sign in again to continue.".to_owned())),
@@ -45,47 +46,24 @@ pub fn sign_in(csrf_token: &str, email: &str, next: Option<&str>, note: SignInNo
         )),
         SignInNote::Expired => Some(("alert", "This form had expired. Please sign in again.".to_owned())),
     };
-    if let Some((role, text)) = message {
-        let class = if role == "alert" {
-            "message error"
-        } else {
-            "message"
-        };
-        let _ = write!(
-            html,
-            r#"<p class="{class}" role="{role}">{}</p>"#,
-            escape(&text)
-        );
+    let invalid = matches!(note, SignInNote::WrongCredentials).then_some("true");
+    html! {
+        h1 { "Sign in" }
+        @if let Some((role, text)) = message {
+            p class=(if role == "alert" { "message error" } else { "message" }) role=(role) { (text) }
+        }
+        form.sign-in method="post" action="/portal/sign-in" {
+            (csrf(csrf_token))
+            @if let Some(next) = next { input type="hidden" name="next" value=(next); }
+            p { label for="email" { "Email" }
+                input #email name="email" type="email" autocomplete="username" required value=(email) aria-invalid=[invalid]; }
+            p { label for="password" { "Password" }
+                input #password name="password" type="password" autocomplete="current-password" required aria-invalid=[invalid]; }
+            p { button type="submit" { "Sign in" } }
+        }
+        p.hint { "Staff accounts are created by your clinic's administrator." }
     }
-    let next_field = next
-        .map(|next| {
-            format!(
-                r#"<input type="hidden" name="next" value="{}">"#,
-                escape(next)
-            )
-        })
-        .unwrap_or_default();
-    let invalid = if matches!(note, SignInNote::WrongCredentials) {
-        r#" aria-invalid="true""#
-    } else {
-        ""
-    };
-    let _ = write!(
-        html,
-        r#"
-<form method="post" action="/portal/sign-in" class="sign-in">
-{csrf}{next_field}
-<p><label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" required value="{email}"{invalid}></p>
-<p><label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required{invalid}></p>
-<p><button type="submit">Sign in</button></p>
-</form>
-<p class="hint">Staff accounts are created by your clinic's administrator.</p>"#,
-        csrf = csrf_field(csrf_token),
-        email = escape(email),
-    );
-    html
+    .into_string()
 }
 
 fn hours(minutes: i64) -> String {
@@ -347,50 +325,41 @@ fn urge_chart(entry: &Entry) -> String {
     html
 }
 
-fn entry_article(entry: &Entry, zone: Tz) -> String {
+fn entry_article(entry: &Entry, zone: Tz) -> Markup {
     let when = entry
         .when
         .as_ref()
         .map(|at| moment(at, zone))
         .unwrap_or_else(|| "Date not given".into());
-    let mut html = format!(
-        r#"<article class="record" aria-labelledby="entry-{id}"><h4 id="entry-{id}">{kind}, {when}</h4>{notice}<dl>"#,
-        id = escape(&entry.id),
-        kind = entry.kind.title(),
-        when = escape(&when),
-        notice = part2_notice(),
-    );
-    for answered in &entry.answers {
-        if answered.link_id == urge::SAMPLE || answered.values.is_empty() {
-            continue;
+    let answers = entry
+        .answers
+        .iter()
+        .filter(|answered| answered.link_id != urge::SAMPLE && !answered.values.is_empty())
+        .map(|answered| {
+            let words: Vec<String> = answered
+                .values
+                .iter()
+                .map(|shown| {
+                    let text = shown.words();
+                    // Dates read as dates, not as ISO strings.
+                    DateTime::parse_from_rfc3339(&text)
+                        .map(|at| moment(&at, zone))
+                        .unwrap_or(text)
+                })
+                .collect();
+            (answered.question.clone(), words.join(", "))
+        });
+    html! {
+        article.record aria-labelledby={ "entry-" (entry.id) } {
+            h4 id={ "entry-" (entry.id) } { (entry.kind.title()) ", " (when) }
+            (part2())
+            dl { @for (question, words) in answers { dt { (question) } dd { (words) } } }
+            @if entry.kind == Kind::Urge { (PreEscaped(urge_chart(entry))) }
         }
-        let words: Vec<String> = answered
-            .values
-            .iter()
-            .map(|shown| {
-                let text = shown.words();
-                // Dates read as dates, not as ISO strings.
-                DateTime::parse_from_rfc3339(&text)
-                    .map(|at| moment(&at, zone))
-                    .unwrap_or(text)
-            })
-            .collect();
-        let _ = write!(
-            html,
-            "<dt>{}</dt><dd>{}</dd>",
-            escape(&answered.question),
-            escape(&words.join(", "))
-        );
     }
-    html.push_str("</dl>");
-    if entry.kind == Kind::Urge {
-        html.push_str(&urge_chart(entry));
-    }
-    html.push_str("</article>");
-    html
 }
 
-fn disclosure_section(index: usize, disclosure: &Disclosure, zone: Tz) -> String {
+fn disclosure_section(index: usize, disclosure: &Disclosure, zone: Tz) -> Markup {
     let mut entries: Vec<Entry> = disclosure
         .responses
         .iter()
@@ -401,43 +370,36 @@ fn disclosure_section(index: usize, disclosure: &Disclosure, zone: Tz) -> String
         at.map(|at| day(at.date_naive()))
             .unwrap_or_else(|| "not given".into())
     };
-    let mut html = format!(
-        r#"<section class="disclosure" aria-labelledby="consent-{index}"><h3 id="consent-{index}">Shared on {signed}, until {expires}</h3><p>Purpose: {purpose}. {count} entr{plural}.</p>"#,
-        signed = date(disclosure.signed),
-        expires = date(disclosure.expires),
-        purpose = escape(&disclosure.purpose),
-        count = entries.len(),
-        plural = if entries.len() == 1 { "y" } else { "ies" },
-    );
-    for kind in [Kind::Craving, Kind::Halt, Kind::Urge] {
-        let of_kind: Vec<&Entry> = entries.iter().filter(|entry| entry.kind == kind).collect();
-        if of_kind.is_empty() {
-            continue;
-        }
-        let plural = match kind {
-            Kind::Craving => "Craving records",
-            Kind::Halt => "HALT checks",
-            Kind::Urge => "Urge-surfing sessions",
-        };
-        let _ = write!(html, "<h4 class=\"kind\">{plural}</h4>");
-        let key = format!("{index}");
-        match kind {
-            Kind::Craving => html.push_str(&craving_chart(&of_kind, &key, zone)),
-            Kind::Halt => html.push_str(&halt_chart(&of_kind, &key)),
-            Kind::Urge => {}
-        }
-        for entry in of_kind {
-            html.push_str(&entry_article(entry, zone));
+    let key = index.to_string();
+    html! {
+        section.disclosure aria-labelledby={ "consent-" (index) } {
+            h3 id={ "consent-" (index) } { "Shared on " (date(disclosure.signed)) ", until " (date(disclosure.expires)) }
+            p { "Purpose: " (disclosure.purpose) ". " (entries.len()) (if entries.len() == 1 { " entry." } else { " entries." }) }
+            @for kind in [Kind::Craving, Kind::Halt, Kind::Urge] {
+                @let of_kind: Vec<&Entry> = entries.iter().filter(|entry| entry.kind == kind).collect();
+                @if !of_kind.is_empty() {
+                    h4.kind { (match kind { Kind::Craving => "Craving records", Kind::Halt => "HALT checks", Kind::Urge => "Urge-surfing sessions" }) }
+                    @match kind {
+                        Kind::Craving => { (PreEscaped(craving_chart(&of_kind, &key, zone))) }
+                        Kind::Halt => { (PreEscaped(halt_chart(&of_kind, &key))) }
+                        Kind::Urge => {}
+                    }
+                    @for entry in &of_kind { (entry_article(entry, zone)) }
+                }
+            }
         }
     }
-    html.push_str("</section>");
-    html
 }
 
-/// One patient: attendance, then what they shared.
+fn part2() -> Markup {
+    html! { p.notice { strong { "42 CFR part 2 notice." } " " (PART2_NOTICE) } }
+}
+
+/// One patient: course of care and attendance, then what they shared.
 pub fn patient(
     patient: &PatientName,
     attendance: &Attendance,
+    course: &[crate::course::Period],
     disclosures: &[Disclosure],
     today: NaiveDate,
 ) -> String {
@@ -445,33 +407,48 @@ pub fn patient(
         .visits
         .first()
         .map_or(chrono_tz::UTC, |visit| visit.start.timezone());
-    let mut html = format!("<h1>{}</h1>\n", escape(&patient.full()));
-    html.push_str(&attendance_section(attendance, today));
-    html.push_str(
-        r#"<section aria-labelledby="shared"><h2 id="shared">Shared by the patient</h2>"#,
-    );
-    if disclosures
+    let nothing_shared = disclosures
         .iter()
-        .all(|disclosure| disclosure.responses.is_empty())
-    {
-        html.push_str("<p>Nothing is shared with you at the moment. Entries appear here when the patient shares them, and disappear when the patient revokes the consent or it expires.</p>");
-    } else {
-        html.push_str(&part2_notice());
-        for (index, disclosure) in disclosures.iter().enumerate() {
-            html.push_str(&disclosure_section(index + 1, disclosure, zone));
+        .all(|disclosure| disclosure.responses.is_empty());
+    html! {
+        h1 { (patient.full()) }
+        section aria-labelledby="course" {
+            h2 #course { "Level of care" }
+            @if course.is_empty() { p { "No level of care recorded yet." } } @else {
+                div.table-wrap { table {
+                    caption { "Level-of-care history" }
+                    thead { tr { th scope="col" { "Level" } th scope="col" { "Weekly target" } th scope="col" { "From" } th scope="col" { "Until" } } }
+                    tbody { @for period in course { tr {
+                        td { (period.level.display()) }
+                        td { @match period.weekly_target_minutes { Some(minutes) => { (hours(i64::from(minutes))) " hours a week" } None => { "No hours target" } } }
+                        td { (day(period.from)) }
+                        td { @match period.until { Some(until) => { (day(until)) } None => { "Open" } } }
+                    } } }
+                } }
+            }
+        }
+        (PreEscaped(attendance_section(attendance, today)))
+        section aria-labelledby="shared" {
+            h2 #shared { "Shared by the patient" }
+            @if nothing_shared {
+                p { "Nothing is shared with you at the moment. Entries appear here when the patient shares them, and disappear when the patient revokes the consent or it expires." }
+            } @else {
+                (part2())
+                @for (index, disclosure) in disclosures.iter().enumerate() { (disclosure_section(index + 1, disclosure, zone)) }
+            }
         }
     }
-    html.push_str("</section>");
-    html
+    .into_string()
 }
 
 /// A refusal page body.
 pub fn refused(title: &str, text: &str) -> String {
-    format!(
-        r#"<h1>{}</h1><p>{}</p><p><a href="/portal/patients">Back to my patients</a></p>"#,
-        escape(title),
-        escape(text)
-    )
+    html! {
+        h1 { (title) }
+        p { (text) }
+        p { a href="/portal/patients" { "Back to my patients" } }
+    }
+    .into_string()
 }
 
 /// Today in the patient's program time zone (UTC when they have no sessions).
@@ -522,7 +499,7 @@ mod tests {
             responses: vec![halt("7", 3, 2), halt("8", 0, 3), urge],
         };
         let zone: Tz = "America/Chicago".parse().unwrap();
-        let html = disclosure_section(1, &disclosure, zone);
+        let html = disclosure_section(1, &disclosure, zone).into_string();
         assert_eq!(html.matches("<article").count(), 3);
         assert_eq!(
             html.matches("42 CFR part 2 notice").count(),
