@@ -390,6 +390,7 @@ test("staff run a clinic's week: program and series, enrollment with a code, ros
     [new URL(programUrl).pathname, "program"],
     [new URL(sessionUrl).pathname, "roster"],
     [new URL(patientUrl).pathname, "patient-admin"],
+    ["/portal/clinic/staff", "staff"],
   ]) {
     await checkEverywhere(path, name);
   }

@@ -85,6 +85,7 @@ pub fn frame(title: &str, header: Option<&Header<'_>>, main: Markup) -> String {
                                 li { a href="/portal/patients" { "My patients" } }
                                 @if header.admin {
                                     li { a href="/portal/clinic/patients" { "All patients" } }
+                                    li { a href="/portal/clinic/staff" { "Staff" } }
                                 }
                             }
                         }

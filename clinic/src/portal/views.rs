@@ -491,3 +491,21 @@ fn course_section(page: &PatientAdmin<'_>, state: &FormState<'_>) -> Markup {
         }
     }
 }
+
+/// The clinic's staff and the form that adds an account (administrators). The password is never
+/// shown again, not even after a refused form.
+pub fn staff(staff: &[(i64, String, bool)], state: &FormState<'_>) -> Markup {
+    html! {
+        h1 { "Staff" }
+        ul { @for (_, name, admin) in staff { li { (name) @if *admin { " (administrator)" } @else { " (counselor)" } } } }
+        form.form method="post" action="/portal/clinic/staff" aria-labelledby="new-staff" {
+            h2 #new-staff { "Add a staff account" }
+            (state.error("staff")) (csrf(state.csrf))
+            div.field { label for="staff-name" { "Name" } input #staff-name type="text" name="displayName" required value=(state.value("staff", "displayName", "")); }
+            div.field { label for="staff-email" { "Email" } input #staff-email type="email" name="email" required autocomplete="off" value=(state.value("staff", "email", "")); }
+            div.field { label for="staff-password" { "Initial password (at least 12 characters)" } input #staff-password type="password" name="password" required autocomplete="new-password"; }
+            div.checks { label { input type="checkbox" name="admin" value="yes" checked[state.checked("staff", "admin", "yes")]; "Administrator (manages staff, programs, enrollment and levels of care)" } }
+            button type="submit" { "Add staff account" }
+        }
+    }
+}

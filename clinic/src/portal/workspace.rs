@@ -41,6 +41,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/portal/clinic/patients/{id}/level", post(set_level))
         .route("/portal/clinic/patients/{id}/discharge", post(discharge))
         .route("/portal/clinic/devices/{id}/revoke", post(revoke))
+        .route("/portal/clinic/staff", get(staff_page).post(create_staff))
 }
 
 fn page(member: &StaffMember, csrf: &str, title: &str, main: maud::Markup) -> Answer {
@@ -937,6 +938,96 @@ async fn revoke(
             ))
         },
         |conn, member, csrf, _, failed| clinic_patients_page(conn, member, csrf, Some(failed)),
+    )
+    .await
+}
+
+// ---- Staff (administrators) ----
+
+fn staff_view(
+    conn: &Connection,
+    member: &StaffMember,
+    csrf: &str,
+    failed: Option<&Failed>,
+) -> Result<Answer, Problem> {
+    member.caller.may_administer(member.clinic_id)?;
+    let staff = crate::staff::list(conn, &member.caller, member.clinic_id)?;
+    Ok(page(
+        member,
+        csrf,
+        "Staff",
+        views::staff(&staff, &FormState { csrf, failed }),
+    ))
+}
+
+async fn staff_page(State(state): State<AppState>, inbound: Inbound) -> Response {
+    view(
+        &state,
+        inbound,
+        "/portal/clinic/staff".into(),
+        "portal staff",
+        |conn, member, csrf, _| Ok((staff_view(conn, member, csrf, None)?, "staff".into())),
+    )
+    .await
+}
+
+/// Whether the request comes from a signed-in administrator with the session's token: checked before
+/// hashing a new password, so nobody else can make the server run Argon2.
+async fn is_signed_in_admin(state: &AppState, inbound: &Inbound) -> bool {
+    let fields = form::fields(&String::from_utf8_lossy(&inbound.body));
+    let submitted = form::field(&fields, "csrf").unwrap_or_default().to_owned();
+    let cookie = form::cookie(&inbound.headers, super::cookie_name(state));
+    let clock = state.clock.clone();
+    state
+        .store
+        .run(move |conn| {
+            Ok(
+                match session::resolve(conn, cookie.as_deref(), clock.now(), false)? {
+                    Ok(session @ Session::Staff { .. }) => {
+                        let admin =
+                            matches!(&session, Session::Staff { member, .. } if member.is_admin());
+                        admin && session::csrf_matches(&session, &submitted)
+                    }
+                    _ => false,
+                },
+            )
+        })
+        .await
+        .unwrap_or(false)
+}
+
+async fn create_staff(State(state): State<AppState>, inbound: Inbound) -> Response {
+    let hashed = if is_signed_in_admin(&state, &inbound).await {
+        let fields = form::fields(&String::from_utf8_lossy(&inbound.body));
+        let password = form::field(&fields, "password")
+            .unwrap_or_default()
+            .to_owned();
+        tokio::task::spawn_blocking(move || crate::staff::hash_password(&password))
+            .await
+            .unwrap_or(Err(Problem::Internal))
+    } else {
+        Err(Problem::Forbidden("administrators only"))
+    };
+    submit(
+        &state,
+        inbound,
+        "create staff",
+        "staff",
+        move |conn, member, fields, now| {
+            let new = crate::staff::NewStaff {
+                clinic_id: member.clinic_id,
+                email: text(fields, "email").unwrap_or_default(),
+                display_name: text(fields, "displayName").unwrap_or_default(),
+                password_hash: hashed?,
+                admin: text(fields, "admin").is_some(),
+            };
+            let id = crate::staff::create_staff(conn, &member.caller, &new, now)?;
+            Ok((
+                redirect("/portal/clinic/staff".into()),
+                format!("Practitioner/{id}"),
+            ))
+        },
+        |conn, member, csrf, _, failed| staff_view(conn, member, csrf, Some(failed)),
     )
     .await
 }

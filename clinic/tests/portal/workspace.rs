@@ -335,6 +335,51 @@ async fn a_refused_form_comes_back_with_what_was_typed_and_nothing_saved() {
     assert!(low.body.contains("value=\"Day program\""));
     assert_eq!(count(&portal, "SELECT count(*) FROM program"), 1);
 
+    // Staff accounts: a short password is refused, the form keeps name and email but never the password.
+    let short = submit(
+        &portal,
+        &mut browser,
+        "/portal/clinic/staff",
+        "/portal/clinic/staff",
+        &[
+            ("displayName", "Bo Lin"),
+            ("email", "bo@bay.example"),
+            ("password", "short-pass"),
+        ],
+    )
+    .await;
+    assert_eq!(short.status, StatusCode::BAD_REQUEST);
+    assert!(
+        short
+            .body
+            .contains("Password must be at least 12 characters"),
+        "{}",
+        short.body
+    );
+    assert!(short.body.contains("value=\"bo@bay.example\"") && !short.body.contains("short-pass"));
+    let added = submit(
+        &portal,
+        &mut browser,
+        "/portal/clinic/staff",
+        "/portal/clinic/staff",
+        &[
+            ("displayName", "Bo Lin"),
+            ("email", "bo@bay.example"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let bo = signed_in(&portal, "bo@bay.example").await;
+    assert!(bo.cookie.is_some(), "the new counselor signs in");
+    assert_eq!(
+        count(
+            &portal,
+            "SELECT count(*) FROM staff WHERE email = 'bo@bay.example' AND is_admin = 0"
+        ),
+        1
+    );
+
     // No token: refused, nothing saved.
     let forged = portal
         .post(
@@ -370,6 +415,35 @@ async fn a_refused_form_comes_back_with_what_was_typed_and_nothing_saved() {
         .get(&mut counselor_browser, "/portal/clinic/patients")
         .await;
     assert_eq!(admin_page.status, StatusCode::FORBIDDEN);
+    let staff_page = portal
+        .get(&mut counselor_browser, "/portal/clinic/staff")
+        .await;
+    assert_eq!(staff_page.status, StatusCode::FORBIDDEN);
+    let made = submit(
+        &portal,
+        &mut counselor_browser,
+        "/portal/programs",
+        "/portal/clinic/staff",
+        &[
+            ("displayName", "X"),
+            ("email", "x@bay.example"),
+            ("password", PASSWORD),
+            ("admin", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        made.status,
+        StatusCode::FORBIDDEN,
+        "a counselor cannot create accounts"
+    );
+    assert_eq!(
+        count(
+            &portal,
+            "SELECT count(*) FROM staff WHERE email = 'x@bay.example'"
+        ),
+        0
+    );
     assert_eq!(count(&portal, "SELECT count(*) FROM program"), 1);
     assert!(portal.audited("create program", "refused:forbidden") >= 1);
 }
