@@ -93,8 +93,8 @@ fn target_text(minutes: Option<u32>) -> String {
     )
 }
 
-/// Today: the day's sessions across programs with what is still to record.
-pub fn today(day: NaiveDate, sessions: &[SessionSummary]) -> Markup {
+/// Today: the day's sessions across programs, each with its roster and what is still to record.
+pub fn today(day: NaiveDate, rosters: &[Roster]) -> Markup {
     let previous = day.pred_opt().unwrap_or(day);
     let next = day.succ_opt().unwrap_or(day);
     html! {
@@ -107,11 +107,12 @@ pub fn today(day: NaiveDate, sessions: &[SessionSummary]) -> Markup {
                 button.secondary type="submit" { "Show" }
             }
         }
-        @if sessions.is_empty() {
+        @if rosters.is_empty() {
             p { "No sessions are scheduled on this day." }
         } @else {
             ul.cards {
-                @for session in sessions {
+                @for roster in rosters {
+                    @let session = &roster.session;
                     li.card {
                         h2 { a href={ "/portal/sessions/" (session.id) } { (session.program) ": " (session.kind.display()) } }
                         p { (when(session)) }
@@ -121,6 +122,12 @@ pub fn today(day: NaiveDate, sessions: &[SessionSummary]) -> Markup {
                             p.cancelled { "Cancelled: " (reason) }
                         } @else {
                             p { (session.booked) " booked · " (session.unrecorded) " still to record" }
+                            @if !roster.entries.is_empty() {
+                                ul.roster-list { @for entry in &roster.entries {
+                                    li { (entry.name) ": " (entry.answer.words()) " · "
+                                        @match entry.attendance { Some(mark) => { (mark.display()) } None => { "not recorded" } } }
+                                } }
+                            }
                         }
                     }
                 }

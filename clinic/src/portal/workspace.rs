@@ -265,9 +265,12 @@ async fn today(State(state): State<AppState>, inbound: Inbound) -> Response {
                 .unwrap_or(chrono_tz::Tz::UTC);
             let day =
                 day(&fields, "date").unwrap_or_else(|_| now.with_timezone(&zone).date_naive());
-            let sessions = crate::sessions::on_day(conn, &member.caller, member.clinic_id, day)?;
+            let rosters = crate::sessions::on_day(conn, &member.caller, member.clinic_id, day)?
+                .into_iter()
+                .map(|session| crate::sessions::roster(conn, &member.caller, session.id))
+                .collect::<Result<Vec<_>, _>>()?;
             Ok((
-                page(member, csrf, "Today", views::today(day, &sessions)),
+                page(member, csrf, "Today", views::today(day, &rosters)),
                 format!("session? date={day}"),
             ))
         },

@@ -158,6 +158,12 @@ async fn staff_run_a_week_from_the_portal() {
         "{}",
         today.body
     );
+    assert!(
+        today
+            .body
+            .contains("Sam &lt;b&gt;Rivera&lt;/b&gt;: No answer yet · not recorded"),
+        "Today lists each session's roster"
+    );
     let session: i64 = portal
         .db()
         .query_row("SELECT min(id) FROM session", [], |row| row.get(0))
