@@ -8,6 +8,7 @@
 pub mod care;
 pub mod contact;
 pub mod crisis;
+pub mod draft;
 pub mod craving;
 pub mod error;
 pub mod halt;

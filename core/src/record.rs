@@ -120,6 +120,10 @@ pub enum Record {
     /// vault). Sync state; the UI reads it through [`crate::care::plan`].
     #[ts(skip)]
     CareCourse(CareCourse),
+    /// What was on screen when the vault locked (one per vault): app state, read back once through
+    /// [`crate::draft::take`].
+    #[ts(skip)]
+    Draft(crate::draft::StoredDraft),
 }
 
 /// The kinds of record, for queries.
@@ -158,6 +162,9 @@ pub enum RecordKind {
     /// [`Record::CareCourse`]: read through [`crate::care`], so not in the TypeScript bindings.
     #[ts(skip)]
     CareCourse,
+    /// [`Record::Draft`]: read through [`crate::draft`], so not in the TypeScript bindings.
+    #[ts(skip)]
+    Draft,
 }
 
 impl RecordKind {
@@ -171,6 +178,7 @@ impl RecordKind {
                 | Self::Connection
                 | Self::ReminderMark
                 | Self::CareCourse
+                | Self::Draft
         )
     }
 
@@ -188,7 +196,7 @@ impl RecordKind {
     /// not be able to forge, edit or delete one (it revokes through [`crate::share::revoke`]), and it is
     /// not a journal entry (the share screen lists consents with [`crate::share::consents`]).
     pub fn is_app_state(self) -> bool {
-        self.is_sync_state() || matches!(self, Self::ReminderMark | Self::Consent)
+        self.is_sync_state() || matches!(self, Self::ReminderMark | Self::Consent | Self::Draft)
     }
 }
 
@@ -209,6 +217,7 @@ impl Record {
             Self::Outbox(_) => RecordKind::Outbox,
             Self::Consent(_) => RecordKind::Consent,
             Self::CareCourse(_) => RecordKind::CareCourse,
+            Self::Draft(_) => RecordKind::Draft,
         }
     }
 
@@ -229,6 +238,7 @@ impl Record {
             Self::Outbox(r) => r.validate()?,
             Self::Consent(r) => r.validate()?,
             Self::CareCourse(r) => r.validate()?,
+            Self::Draft(r) => r.validate()?,
         }
         Ok(())
     }
@@ -262,6 +272,8 @@ impl Record {
             | Self::Outbox(_)
             | Self::ReminderMark(_)
             | Self::CareCourse(_)
+            // A draft is not an entry yet: it joins the search when the patient saves it.
+            | Self::Draft(_)
             // A consent's copies are not searched: the journal search finds the entries themselves.
             | Self::Consent(_) => Vec::new(),
         }

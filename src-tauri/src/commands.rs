@@ -13,6 +13,7 @@ use ring::rand::SystemRandom;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tideline_core::care::{self, Attendance, CarePlan, SessionView};
+use tideline_core::draft::Draft;
 use tideline_core::halt::{HaltPattern, HaltSuggestion};
 use tideline_core::insights::Insights;
 use tideline_core::passphrase::{self, Strength};
@@ -170,6 +171,25 @@ pub fn vault_release(state: State<'_, AppState>) -> Reply<()> {
         v.release_hold();
         Ok(())
     })?)
+}
+
+/// Keeps what is on screen (a craving half written, an exercise running) sealed in the vault, so an
+/// auto-lock loses nothing. Not the patient's activity.
+#[tauri::command(async)]
+pub fn draft_keep(state: State<'_, AppState>, draft: Draft) -> Reply<()> {
+    Ok(state.with_vault(Utc::now(), |v| tideline_core::draft::keep(v, draft, now_stamp()))?)
+}
+
+/// The kept draft, handed back once (and deleted) after an unlock; null when there is none.
+#[tauri::command(async)]
+pub fn draft_take(state: State<'_, AppState>) -> Reply<Option<Draft>> {
+    Ok(state.with_vault(Utc::now(), |v| tideline_core::draft::take(v, Utc::now()))?)
+}
+
+/// Forgets the kept draft (the entry was saved or the exercise finished).
+#[tauri::command(async)]
+pub fn draft_discard(state: State<'_, AppState>) -> Reply<()> {
+    Ok(state.with_vault(Utc::now(), |v| tideline_core::draft::discard(v, Utc::now()))?)
 }
 
 /// What a reminder says in each notification setting, made by the planner's own code (Settings

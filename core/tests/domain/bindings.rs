@@ -19,6 +19,7 @@ fn export_domain_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     crisis::CrisisDirectory::export_all(cfg)?;
     crisis::CrisisOpened::export_all(cfg)?;
     crisis::AfterUse::export_all(cfg)?;
+    draft::Draft::export_all(cfg)?;
     reminder::NotificationExamples::export_all(cfg)?;
     plan::RelapsePlan::export_all(cfg)?;
     program::ProgramSettings::export_all(cfg)?;

@@ -3,6 +3,7 @@
 mod activity;
 mod backup;
 mod crash;
+mod draft;
 mod files;
 mod keys;
 mod plaintext;

@@ -4,6 +4,7 @@
 import * as backend from "./backend";
 import { BackendError } from "./backend";
 import { initialFlow, step, type FlowEvent, type Screen } from "./flow";
+import { takeDraft } from "./draft.svelte";
 import type { Theme } from "./types";
 
 export const app = $state({ flow: initialFlow(), now: new Date(), theme: "system" as Theme });
@@ -13,7 +14,13 @@ export function dispatch(e: FlowEvent) {
   app.flow = step(app.flow, e);
   // The theme choice is part of the encrypted settings: forget it on lock, read it again on unlock.
   if (app.flow.generation !== before.generation) applyTheme("system");
-  if (app.flow.phase === "unlocked" && before.phase !== "unlocked") void loadTheme();
+  if (app.flow.phase === "unlocked" && before.phase !== "unlocked") {
+    void loadTheme();
+    // What was on screen when the vault locked comes back to its screen.
+    void takeDraft().then((screen) => {
+      if (screen && app.flow.phase === "unlocked") go(screen);
+    });
+  }
 }
 
 async function loadTheme() {

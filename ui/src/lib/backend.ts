@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
   AfterUse,
+  Draft,
   NotificationExamples,
   CrisisDirectory,
   CrisisOpened,
@@ -148,6 +149,11 @@ export const vaultRelease = () => call<null>("vault_release");
 export const crisisLines = () => call<CrisisDirectory>("crisis_lines");
 export const crisisAfterUse = () => call<AfterUse>("crisis_after_use");
 export const crisisOpen = (target: CrisisTarget) => call<CrisisOpened>("crisis_open", { target });
+// Drafts: what was on screen, sealed in the vault so an auto-lock loses nothing (core::draft).
+export const draftKeep = (draft: Draft) => call<null>("draft_keep", { draft });
+export const draftTake = () => call<Draft | null>("draft_take");
+export const draftDiscard = () => call<null>("draft_discard");
+
 /** What a reminder says in each notification setting, made by the planner's own code. */
 export const reminderExamples = () => call<NotificationExamples>("reminder_examples");
 export const haltSuggestions = () => call<HaltSuggestion[]>("halt_suggestions");

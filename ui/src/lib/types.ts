@@ -5,6 +5,8 @@ export type { ContactRole } from "./generated/ContactRole";
 export type { CravingEntry } from "./generated/CravingEntry";
 export type { CravingOutcome } from "./generated/CravingOutcome";
 export type { AfterUse } from "./generated/AfterUse";
+export type { Draft } from "./generated/Draft";
+export type { DraftScreen } from "./generated/DraftScreen";
 export type { CrisisDirectory } from "./generated/CrisisDirectory";
 export type { CrisisOpened } from "./generated/CrisisOpened";
 export type { CrisisTarget } from "./generated/CrisisTarget";

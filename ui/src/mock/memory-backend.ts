@@ -34,7 +34,7 @@ import type {
 // by core's tests, so this double never holds its own copy of the words).
 import crisis from "../lib/generated/crisis.json";
 import notificationExamples from "../lib/generated/notification-examples.json";
-import type { CrisisOpened, CrisisTarget } from "../lib/types";
+import type { CrisisOpened, CrisisTarget, Draft } from "../lib/types";
 
 type Fail = { code: string; message: string };
 type Session = ClinicSession;
@@ -74,6 +74,8 @@ export class MemoryBackend {
   private consents = new Map<string, ConsentSummary>();
   /** The auto-lock rule as the core keeps it: the patient's last activity and a running hold. */
   private lastActivity = 0;
+  /** The kept draft (core::draft): app state, never listed as an entry. */
+  private draft: Draft | null = null;
   private holdUntil = 0;
   /** Paths reports were written to (for tests). */
   reports: string[] = [];
@@ -780,6 +782,21 @@ export class MemoryBackend {
       case "vault_release":
         this.holdUntil = 0;
         return null;
+      case "draft_keep": {
+        // As core: sealed in the vault (here: memory only), one per vault, at most 64 KiB.
+        const d = a.draft as Draft;
+        if (d.body.length > 64 * 1024) throw fail("invalid", "body: this draft is too long to keep");
+        this.draft = d;
+        return null;
+      }
+      case "draft_take": {
+        const d = this.draft;
+        this.draft = null;
+        return d;
+      }
+      case "draft_discard":
+        this.draft = null;
+        return null;
       case "record_save": {
         const id = a.id as string | undefined;
         if (id && !this.records.has(id)) throw fail("not_found", "That entry no longer exists.");
@@ -907,6 +924,7 @@ export class MemoryBackend {
       case "vault_wipe":
         if (a.passphrase !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
         this.records.clear();
+        this.draft = null;
         this.link = null;
         this.outbox = [];
         this.consents.clear();

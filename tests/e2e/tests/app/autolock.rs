@@ -125,3 +125,39 @@ async fn with_a_clinic_syncing_every_two_seconds_auto_lock_fires_on_time() {
     );
     c.close().await.unwrap();
 }
+
+/// Typed into the craving form and never saved: sealed in the vault across the lock, never readable.
+const DRAFT: &str = "Marmaladefox half a thought about the bus stop";
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_half_written_craving_is_kept_sealed_across_a_lock_and_comes_back() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path());
+    let c = driver.session().await;
+    first_run(&c).await;
+    click_button(&c, "Log craving").await;
+    find(&c, "details > summary").await.click().await.unwrap();
+    type_into(&c, "#cr-situation", DRAFT).await;
+    // The draft is kept a moment after the last change; then the vault locks.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    click_button(&c, "Lock").await;
+    wait_for_text(&c, "Tideline is locked", 10).await;
+    for (path, bytes) in files_under(data.path()) {
+        assert!(
+            !bytes.windows(12).any(|w| w == &DRAFT.as_bytes()[..12]),
+            "{} holds the draft in the clear",
+            path.display()
+        );
+    }
+    type_into(&c, "#unlock-pp", crate::journey::PASSPHRASE).await;
+    click_button(&c, "Unlock").await;
+    wait_for_text(&c, "Tideline locked while you were writing", 15).await;
+    let kept = find(&c, "#cr-situation")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(kept, DRAFT, "the half-written craving is back");
+    c.close().await.unwrap();
+}
