@@ -112,6 +112,7 @@ async fn main() {
     let recurrence = Recurrence {
         first_day: now.date_naive() + chrono::Duration::days(1),
         weeks: 8,
+        last_day: None,
         weekdays: vec![
             chrono::Weekday::Mon,
             chrono::Weekday::Wed,
