@@ -12,6 +12,8 @@ mod quick_unlock;
 pub mod reminders;
 #[cfg(target_os = "android")]
 mod secure_screen;
+#[cfg(all(desktop, target_os = "linux"))]
+mod session_watch;
 mod state;
 #[cfg(desktop)]
 mod tray;
@@ -85,6 +87,9 @@ pub fn run() {
             #[cfg(target_os = "android")]
             secure_screen::apply(app);
             clinic::start_ticker(app.handle())?;
+            // Lock when the computer sleeps or its screen locks (logind, the session's screen saver).
+            #[cfg(all(desktop, target_os = "linux"))]
+            session_watch::start(app.handle())?;
             let handle = app.handle().clone();
             std::thread::Builder::new()
                 .name("auto-lock".into())

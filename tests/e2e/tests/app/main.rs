@@ -9,3 +9,4 @@ mod figures;
 mod help_layer;
 mod journey;
 mod reminder;
+mod session_lock;
