@@ -1,8 +1,7 @@
 //! Everything the server emits is checked by an independent FHIR implementation (`fhir.resources`,
 //! Python), and its status codes against the lists in BRIEF.md section 4.
 
-#[path = "../fhir_python.rs"]
-mod fhir_python;
+use crate::fhir_python;
 
 use std::path::PathBuf;
 

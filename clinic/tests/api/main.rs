@@ -3,6 +3,8 @@
 mod authorization;
 mod bad_input;
 mod enrollment;
+#[path = "../fhir_python.rs"]
+mod fhir_python;
 mod fhir_validity;
 mod program;
 mod restart;

@@ -1,8 +1,7 @@
 //! Every resource the share endpoints emit is checked by an independent FHIR implementation
 //! (`fhir.resources`, Python), like the rest of the server's output in `fhir_validity`.
 
-#[path = "../fhir_python.rs"]
-mod fhir_python;
+use crate::fhir_python;
 
 use std::path::PathBuf;
 
