@@ -180,10 +180,20 @@ impl Answer {
 
 fn problem_page(problem: &Problem, header: Option<&Header<'_>>) -> Answer {
     let (status, title, text) = match problem {
+        Problem::Forbidden("administrators only") => (
+            StatusCode::FORBIDDEN,
+            "Not available to you",
+            "This page is for your clinic's administrators.",
+        ),
         Problem::Forbidden(_) => (
             StatusCode::FORBIDDEN,
             "Not available to you",
             "This patient is not on your care team, so their records are not shown to you.",
+        ),
+        Problem::Invalid(_) | Problem::Required(_) | Problem::CodeInvalid(_) => (
+            StatusCode::BAD_REQUEST,
+            "Check the request",
+            "The page could not be shown with what was asked; check the dates and choices and try again.",
         ),
         Problem::NotFound => (
             StatusCode::NOT_FOUND,

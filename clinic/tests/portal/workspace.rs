@@ -425,6 +425,9 @@ async fn a_refused_form_comes_back_with_what_was_typed_and_nothing_saved() {
         .get(&mut counselor_browser, "/portal/clinic/staff")
         .await;
     assert_eq!(staff_page.status, StatusCode::FORBIDDEN);
+    assert!(staff_page
+        .body
+        .contains("This page is for your clinic's administrators."));
     let made = submit(
         &portal,
         &mut counselor_browser,
