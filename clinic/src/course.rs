@@ -380,3 +380,142 @@ pub fn episodes(
     }
     Ok(episodes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+
+    fn setup() -> (tempfile::TempDir, Connection, i64, i64, DateTime<Utc>) {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::store::open(&dir.path().join("clinic.db")).unwrap();
+        let now: DateTime<Utc> = "2026-02-01T12:00:00Z".parse().unwrap();
+        let clinic = crate::staff::create_clinic(&conn, &Caller::Operator, "Harbor", now).unwrap();
+        let patient =
+            crate::patient::create(&conn, &Caller::Operator, clinic, "Sam", "Rivera", now).unwrap();
+        let program =
+            crate::program::create(&conn, &Caller::Operator, clinic, "IOP", "America/Chicago")
+                .unwrap();
+        (dir, conn, patient, program, now)
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_step_down_closes_the_previous_period_and_refuses_earlier_dates() {
+        let (_dir, conn, patient, program, now) = setup();
+        let change = |level, target, from: &str| LevelChange {
+            program_id: program,
+            level,
+            weekly_target_minutes: target,
+            from: day(from),
+        };
+        set_level(
+            &conn,
+            &Caller::Operator,
+            patient,
+            &change(LevelOfCare::Iop, None, "2026-02-02"),
+            now,
+        )
+        .unwrap();
+        assert_eq!(
+            set_level(
+                &conn,
+                &Caller::Operator,
+                patient,
+                &change(LevelOfCare::Outpatient, Some(180), "2026-01-30"),
+                now
+            ),
+            Err(Problem::Invalid(
+                "the change is dated before the program start".into()
+            ))
+        );
+        assert!(set_level(
+            &conn,
+            &Caller::Operator,
+            patient,
+            &change(LevelOfCare::Outpatient, None, "2026-03-02"),
+            now
+        )
+        .is_err());
+        set_level(
+            &conn,
+            &Caller::Operator,
+            patient,
+            &change(LevelOfCare::Outpatient, Some(180), "2026-03-02"),
+            now,
+        )
+        .unwrap();
+        let course = periods(&conn, patient).unwrap();
+        assert_eq!(course.len(), 2);
+        assert_eq!(course[0].until, Some(day("2026-03-01")));
+        assert_eq!(course[0].weekly_target_minutes, Some(540));
+        assert_eq!(
+            target_on(&conn, patient, day("2026-03-01")).unwrap(),
+            Some(540)
+        );
+        assert_eq!(
+            target_on(&conn, patient, day("2026-03-02")).unwrap(),
+            Some(180)
+        );
+        assert_eq!(
+            course[1].status_on(day("2026-02-10")),
+            EpisodeStatus::Planned
+        );
+    }
+
+    #[test]
+    fn discharge_books_check_ins_at_the_same_local_time_across_daylight_saving() {
+        let (_dir, conn, patient, program, now) = setup();
+        let change = LevelChange {
+            program_id: program,
+            level: LevelOfCare::Iop,
+            weekly_target_minutes: None,
+            from: day("2026-02-02"),
+        };
+        set_level(&conn, &Caller::Operator, patient, &change, now).unwrap();
+        let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        // 30 days after 20 February is 22 March, after the US change to daylight time on 8 March.
+        let done = discharge(
+            &conn,
+            &Caller::Operator,
+            patient,
+            day("2026-02-20"),
+            ten,
+            now,
+        )
+        .unwrap();
+        assert_eq!(done.check_ins.len(), 3);
+        let zone: Tz = "America/Chicago".parse().unwrap();
+        for (session, days) in done.check_ins.iter().zip(AFTERCARE_DAYS) {
+            let start: i64 = conn
+                .query_row(
+                    "SELECT start_at FROM session WHERE id = ?1",
+                    [session],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            let local = DateTime::from_timestamp(start, 0)
+                .unwrap()
+                .with_timezone(&zone);
+            assert_eq!(local.date_naive(), day("2026-02-20") + Duration::days(days));
+            assert_eq!((local.hour(), local.minute()), (10, 0));
+        }
+        let course = periods(&conn, patient).unwrap();
+        assert_eq!(course.last().unwrap().level, LevelOfCare::Aftercare);
+        assert_eq!(course[0].until, Some(day("2026-02-20")));
+        assert_eq!(
+            discharge(
+                &conn,
+                &Caller::Operator,
+                patient,
+                day("2026-02-21"),
+                ten,
+                now
+            ),
+            Err(Problem::Conflict("the patient has been discharged"))
+        );
+    }
+}
