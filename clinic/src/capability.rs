@@ -64,6 +64,11 @@ pub fn statement(now: DateTime<Utc>) -> CapabilityStatement {
                     ],
                 ),
                 resource("AppointmentResponse", &["create"], vec![]),
+                resource(
+                    "EpisodeOfCare",
+                    &["search-type"],
+                    vec![param("patient", "reference", "Patient/<id>: the course of care, one episode per level-of-care period")],
+                ),
                 resource("Questionnaire", &["read", "search-type"], vec![]),
                 resource(
                     "CareTeam",
