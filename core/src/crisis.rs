@@ -299,16 +299,27 @@ mod tests {
         for a in &all {
             let d = dial(&a.target).expect("a fixed line");
             assert!(
-                d.uri.starts_with("tel:") || d.uri.starts_with("sms:") || d.uri.starts_with("https://"),
+                d.uri.starts_with("tel:")
+                    || d.uri.starts_with("sms:")
+                    || d.uri.starts_with("https://"),
                 "{}",
                 d.uri
             );
         }
         assert_eq!(dial(&CrisisTarget::Call988).unwrap().uri, "tel:988");
         assert_eq!(dial(&CrisisTarget::Text988).unwrap().uri, "sms:988");
-        assert_eq!(dial(&CrisisTarget::Chat988).unwrap().uri, "https://988lifeline.org/chat");
-        assert_eq!(dial(&CrisisTarget::SamhsaTty).unwrap().uri, "tel:18004874889");
-        assert_eq!(dial(&CrisisTarget::NeverUseAlone).unwrap().uri, "tel:18004843731");
+        assert_eq!(
+            dial(&CrisisTarget::Chat988).unwrap().uri,
+            "https://988lifeline.org/chat"
+        );
+        assert_eq!(
+            dial(&CrisisTarget::SamhsaTty).unwrap().uri,
+            "tel:18004874889"
+        );
+        assert_eq!(
+            dial(&CrisisTarget::NeverUseAlone).unwrap().uri,
+            "tel:18004843731"
+        );
     }
 
     #[test]

@@ -7,9 +7,9 @@
 
 pub mod care;
 pub mod contact;
+pub mod craving;
 pub mod crisis;
 pub mod draft;
-pub mod craving;
 pub mod error;
 pub mod halt;
 pub mod insights;

@@ -267,7 +267,9 @@ fn reminder_words(
 ) -> String {
     match detail {
         NotificationDetail::Discreet => format!("Reminder: appointment{day} at {clock}"),
-        NotificationDetail::Detailed => format!("Reminder: {}{day} at {clock}{place}", kind.words()),
+        NotificationDetail::Detailed => {
+            format!("Reminder: {}{day} at {clock}{place}", kind.words())
+        }
     }
 }
 

@@ -86,7 +86,8 @@ mod tests {
     use super::*;
 
     fn t(minutes: i64) -> DateTime<Utc> {
-        DateTime::from_timestamp(1_800_000_000, 0).expect("a valid instant") + Duration::minutes(minutes)
+        DateTime::from_timestamp(1_800_000_000, 0).expect("a valid instant")
+            + Duration::minutes(minutes)
     }
 
     const IDLE: i64 = 5;
@@ -103,7 +104,10 @@ mod tests {
         let mut a = Activity::new(t(0));
         assert_eq!(a.hold(t(0), 20), Some(t(20)));
         assert!(!a.expired(t(19), Duration::minutes(IDLE)), "held");
-        assert!(a.expired(t(20), Duration::minutes(IDLE)), "the hold has ended");
+        assert!(
+            a.expired(t(20), Duration::minutes(IDLE)),
+            "the hold has ended"
+        );
     }
 
     #[test]
@@ -112,7 +116,11 @@ mod tests {
         assert_eq!(a.hold(t(0), 90), Some(t(MAX_HOLD_MINUTES)), "capped");
         // Asking again without the patient does not push it further.
         assert_eq!(a.hold(t(25), 30), Some(t(MAX_HOLD_MINUTES)));
-        assert_eq!(a.hold(t(MAX_HOLD_MINUTES), 30), None, "nothing left to grant");
+        assert_eq!(
+            a.hold(t(MAX_HOLD_MINUTES), 30),
+            None,
+            "nothing left to grant"
+        );
         assert!(a.expired(t(MAX_HOLD_MINUTES), Duration::minutes(IDLE)));
         // The patient comes back: a new hold counts from then.
         a.touch(t(40));

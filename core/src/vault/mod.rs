@@ -7,6 +7,7 @@
 mod activity;
 mod backup;
 mod envelope;
+mod inbox;
 mod keys;
 mod model;
 mod store;
@@ -92,6 +93,27 @@ pub fn quick_unlock_on(dir: &Path) -> Result<bool> {
     Ok(store::optional_key_slot(&conn, SlotKind::Device)?.is_some())
 }
 
+/// Writes a craving entry from the lock screen, without unlocking: sealed to the vault's public key
+/// (see `inbox`), so this can add but never read. It joins the journal at the next unlock. Refused
+/// with `invalid` for a vault that has not been unlocked once by a version with this feature.
+pub fn capture_locked(
+    dir: &Path,
+    entry: &crate::craving::CravingEntry,
+    rng: &SystemRandom,
+) -> Result<()> {
+    entry.validate()?;
+    let conn = store::open_existing(&store::vault_path(dir))?;
+    let vault_id = store::vault_id(&conn)?;
+    let keys = store::inbox_keys(&conn, &vault_id)?.ok_or_else(|| {
+        crate::error::Invalid::new("vault", "writing while locked works after the next unlock")
+    })?;
+    let mut entry_id = [0u8; 16];
+    rng.fill(&mut entry_id)
+        .expect("system random number generator failed");
+    let blob = inbox::seal(entry, &vault_id, &keys.public, &entry_id, rng)?;
+    store::put_inbox(&conn, &entry_id, &blob)
+}
+
 /// Seconds until the next unlock attempt is allowed (0 when allowed now), read from the vault file.
 pub fn retry_after_secs(dir: &Path, now: DateTime<Utc>) -> Result<u64> {
     let conn = store::open_existing(&store::vault_path(dir))?;
@@ -165,7 +187,9 @@ impl Vault {
         std::fs::rename(&tmp, &path)?;
         sync_dir(dir)?;
         let conn = store::open_existing(&path)?;
-        let vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
+        let mut vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
+        // The inbox key pair, so the lock screen can take entries from the start.
+        vault.absorb_inbox()?;
         Ok((vault, recovery))
     }
 
@@ -284,7 +308,53 @@ impl Vault {
         }
         let mut vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
         let report = vault.load()?;
+        // Entries written on the lock screen join the journal now. A failure here must not keep
+        // the patient out: the entries stay sealed in the inbox for the next unlock.
+        let _ = vault.absorb_inbox();
         Ok((vault, report))
+    }
+
+    /// Opens every entry written on the lock screen (see `inbox`), adds it to the journal under its
+    /// entry id, and empties the inbox for real. An entry sealed to another vault, changed, or
+    /// already in the journal (replayed) is dropped. Makes the vault's inbox key pair first if it
+    /// has none (a vault from before this version). Returns how many entries joined.
+    fn absorb_inbox(&mut self) -> Result<usize> {
+        let secret = inbox::private_key(&self.conn, &self.master, &self.vault_id, &self.rng)?;
+        let rows = store::all_inbox(&self.conn)?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        let mut added: Vec<StoredRecord> = Vec::new();
+        for (id, blob) in &rows {
+            let id_taken =
+                |i: &RecordId| self.model.get(i).is_some() || added.iter().any(|r| r.id == *i);
+            let rid = RecordId(*id);
+            if id_taken(&rid) {
+                continue;
+            }
+            if let Some(entry) = inbox::open(blob, &secret, &self.vault_id, id) {
+                let at = entry.occurred_at.clone();
+                added.push(StoredRecord {
+                    id: rid,
+                    created: at.clone(),
+                    updated: at,
+                    record: Record::Craving(entry),
+                });
+            }
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        for record in &added {
+            store::put_record(&tx, &self.seal_record(record))?;
+        }
+        store::clear_inbox(&tx)?;
+        tx.commit()?;
+        // The sealed blobs are zeroed in the file (secure_delete); flush them out of the WAL too.
+        store::checkpoint(&self.conn)?;
+        let n = added.len();
+        for record in added {
+            self.model.put(record);
+        }
+        Ok(n)
     }
 
     /// Decrypts every record into the model. A record that does not open is reported by id; the

@@ -18,7 +18,7 @@ use crate::error::{Error, FileProblem, Result};
 /// The magic string stored in the `vault` table.
 const MAGIC: &str = "tideline-vault";
 /// The schema version this build writes (`PRAGMA user_version`).
-pub(crate) const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 /// The database file's name inside the data directory.
 pub(crate) const FILE_NAME: &str = "vault.db";
 
@@ -41,6 +41,19 @@ const MIGRATIONS: &[&str] = &[
          failures INTEGER NOT NULL,
          last_failure_unix INTEGER NOT NULL
      );",
+    // 2: capture while locked (vault/inbox.rs): the vault's X25519 public key in the clear, bound
+    // to the vault id, with the private key sealed under the master key; and the sealed entries
+    // waiting for the next unlock, by random entry id.
+    "CREATE TABLE inbox_key (
+         id INTEGER PRIMARY KEY CHECK (id = 1),
+         vault_id BLOB NOT NULL CHECK (length(vault_id) = 16),
+         public BLOB NOT NULL CHECK (length(public) = 32),
+         sealed_private BLOB NOT NULL
+     );
+     CREATE TABLE locked_inbox (
+         id BLOB PRIMARY KEY CHECK (length(id) = 16),
+         sealed BLOB NOT NULL
+     ) WITHOUT ROWID;",
 ];
 
 /// The path of the vault database in `dir`.
@@ -359,6 +372,79 @@ pub(crate) fn delete_record(conn: &Connection, id: &[u8; 16]) -> Result<bool> {
 
 /// Copies every committed page back into the database file and truncates the WAL to zero bytes, so
 /// the previous versions of replaced or deleted records no longer linger in the WAL.
+/// The vault's inbox keys, if made; refused as damaged when bound to another vault id.
+pub(crate) fn inbox_keys(
+    conn: &Connection,
+    vault_id: &[u8; 16],
+) -> Result<Option<super::inbox::InboxKeys>> {
+    let row: Option<(Vec<u8>, Vec<u8>, Vec<u8>)> = conn
+        .query_row(
+            "SELECT vault_id, public, sealed_private FROM inbox_key WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((bound, public, sealed_private)) = row else {
+        return Ok(None);
+    };
+    let public: [u8; 32] = public
+        .try_into()
+        .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
+    if bound.as_slice() != vault_id.as_slice() {
+        return Err(Error::DamagedFile(FileProblem::Corrupted));
+    }
+    Ok(Some(super::inbox::InboxKeys {
+        public,
+        sealed_private,
+    }))
+}
+
+/// Stores the vault's inbox keys (once per vault).
+pub(crate) fn set_inbox_keys(
+    conn: &Connection,
+    vault_id: &[u8; 16],
+    keys: &super::inbox::InboxKeys,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO inbox_key (id, vault_id, public, sealed_private) VALUES (1, ?1, ?2, ?3)",
+        params![
+            vault_id.as_slice(),
+            keys.public.as_slice(),
+            keys.sealed_private
+        ],
+    )?;
+    Ok(())
+}
+
+/// Adds one sealed entry to the locked inbox.
+pub(crate) fn put_inbox(conn: &Connection, id: &[u8; 16], sealed: &[u8]) -> Result<()> {
+    conn.execute(
+        "INSERT INTO locked_inbox (id, sealed) VALUES (?1, ?2)",
+        params![id.as_slice(), sealed],
+    )?;
+    Ok(())
+}
+
+/// Every sealed entry waiting in the locked inbox.
+pub(crate) fn all_inbox(conn: &Connection) -> Result<Vec<([u8; 16], Vec<u8>)>> {
+    let mut stmt = conn.prepare("SELECT id, sealed FROM locked_inbox")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, sealed)| Some((id.try_into().ok()?, sealed)))
+        .collect())
+}
+
+/// Empties the locked inbox.
+pub(crate) fn clear_inbox(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM locked_inbox", [])?;
+    Ok(())
+}
+
 pub(crate) fn checkpoint(conn: &Connection) -> Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())

@@ -21,14 +21,23 @@ fn the_browser_doubles_crisis_words_are_the_cores() {
     let no_handlers: serde_json::Map<String, serde_json::Value> = fixed
         .iter()
         .map(|t| {
-            let kind = serde_json::to_value(t).unwrap()["kind"].as_str().unwrap().to_owned();
-            (kind, serde_json::to_value(no_handler(&dial(t).unwrap())).unwrap())
+            let kind = serde_json::to_value(t).unwrap()["kind"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            (
+                kind,
+                serde_json::to_value(no_handler(&dial(t).unwrap())).unwrap(),
+            )
         })
         .collect();
     let addresses: serde_json::Map<String, serde_json::Value> = fixed
         .iter()
         .map(|t| {
-            let kind = serde_json::to_value(t).unwrap()["kind"].as_str().unwrap().to_owned();
+            let kind = serde_json::to_value(t).unwrap()["kind"]
+                .as_str()
+                .unwrap()
+                .to_owned();
             (kind, serde_json::Value::from(dial(t).unwrap().uri))
         })
         .collect();
@@ -54,7 +63,14 @@ fn the_browser_doubles_crisis_words_are_the_cores() {
 #[test]
 fn the_lines_the_brief_names_are_all_there() {
     let text = serde_json::to_string(&directory()).unwrap();
-    for number in ["988", "911", "1-800-662-4357", "1-800-487-4889", "1-800-484-3731", "press 2"] {
+    for number in [
+        "988",
+        "911",
+        "1-800-662-4357",
+        "1-800-487-4889",
+        "1-800-484-3731",
+        "press 2",
+    ] {
         assert!(text.contains(number), "{number} is offered");
     }
     assert_eq!(
@@ -72,7 +88,10 @@ fn the_lines_the_brief_names_are_all_there() {
 #[test]
 fn the_browser_doubles_notification_examples_are_the_cores() {
     let examples = tideline_core::reminder::notification_examples();
-    assert_eq!(examples.discreet, "Reminder: appointment tomorrow at 6:00 PM");
+    assert_eq!(
+        examples.discreet,
+        "Reminder: appointment tomorrow at 6:00 PM"
+    );
     assert_eq!(
         examples.detailed,
         "Reminder: group session tomorrow at 6:00 PM, Harbor Clinic"

@@ -33,7 +33,10 @@ fn the_patient_postpones_the_lock_and_a_sync_after_that_changes_nothing() {
     let idle = Duration::minutes(i64::from(device.vault.settings().auto_lock_minutes));
     device.vault.touch(opened + Duration::minutes(3));
     device.sync().expect("a sync");
-    assert!(!device.vault.idle_expired(opened + idle), "the patient was here 3 minutes in");
+    assert!(
+        !device.vault.idle_expired(opened + idle),
+        "the patient was here 3 minutes in"
+    );
     assert!(device
         .vault
         .idle_expired(opened + Duration::minutes(3) + idle));

@@ -16,7 +16,10 @@ fn idle() -> Duration {
 fn background_writes_never_postpone_the_lock() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
-    assert_eq!(i64::from(vault.settings().auto_lock_minutes), idle().num_minutes());
+    assert_eq!(
+        i64::from(vault.settings().auto_lock_minutes),
+        idle().num_minutes()
+    );
     let almost = t0() + idle() - Duration::seconds(1);
     // The reminder mark, a save and a delete at the last second: all of them the app's own.
     let mark = ReminderMark {
@@ -24,7 +27,11 @@ fn background_writes_never_postpone_the_lock() {
     };
     assert!(delivery::store_mark(&mut vault, mark, stamp(almost)).unwrap());
     let saved = vault
-        .save(None, craving("written by the app", 3, almost), stamp(almost))
+        .save(
+            None,
+            craving("written by the app", 3, almost),
+            stamp(almost),
+        )
         .unwrap();
     vault.delete(&saved.id, almost).unwrap();
     assert!(!vault.idle_expired(almost));
@@ -48,7 +55,11 @@ fn a_hold_keeps_the_vault_open_for_the_exercise_and_no_longer() {
     let dir = tempfile::tempdir().unwrap();
     let (mut vault, _) = new_vault(dir.path());
     let until = vault.hold(t0(), 60).expect("a hold is granted");
-    assert_eq!(until, t0() + Duration::minutes(MAX_HOLD_MINUTES), "capped at 30 minutes");
+    assert_eq!(
+        until,
+        t0() + Duration::minutes(MAX_HOLD_MINUTES),
+        "capped at 30 minutes"
+    );
     assert!(!vault.idle_expired(t0() + Duration::minutes(29)));
     assert_eq!(
         vault.hold(t0() + Duration::minutes(29), 30),
@@ -61,5 +72,8 @@ fn a_hold_keeps_the_vault_open_for_the_exercise_and_no_longer() {
     let (mut vault, _) = new_vault(dir.path());
     vault.hold(t0(), 30);
     vault.release_hold();
-    assert!(vault.idle_expired(t0() + idle()), "a released hold holds nothing");
+    assert!(
+        vault.idle_expired(t0() + idle()),
+        "a released hold holds nothing"
+    );
 }

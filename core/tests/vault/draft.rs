@@ -43,7 +43,11 @@ fn a_draft_is_sealed_across_a_lock_and_handed_back_once() {
 
     let (mut vault, _) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
     assert_eq!(draft::take(&mut vault, t0()).unwrap(), Some(d));
-    assert_eq!(draft::take(&mut vault, t0()).unwrap(), None, "offered back once");
+    assert_eq!(
+        draft::take(&mut vault, t0()).unwrap(),
+        None,
+        "offered back once"
+    );
     vault.lock();
     let (vault, _) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
     assert_eq!(vault.of_kind(RecordKind::Draft).count(), 0);

@@ -5,6 +5,7 @@ mod backup;
 mod crash;
 mod draft;
 mod files;
+mod inbox;
 mod keys;
 mod plaintext;
 mod quick_unlock;
