@@ -83,6 +83,12 @@ enum Command {
         name: String,
         #[arg(long)]
         time_zone: String,
+        /// iop (default), iop-adolescent, partial-hospitalization, outpatient.
+        #[arg(long, default_value = "iop")]
+        level: String,
+        /// The weekly target; the level's minimum when left out (outpatient needs one).
+        #[arg(long)]
+        target_minutes: Option<u32>,
     },
     /// Add a patient to a program (books them into its future sessions).
     AddMember {
@@ -336,9 +342,18 @@ async fn run(cli: Cli) -> Result<(), String> {
             clinic,
             name,
             time_zone,
+            level,
+            target_minutes,
         } => {
+            let level = LevelOfCare::from_code(&level).ok_or("unknown level of care")?;
+            let spec = program::ProgramSpec {
+                name,
+                time_zone,
+                level,
+                weekly_target_minutes: target_minutes,
+            };
             let id = operate(&store, "create program", move |conn, caller, _| {
-                let id = program::create(conn, caller, clinic, &name, &time_zone)?;
+                let id = program::create_program(conn, caller, clinic, &spec)?;
                 Ok((id, format!("program/{id}")))
             })
             .await
