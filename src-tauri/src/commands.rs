@@ -13,6 +13,7 @@ use ring::rand::SystemRandom;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tideline_core::care::{self, Attendance, CarePlan, SessionView};
+use tideline_core::craving::CravingEntry;
 use tideline_core::draft::Draft;
 use tideline_core::halt::{HaltPattern, HaltSuggestion};
 use tideline_core::insights::Insights;
@@ -171,6 +172,13 @@ pub fn vault_release(state: State<'_, AppState>) -> Reply<()> {
         v.release_hold();
         Ok(())
     })?)
+}
+
+/// A craving written on the lock screen, without unlocking: sealed to the vault's public key
+/// (core vault/inbox.rs); it joins the journal at the next unlock.
+#[tauri::command(async)]
+pub fn locked_capture(state: State<'_, AppState>, entry: CravingEntry) -> Reply<()> {
+    Ok(vault::capture_locked(&state.dir, &entry, &SystemRandom::new())?)
 }
 
 /// Keeps what is on screen (a craving half written, an exercise running) sealed in the vault, so an

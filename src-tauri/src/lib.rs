@@ -115,6 +115,7 @@ pub fn run() {
             crisis::crisis_after_use,
             crisis::crisis_open,
             commands::reminder_examples,
+            commands::locked_capture,
             commands::draft_keep,
             commands::draft_take,
             commands::draft_discard,

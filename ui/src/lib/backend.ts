@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
   AfterUse,
+  CravingEntry,
   Draft,
   NotificationExamples,
   CrisisDirectory,
@@ -149,6 +150,9 @@ export const vaultRelease = () => call<null>("vault_release");
 export const crisisLines = () => call<CrisisDirectory>("crisis_lines");
 export const crisisAfterUse = () => call<AfterUse>("crisis_after_use");
 export const crisisOpen = (target: CrisisTarget) => call<CrisisOpened>("crisis_open", { target });
+/** A craving written on the lock screen: sealed to the vault's public key, read at the next unlock. */
+export const lockedCapture = (entry: CravingEntry) => call<null>("locked_capture", { entry });
+
 // Drafts: what was on screen, sealed in the vault so an auto-lock loses nothing (core::draft).
 export const draftKeep = (draft: Draft) => call<null>("draft_keep", { draft });
 export const draftTake = () => call<Draft | null>("draft_take");

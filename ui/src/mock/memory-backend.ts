@@ -34,7 +34,7 @@ import type {
 // by core's tests, so this double never holds its own copy of the words).
 import crisis from "../lib/generated/crisis.json";
 import notificationExamples from "../lib/generated/notification-examples.json";
-import type { CrisisOpened, CrisisTarget, Draft } from "../lib/types";
+import type { CravingEntry, CrisisOpened, CrisisTarget, Draft } from "../lib/types";
 
 type Fail = { code: string; message: string };
 type Session = ClinicSession;
@@ -74,6 +74,8 @@ export class MemoryBackend {
   private consents = new Map<string, ConsentSummary>();
   /** The auto-lock rule as the core keeps it: the patient's last activity and a running hold. */
   private lastActivity = 0;
+  /** Entries written on the lock screen (core vault/inbox.rs): sealed, waiting for the next unlock. */
+  private inbox: CravingEntry[] = [];
   /** The kept draft (core::draft): app state, never listed as an entry. */
   private draft: Draft | null = null;
   private holdUntil = 0;
@@ -705,6 +707,12 @@ export class MemoryBackend {
     return { outcome: "opened" };
   }
 
+  /** As core at unlock: entries from the lock screen join the journal, the inbox is emptied. */
+  private absorbInbox() {
+    for (const entry of this.inbox) this.put({ type: "craving", ...entry });
+    this.inbox = [];
+  }
+
   /** Whether a hold keeps the vault open now (the shell's idle timer does not lock then). */
   held(): boolean {
     return this.unlocked && this.now().getTime() < this.holdUntil;
@@ -722,6 +730,13 @@ export class MemoryBackend {
       }
       case "passphrase_assess":
         return this.assess(String(a.passphrase ?? ""));
+      case "locked_capture": {
+        if (this.passphrase === null) throw fail("no_vault", "There is no vault here yet.");
+        const entry = a.entry as CravingEntry;
+        if (entry.intensity < 0 || entry.intensity > 10) throw fail("invalid", "intensity: must be between 0 and 10");
+        this.inbox.push(entry);
+        return null;
+      }
       case "crisis_lines":
         return crisis.directory;
       case "reminder_examples":
@@ -748,6 +763,7 @@ export class MemoryBackend {
         this.failures = 0;
         this.unlocked = true;
         this.lastActivity = this.now().getTime();
+        this.absorbInbox();
         return { records: this.records.size, damaged: [] };
       }
       case "vault_recover": {
@@ -759,6 +775,7 @@ export class MemoryBackend {
         this.passphrase = String(a.newPassphrase);
         this.unlocked = true;
         this.lastActivity = this.now().getTime();
+        this.absorbInbox();
         return { records: this.records.size, damaged: [] };
       }
       case "vault_lock":

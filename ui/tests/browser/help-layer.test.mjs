@@ -4,7 +4,7 @@
 // open and given back afterwards.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openApp, PASSPHRASE, SIZES, startServer, storageSnapshot } from "./harness.mjs";
+import { axe, launch, openApp, PASSPHRASE, SIZES, smallTargets, startServer, storageSnapshot } from "./harness.mjs";
 
 let server;
 let browser;
@@ -287,4 +287,33 @@ describe("what was on screen when the vault locked", () => {
       await ctx.context.close();
     }
   });
+});
+
+describe("capture while locked", () => {
+  for (const size of SIZES) {
+    test(`a craving written on the lock screen joins the journal at unlock (${size.name})`, async () => {
+      const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
+      const { page, problems } = ctx;
+      try {
+        await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
+        await page.getByText("Write something down without unlocking").click();
+        assert.deepEqual(await axe(page), [], "axe on the lock screen with the capture form open");
+        assert.deepEqual(await smallTargets(page), []);
+        await page.getByRole("button", { name: "Save, still locked" }).click();
+        await page.getByRole("alert").getByText("Choose how strong it is first").waitFor();
+        await page.locator("#lc-intensity").fill("7");
+        await page.getByLabel("What is happening? (optional)").fill("Payday and the old crowd texted");
+        await page.getByRole("button", { name: "Save, still locked" }).click();
+        await page.getByText("Saved and locked.").waitFor();
+        assert.equal(await page.getByText("Payday and the old crowd texted").count(), 0, "the lock screen shows nothing written");
+        await page.getByLabel("Passphrase").fill(PASSPHRASE);
+        await page.getByRole("button", { name: "Unlock" }).click();
+        await page.getByRole("button", { name: "Log craving", exact: true }).click();
+        await page.getByText("Payday and the old crowd texted").waitFor();
+        assert.deepEqual(problems, []);
+      } finally {
+        await ctx.context.close();
+      }
+    });
+  }
 });
