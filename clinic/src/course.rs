@@ -325,12 +325,13 @@ pub fn discharge(
             .with_timezone(&Utc);
         let end = start + Duration::minutes(CHECK_IN_MINUTES);
         conn.execute(
-            "INSERT INTO session (program_id, start_at, end_at, kind) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO session (program_id, start_at, end_at, kind, topic) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
                 last.program_id,
                 start.timestamp(),
                 end.timestamp(),
-                SessionKind::AftercareCheckIn.code()
+                SessionKind::AftercareCheckIn.code(),
+                format!("{days}-day aftercare check-in")
             ],
         )?;
         let session_id = conn.last_insert_rowid();
