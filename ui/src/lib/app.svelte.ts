@@ -13,7 +13,10 @@ export function dispatch(e: FlowEvent) {
   const before = app.flow;
   app.flow = step(app.flow, e);
   // The theme choice is part of the encrypted settings: forget it on lock, read it again on unlock.
-  if (app.flow.generation !== before.generation) applyTheme("system");
+  if (app.flow.generation !== before.generation) {
+    applyTheme("system");
+    firstRunVaultOpen = false;
+  }
   if (app.flow.phase === "unlocked" && before.phase !== "unlocked") {
     void loadTheme();
     // What was on screen when the vault locked comes back to its screen.
@@ -80,9 +83,17 @@ export function explain(err: unknown): string {
 
 let lastTouch = 0;
 const TOUCH_EVERY_MS = 15_000;
+/** First run has made the vault (it is open in the backend) but is still showing the recovery key. */
+let firstRunVaultOpen = false;
+
+/** Called by first run once the vault exists: the patient reading the key is activity too. */
+export function vaultCreatedInFirstRun() {
+  firstRunVaultOpen = true;
+}
 
 function onActivity() {
-  if (app.flow.phase !== "unlocked") return;
+  const firstRunOpen = app.flow.phase === "firstRun" && firstRunVaultOpen;
+  if (app.flow.phase !== "unlocked" && !firstRunOpen) return;
   const t = Date.now();
   if (t - lastTouch < TOUCH_EVERY_MS) return;
   lastTouch = t;
