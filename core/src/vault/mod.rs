@@ -333,10 +333,10 @@ impl Vault {
                 continue;
             }
             if let Some(entry) = inbox::open(blob, &secret, &self.vault_id, id) {
-                let at = entry.occurred_at.clone();
+                let at = entry.occurred_at;
                 added.push(StoredRecord {
                     id: rid,
-                    created: at.clone(),
+                    created: at,
                     updated: at,
                     record: Record::Craving(entry),
                 });
