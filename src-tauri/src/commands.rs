@@ -178,14 +178,20 @@ pub fn vault_release(state: State<'_, AppState>) -> Reply<()> {
 /// (core vault/inbox.rs); it joins the journal at the next unlock.
 #[tauri::command(async)]
 pub fn locked_capture(state: State<'_, AppState>, entry: CravingEntry) -> Reply<()> {
-    Ok(vault::capture_locked(&state.dir, &entry, &SystemRandom::new())?)
+    Ok(vault::capture_locked(
+        &state.dir,
+        &entry,
+        &SystemRandom::new(),
+    )?)
 }
 
 /// Keeps what is on screen (a craving half written, an exercise running) sealed in the vault, so an
 /// auto-lock loses nothing. Not the patient's activity.
 #[tauri::command(async)]
 pub fn draft_keep(state: State<'_, AppState>, draft: Draft) -> Reply<()> {
-    Ok(state.with_vault(Utc::now(), |v| tideline_core::draft::keep(v, draft, now_stamp()))?)
+    Ok(state.with_vault(Utc::now(), |v| {
+        tideline_core::draft::keep(v, draft, now_stamp())
+    })?)
 }
 
 /// The kept draft, handed back once (and deleted) after an unlock; null when there is none.
@@ -441,9 +447,7 @@ pub fn session_mark(
     id: RecordId,
     mark: Option<Attendance>,
 ) -> Reply<StoredRecord> {
-    Ok(state.with_vault(Utc::now(), |v| {
-        care::self_report(v, id, mark, now_stamp())
-    })?)
+    Ok(state.with_vault(Utc::now(), |v| care::self_report(v, id, mark, now_stamp()))?)
 }
 
 /// Exactly what a share would send, with the consent text; no network.

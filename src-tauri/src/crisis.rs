@@ -53,9 +53,11 @@ fn resolve(state: &AppState, target: &CrisisTarget) -> Result<Dial, Error> {
         return Err(Error::NotFound);
     };
     let id: RecordId = id.parse().map_err(|_| Error::NotFound)?;
-    state.with_vault(chrono::Utc::now(), |v| match v.get(&id).map(|r| &r.record) {
-        Some(Record::Contact(contact)) => crisis::contact_dial(contact, *text),
-        _ => Err(Error::NotFound),
+    state.with_vault(chrono::Utc::now(), |v| {
+        match v.get(&id).map(|r| &r.record) {
+            Some(Record::Contact(contact)) => crisis::contact_dial(contact, *text),
+            _ => Err(Error::NotFound),
+        }
     })
 }
 

@@ -21,7 +21,9 @@ async fn set_auto_lock_to_one_minute(c: &Client) {
 
 /// The lock screen's heading is showing (its words also appear in Settings, so look for the heading).
 async fn is_locked(c: &Client) -> bool {
-    c.find(fantoccini::Locator::Css("#unlock-title")).await.is_ok()
+    c.find(fantoccini::Locator::Css("#unlock-title"))
+        .await
+        .is_ok()
 }
 
 /// The newest modification time of any file in the data directory.
@@ -70,7 +72,10 @@ async fn an_urge_exercise_outlasts_a_one_minute_auto_lock_and_is_saved() {
     // The exercise is over and the hold let go: the usual rule locks after a quiet minute.
     let quiet = Instant::now();
     while !is_locked(&c).await {
-        assert!(quiet.elapsed() < Duration::from_secs(90), "the vault never locked after the exercise");
+        assert!(
+            quiet.elapsed() < Duration::from_secs(90),
+            "the vault never locked after the exercise"
+        );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     let after = quiet.elapsed();
@@ -87,8 +92,10 @@ async fn with_a_clinic_syncing_every_two_seconds_auto_lock_fires_on_time() {
     let code = seed(clinic_data.path());
     let server = Server::start(clinic_data.path());
     let data = tempfile::tempdir().unwrap();
-    let driver =
-        Driver::start_with_env(data.path(), &[("TIDELINE_SYNC_INTERVAL_SECS", Path::new("2"))]);
+    let driver = Driver::start_with_env(
+        data.path(),
+        &[("TIDELINE_SYNC_INTERVAL_SECS", Path::new("2"))],
+    );
     let c = driver.session().await;
     first_run(&c).await;
     connect(&c, &server.base, &code).await;

@@ -17,7 +17,11 @@ async fn a_craving_captured_on_the_lock_screen_appears_after_unlock_and_is_unrea
     click_button(&c, "Lock").await;
     wait_for_text(&c, "Tideline is locked", 10).await;
 
-    find(&c, "details.capture > summary").await.click().await.unwrap();
+    find(&c, "details.capture > summary")
+        .await
+        .click()
+        .await
+        .unwrap();
     find(&c, "#lc-intensity")
         .await
         .send_keys(&ARROW_RIGHT.repeat(2))

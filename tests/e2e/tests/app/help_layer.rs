@@ -42,7 +42,12 @@ async fn open_and_close_help(c: &Client, with_escape: bool) {
 }
 
 async fn value_of(c: &Client, css: &str) -> String {
-    find(c, css).await.prop("value").await.unwrap().unwrap_or_default()
+    find(c, css)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
 }
 
 async fn key_groups(c: &Client) -> Vec<String> {
@@ -68,13 +73,21 @@ async fn first_run_with_help_on_every_step(c: &Client) {
         .await
         .unwrap();
     open_and_close_help(c, false).await;
-    assert_eq!(value_of(c, "#pp").await, PASSPHRASE, "the passphrase is kept");
+    assert_eq!(
+        value_of(c, "#pp").await,
+        PASSPHRASE,
+        "the passphrase is kept"
+    );
     assert_eq!(value_of(c, "#pp2").await, PASSPHRASE, "the repeat is kept");
     click_button(c, "Continue").await;
 
     set_value(c, "#start", "2026-10-05").await;
     open_and_close_help(c, true).await;
-    assert_eq!(value_of(c, "#start").await, "2026-10-05", "the start date is kept");
+    assert_eq!(
+        value_of(c, "#start").await,
+        "2026-10-05",
+        "the start date is kept"
+    );
     click_button(c, "Create my vault").await;
 
     let groups = key_groups(c).await;

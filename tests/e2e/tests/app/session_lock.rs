@@ -44,12 +44,18 @@ async fn the_screen_saver_coming_on_locks_the_vault() {
     wait_for_text(&c, "of your program", 10).await;
     // The screen saver going off says nothing about who is at the screen: no lock.
     screen_saver("org.freedesktop.ScreenSaver", false);
-    assert!(locked_within(&c, 2).await.is_none(), "ActiveChanged(false) must not lock");
+    assert!(
+        locked_within(&c, 2).await.is_none(),
+        "ActiveChanged(false) must not lock"
+    );
     screen_saver("org.freedesktop.ScreenSaver", true);
     let took = locked_within(&c, 5)
         .await
         .expect("the vault locks when the screen saver comes on");
-    eprintln!("locked {:.2} s after ActiveChanged(true)", took.as_secs_f64());
+    eprintln!(
+        "locked {:.2} s after ActiveChanged(true)",
+        took.as_secs_f64()
+    );
 
     // GNOME's own interface does the same.
     type_into(&c, "#unlock-pp", crate::journey::PASSPHRASE).await;
