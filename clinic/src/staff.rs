@@ -18,6 +18,22 @@ pub const TOKEN_LIFETIME: Duration = Duration::hours(8);
 /// Shortest password accepted for a staff account.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
+/// Longest password accepted (bytes): Argon2 pre-hashes its input, but nobody needs more, and a bound
+/// keeps a sign-in body from being an unbounded amount of work.
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+
+static ARGON2_RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many Argon2 computations (hash or verify) this process has run. The tests use it to show that
+/// no unauthenticated request reaches Argon2; it is also a cheap operational figure.
+pub fn argon2_runs() -> u64 {
+    ARGON2_RUNS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn count_argon2_run() {
+    ARGON2_RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Hashes a password with Argon2id (the crate's defaults: m=19 MiB, t=2, p=1). Slow on purpose: call
 /// it off the async runtime and off the store thread.
 pub fn hash_password(password: &str) -> Result<String, Problem> {
@@ -26,6 +42,12 @@ pub fn hash_password(password: &str) -> Result<String, Problem> {
             "password must be at least 12 characters".into(),
         ));
     }
+    if password.len() > MAX_PASSWORD_BYTES {
+        return Err(Problem::Invalid(
+            "password must be at most 1024 bytes".into(),
+        ));
+    }
+    count_argon2_run();
     let mut salt = [0u8; 16];
     SystemRandom::new()
         .fill(&mut salt)
@@ -37,8 +59,13 @@ pub fn hash_password(password: &str) -> Result<String, Problem> {
         .map_err(|_| Problem::Internal)
 }
 
-/// Whether `password` matches a stored hash.
+/// Whether `password` matches a stored hash. A password longer than [`MAX_PASSWORD_BYTES`] never
+/// matches and costs no Argon2 work.
 pub fn verify_password(stored: &str, password: &str) -> bool {
+    if password.len() > MAX_PASSWORD_BYTES {
+        return false;
+    }
+    count_argon2_run();
     PasswordHash::new(stored)
         .map(|hash| {
             Argon2::default()
@@ -46,6 +73,26 @@ pub fn verify_password(stored: &str, password: &str) -> bool {
                 .is_ok()
         })
         .unwrap_or(false)
+}
+
+/// A hash that no password matches (made once, at server start), verified when the email is unknown so that a wrong email costs the
+/// same Argon2 work (and time) as a wrong password.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("decoy password that is never used").unwrap_or_default())
+}
+
+/// The sign-in check shared by the portal and the JSON endpoint: the account's id when `password`
+/// matches its hash; for an unknown email (`account` None) the decoy hash is verified instead, so both
+/// refusals take one Argon2 verification. Slow: call it off the runtime and the store thread.
+pub fn check_sign_in(account: Option<(i64, String)>, password: &str) -> Option<i64> {
+    match account {
+        Some((id, hash)) => verify_password(&hash, password).then_some(id),
+        None => {
+            let _ = verify_password(decoy_hash(), password);
+            None
+        }
+    }
 }
 
 /// Creates a clinic; only the operator can (there is no one to sign in yet).

@@ -66,56 +66,80 @@ struct Token {
     expires_at: DateTime<Utc>,
 }
 
+fn sign_in_row(actor: String, outcome: &str, address: &str) -> AuditEntry {
+    AuditEntry {
+        actor,
+        action: "sign-in".into(),
+        target: "staff".into(),
+        outcome: outcome.into(),
+        address: address.to_owned(),
+    }
+}
+
+/// Staff sign-in over JSON, with the portal's lockout (per email and per address) and its handling of an
+/// unknown email (the decoy hash, so it costs the same Argon2 work). A locked sign-in runs no Argon2.
 async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
     let request: SignIn = match body(&inbound) {
         Ok(request) => request,
         Err(problem) => return problem.into_response(),
     };
-    let email = request.email.clone();
+    let (email, address, clock) = (
+        request.email.clone(),
+        inbound.address.clone(),
+        state.clock.clone(),
+    );
     let found = state
         .store
-        .run(move |conn| crate::staff::credentials_for(conn, &email))
+        .run(move |conn| {
+            let now = clock.now();
+            if let Some(seconds) = crate::portal::session::locked_for(conn, &email, &address, now)?
+            {
+                audit::append(
+                    conn,
+                    now,
+                    &sign_in_row("unverified:staff".into(), "refused:locked", &address),
+                )?;
+                let retry_after_seconds = u64::try_from(seconds).unwrap_or(1);
+                return Ok(Err(Problem::Throttled {
+                    retry_after_seconds,
+                }));
+            }
+            Ok(Ok(crate::staff::credentials_for(conn, &email)?))
+        })
         .await;
-    let found = match found {
-        Ok(found) => found,
-        Err(problem) => return problem.into_response(),
+    let account = match found {
+        Ok(Ok(account)) => account,
+        Ok(Err(problem)) | Err(problem) => return problem.into_response(),
     };
     let password = request.password;
     // Argon2 takes tens of milliseconds: off the runtime and off the store thread.
-    let verified = tokio::task::spawn_blocking(move || {
-        found
-            .filter(|(_, hash)| crate::staff::verify_password(hash, &password))
-            .map(|(id, _)| id)
-    })
-    .await
-    .unwrap_or(None);
-    let address = inbound.address.clone();
-    let clock = state.clock.clone();
+    let verified =
+        tokio::task::spawn_blocking(move || crate::staff::check_sign_in(account, &password))
+            .await
+            .unwrap_or(None);
+    let (email, address, clock) = (request.email, inbound.address.clone(), state.clock.clone());
     let result = state
         .store
         .run(move |conn| {
             let now = clock.now();
-            let (actor, outcome, token) = match verified {
-                Some(staff_id) => (
-                    format!("staff:{staff_id}"),
-                    "allowed",
-                    Some(crate::staff::issue_token(conn, staff_id, now)?),
-                ),
-                None => (
-                    "unverified:staff".to_owned(),
+            let Some(staff_id) = verified else {
+                crate::portal::session::record_failure(conn, &email, &address, now)?;
+                let row = sign_in_row(
+                    "unverified:staff".into(),
                     "refused:bad-credentials",
-                    None,
-                ),
+                    &address,
+                );
+                audit::append(conn, now, &row)?;
+                return Ok(Err(Problem::BadCredentials("email or password is wrong")));
             };
-            let entry = AuditEntry {
-                actor,
-                action: "sign-in".into(),
-                target: "staff".into(),
-                outcome: outcome.into(),
-                address,
-            };
-            audit::append(conn, now, &entry)?;
-            Ok(token.ok_or(Problem::BadCredentials("email or password is wrong")))
+            crate::portal::session::clear_failures(conn, &email)?;
+            let token = crate::staff::issue_token(conn, staff_id, now)?;
+            audit::append(
+                conn,
+                now,
+                &sign_in_row(format!("staff:{staff_id}"), "allowed", &address),
+            )?;
+            Ok(Ok(token))
         })
         .await;
     match result {
@@ -140,20 +164,38 @@ struct Created {
     id: i64,
 }
 
+/// Whether the request's bearer token belongs to an administrator, looked up by its SHA-256 only (no
+/// Argon2, no side effect); the real check and its audit row come after, in [`guarded`].
+async fn bearer_is_admin(state: &AppState, inbound: &Inbound) -> bool {
+    let crate::access::Credentials::Bearer(token) = inbound.credentials() else {
+        return false;
+    };
+    let clock = state.clock.clone();
+    state
+        .store
+        .run(move |conn| crate::staff::resolve_token(conn, &token, clock.now()))
+        .await
+        .is_ok_and(|caller| matches!(caller, Some(Caller::Staff { admin: true, .. })))
+}
+
 async fn create_account(State(state): State<AppState>, inbound: Inbound) -> Response {
-    if !matches!(inbound.credentials(), crate::access::Credentials::Bearer(_)) {
-        // Checked before hashing so that nobody unauthenticated can make the server run Argon2.
+    if !bearer_is_admin(&state, &inbound).await {
+        // Refused before hashing, so nobody but an administrator can make the server run Argon2.
         let result: Result<(), Problem> = guarded(
             &state,
             &inbound,
             "create staff",
             "staff".into(),
-            |_, caller, _| staff_clinic(caller).map(|_| ((), String::new())),
+            |_, caller, _| {
+                let clinic_id = staff_clinic(caller)?;
+                caller.may_administer(clinic_id)?;
+                Ok(((), String::new()))
+            },
         )
         .await;
         return result
             .err()
-            .unwrap_or(Problem::Forbidden("staff operations need a staff token"))
+            .unwrap_or(Problem::Forbidden("administrators only"))
             .into_response();
     }
     let request: Result<NewAccount, Problem> = body(&inbound);

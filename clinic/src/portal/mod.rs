@@ -420,15 +420,6 @@ async fn sign_in_form(State(state): State<AppState>, inbound: Inbound) -> Respon
     }
 }
 
-/// A hash that no password matches, verified when the email is unknown so that a wrong email takes as
-/// long as a wrong password.
-fn decoy_hash() -> &'static str {
-    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| {
-        crate::staff::hash_password("decoy password that is never used").unwrap_or_default()
-    })
-}
-
 enum FirstStep {
     Refused(Answer),
     Check {
@@ -538,15 +529,10 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
     };
 
     // Step 2: Argon2 off the runtime and off the store thread.
-    let verified = tokio::task::spawn_blocking(move || match account {
-        Some((id, hash)) => crate::staff::verify_password(&hash, &password).then_some(id),
-        None => {
-            let _ = crate::staff::verify_password(decoy_hash(), &password);
-            None
-        }
-    })
-    .await
-    .unwrap_or(None);
+    let verified =
+        tokio::task::spawn_blocking(move || crate::staff::check_sign_in(account, &password))
+            .await
+            .unwrap_or(None);
 
     // Step 3 (store): a new session on success; a counted failure otherwise.
     let clock = state.clock.clone();
