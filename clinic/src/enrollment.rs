@@ -52,15 +52,34 @@ pub struct IssuedCode {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Issues a code for a patient; staff of the patient's clinic or the operator.
+/// Who may issue a code for a patient: the operator, an administrator of the patient's clinic, or a
+/// member of the patient's care team. A code makes a device that acts in the patient's name (reads
+/// their schedule, signs and revokes their consents), so any other staff member is refused.
+pub fn may_issue(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<(), Problem> {
+    let clinic_id = crate::patient::clinic_of(conn, patient_id)?;
+    caller.may_manage(clinic_id)?;
+    match caller {
+        Caller::Staff {
+            admin: false,
+            staff_id,
+            ..
+        } if !crate::share::care_team::is_member(conn, patient_id, *staff_id)? => {
+            Err(Problem::Forbidden(
+                "enrollment codes are issued by administrators or the patient's care team",
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Issues a code for a patient; see [`may_issue`] for who may. The caller audits the issue.
 pub fn issue_code(
     conn: &Connection,
     caller: &Caller,
     patient_id: i64,
     now: DateTime<Utc>,
 ) -> Result<IssuedCode, Problem> {
-    let clinic_id = crate::patient::clinic_of(conn, patient_id)?;
-    caller.may_manage(clinic_id)?;
+    may_issue(conn, caller, patient_id)?;
     let random = SystemRandom::new();
     for _ in 0..20 {
         let code = random_code(&random)?;

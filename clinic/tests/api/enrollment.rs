@@ -123,3 +123,65 @@ async fn a_revoked_device_is_refused_at_once() {
     );
     assert_eq!(harness.refusals(), before + 1, "the refusal is audited");
 }
+
+fn audited(harness: &Harness, action: &str, outcome: &str) -> i64 {
+    harness
+        .db()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = ?1 AND outcome = ?2",
+            [action, outcome],
+            |row| row.get(0),
+        )
+        .unwrap()
+}
+
+#[tokio::test]
+async fn only_administrators_and_the_care_team_issue_codes_and_every_issue_and_enrollment_is_audited(
+) {
+    let harness = Harness::start(false).await;
+    let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
+    let (kim, kim_token) =
+        crate::share_support::therapist(&harness, &clinic, "kim@harbor.example").await;
+    let path = format!("/staff/patients/{}/enrollment-codes", clinic.patient);
+    let refused = harness
+        .staff(Some(&kim_token), Method::POST, &path, json!({}))
+        .await;
+    assert_outcome(
+        &refused,
+        StatusCode::FORBIDDEN,
+        "staff outside the patient's care team cannot make a device in the patient's name",
+    );
+    assert_eq!(
+        audited(&harness, "issue enrollment code", "refused:forbidden"),
+        1
+    );
+    let live: i64 = harness
+        .db()
+        .query_row("SELECT count(*) FROM enrollment_code", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(live, 0, "a refused issue leaves no code behind");
+
+    crate::share_support::assign(&harness, &clinic, kim).await;
+    let issued = harness
+        .staff(Some(&kim_token), Method::POST, &path, json!({}))
+        .await;
+    assert_eq!(issued.status, StatusCode::CREATED, "{}", issued.body);
+    let by_admin = harness.issue_code(&clinic).await;
+    assert_eq!(audited(&harness, "issue enrollment code", "allowed"), 2);
+    let actors: Vec<String> = harness
+        .db()
+        .prepare("SELECT actor FROM audit WHERE action = 'issue enrollment code' AND outcome = 'allowed' ORDER BY seq")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(actors, vec![format!("staff:{kim}"), "staff:1".to_owned()]);
+
+    let (enrolled, _) = harness.enroll_with(&by_admin).await;
+    assert_eq!(enrolled.status, StatusCode::CREATED);
+    let (again, _) = harness.enroll_with(&by_admin).await;
+    assert_outcome(&again, StatusCode::UNAUTHORIZED, "a used code");
+    assert_eq!(audited(&harness, "enroll", "allowed"), 1);
+    assert_eq!(audited(&harness, "enroll", "refused:bad-credentials"), 1);
+}
