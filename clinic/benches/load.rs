@@ -129,6 +129,7 @@ async fn main() {
         listen: "127.0.0.1:0".parse().expect("address"),
         tls: None,
         clock: Arc::new(SystemClock),
+        behind_tls_proxy: false,
     })
     .await
     .expect("server");

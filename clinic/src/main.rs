@@ -45,6 +45,11 @@ enum Command {
         /// PEM private key.
         #[arg(long, requires = "tls_cert")]
         tls_key: Option<PathBuf>,
+        /// A TLS-terminating reverse proxy is in front of this server: accept plain HTTP from any
+        /// address (the proxy's) and mark cookies Secure and send HSTS as if serving TLS. Without this
+        /// or --tls-cert, plain HTTP is answered only for clients on this computer (loopback).
+        #[arg(long, conflicts_with = "tls_cert")]
+        behind_tls_proxy: bool,
     },
     /// Create a clinic and its first administrator (password read from stdin).
     CreateClinic {
@@ -257,6 +262,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         listen,
         tls_cert,
         tls_key,
+        behind_tls_proxy,
     } = cli.command
     {
         let config = ServerConfig {
@@ -264,6 +270,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             listen,
             tls: tls_cert.zip(tls_key),
             clock: Arc::new(SystemClock),
+            behind_tls_proxy,
         };
         let running = server::start(config)
             .await

@@ -27,6 +27,10 @@ pub struct ServerConfig {
     pub tls: Option<(PathBuf, PathBuf)>,
     /// The time source.
     pub clock: Arc<dyn Clock>,
+    /// The operator's statement that a TLS-terminating proxy is in front (`--behind-tls-proxy`): plain
+    /// HTTP is then accepted from any address, and cookies and HSTS are sent as over TLS. Without it
+    /// and without `tls`, only loopback clients are served.
+    pub behind_tls_proxy: bool,
 }
 
 /// Why the server could not start.
@@ -70,7 +74,7 @@ pub async fn start(config: ServerConfig) -> Result<Running, StartError> {
     let state = AppState {
         store: store.clone(),
         clock: config.clock.clone(),
-        tls: config.tls.is_some(),
+        tls: config.tls.is_some() || config.behind_tls_proxy,
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let handle = Handle::new();

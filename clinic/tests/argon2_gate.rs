@@ -97,6 +97,7 @@ async fn no_unauthenticated_request_reaches_argon2_and_json_sign_in_locks_like_t
         listen: "127.0.0.1:0".parse().unwrap(),
         tls: None,
         clock: Arc::new(clock.clone()),
+        behind_tls_proxy: false,
     })
     .await
     .unwrap();

@@ -47,7 +47,9 @@ pub struct AppState {
     pub store: Store,
     /// The time.
     pub clock: Arc<dyn Clock>,
-    /// Whether the server speaks TLS (the portal's session cookie is `Secure` only then).
+    /// Whether clients reach the server over TLS, its own or a proxy's the operator vouched for with
+    /// `--behind-tls-proxy` (the portal's session cookie is `Secure` and HSTS is sent only then; plain
+    /// HTTP without it is served to loopback clients only).
     pub tls: bool,
 }
 
@@ -73,8 +75,42 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { Problem::NotSupported("no such endpoint".into()) })
         .method_not_allowed_fallback(|| async { Problem::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), transport))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
+}
+
+/// How long browsers remember to use HTTPS only (two years).
+pub const HSTS: &str = "max-age=63072000";
+
+/// Plain HTTP is for this computer only: any other client is refused before anything else runs, unless
+/// the server speaks TLS or the operator said a TLS proxy is in front. Over TLS every answer carries
+/// HSTS.
+async fn transport(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !state.tls {
+        let loopback = request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .is_some_and(|info| info.0.ip().is_loopback());
+        if !loopback {
+            if request.uri().path().starts_with("/portal") {
+                return crate::portal::transport_refused();
+            }
+            return Problem::Forbidden("plain HTTP is served to this computer only; use HTTPS")
+                .into_response();
+        }
+        return next.run(request).await;
+    }
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static(HSTS),
+    );
+    response
 }
 
 /// Logs method, route template, status and latency: the template (`/fhir/Patient/{id}`) rather than the

@@ -222,7 +222,8 @@ fn transport_allowed(state: &AppState, inbound: &Inbound) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-fn transport_refused() -> Response {
+/// The page for a plain-HTTP browser that is not on this computer.
+pub(crate) fn transport_refused() -> Response {
     let body = pages::refused(
         "Use a secure connection",
         "The portal is only served over HTTPS, except to this computer itself.",

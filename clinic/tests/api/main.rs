@@ -14,3 +14,4 @@ mod share_support;
 mod share_validity;
 mod support;
 mod sync;
+mod transport;

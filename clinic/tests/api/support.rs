@@ -91,6 +91,7 @@ impl Harness {
             listen: "127.0.0.1:0".parse().unwrap(),
             tls: self.tls.clone(),
             clock: Arc::new(self.clock.clone()),
+            behind_tls_proxy: false,
         })
         .await
         .unwrap();
@@ -115,6 +116,14 @@ impl Harness {
     /// A direct connection to the database, as an auditor with file access would have.
     pub fn db(&self) -> rusqlite::Connection {
         store::open(&server::database_path(&self.dir.path().join("data"))).unwrap()
+    }
+
+    /// One count from the database in a data directory.
+    pub fn count_rows(data_dir: &std::path::Path, sql: &str) -> i64 {
+        store::open(&server::database_path(data_dir))
+            .unwrap()
+            .query_row(sql, [], |row| row.get(0))
+            .unwrap()
     }
 
     pub fn refusals(&self) -> i64 {

@@ -94,6 +94,7 @@ impl Portal {
             listen,
             tls: tls_files,
             clock: Arc::new(clock.clone()),
+            behind_tls_proxy: false,
         })
         .await
         .unwrap();

@@ -92,6 +92,7 @@ impl Clinic {
                 listen,
                 tls: self.tls.clone(),
                 clock: Arc::new(self.clock.clone()),
+                behind_tls_proxy: false,
             };
             match self.runtime.block_on(server::start(config)) {
                 Ok(running) => break running,
