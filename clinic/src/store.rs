@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_share.sql"),
     include_str!("migrations/0003_portal.sql"),
     include_str!("migrations/0004_program.sql"),
+    include_str!("migrations/0005_consent_recipient.sql"),
 ];
 
 /// The schema version this build writes.

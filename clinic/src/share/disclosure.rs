@@ -2,8 +2,9 @@
 //! those disclosures.
 //!
 //! The rule: a staff member sees a patient's shared QuestionnaireResponses only when their clinic is the
-//! consent's (disclosing) clinic, they are on the patient's care team, and the consent is active with its
-//! period not ended. Every view is an audit row (action [`VIEW_ACTION`]) naming the consent and the
+//! consent's (disclosing) clinic, they are on the patient's care team now and were when the patient
+//! signed the consent (its recipients, stored with it), and the consent is active with its period not
+//! ended. Every view is an audit row (action [`VIEW_ACTION`]) naming the consent and the
 //! responses shown; those rows are what `GET /fhir/AuditEvent?entity=Consent/{id}` returns.
 
 use chrono::{DateTime, Utc};
@@ -85,6 +86,15 @@ pub fn check_recipient(conn: &Connection, caller: &Caller, patient_id: i64) -> R
     Ok(())
 }
 
+/// Whether the consent names this staff member among its recipients (on the care team at signing).
+fn names_recipient(conn: &Connection, consent_id: i64, staff_id: i64) -> Result<bool, Problem> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM consent_recipient WHERE consent_id = ?1 AND staff_id = ?2)",
+        )?
+        .query_row(params![consent_id, staff_id], |row| row.get(0))?)
+}
+
 fn entries_of(conn: &Connection, consent_id: i64) -> Result<Vec<SharedEntry>, Problem> {
     let mut statement = conn.prepare_cached(
         "SELECT id, questionnaire, resource, created_at_ms FROM shared_response
@@ -148,10 +158,18 @@ pub fn visible_shares(
     now: DateTime<Utc>,
 ) -> Result<Vec<VisibleShare>, Problem> {
     check_recipient(conn, caller, patient_id)?;
-    let (_, clinic_id) = staff_of(caller)?;
-    consent::of_patient(conn, patient_id)?
+    let (staff_id, clinic_id) = staff_of(caller)?;
+    let mut in_force = Vec::new();
+    for stored in consent::of_patient(conn, patient_id)? {
+        if stored.clinic_id == clinic_id
+            && stored.is_in_force(now)
+            && names_recipient(conn, stored.id, staff_id)?
+        {
+            in_force.push(stored);
+        }
+    }
+    in_force
         .into_iter()
-        .filter(|stored| stored.clinic_id == clinic_id && stored.is_in_force(now))
         .map(|stored| {
             let entries = entries_of(conn, stored.id)?;
             Ok(VisibleShare {
@@ -172,9 +190,14 @@ pub fn visible_share(
 ) -> Result<VisibleShare, Problem> {
     let stored = consent::load(conn, consent_id)?;
     check_recipient(conn, caller, stored.patient_id)?;
-    let (_, clinic_id) = staff_of(caller)?;
+    let (staff_id, clinic_id) = staff_of(caller)?;
     if stored.clinic_id != clinic_id {
         return Err(Problem::Forbidden("record belongs to another clinic"));
+    }
+    if !names_recipient(conn, consent_id, staff_id)? {
+        return Err(Problem::Forbidden(
+            "this consent was signed before you joined the care team",
+        ));
     }
     if !stored.active {
         return Err(Problem::Forbidden("the patient revoked this consent"));

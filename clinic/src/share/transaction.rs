@@ -236,6 +236,13 @@ pub fn store(
         now_ms
     ])?;
     let consent_id = conn.last_insert_rowid();
+    // The consent names its recipients: the care team as it is now, at signing.
+    conn.prepare_cached(
+        "INSERT INTO consent_recipient (consent_id, staff_id)
+         SELECT ?1, m.staff_id FROM care_team_member m JOIN staff s ON s.id = m.staff_id
+         WHERE m.patient_id = ?2 AND s.active = 1",
+    )?
+    .execute(params![consent_id, patient_id])?;
     let mut response_ids = std::collections::HashMap::new();
     for (entry, raw) in raw_of.by_ref() {
         if let ShareResource::QuestionnaireResponse(response) = &entry.resource {

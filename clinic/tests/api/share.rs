@@ -624,3 +624,89 @@ async fn the_care_team_is_assigned_by_administrators_and_audited() {
     assert_eq!(team.status, StatusCode::OK);
     assert_eq!(team.body["subject"]["reference"], device.patient.as_str());
 }
+
+#[tokio::test]
+async fn staff_added_to_the_care_team_after_signing_see_nothing_it_covers() {
+    let harness = Harness::start(false).await;
+    let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
+    let device = harness.enroll(&clinic).await;
+    let (kim, kim_token) = therapist(&harness, &clinic, "kim@harbor.example").await;
+    let (ash, ash_token) = therapist(&harness, &clinic, "ash@harbor.example").await;
+    assign(&harness, &clinic, kim).await;
+
+    let draft = Draft::new(&harness, &device, &["skipped lunch"]).await;
+    let stored = post_share(
+        &harness,
+        &device,
+        &serde_json::to_string(&draft.signed_by(&device)).unwrap(),
+    )
+    .await;
+    assert_eq!(stored.status, StatusCode::OK, "{}", stored.body);
+    let first = locations(&stored.body);
+
+    // Ash joins the care team after the patient signed.
+    assign(&harness, &clinic, ash).await;
+    let list = format!("/staff/patients/{}/shares", clinic.patient);
+    let seen = harness
+        .staff(Some(&ash_token), Method::GET, &list, Value::Null)
+        .await;
+    assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+    assert!(
+        entries_of(&seen.body, "QuestionnaireResponse").is_empty(),
+        "a later member sees nothing from the earlier consent: {}",
+        seen.body
+    );
+    for path in [
+        format!(
+            "/staff/consents/{}",
+            first[0].trim_start_matches("Consent/")
+        ),
+        format!("/fhir/{}", first[1]),
+    ] {
+        let read = harness
+            .staff(Some(&ash_token), Method::GET, &path, Value::Null)
+            .await;
+        assert_outcome(
+            &read,
+            StatusCode::FORBIDDEN,
+            "not a recipient of this consent",
+        );
+    }
+    let kim_sees = harness
+        .staff(Some(&kim_token), Method::GET, &list, Value::Null)
+        .await;
+    assert_eq!(entries_of(&kim_sees.body, "QuestionnaireResponse").len(), 1);
+
+    // The patient shares again: the new consent names Ash; the old one still does not.
+    let again = Draft::new(&harness, &device, &["argument at home"]).await;
+    let stored = post_share(
+        &harness,
+        &device,
+        &serde_json::to_string(&again.signed_by(&device)).unwrap(),
+    )
+    .await;
+    assert_eq!(stored.status, StatusCode::OK, "{}", stored.body);
+    let second = locations(&stored.body);
+    let seen = harness
+        .staff(Some(&ash_token), Method::GET, &list, Value::Null)
+        .await;
+    let consents = entries_of(&seen.body, "Consent");
+    assert_eq!(consents.len(), 1, "{}", seen.body);
+    assert_eq!(
+        format!("Consent/{}", consents[0]["id"].as_str().unwrap()),
+        second[0]
+    );
+    assert_eq!(entries_of(&seen.body, "QuestionnaireResponse").len(), 1);
+    let views: i64 = harness
+        .db()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'view shared entries' AND actor = ?1 AND target LIKE ?2",
+            [format!("staff:{ash}"), format!("%{}%", first[0])],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        views, 0,
+        "no disclosure of the first consent to Ash is recorded"
+    );
+}
