@@ -29,9 +29,35 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
+/// Makes the data directory private (0700) and the database files 0600 before SQLite opens them: the
+/// database is created 0600 here, and SQLite gives its `-wal` and `-shm` files the database's mode;
+/// files left by an older release are narrowed too.
+fn restrict_files(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        match std::fs::set_permissions(&name, std::fs::Permissions::from_mode(0o600)) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Opens (creating if needed) the database at `path`, sets every pragma and migrates it to
-/// [`SCHEMA_VERSION`].
+/// [`SCHEMA_VERSION`]. The data directory is made 0700 and the database files 0600.
 pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
+    restrict_files(path).map_err(|_| rusqlite::Error::InvalidPath(path.to_owned()))?;
     let mut conn = Connection::open(path)?;
     // WAL: readers (a CLI command next to the running server) never block the writer.
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -133,6 +159,24 @@ impl Store {
     }
 }
 
+thread_local! {
+    static CHECKPOINT_AFTER_COMMIT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Asks the writer thread to checkpoint the write-ahead log into the database and truncate it once the
+/// current batch is committed (after a revocation, so the deleted text leaves the WAL too; with
+/// `secure_delete` the database pages are already overwritten). Called from inside a store job; on any
+/// other thread it does nothing.
+pub fn checkpoint_after_commit() {
+    CHECKPOINT_AFTER_COMMIT.with(|flag| flag.set(true));
+}
+
+/// `PRAGMA wal_checkpoint(TRUNCATE)`; true when it completed (no reader held it back).
+pub fn checkpoint(conn: &Connection) -> Result<bool, rusqlite::Error> {
+    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
+    Ok(busy == 0)
+}
+
 fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
@@ -159,6 +203,12 @@ fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>) {
                 false
             }
         };
+        if CHECKPOINT_AFTER_COMMIT.with(|flag| flag.replace(false)) {
+            // Before answering, so a revocation is answered only once its text is gone from the files.
+            if !matches!(checkpoint(&conn), Ok(true)) {
+                tracing::warn!("the WAL checkpoint after a revocation did not complete");
+            }
+        }
         for complete in completions {
             complete(committed);
         }

@@ -149,5 +149,8 @@ pub fn revoke(
     let deleted = conn
         .prepare_cached("DELETE FROM shared_response WHERE consent_id = ?1")?
         .execute([consent_id])?;
+    // The deleted copies are overwritten in the database (secure_delete); their older versions in the
+    // write-ahead log go when the log is checkpointed and truncated after this commit.
+    crate::store::checkpoint_after_commit();
     Ok((load(conn, consent_id)?, deleted))
 }

@@ -710,3 +710,66 @@ async fn staff_added_to_the_care_team_after_signing_see_nothing_it_covers() {
         "no disclosure of the first consent to Ash is recorded"
     );
 }
+
+/// Whether `marker` is in the database, its WAL or its shm file, read as they are (no checkpoint).
+fn in_files(harness: &Harness, marker: &[u8]) -> Vec<String> {
+    ["clinic.db", "clinic.db-wal", "clinic.db-shm"]
+        .into_iter()
+        .filter(|name| {
+            std::fs::read(harness.dir.path().join("data").join(name))
+                .is_ok_and(|bytes| bytes.windows(marker.len()).any(|window| window == marker))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_revocation_leaves_no_text_in_the_database_wal_or_shm_and_the_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let harness = Harness::start(false).await;
+    let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
+    let device = harness.enroll(&clinic).await;
+    let draft = Draft::new(&harness, &device, &["a note only the team should read"]).await;
+    let stored = post_share(
+        &harness,
+        &device,
+        &serde_json::to_string(&draft.signed_by(&device)).unwrap(),
+    )
+    .await;
+    assert_eq!(stored.status, StatusCode::OK, "{}", stored.body);
+    let marker = b"a note only the team should read";
+    assert!(
+        !in_files(&harness, marker).is_empty(),
+        "the scan finds the shared text before the revocation"
+    );
+
+    let data = harness.dir.path().join("data");
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700, "the data directory is private");
+    for name in ["clinic.db", "clinic.db-wal", "clinic.db-shm"] {
+        assert_eq!(
+            mode(&data.join(name)),
+            0o600,
+            "{name} is readable by the server's user only"
+        );
+    }
+
+    let revoke_path = format!("/fhir/{}/$revoke", locations(&stored.body)[0]);
+    let revoked = reply(
+        harness
+            .signed(&device, Method::POST, &revoke_path, "", 0)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(revoked.status, StatusCode::OK, "{}", revoked.body);
+    assert_eq!(
+        in_files(&harness, marker),
+        Vec::<String>::new(),
+        "the revoked text is in these files right after the answer"
+    );
+    let wal = std::fs::metadata(data.join("clinic.db-wal")).map_or(0, |meta| meta.len());
+    assert_eq!(wal, 0, "the WAL was checkpointed and truncated");
+}
