@@ -96,20 +96,26 @@ pub(crate) fn open(
     Ok(body)
 }
 
+/// Bytes a bucket leaves for the envelope's header and tag and for the database row around it
+/// (its id, format and SQLite's cell header), so that a sealed record of a bucket up to 4 KiB fits
+/// in its page at the vault's 16 KiB page size (see ARCHITECTURE.md, "Vault file layout").
+const BUCKET_ROOM: usize = 64 + HEADER_LEN + TAG_LEN;
+
 /// Pads `payload` to a size bucket so a ciphertext's length says little about what it holds:
 /// `length (u32 LE) | payload | zeros`. Buckets are powers of two from 256 bytes to 16 KiB, then
-/// multiples of 16 KiB.
+/// multiples of 16 KiB, less [`BUCKET_ROOM`]: sealed, every record of a bucket has the same length,
+/// 64 bytes under the power of two. One length per power of two, as before: no finer.
 pub(crate) fn pad(payload: &[u8]) -> Vec<u8> {
-    let needed = payload.len() + 4;
+    let needed = payload.len() + 4 + BUCKET_ROOM;
     let bucket = if needed <= 16 * 1024 {
         needed.next_power_of_two().max(256)
     } else {
         needed.div_ceil(16 * 1024) * 16 * 1024
     };
-    let mut out = Vec::with_capacity(bucket);
+    let mut out = Vec::with_capacity(bucket - BUCKET_ROOM);
     out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     out.extend_from_slice(payload);
-    out.resize(bucket, 0);
+    out.resize(bucket - BUCKET_ROOM, 0);
     out
 }
 
@@ -180,10 +186,18 @@ mod tests {
 
     #[test]
     fn padding_hides_exact_length_and_round_trips() {
-        assert_eq!(pad(b"").len(), 256);
-        assert_eq!(pad(&[1; 252]).len(), 256);
-        assert_eq!(pad(&[1; 253]).len(), 512);
-        assert_eq!(pad(&[1; 20_000]).len(), 32 * 1024);
+        let room = BUCKET_ROOM;
+        assert_eq!(room, 97);
+        assert_eq!(pad(b"").len(), 256 - room);
+        assert_eq!(pad(&[1; 252 - 97]).len(), 256 - room);
+        assert_eq!(pad(&[1; 253 - 97]).len(), 512 - room);
+        assert_eq!(pad(&[1; 20_000]).len(), 32 * 1024 - room);
+        // Sealed, a bucket is 64 bytes under its power of two.
+        let rng = SystemRandom::new();
+        for n in [0usize, 900, 3000] {
+            let sealed = seal(&key(1), &rng, b"TEST", 1, b"", &pad(&vec![1; n]));
+            assert_eq!((sealed.len() + 64).count_ones(), 1, "{n} bytes");
+        }
         for n in [0usize, 1, 251, 252, 253, 4000, 70_000] {
             let payload = vec![9u8; n];
             assert_eq!(unpad(&pad(&payload)).unwrap(), &payload[..]);

@@ -28,7 +28,7 @@ pub use keys::{DeviceKey, KdfParams, RecoveryKey};
 pub use model::Query;
 use model::{Model, Part};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FileProblem, Result};
 use crate::record::{Record, RecordId, RecordKind, StoredRecord};
 use crate::settings::Settings;
 use crate::time::Stamp;
@@ -281,7 +281,8 @@ impl Vault {
         now: DateTime<Utc>,
         open_key: impl FnOnce(&Connection, &[u8; 16]) -> Result<Result<MasterKey>>,
     ) -> Result<(Self, UnlockReport)> {
-        let conn = store::open_existing(&store::vault_path(dir))?;
+        let path = store::vault_path(dir);
+        let conn = store::open_existing(&path)?;
         let (failures, last) = store::unlock_failures(&conn)?;
         let wait = wait_remaining(failures, last, now);
         if wait > 0 {
@@ -289,8 +290,18 @@ impl Vault {
                 retry_after_secs: wait,
             });
         }
-        let vault_id = store::vault_id(&conn)?;
-        let master = match open_key(&conn, &vault_id)? {
+        // The whole-file check reads every page: on a second thread while the key is derived, and
+        // only after the key opened does its answer count (a damaged key slot is reported first).
+        let check = std::thread::spawn({
+            let path = path.clone();
+            move || store::verify(&path)
+        });
+        let opened = store::vault_id(&conn).and_then(|id| Ok((id, open_key(&conn, &id)?)));
+        let checked = check
+            .join()
+            .unwrap_or(Err(Error::DamagedFile(FileProblem::Corrupted)));
+        let (vault_id, opened) = opened?;
+        let master = match opened {
             Ok(master) => master,
             Err(wrong) => {
                 let failures = failures.saturating_add(1);
@@ -303,9 +314,12 @@ impl Vault {
                 });
             }
         };
+        checked?;
         if failures > 0 {
             store::set_unlock_failures(&conn, 0, 0)?;
         }
+        // A vault from before 16 KiB pages is rewritten once, now that the passphrase is known good.
+        store::upgrade_layout(&conn)?;
         let mut vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
         let report = vault.load()?;
         // Entries written on the lock screen join the journal now. A failure here must not keep
@@ -360,7 +374,10 @@ impl Vault {
     /// Decrypts every record into the model. A record that does not open is reported by id; the
     /// others still load.
     fn load(&mut self) -> Result<UnlockReport> {
-        let rows = store::all_records(&self.conn)?;
+        store::map_file(&self.conn, true)?;
+        let rows = store::all_records(&self.conn);
+        store::map_file(&self.conn, false)?;
+        let rows = rows?;
         // Decrypting and parsing dominate unlocking; spread them over the cores, in order.
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -878,9 +895,12 @@ pub(crate) fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     result
 }
 
-/// Reports whether `dir` holds a vault that the file checks accept, without unlocking it.
+/// Reports whether `dir` holds a vault that the file checks accept, without unlocking it: the
+/// cheap checks of opening and the whole-file check of unlocking.
 pub fn check_file(dir: &Path) -> Result<()> {
-    store::open_existing(&store::vault_path(dir)).map(drop)
+    let path = store::vault_path(dir);
+    store::open_existing(&path)?;
+    store::verify(&path)
 }
 
 /// The path of the vault file in `dir` (for tests and tools that scan the data directory).

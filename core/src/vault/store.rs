@@ -21,6 +21,11 @@ const MAGIC: &str = "tideline-vault";
 pub(crate) const SCHEMA_VERSION: u32 = 2;
 /// The database file's name inside the data directory.
 pub(crate) const FILE_NAME: &str = "vault.db";
+/// The page size of new vaults, and of older vaults after their first unlock (see `upgrade_layout`).
+/// At SQLite's default 4 KiB a row of the `WITHOUT ROWID` records table keeps at most ~1,002 bytes in
+/// its page, so every 1 KiB-bucket record spilled to an overflow page of its own. At 16 KiB a row
+/// keeps up to ~4,086 bytes in its page: every bucket up to 4 KiB (see `envelope::pad`) fits.
+pub(crate) const PAGE_SIZE: u32 = 16384;
 
 /// Migrations, numbered from 1. Entry `n - 1` upgrades a database at version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
@@ -61,8 +66,9 @@ pub(crate) fn vault_path(dir: &Path) -> PathBuf {
     dir.join(FILE_NAME)
 }
 
-/// The files SQLite keeps beside the database.
-pub(crate) fn sidecar_paths(db: &Path) -> [PathBuf; 2] {
+/// The files SQLite keeps beside the database: the WAL, its shared memory, and the rollback journal
+/// that exists only while `upgrade_layout` rewrites the file.
+pub(crate) fn sidecar_paths(db: &Path) -> [PathBuf; 3] {
     let name = db
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -70,6 +76,7 @@ pub(crate) fn sidecar_paths(db: &Path) -> [PathBuf; 2] {
     [
         db.with_file_name(format!("{name}-wal")),
         db.with_file_name(format!("{name}-shm")),
+        db.with_file_name(format!("{name}-journal")),
     ]
 }
 
@@ -92,10 +99,7 @@ fn configure(conn: &Connection) -> Result<()> {
          -- Temporary tables and indices stay in memory, never in a temp file.
          PRAGMA temp_store = MEMORY;
          -- Enforce references between tables, should a migration add any.
-         PRAGMA foreign_keys = ON;
-         -- Read through a memory map: unlocking reads every page once, and mapping saves a copy of
-         -- each into SQLite's cache. Holds only ciphertext, like the file itself.
-         PRAGMA mmap_size = 268435456;",
+         PRAGMA foreign_keys = ON;",
     )?;
     Ok(())
 }
@@ -128,10 +132,11 @@ fn precheck(path: &Path) -> Result<()> {
     }
     // The header records the page size and the page count; a shorter file lost its end. While a WAL
     // holds frames, a checkpoint may have been interrupted between writing page 1 and extending the
-    // file, which SQLite repairs from the WAL; then only quick_check below can judge the file.
-    let wal_has_frames = fs::metadata(sidecar_paths(path)[0].as_path())
-        .map(|m| m.len() > 32)
-        .unwrap_or(false);
+    // file, which SQLite repairs from the WAL; while a rollback journal holds pages, an interrupted
+    // `upgrade_layout` is rolled back from it. Then only the check at unlock can judge the file.
+    let [wal, _, journal] = sidecar_paths(path);
+    let has_content = |p: &Path| fs::metadata(p).map(|m| m.len() > 32).unwrap_or(false);
+    let wal_has_frames = has_content(&wal) || has_content(&journal);
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65536u64,
         n => u64::from(n),
@@ -151,7 +156,9 @@ fn precheck(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Opens the existing vault database at `path`, after checking it is one, and migrates it.
+/// Opens the existing vault database at `path`, after checking it is one, and migrates its schema.
+/// Reads a fixed handful of pages whatever the vault's size (the lock screen opens it before it
+/// paints); the whole-file check is [`verify`], at unlock.
 pub(crate) fn open_existing(path: &Path) -> Result<Connection> {
     precheck(path)?;
     let conn = Connection::open_with_flags(
@@ -159,17 +166,6 @@ pub(crate) fn open_existing(path: &Path) -> Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(Error::from)?;
-    // quick_check reads every page: a damaged or partly missing file is caught here, before anything
-    // could be presented as a complete vault.
-    let check: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| match Error::from(e) {
-            Error::Storage(_) => Error::DamagedFile(FileProblem::Corrupted),
-            other => other,
-        })?;
-    if check != "ok" {
-        return Err(Error::DamagedFile(FileProblem::Corrupted));
-    }
     let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > SCHEMA_VERSION {
         return Err(Error::UnsupportedVersion { found: version });
@@ -183,11 +179,75 @@ pub(crate) fn open_existing(path: &Path) -> Result<Connection> {
     let magic: Option<String> = conn
         .query_row("SELECT magic FROM vault WHERE id = 1", [], |r| r.get(0))
         .optional()
-        .map_err(|_| Error::DamagedFile(FileProblem::Foreign))?;
+        .map_err(|e| match Error::from(e) {
+            Error::DamagedFile(FileProblem::Corrupted) => {
+                Error::DamagedFile(FileProblem::Corrupted)
+            }
+            _ => Error::DamagedFile(FileProblem::Foreign),
+        })?;
     if magic.as_deref() != Some(MAGIC) {
         return Err(Error::DamagedFile(FileProblem::Foreign));
     }
     Ok(conn)
+}
+
+/// Reads every page of the vault at `path` on a connection of its own (SQLite's quick_check), so a
+/// damaged or partly missing file is caught before anything could be presented as a complete vault.
+/// Unlocking runs it on a second thread while the key is derived.
+pub(crate) fn verify(path: &Path) -> Result<()> {
+    let corrupted = |e: rusqlite::Error| match Error::from(e) {
+        Error::Storage(_) => Error::DamagedFile(FileProblem::Corrupted),
+        other => other,
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(corrupted)?;
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(corrupted)?;
+    if check != "ok" {
+        return Err(Error::DamagedFile(FileProblem::Corrupted));
+    }
+    Ok(())
+}
+
+/// Rewrites a vault made with smaller pages at [`PAGE_SIZE`] (a VACUUM), once, at its first unlock
+/// by this version. Crash-safe: SQLite can change the page size only outside WAL mode, so the
+/// rewrite runs under a rollback journal, which SQLite replays at the next open if the process dies
+/// mid-way (the file is then the old one, and the next unlock tries again); a death before or after
+/// the VACUUM leaves a complete file in one layout or the other. Returns whether it rewrote.
+pub(crate) fn upgrade_layout(conn: &Connection) -> Result<bool> {
+    let page_size: u32 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    if page_size >= PAGE_SIZE {
+        return Ok(false);
+    }
+    checkpoint(conn)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(Error::Storage("JournalMode".to_owned()));
+    }
+    conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+    let vacuumed = conn.execute_batch("VACUUM");
+    // Back to WAL whatever happened, so the connection keeps the vault's guarantees.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    vacuumed?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Storage(
+            "the file system does not support the vault's journal".to_owned(),
+        ));
+    }
+    Ok(true)
+}
+
+/// Maps the file into memory for reading every record at once (`on`), or unmaps it once they are
+/// in memory: the mapped pages would otherwise stay in the process's resident set. Later reads (few:
+/// the model is in memory) go through SQLite's small page cache.
+pub(crate) fn map_file(conn: &Connection, on: bool) -> Result<()> {
+    let bytes: i64 = if on { 256 << 20 } else { 0 };
+    conn.execute_batch(&format!("PRAGMA mmap_size = {bytes}"))?;
+    Ok(())
 }
 
 /// Creates a new vault database at `path`, which must not exist. The file is created owner-only
@@ -212,6 +272,8 @@ pub(crate) fn create_new(
         _ => e.into(),
     })?;
     let conn = Connection::open(path)?;
+    // Before the first table and before WAL mode: the page size is fixed from then on.
+    conn.pragma_update(None, "page_size", PAGE_SIZE)?;
     configure(&conn)?;
     migrate(&conn, 0)?;
     let tx = conn.unchecked_transaction()?;

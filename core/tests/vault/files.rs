@@ -119,8 +119,10 @@ fn corrupted_pages_are_reported_never_loaded_as_a_partial_vault() {
     let dir = vault_with_records(200);
     let path = vault_file(dir.path());
     let mut bytes = fs::read(&path).unwrap();
-    // Scribble over the b-tree pages after the header page.
-    for b in &mut bytes[4096 + 16..4096 * 3] {
+    // Scribble over the b-tree pages after the header page, at the file's own page size.
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    assert!(bytes.len() >= page * 3, "the fixture must span three pages");
+    for b in &mut bytes[page + 16..page * 3] {
         *b = 0xA5;
     }
     fs::write(&path, &bytes).unwrap();

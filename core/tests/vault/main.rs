@@ -7,6 +7,7 @@ mod draft;
 mod files;
 mod inbox;
 mod keys;
+mod migrate;
 mod plaintext;
 mod quick_unlock;
 mod records;
