@@ -266,6 +266,13 @@ impl Portal {
         )
         .unwrap();
         let consent_id = conn.last_insert_rowid();
+        // As the share transaction does: the consent names the care team at signing.
+        conn.execute(
+            "INSERT INTO consent_recipient (consent_id, staff_id)
+             SELECT ?1, staff_id FROM care_team_member WHERE patient_id = ?2",
+            params![consent_id, patient_id],
+        )
+        .unwrap();
         let response = json!({
             "resourceType": "QuestionnaireResponse",
             "questionnaire": "urn:tideline:questionnaire:craving-record|1",
