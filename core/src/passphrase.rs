@@ -31,8 +31,48 @@ pub struct Strength {
     pub suggestions: Vec<String>,
 }
 
-/// Refuses passphrases that are too short or too long.
+/// The lowest zxcvbn score a passphrase may have: 3 means more than 10^8 guesses, which with
+/// Argon2id at about half a second a guess is years of work for one attacker's core.
+pub const MIN_SCORE: u8 = 3;
+
+/// Words an attacker would try first against this app's vaults; zxcvbn treats them like the user's
+/// own name (a passphrase built on them is guessed early).
+const APP_WORDS: &[&str] = &[
+    "tideline",
+    "tide",
+    "recovery",
+    "recover",
+    "sober",
+    "sobriety",
+    "clean",
+    "craving",
+    "cravings",
+    "relapse",
+    "journal",
+    "halt",
+    "urge",
+    "surfing",
+    "passphrase",
+    "password",
+    "clinic",
+    "therapy",
+];
+
+/// Refuses passphrases that are too short, too long or too easy to guess (zxcvbn score below
+/// [`MIN_SCORE`]).
 pub fn check_acceptable(passphrase: &str) -> Result<()> {
+    check_length(passphrase)?;
+    if estimate(passphrase).score() < MIN_SCORE {
+        return Err(Invalid::new(
+            "passphrase",
+            "this passphrase is too easy to guess; add more unrelated words",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn check_length(passphrase: &str) -> Result<()> {
     let chars = normalize_for_rules(passphrase).chars().count();
     if chars < MIN_CHARS {
         return Err(Invalid::new("passphrase", "use at least 10 characters").into());
@@ -43,112 +83,102 @@ pub fn check_acceptable(passphrase: &str) -> Result<()> {
     Ok(())
 }
 
-/// Passwords that appear at the top of every leaked-password list; any passphrase built mostly from
-/// them is guessed first.
-const COMMON: &[&str] = &[
-    "password",
-    "passw0rd",
-    "123456",
-    "12345678",
-    "123456789",
-    "1234567890",
-    "qwerty",
-    "qwertyuiop",
-    "abc123",
-    "letmein",
-    "welcome",
-    "iloveyou",
-    "admin",
-    "monkey",
-    "dragon",
-    "football",
-    "baseball",
-    "sunshine",
-    "princess",
-    "master",
-    "shadow",
-    "superman",
-    "trustno1",
-    "starwars",
-    "whatever",
-    "freedom",
-    "recovery",
-    "sober",
-    "tideline",
-    "111111",
-    "000000",
-    "asdfgh",
-    "zxcvbn",
-];
+/// zxcvbn's estimate over the normalized text (what the key derivation sees); zxcvbn itself reads
+/// only the first 100 characters, so a long paste costs no more than a short one.
+struct Estimate(zxcvbn::Entropy);
 
-/// Estimates how hard a passphrase is to guess: word count and character variety, with penalties for
-/// repeats, sequences and common passwords. Deliberately conservative.
-pub fn assess(passphrase: &str) -> Strength {
+impl Estimate {
+    fn score(&self) -> u8 {
+        u8::from(self.0.score())
+    }
+}
+
+fn estimate(passphrase: &str) -> Estimate {
     let normalized = normalize_for_rules(passphrase);
-    let text: &str = &normalized;
-    let chars: Vec<char> = text.chars().collect();
-    let lower = text.to_lowercase();
-    let mut warning = None;
-    let mut suggestions = Vec::new();
+    Estimate(zxcvbn::zxcvbn(&normalized, APP_WORDS))
+}
 
-    let mut pool = 0u32;
-    if chars.iter().any(|c| c.is_lowercase()) {
-        pool += 26;
+/// The warning in plain words (our own sentences, not the library's).
+fn warning_text(w: zxcvbn::feedback::Warning) -> &'static str {
+    use zxcvbn::feedback::Warning as W;
+    match w {
+        W::StraightRowsOfKeysAreEasyToGuess | W::ShortKeyboardPatternsAreEasyToGuess => {
+            "Keys next to each other on the keyboard are easy to guess."
+        }
+        W::RepeatsLikeAaaAreEasyToGuess => "Repeated letters, like aaa, are easy to guess.",
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+            "Repeating a short piece, like abcabc, adds little."
+        }
+        W::ThisIsATop10Password | W::ThisIsATop100Password | W::ThisIsACommonPassword => {
+            "This is a very common password, which is guessed first."
+        }
+        W::ThisIsSimilarToACommonlyUsedPassword => {
+            "This is close to a common password or to a word about this app."
+        }
+        W::SequencesLikeAbcAreEasyToGuess => "Runs like abc or 6543 are easy to guess.",
+        W::RecentYearsAreEasyToGuess | W::DatesAreOftenEasyToGuess => {
+            "Dates and years are easy to guess."
+        }
+        W::AWordByItselfIsEasyToGuess => "One word on its own is easy to guess.",
+        W::NamesAndSurnamesByThemselvesAreEasyToGuess | W::CommonNamesAndSurnamesAreEasyToGuess => {
+            "Names are easy to guess."
+        }
     }
-    if chars.iter().any(|c| c.is_uppercase()) {
-        pool += 26;
-    }
-    if chars.iter().any(|c| c.is_ascii_digit()) {
-        pool += 10;
-    }
-    if chars.iter().any(|c| !c.is_alphanumeric()) {
-        pool += 20;
-    }
-    if chars.iter().any(|c| !c.is_ascii()) {
-        pool += 50;
-    }
-    // Characters that merely repeat or continue a sequence add almost nothing.
-    let mut effective = 0.0f64;
-    for (i, &c) in chars.iter().enumerate() {
-        let repeat = i > 0 && chars[i - 1] == c;
-        let sequence = i > 0 && (c as i64 - chars[i - 1] as i64).abs() == 1;
-        effective += if repeat || sequence { 0.25 } else { 1.0 };
-    }
-    let mut bits = effective * f64::from(pool.max(1)).log2();
+}
 
-    let words = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3)
-        .count();
-    if COMMON.iter().any(|c| lower.contains(c)) {
-        bits *= 0.5;
-        warning = Some("This includes a very common password, which is guessed first.".to_owned());
+/// A suggestion in plain words.
+fn suggestion_text(s: zxcvbn::feedback::Suggestion) -> &'static str {
+    use zxcvbn::feedback::Suggestion as S;
+    match s {
+        S::UseAFewWordsAvoidCommonPhrases => "Use a few unrelated words, not a saying or a lyric.",
+        S::NoNeedForSymbolsDigitsOrUppercaseLetters => {
+            "You do not need symbols, numbers or capitals."
+        }
+        S::AddAnotherWordOrTwo => "Add another word or two. Unusual words are better.",
+        S::CapitalizationDoesntHelpVeryMuch
+        | S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "Capital letters add little.",
+        S::ReversedWordsArentMuchHarderToGuess => "A word spelled backwards adds little.",
+        S::PredictableSubstitutionsDontHelpVeryMuch => "Swaps like @ for a add little.",
+        S::UseALongerKeyboardPatternWithMoreTurns => "Use words rather than keyboard patterns.",
+        S::AvoidRepeatedWordsAndCharacters => "Avoid repeating words or letters.",
+        S::AvoidSequences => "Avoid runs like abc or 123.",
+        S::AvoidRecentYears
+        | S::AvoidYearsThatAreAssociatedWithYou
+        | S::AvoidDatesAndYearsThatAreAssociatedWithYou => {
+            "Avoid dates and years that mean something to you."
+        }
     }
-    if chars.len() > 3 && chars.windows(2).all(|w| w[0] == w[1]) {
-        bits = bits.min(10.0);
-        warning = Some("One character repeated is easy to guess.".to_owned());
-    }
-    if chars.len() < MIN_CHARS {
+}
+
+/// Estimates how hard a passphrase is to guess (zxcvbn, with this app's own words counted as
+/// guessable) and says why in plain words.
+pub fn assess(passphrase: &str) -> Strength {
+    let length = check_length(passphrase);
+    let estimate = estimate(passphrase);
+    let zx_score = estimate.score();
+    let bits = (estimate.0.guesses_log10() * std::f64::consts::LOG2_10).max(0.0) as u32;
+    let feedback = estimate.0.feedback();
+    let mut warning = feedback
+        .and_then(|f| f.warning())
+        .map(|w| warning_text(w).to_owned());
+    let mut suggestions: Vec<String> = feedback
+        .map(|f| {
+            f.suggestions()
+                .iter()
+                .map(|s| suggestion_text(*s).to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    if length.is_err() && normalize_for_rules(passphrase).chars().count() < MIN_CHARS {
         warning = Some(format!("Use at least {MIN_CHARS} characters."));
     }
-    if words < 3 {
-        suggestions
-            .push("Try three or four unrelated words, like a short odd sentence.".to_owned());
+    if zx_score < MIN_SCORE && suggestions.is_empty() {
+        suggestions.push("Add another word or two. Unusual words are better.".to_owned());
     }
-    if pool <= 26 && words < 4 {
-        suggestions.push("A number or a symbol between words adds strength.".to_owned());
-    }
-    let bits = bits.max(0.0) as u32;
-    let acceptable = check_acceptable(passphrase).is_ok();
-    let score = match bits {
-        _ if !acceptable => 0,
-        0..=34 => 1,
-        35..=49 => 2,
-        50..=64 => 3,
-        _ => 4,
-    };
+    suggestions.dedup();
+    let acceptable = length.is_ok() && zx_score >= MIN_SCORE;
     Strength {
-        score,
+        score: if length.is_ok() { zx_score } else { 0 },
         bits,
         acceptable,
         warning,
@@ -166,6 +196,57 @@ mod tests {
         assert_eq!(e.to_string(), "passphrase: use at least 10 characters");
         assert!(!assess("short").acceptable);
         assert_eq!(assess("short").score, 0);
+    }
+
+    #[test]
+    fn guessable_passphrases_of_any_length_are_refused_with_feedback() {
+        for weak in [
+            "0000000000",
+            "password12",
+            "Password2026!",
+            "qwertyuiop12",
+            "1q2w3e4r5t",
+            "sunshine123",
+            "tideline2026",
+            "aaaaaaaaaaaaaaaa",
+            "abcdefghijklmnop",
+        ] {
+            let verdict = assess(weak);
+            assert!(verdict.score < MIN_SCORE, "{weak} scored {}", verdict.score);
+            assert!(!verdict.acceptable, "{weak} accepted");
+            assert!(
+                verdict.warning.is_some() || !verdict.suggestions.is_empty(),
+                "{weak} refused without a reason"
+            );
+            let e = check_acceptable(weak).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "passphrase: this passphrase is too easy to guess; add more unrelated words"
+            );
+        }
+        let common = assess("password12");
+        assert_eq!(
+            common.warning.as_deref(),
+            Some("This is a very common password, which is guessed first.")
+        );
+    }
+
+    #[test]
+    fn app_words_count_as_guessable() {
+        // "tideline" is not in zxcvbn's dictionaries; as a user input it is the first guess.
+        let with = zxcvbn::zxcvbn("tideline2026", APP_WORDS);
+        let without = zxcvbn::zxcvbn("tideline2026", &[]);
+        assert!(with.guesses() < without.guesses());
+    }
+
+    #[test]
+    fn a_very_long_paste_is_assessed_quickly_and_refused_by_length() {
+        let long = "lantern river oatmeal violet ".repeat(60);
+        let started = std::time::Instant::now();
+        let verdict = assess(&long);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(!verdict.acceptable);
+        assert_eq!(verdict.score, 0);
     }
 
     #[test]

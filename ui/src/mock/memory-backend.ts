@@ -469,15 +469,35 @@ export class MemoryBackend {
     };
   }
 
+  /**
+   * An approximation of the core's zxcvbn verdict (core/src/passphrase.rs) for browser tests only:
+   * the real app asks the core over IPC. This double has no zxcvbn dictionaries, so it scores by
+   * unrelated words, common passwords, the app's own words, repeats and runs; its sentences are the
+   * core's. Issue 12 replaces this double with the real core.
+   */
   private assess(p: string): Strength {
-    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(p)).length;
-    const words = p.trim().split(/\s+/).length;
-    let score = p.length < 8 ? 0 : p.length < 12 ? 1 : p.length < 16 ? 2 : p.length < 22 ? 3 : 4;
-    if (words >= 4 && p.length >= 18) score = 4;
-    if (classes <= 1 && score > 2 && words < 3) score = 2;
-    const suggestions = score < 3 ? ["Add another word or two: a short sentence is easier to remember and harder to guess."] : [];
-    const acceptable = p.length >= 10 && score >= 2;
-    return { score, bits: score * 14, acceptable, warning: p.length > 0 && p.length < 10 ? "Use at least 10 characters." : null, suggestions };
+    const text = p.normalize("NFKC");
+    const chars = [...text].length;
+    const lower = text.toLowerCase();
+    const guessable = ["password", "passphrase", "123456", "qwerty", "letmein", "iloveyou", "welcome", "tideline", "recovery", "sober", "sobriety", "clean", "craving", "relapse", "journal"];
+    const words = lower.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !guessable.includes(w));
+    const distinct = new Set(words).size;
+    let warning: string | null = null;
+    let score = distinct >= 4 ? 4 : distinct === 3 ? 4 : distinct === 2 ? 3 : chars >= 16 && /[^a-z]/.test(lower) ? 3 : 2;
+    if (/^(.)\1+$/u.test(text)) { score = 0; warning = "Repeated letters, like aaa, are easy to guess."; }
+    else if ("abcdefghijklmnopqrstuvwxyz0123456789".includes(lower) || "9876543210".includes(lower)) { score = 0; warning = "Runs like abc or 6543 are easy to guess."; }
+    else if (guessable.some((g) => lower.replace(/[^a-z]/g, "").startsWith(g)) && distinct < 2) { score = 1; warning = "This is a very common password, which is guessed first."; }
+    else if (distinct === 1 && chars < 16) warning = "One word on its own is easy to guess.";
+    const longEnough = chars >= 10 && chars <= 1024;
+    if (chars > 0 && chars < 10) warning = "Use at least 10 characters.";
+    const suggestions = score < 3 ? ["Add another word or two. Unusual words are better."] : [];
+    return { score: longEnough ? score : 0, bits: Math.round(score * 8.3), acceptable: longEnough && score >= 3, warning, suggestions };
+  }
+
+  /** As core passphrase::check_acceptable. */
+  private checkPassphrase(p: string) {
+    if ([...p.normalize("NFKC")].length < 10) throw fail("invalid", "passphrase: use at least 10 characters");
+    if (!this.assess(p).acceptable) throw fail("invalid", "passphrase: this passphrase is too easy to guess; add more unrelated words");
   }
 
   private syncStatus(): SyncStatus {
@@ -748,7 +768,7 @@ export class MemoryBackend {
       case "vault_create": {
         if (this.passphrase !== null) throw fail("vault_exists", "A vault already exists here.");
         const p = String(a.passphrase ?? "");
-        if (p.length < 10) throw fail("invalid", "passphrase: use at least 10 characters");
+        this.checkPassphrase(p);
         this.passphrase = p;
         this.recoveryKey = "TIDE-4F7Q-M2KD-9XWB-C8RT-6HJN-P3LV";
         this.put({ type: "program", startDate: String(a.programStart), zone: String(a.zone), level: "iop", weeklyTargetMinutes: null });
@@ -771,6 +791,7 @@ export class MemoryBackend {
         this.checkLockout();
         const norm = (s: unknown) => String(s ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
         if (norm(a.recoveryKey) !== norm(this.recoveryKey)) this.wrong("recovery key");
+        this.checkPassphrase(String(a.newPassphrase ?? ""));
         this.failures = 0;
         this.passphrase = String(a.newPassphrase);
         this.unlocked = true;
@@ -866,6 +887,7 @@ export class MemoryBackend {
         // A fixture in the core's shape; the real wording comes from core::halt.
         return (["hungry", "angry", "lonely", "tired"] as const).map((need) => ({ need, title: MOCK_HALT_TITLE[need], text: `Mock suggestion for feeling ${need}.` }));
       case "passphrase_change":
+        this.checkPassphrase(String(a.next ?? ""));
         if (a.current !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
         this.passphrase = String(a.next);
         return null;
