@@ -389,7 +389,7 @@ mod tests {
 
     fn setup() -> (tempfile::TempDir, Connection, i64, i64, DateTime<Utc>) {
         let dir = tempfile::tempdir().unwrap();
-        let conn = crate::store::open(&dir.path().join("clinic.db")).unwrap();
+        let conn = crate::store::open(&dir.path().join("data").join("clinic.db")).unwrap();
         let now: DateTime<Utc> = "2026-02-01T12:00:00Z".parse().unwrap();
         let clinic = crate::staff::create_clinic(&conn, &Caller::Operator, "Harbor", now).unwrap();
         let patient =

@@ -603,11 +603,19 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::VerifyAudit => {
             let verified = store
-                .run(|conn| Ok(audit::verify(conn)))
+                .run(|conn| Ok(audit::verify_and_checkpoint(conn, SystemClock.now())))
                 .await
                 .map_err(show)?;
             match verified {
-                Ok(rows) => println!("audit trail intact: {rows} rows"),
+                Ok(audit::Verified {
+                    rows,
+                    since: Some(since),
+                }) => println!(
+                    "audit trail intact: {rows} rows ({since} at the last checkpoint); checkpoint written"
+                ),
+                Ok(audit::Verified { rows, since: None }) => {
+                    println!("audit trail intact: {rows} rows; first checkpoint written")
+                }
                 Err(broken) => return Err(broken.to_string()),
             }
         }

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_portal.sql"),
     include_str!("migrations/0004_program.sql"),
     include_str!("migrations/0005_consent_recipient.sql"),
+    include_str!("migrations/0006_audit_key.sql"),
 ];
 
 /// The schema version this build writes.
@@ -55,7 +56,9 @@ fn restrict_files(path: &Path) -> std::io::Result<()> {
 }
 
 /// Opens (creating if needed) the database at `path`, sets every pragma and migrates it to
-/// [`SCHEMA_VERSION`]. The data directory is made 0700 and the database files 0600.
+/// [`SCHEMA_VERSION`]. The data directory is made 0700 and the database files 0600. The connection
+/// carries the audit key ([`crate::audit::load_key`]: the environment, or the key file beside the data
+/// directory, made at first start), and an older unkeyed audit chain is put under it.
 pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
     restrict_files(path).map_err(|_| rusqlite::Error::InvalidPath(path.to_owned()))?;
     let mut conn = Connection::open(path)?;
@@ -70,6 +73,11 @@ pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
     // A CLI command and the server may both write; wait for the other instead of failing at once.
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     migrate(&mut conn)?;
+    let data_dir = path.parent().unwrap_or(Path::new("."));
+    let key = crate::audit::load_key(data_dir)
+        .map_err(|_| rusqlite::Error::InvalidPath(crate::audit::key_path(data_dir)))?;
+    crate::audit::attach(&conn, &key, &crate::audit::checkpoint_path(data_dir))?;
+    crate::audit::adopt_key(&mut conn)?;
     Ok(conn)
 }
 
@@ -222,7 +230,7 @@ mod tests {
     #[test]
     fn a_fresh_database_reaches_the_current_schema_and_reopening_is_a_no_op() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("clinic.db");
+        let path = dir.path().join("data").join("clinic.db");
         let conn = open(&path).unwrap();
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
@@ -239,7 +247,7 @@ mod tests {
     #[test]
     fn a_failed_job_leaves_nothing_behind() {
         let dir = tempfile::tempdir().unwrap();
-        let conn = open(&dir.path().join("clinic.db")).unwrap();
+        let conn = open(&dir.path().join("data").join("clinic.db")).unwrap();
         let result: Result<(), Problem> = atomically(&conn, |conn| {
             conn.execute(
                 "INSERT INTO clinic (name, created_at) VALUES ('x', 'now')",
@@ -260,7 +268,7 @@ mod tests {
     #[tokio::test]
     async fn jobs_on_the_writer_thread_commit_before_answering() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("clinic.db");
+        let path = dir.path().join("data").join("clinic.db");
         let store = Store::open(&path).unwrap();
         let id = store
             .run(|conn| {

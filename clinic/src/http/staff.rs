@@ -631,22 +631,20 @@ async fn verify_audit(State(state): State<AppState>, inbound: Inbound) -> Respon
         &inbound,
         "verify audit",
         "audit".into(),
-        move |conn, caller, _| {
+        move |conn, caller, now| {
             caller.may_administer(staff_clinic(caller)?)?;
-            let verified = match audit::verify(conn) {
-                Ok(rows) => Verified {
+            let verified = match audit::verify_and_checkpoint(conn, now) {
+                Ok(verified) => Verified {
                     intact: true,
-                    rows,
+                    rows: verified.rows,
                     broken_at: None,
                 },
-                Err(audit::AuditBreak::Tampered { seq } | audit::AuditBreak::Missing { seq }) => {
-                    Verified {
-                        intact: false,
-                        rows: 0,
-                        broken_at: Some(seq),
-                    }
-                }
                 Err(audit::AuditBreak::Unreadable) => return Err(Problem::Internal),
+                Err(broken) => Verified {
+                    intact: false,
+                    rows: 0,
+                    broken_at: Some(broken.row()),
+                },
             };
             Ok((verified, "audit".to_owned()))
         },

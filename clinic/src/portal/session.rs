@@ -295,7 +295,7 @@ mod tests {
 
     fn database() -> (tempfile::TempDir, Connection) {
         let dir = tempfile::tempdir().unwrap();
-        let conn = crate::store::open(&dir.path().join("clinic.db")).unwrap();
+        let conn = crate::store::open(&dir.path().join("data").join("clinic.db")).unwrap();
         (dir, conn)
     }
 
