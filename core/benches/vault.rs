@@ -12,6 +12,8 @@ use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::{KdfParams, Query, Vault};
 
 const RECORDS: usize = 50_000;
+/// The sizes the load figure is taken at, to show it grows linearly.
+const SIZES: [usize; 3] = [10_000, 50_000, 100_000];
 const PASS: &str = "benchmark passphrase of decent length";
 const WORDS: &[&str] = &[
     "work",
@@ -66,25 +68,62 @@ fn entry(i: usize, zone: Zone) -> Record {
     Record::Craving(e)
 }
 
-fn setup(dir: &std::path::Path, params: KdfParams) -> Vault {
+fn setup(dir: &std::path::Path, params: KdfParams, count: usize) -> Vault {
     let zone: Zone = "America/Chicago".parse().unwrap();
     let now = Utc::now();
     let (mut vault, _) = Vault::create(dir, PASS, params, now).unwrap();
-    let records = (0..RECORDS).map(|i| entry(i, zone)).collect();
+    let records = (0..count).map(|i| entry(i, zone)).collect();
     vault.save_many(records, Stamp::new(now, zone)).unwrap();
     vault
 }
 
+/// Prints the vault file's size per entry and its ratio to the sealed bytes the file holds.
+fn print_file_size(dir: &std::path::Path, count: usize) {
+    let path = tideline_core::vault::vault_file(dir);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    let sealed: i64 = conn
+        .query_row("SELECT sum(length(sealed)) FROM records", [], |r| r.get(0))
+        .unwrap();
+    let page: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    let file = std::fs::metadata(&path).unwrap().len() as f64;
+    println!(
+        "FIGURE vault file, {count} entries: {:.1} MB, {:.0} B an entry, {:.2}x the {:.1} MB sealed ({page} B pages)",
+        file / 1e6,
+        file / count as f64,
+        file / sealed as f64,
+        sealed as f64 / 1e6,
+    );
+}
+
+fn load_at_sizes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("vault_load");
+    group.sample_size(10);
+    for count in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        // The floor parameters: only the part after the key is timed here.
+        let mut vault = setup(dir.path(), KdfParams::FLOOR, count);
+        drop(vault);
+        print_file_size(dir.path(), count);
+        vault = Vault::unlock(dir.path(), PASS, Utc::now()).unwrap().0;
+        group.bench_function(format!("load_and_index_after_key_{count}"), |b| {
+            b.iter(|| black_box(vault.reload().unwrap()))
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let mut vault = setup(dir.path(), KdfParams::DEFAULT);
+    let mut vault = setup(dir.path(), KdfParams::DEFAULT, RECORDS);
     let zone: Zone = "America/Chicago".parse().unwrap();
 
     let mut group = c.benchmark_group("vault_50k");
     group.sample_size(10);
-    group.bench_function("load_and_index_after_key", |b| {
-        b.iter(|| black_box(vault.reload().unwrap()))
-    });
     group.bench_function("text_search", |b| {
         let q = Query {
             text: Some("anxious kitch".into()),
@@ -118,5 +157,5 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(vault, benches);
+criterion_group!(vault, load_at_sizes, benches);
 criterion_main!(vault);

@@ -384,7 +384,8 @@ impl Vault {
             .min(8);
         let chunk = rows.len().div_ceil(workers).max(1);
         let (key, vault_id) = (&self.record_key, &self.vault_id);
-        // Each thread decrypts a run of rows and indexes their words; the runs join in order.
+        // Each thread decrypts a run of rows; the runs join in order. The word index waits for the
+        // first text search (see model.rs).
         let parts: Vec<(Part, Vec<RecordId>)> = std::thread::scope(|scope| {
             let handles: Vec<_> = rows
                 .chunks(chunk)

@@ -2,12 +2,14 @@
 //! (time range, kind, text). Exists only while the vault is unlocked; dropped on lock.
 //!
 //! Records live in slots (a `Vec`), and every index refers to slot numbers, so indices hold small
-//! integers rather than copies of ids. Unlocking builds the whole model at once ([`Model::from_parts`], the word index in
-//! parallel [`Part`]s);
-//! single saves and deletes keep it current incrementally.
+//! integers rather than copies of ids. Unlocking builds the model at once from [`Part`]s decrypted in
+//! parallel ([`Model::from_parts`]), except the word index, which the first text search builds from
+//! every record (on all cores) before it answers, so unlocking does not wait for it and a search never
+//! sees part of it; single saves and deletes keep the model, and the word index once built, current.
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -68,10 +70,113 @@ pub(crate) struct Model {
     /// (when it happened, or when it was created; slot): ordered by time for range queries.
     by_time: BTreeSet<(DateTime<Utc>, u32)>,
     by_kind: QuickMap<RecordKind, BTreeSet<u32>>,
+    /// Built by the first text search ([`Model::word_index`]).
+    words: OnceLock<WordIndex>,
+}
+
+/// The words of every record's text.
+#[derive(Debug, Default)]
+struct WordIndex {
     /// Lower-cased word -> slots whose text contains it (ascending, no repeats).
     words: QuickMap<Box<str>, Vec<u32>>,
     /// Every key of `words`, sorted, so the words starting with a prefix are one contiguous range.
     vocabulary: Vec<Box<str>>,
+}
+
+/// Indexes the words of the records in `slots`, numbering them from `offset`.
+fn index_run(slots: &[Option<StoredRecord>], offset: u32) -> QuickMap<Box<str>, Vec<u32>> {
+    let mut words: QuickMap<Box<str>, Vec<u32>> = QuickMap::default();
+    let mut buf = String::new();
+    for (i, record) in slots.iter().enumerate() {
+        let Some(record) = record else { continue };
+        let slot = offset + i as u32;
+        for field in record.record.text_fields() {
+            for_each_word(field, &mut buf, |word| match words.get_mut(word) {
+                // Slots arrive in ascending order, so a repeat can only be the last entry.
+                Some(list) if list.last() == Some(&slot) => {}
+                Some(list) => list.push(slot),
+                None => {
+                    words.insert(word.into(), vec![slot]);
+                }
+            });
+        }
+    }
+    words
+}
+
+impl WordIndex {
+    /// Indexes every record, runs of slots on all cores, joined in slot order.
+    fn build(slots: &[Option<StoredRecord>]) -> Self {
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = slots.len().div_ceil(workers).max(1);
+        let runs: Vec<QuickMap<Box<str>, Vec<u32>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = slots
+                .chunks(chunk)
+                .enumerate()
+                .map(|(i, run)| scope.spawn(move || index_run(run, (i * chunk) as u32)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("indexing words does not panic"))
+                .collect()
+        });
+        let mut words: QuickMap<Box<str>, Vec<u32>> = QuickMap::default();
+        // Each run's slots are ascending and above every earlier run's, so appending keeps every
+        // posting list sorted without repeats.
+        for run in runs {
+            for (word, slots) in run {
+                words.entry(word).or_default().extend(slots);
+            }
+        }
+        let mut vocabulary: Vec<Box<str>> = words.keys().cloned().collect();
+        vocabulary.sort_unstable();
+        Self { words, vocabulary }
+    }
+
+    fn add(&mut self, record: &StoredRecord, slot: u32) {
+        let mut buf = String::new();
+        for field in record.record.text_fields() {
+            for_each_word(field, &mut buf, |word| {
+                let list = match self.words.get_mut(word) {
+                    Some(list) => list,
+                    None => {
+                        let at = self.vocabulary.partition_point(|w| &**w < word);
+                        self.vocabulary.insert(at, word.into());
+                        self.words.entry(word.into()).or_default()
+                    }
+                };
+                // Reused slots can be lower than existing entries: keep the list sorted.
+                if let Err(at) = list.binary_search(&slot) {
+                    list.insert(at, slot);
+                }
+            });
+        }
+    }
+
+    fn remove(&mut self, old: &StoredRecord, slot: u32) {
+        let mut buf = String::new();
+        for field in old.record.text_fields() {
+            for_each_word(field, &mut buf, |word| {
+                let emptied = match self.words.get_mut(word) {
+                    Some(list) => {
+                        if let Ok(at) = list.binary_search(&slot) {
+                            list.remove(at);
+                        }
+                        list.is_empty()
+                    }
+                    None => false,
+                };
+                if emptied {
+                    self.words.remove(word);
+                    if let Ok(at) = self.vocabulary.binary_search_by(|w| (**w).cmp(word)) {
+                        self.vocabulary.remove(at);
+                    }
+                }
+            });
+        }
+    }
 }
 
 impl std::fmt::Debug for QuickHasher {
@@ -107,34 +212,15 @@ fn has_words(text: &str) -> bool {
         .any(|w| !w.is_empty())
 }
 
-/// A run of consecutive records with the word index of their text, built on one thread while
-/// unlocking; slots in `words` count from the part's first record.
+/// A run of consecutive records, decrypted on one thread while unlocking.
 #[derive(Debug, Default)]
 pub(crate) struct Part {
     records: Vec<StoredRecord>,
-    words: QuickMap<Box<str>, Vec<u32>>,
 }
 
 impl Part {
-    /// Indexes the words of `records` (the costly part of building the model, so it runs on the
-    /// thread that decrypted them).
     pub(crate) fn new(records: Vec<StoredRecord>) -> Self {
-        let mut words: QuickMap<Box<str>, Vec<u32>> = QuickMap::default();
-        let mut buf = String::new();
-        for (slot, record) in records.iter().enumerate() {
-            let slot = slot as u32;
-            for field in record.record.text_fields() {
-                for_each_word(field, &mut buf, |word| match words.get_mut(word) {
-                    // Slots arrive in ascending order, so a repeat can only be the last entry.
-                    Some(list) if list.last() == Some(&slot) => {}
-                    Some(list) => list.push(slot),
-                    None => {
-                        words.insert(word.into(), vec![slot]);
-                    }
-                });
-            }
-        }
-        Self { records, words }
+        Self { records }
     }
 }
 
@@ -151,13 +237,6 @@ impl Model {
         let mut times = Vec::with_capacity(total);
         let mut kinds: QuickMap<RecordKind, Vec<u32>> = QuickMap::default();
         for part in parts {
-            let offset = model.slots.len() as u32;
-            // Each part's slots are ascending and above every earlier part's, so appending keeps
-            // every posting list sorted without repeats.
-            for (word, slots) in part.words {
-                let list = model.words.entry(word).or_default();
-                list.extend(slots.into_iter().map(|s| s + offset));
-            }
             for record in part.records {
                 let slot = model.slots.len() as u32;
                 model.by_id.insert(record.id, slot);
@@ -172,9 +251,12 @@ impl Model {
             .into_iter()
             .map(|(kind, slots)| (kind, slots.into_iter().collect()))
             .collect();
-        model.vocabulary = model.words.keys().cloned().collect();
-        model.vocabulary.sort_unstable();
         model
+    }
+
+    /// The word index, built now if this is the first text search since unlocking.
+    fn word_index(&self) -> &WordIndex {
+        self.words.get_or_init(|| WordIndex::build(&self.slots))
     }
 
     /// Number of records.
@@ -206,22 +288,8 @@ impl Model {
             .entry(record.record.kind())
             .or_default()
             .insert(slot);
-        let mut buf = String::new();
-        for field in record.record.text_fields() {
-            for_each_word(field, &mut buf, |word| {
-                let list = match self.words.get_mut(word) {
-                    Some(list) => list,
-                    None => {
-                        let at = self.vocabulary.partition_point(|w| &**w < word);
-                        self.vocabulary.insert(at, word.into());
-                        self.words.entry(word.into()).or_default()
-                    }
-                };
-                // Reused slots can be lower than existing entries: keep the list sorted.
-                if let Err(at) = list.binary_search(&slot) {
-                    list.insert(at, slot);
-                }
-            });
+        if let Some(index) = self.words.get_mut() {
+            index.add(&record, slot);
         }
         self.slots[slot as usize] = Some(record);
     }
@@ -234,25 +302,8 @@ impl Model {
         if let Some(set) = self.by_kind.get_mut(&old.record.kind()) {
             set.remove(&slot);
         }
-        let mut buf = String::new();
-        for field in old.record.text_fields() {
-            for_each_word(field, &mut buf, |word| {
-                let emptied = match self.words.get_mut(word) {
-                    Some(list) => {
-                        if let Ok(at) = list.binary_search(&slot) {
-                            list.remove(at);
-                        }
-                        list.is_empty()
-                    }
-                    None => false,
-                };
-                if emptied {
-                    self.words.remove(word);
-                    if let Ok(at) = self.vocabulary.binary_search_by(|w| (**w).cmp(word)) {
-                        self.vocabulary.remove(at);
-                    }
-                }
-            });
+        if let Some(index) = self.words.get_mut() {
+            index.remove(&old, slot);
         }
         self.free.push(slot);
         Some(old)
@@ -302,16 +353,17 @@ impl Model {
 
     /// For each slot, whether every query word begins some word of that record's text.
     fn text_matches(&self, text: &str) -> Vec<bool> {
+        let index = self.word_index();
         let mut result: Option<Vec<bool>> = None;
         let mut buf = String::new();
         for_each_word(text, &mut buf, |prefix| {
             let mut hits = vec![false; self.slots.len()];
-            let start = self.vocabulary.partition_point(|w| &**w < prefix);
-            for word in self.vocabulary[start..]
+            let start = index.vocabulary.partition_point(|w| &**w < prefix);
+            for word in index.vocabulary[start..]
                 .iter()
                 .take_while(|w| w.starts_with(prefix))
             {
-                for &slot in &self.words[word] {
+                for &slot in &index.words[word] {
                     hits[slot as usize] = true;
                 }
             }

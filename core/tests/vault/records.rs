@@ -269,3 +269,36 @@ fn the_sync_modules_records_never_reach_the_patients_paths() {
         "sync state is not: {text}"
     );
 }
+
+#[test]
+fn search_after_unlock_sees_every_loaded_entry_and_later_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut vault, _) = new_vault(dir.path());
+    let records = (0..300)
+        .map(|i| craving(&format!("walked {i} harbour"), 3, t0()))
+        .collect();
+    let ids = vault.save_many(records, stamp(t0())).unwrap();
+    drop(vault);
+    let (mut vault, _) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
+    let find = |v: &Vault, t: &str| {
+        v.query(&Query {
+            text: Some(t.into()),
+            ..Query::default()
+        })
+        .len()
+    };
+    // The first search after unlocking indexes every entry before it answers.
+    assert_eq!(find(&vault, "harb"), 300);
+    assert_eq!(find(&vault, "walked 12"), 11, "12 and 120-129");
+    // Once built, the index follows deletes, edits and new entries (which may reuse a slot).
+    vault.delete(&ids[0], t0()).unwrap();
+    vault
+        .save(Some(ids[1]), craving("lighthouse", 3, t0()), stamp(t0()))
+        .unwrap();
+    vault
+        .save(None, craving("harbour lighthouse", 3, t0()), stamp(t0()))
+        .unwrap();
+    assert_eq!(find(&vault, "harbour"), 299);
+    assert_eq!(find(&vault, "lighthouse"), 2);
+    assert_eq!(find(&vault, "walked 1"), 110, "1, 10-19 and 100-199, less entry 1");
+}

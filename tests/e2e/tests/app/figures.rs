@@ -1,8 +1,8 @@
-//! The app's README figures, measured on the real binary (run by scripts/measure-app.sh, which
-//! builds the release binary and seeds a vault; ignored in `make test` because figures are not
-//! assertions).
+//! The app's README figures, measured on the real binary beside a bare Tauri app (run by
+//! scripts/measure-app.sh, which builds both release binaries and seeds a vault; ignored in
+//! `make test` because figures are not assertions).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use tideline_e2e::*;
@@ -32,46 +32,134 @@ fn pss_mib_of_tree(root: u32) -> f64 {
     total_kib as f64 / 1024.0
 }
 
+/// The newest process running the binary under test (an instance from the previous launch may
+/// still be exiting).
 fn app_pid() -> Option<u32> {
     let binary = app_binary().canonicalize().ok()?;
-    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
-        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
-        let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok()?;
-        (exe == binary).then_some(pid)
-    })
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok()?;
+            (exe == binary).then_some(pid)
+        })
+        .max()
 }
 
-#[tokio::test(flavor = "current_thread")]
-#[ignore = "run by scripts/measure-app.sh"]
-async fn measure_app_figures() {
-    let data =
-        PathBuf::from(std::env::var("TIDELINE_MEASURE_DIR").expect("a seeded vault directory"));
-    let passphrase = std::env::var("TIDELINE_MEASURE_PASS").expect("its passphrase");
-    let driver = Driver::start(&data);
+/// Seconds to wait after the last screen before reading memory.
+const SETTLE: Duration = Duration::from_secs(20);
+/// Starts of each app; figures are medians.
+const ROUNDS: usize = 3;
 
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn use_binary(binary: &Path) {
+    // The test is single-threaded; the library reads the binary to launch from this variable.
+    std::env::set_var("TIDELINE_APP", binary);
+}
+
+/// What one launch measured: seconds to the awaited screen, seconds from Unlock to home (0 when
+/// not unlocked), and PSS in MiB once idle.
+struct Launch {
+    to_screen: f64,
+    unlock_to_home: f64,
+    idle_mib: f64,
+}
+
+/// Launches `binary` on `data`, waits for `screen`, unlocks with `passphrase` if given, then reads
+/// memory after [`SETTLE`].
+async fn launch(binary: &Path, data: &Path, screen: &str, passphrase: Option<&str>) -> Launch {
+    use_binary(binary);
+    let driver = Driver::start(data);
     let started = Instant::now();
     let c = driver.session().await;
-    wait_for_text(&c, "Tideline is locked", 30).await;
-    let cold_start = started.elapsed();
-
-    type_into(&c, "#unlock-pp", &passphrase).await;
-    let unlocking = Instant::now();
-    click_button(&c, "Unlock").await;
-    wait_for_text(&c, "Log craving", 60).await;
-    find(&c, "nav").await;
-    let unlock_to_home = unlocking.elapsed();
-
-    tokio::time::sleep(Duration::from_secs(60)).await;
-    let memory = app_pid().map(pss_mib_of_tree).unwrap_or(f64::NAN);
-    let size = std::fs::metadata(app_binary())
-        .map(|m| m.len())
-        .unwrap_or(0);
-    println!(
-        "FIGURES binary_mb={:.1} cold_start_s={:.3} unlock_to_home_s={:.3} idle_memory_mib={:.0}",
-        size as f64 / 1_048_576.0,
-        cold_start.as_secs_f64(),
-        unlock_to_home.as_secs_f64(),
-        memory
-    );
+    wait_for_text(&c, screen, 60).await;
+    let to_screen = started.elapsed().as_secs_f64();
+    let mut unlock_to_home = 0.0;
+    if let Some(passphrase) = passphrase {
+        type_into(&c, "#unlock-pp", passphrase).await;
+        let unlocking = Instant::now();
+        click_button(&c, "Unlock").await;
+        wait_for_text(&c, "Log craving", 60).await;
+        find(&c, "nav").await;
+        unlock_to_home = unlocking.elapsed().as_secs_f64();
+    }
+    tokio::time::sleep(SETTLE).await;
+    let idle_mib = app_pid().map(pss_mib_of_tree).unwrap_or(f64::NAN);
     c.close().await.unwrap();
+    drop(driver);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    Launch {
+        to_screen,
+        unlock_to_home,
+        idle_mib,
+    }
+}
+
+fn figure(name: &str, unit: &str, bare: Option<f64>, ours: f64) {
+    match bare {
+        Some(bare) => println!(
+            "FIGURE {name}: bare {bare:.3} {unit}, tideline {ours:.3} {unit}, ratio {:.2}x",
+            ours / bare
+        ),
+        None => println!("FIGURE {name}: tideline {ours:.3} {unit}"),
+    }
+}
+
+/// Tideline and the bare Tauri app (tests/baseline), alternating starts, [`ROUNDS`] rounds.
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "run by scripts/measure-app.sh"]
+async fn measure_side_by_side() {
+    let env = |k: &str| PathBuf::from(std::env::var(k).unwrap_or_else(|_| panic!("{k} is set")));
+    let (app, bare) = (env("TIDELINE_APP"), env("TIDELINE_BASELINE_APP"));
+    let seeded = env("TIDELINE_MEASURE_DIR");
+    let passphrase = std::env::var("TIDELINE_MEASURE_PASS").expect("the seeded passphrase");
+    let size = |p: &Path| std::fs::metadata(p).map_or(f64::NAN, |m| m.len() as f64 / 1_048_576.0);
+    let (mut b, mut first, mut locked) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let empty = tempfile::tempdir().unwrap();
+        b.push(launch(&bare, empty.path(), "Baseline ready", None).await);
+        let empty = tempfile::tempdir().unwrap();
+        first.push(launch(&app, empty.path(), "Welcome to Tideline", None).await);
+        locked.push(launch(&app, &seeded, "Tideline is locked", Some(&passphrase)).await);
+        eprintln!("round {} of {ROUNDS} done", round + 1);
+    }
+    let m = |v: &[Launch], f: fn(&Launch) -> f64| median(v.iter().map(f).collect());
+    let bare_paint = m(&b, |l| l.to_screen);
+    let bare_mem = m(&b, |l| l.idle_mib);
+    figure("release binary", "MiB", Some(size(&bare)), size(&app));
+    figure(
+        "start to first screen, first run",
+        "s",
+        Some(bare_paint),
+        m(&first, |l| l.to_screen),
+    );
+    figure(
+        "start to lock screen, seeded vault",
+        "s",
+        Some(bare_paint),
+        m(&locked, |l| l.to_screen),
+    );
+    figure(
+        "unlock to home, seeded vault",
+        "s",
+        None,
+        m(&locked, |l| l.unlock_to_home),
+    );
+    figure(
+        "idle memory (PSS), first run",
+        "MiB",
+        Some(bare_mem),
+        m(&first, |l| l.idle_mib),
+    );
+    figure(
+        "idle memory (PSS), seeded vault unlocked",
+        "MiB",
+        Some(bare_mem),
+        m(&locked, |l| l.idle_mib),
+    );
 }
