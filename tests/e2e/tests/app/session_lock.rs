@@ -1,8 +1,11 @@
-//! Lock on screen lock (issue 9): the session's screen saver turning on, a signal on the private
-//! session bus `dbus-run-session` gives the test, locks the real app at once; turning off does not
-//! unlock anything.
+//! Lock on screen lock and sleep (issue 9): the session's screen saver turning on, a signal on the
+//! private session bus `dbus-run-session` gives the test, locks the real app at once; turning off
+//! does not unlock anything. logind's PrepareForSleep is sent on a private stand-in for the system
+//! bus (a `dbus-daemon` the test starts and hands to the app as `DBUS_SYSTEM_BUS_ADDRESS`).
 
-use std::process::Command;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
@@ -65,5 +68,77 @@ async fn the_screen_saver_coming_on_locks_the_vault() {
     locked_within(&c, 5)
         .await
         .expect("org.gnome.ScreenSaver ActiveChanged(true) locks too");
+    c.close().await.unwrap();
+}
+
+/// A private bus standing in for the system bus, stopped by its own pid when dropped.
+struct PrivateBus {
+    child: Child,
+    address: String,
+}
+
+impl PrivateBus {
+    fn start() -> Self {
+        let mut child = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon runs");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        Self {
+            child,
+            address: line.trim().to_owned(),
+        }
+    }
+}
+
+impl Drop for PrivateBus {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn prepare_for_sleep_locks_the_vault() {
+    let system = PrivateBus::start();
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start_with_env(
+        data.path(),
+        &[("DBUS_SYSTEM_BUS_ADDRESS", Path::new(&system.address))],
+    );
+    let c = driver.session().await;
+    first_run(&c).await;
+    wait_for_text(&c, "of your program", 10).await;
+    let sleep = |going: bool| {
+        let status = Command::new("dbus-send")
+            .arg(format!("--bus={}", system.address))
+            .args([
+                "--type=signal",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager.PrepareForSleep",
+                &format!("boolean:{going}"),
+            ])
+            .status()
+            .expect("dbus-send runs");
+        assert!(status.success());
+    };
+    sleep(false);
+    assert!(
+        locked_within(&c, 2).await.is_none(),
+        "waking up (PrepareForSleep false) must not lock"
+    );
+    sleep(true);
+    let took = locked_within(&c, 5)
+        .await
+        .expect("the vault locks before the computer sleeps");
+    eprintln!(
+        "locked {:.2} s after PrepareForSleep(true)",
+        took.as_secs_f64()
+    );
     c.close().await.unwrap();
 }
