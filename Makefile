@@ -34,6 +34,8 @@ app: ui
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	@# Supply chain (deny.toml): licenses, banned crates, crates.io only; no advisory database needed.
+	cargo deny --offline --workspace check licenses bans sources
 	@# The core must never depend on Tauri (ARCHITECTURE.md).
 	@if cargo tree -p tideline-core -e normal | grep -qi tauri; then echo "core depends on tauri" >&2; exit 1; fi
 

@@ -43,6 +43,13 @@ if [ "$mode" = test ]; then
     echo "setup: adding the Rust target aarch64-linux-android (the Android type-check)"
     rustup target add aarch64-linux-android
   fi
+  if ! command -v cargo-deny >/dev/null && [ ! -x "$HOME/.cargo/bin/cargo-deny" ]; then
+    echo "setup: installing cargo-deny (the supply-chain check of make lint; compiles for a few minutes)"
+    cargo install cargo-deny --version '^0.20' --locked --quiet
+  fi
+  # Every crate of every platform (Windows and Android ones included) in the local cache, so that
+  # `cargo deny --offline` in make lint can read the whole graph without the network.
+  cargo fetch --locked --quiet
   if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
     echo "setup: installing tauri-driver"
     cargo install tauri-driver --version '^2' --locked --quiet
