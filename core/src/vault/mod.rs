@@ -11,8 +11,10 @@ mod inbox;
 mod keys;
 mod model;
 mod store;
+mod throttle;
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use ring::aead::LessSafeKey;
@@ -114,22 +116,19 @@ pub fn capture_locked(
     store::put_inbox(&conn, &entry_id, &blob)
 }
 
-/// Seconds until the next unlock attempt is allowed (0 when allowed now), read from the vault file.
+/// Seconds until the next unlock attempt is allowed (0 when allowed now), read from the vault file
+/// and this process's monotonic clock (see `throttle`).
 pub fn retry_after_secs(dir: &Path, now: DateTime<Utc>) -> Result<u64> {
-    let conn = store::open_existing(&store::vault_path(dir))?;
-    let (failures, last) = store::unlock_failures(&conn)?;
-    Ok(wait_remaining(failures, last, now))
+    retry_after_secs_at(dir, now, Instant::now())
 }
 
-fn wait_remaining(failures: u32, last_failure_unix: i64, now: DateTime<Utc>) -> u64 {
-    let delay = lockout_delay_secs(failures);
-    if delay == 0 {
-        return 0;
-    }
-    let now = now.timestamp();
-    // A clock moved back before the last failure must not shorten the wait: count from the failure.
-    let elapsed = u64::try_from(now - last_failure_unix).unwrap_or(0);
-    delay.saturating_sub(elapsed)
+/// [`retry_after_secs`] with the monotonic clock passed in (tests move it).
+pub fn retry_after_secs_at(dir: &Path, now: DateTime<Utc>, mono: Instant) -> Result<u64> {
+    let gate = throttle::gate(dir);
+    let mut gate = throttle::enter(&gate);
+    let conn = store::open_existing(&store::vault_path(dir))?;
+    let (failures, last) = store::unlock_failures(&conn)?;
+    Ok(gate.remaining(failures, last, now, mono))
 }
 
 /// An unlocked vault.
@@ -221,7 +220,18 @@ impl Vault {
         passphrase: &str,
         now: DateTime<Utc>,
     ) -> Result<(Self, UnlockReport)> {
-        Self::unlock_with(dir, now, |conn, vault_id| {
+        Self::unlock_at(dir, passphrase, now, Instant::now())
+    }
+
+    /// [`Vault::unlock`] with the monotonic clock passed in: a lockout wait ends only when it has
+    /// passed on both clocks (see `throttle`).
+    pub fn unlock_at(
+        dir: &Path,
+        passphrase: &str,
+        now: DateTime<Utc>,
+        mono: Instant,
+    ) -> Result<(Self, UnlockReport)> {
+        Self::unlock_with(dir, now, mono, |conn, vault_id| {
             let slot = store::key_slot(conn, SlotKind::Passphrase)?;
             Ok(slot
                 .open_with_passphrase(passphrase, vault_id)?
@@ -250,7 +260,7 @@ impl Vault {
         now: DateTime<Utc>,
     ) -> Result<(Self, UnlockReport)> {
         let recovery = RecoveryKey::parse(recovery_code)?;
-        Self::unlock_with(dir, now, |conn, vault_id| {
+        Self::unlock_with(dir, now, Instant::now(), |conn, vault_id| {
             let slot = store::key_slot(conn, SlotKind::Recovery)?;
             Ok(slot
                 .open_with_recovery(&recovery, vault_id)?
@@ -266,7 +276,7 @@ impl Vault {
         device: &DeviceKey,
         now: DateTime<Utc>,
     ) -> Result<(Self, UnlockReport)> {
-        Self::unlock_with(dir, now, |conn, vault_id| {
+        Self::unlock_with(dir, now, Instant::now(), |conn, vault_id| {
             let slot =
                 store::optional_key_slot(conn, SlotKind::Device)?.ok_or(Error::QuickUnlockOff)?;
             Ok(slot
@@ -275,16 +285,20 @@ impl Vault {
         })
     }
 
-    /// Shared unlock path: lockout check, key unwrap, failure accounting, then load.
+    /// Shared unlock path: lockout check, key unwrap, failure accounting, then load. The vault's
+    /// gate is held throughout, so a second attempt waits for this one and sees its count.
     fn unlock_with(
         dir: &Path,
         now: DateTime<Utc>,
+        mono: Instant,
         open_key: impl FnOnce(&Connection, &[u8; 16]) -> Result<Result<MasterKey>>,
     ) -> Result<(Self, UnlockReport)> {
+        let gate = throttle::gate(dir);
+        let mut gate = throttle::enter(&gate);
         let path = store::vault_path(dir);
         let conn = store::open_existing(&path)?;
         let (failures, last) = store::unlock_failures(&conn)?;
-        let wait = wait_remaining(failures, last, now);
+        let wait = gate.remaining(failures, last, now, mono);
         if wait > 0 {
             return Err(Error::LockedOut {
                 retry_after_secs: wait,
@@ -306,6 +320,7 @@ impl Vault {
             Err(wrong) => {
                 let failures = failures.saturating_add(1);
                 store::set_unlock_failures(&conn, failures, now.timestamp())?;
+                gate.failed(failures, now.timestamp(), mono);
                 return Err(match (wrong, lockout_delay_secs(failures)) {
                     (_, delay) if delay > 0 => Error::LockedOut {
                         retry_after_secs: delay,
@@ -675,13 +690,48 @@ impl Vault {
         self.set_passphrase(next, params)
     }
 
-    /// Checks the passphrase without changing anything (before destructive actions).
+    /// Checks the passphrase without changing anything (before destructive actions and step-up).
+    /// Throttled like unlocking, by the same counter and gate: a wrong passphrase here counts as a
+    /// failed unlock, and during a wait even the right one is refused.
     pub fn verify_passphrase(&self, passphrase: &str) -> Result<()> {
-        let slot = store::key_slot(&self.conn, SlotKind::Passphrase)?;
-        match slot.open_with_passphrase(passphrase, &self.vault_id)? {
-            Some(_) => Ok(()),
-            None => Err(Error::WrongPassphrase),
+        self.verify_passphrase_at(passphrase, Utc::now(), Instant::now())
+    }
+
+    /// [`Vault::verify_passphrase`] with both clocks passed in.
+    pub fn verify_passphrase_at(
+        &self,
+        passphrase: &str,
+        now: DateTime<Utc>,
+        mono: Instant,
+    ) -> Result<()> {
+        let gate = throttle::gate(&self.dir);
+        let mut gate = throttle::enter(&gate);
+        let (failures, last) = store::unlock_failures(&self.conn)?;
+        let wait = gate.remaining(failures, last, now, mono);
+        if wait > 0 {
+            return Err(Error::LockedOut {
+                retry_after_secs: wait,
+            });
         }
+        let slot = store::key_slot(&self.conn, SlotKind::Passphrase)?;
+        if slot
+            .open_with_passphrase(passphrase, &self.vault_id)?
+            .is_some()
+        {
+            if failures > 0 {
+                store::set_unlock_failures(&self.conn, 0, 0)?;
+            }
+            return Ok(());
+        }
+        let failures = failures.saturating_add(1);
+        store::set_unlock_failures(&self.conn, failures, now.timestamp())?;
+        gate.failed(failures, now.timestamp(), mono);
+        Err(match lockout_delay_secs(failures) {
+            0 => Error::WrongPassphrase,
+            delay => Error::LockedOut {
+                retry_after_secs: delay,
+            },
+        })
     }
 
     /// Sets a new passphrase (change or recovery). Quick unlock is turned off in the same

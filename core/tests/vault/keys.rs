@@ -1,7 +1,9 @@
 //! Passphrase, recovery key and lockout.
 
 use chrono::Duration;
-use tideline_core::vault::{lockout_delay_secs, retry_after_secs, KdfParams, Vault};
+use std::time::{Duration as StdDuration, Instant};
+
+use tideline_core::vault::{lockout_delay_secs, retry_after_secs_at, KdfParams, Vault};
 use tideline_core::{Error, ErrorCode};
 
 use crate::support::*;
@@ -28,14 +30,19 @@ fn after_five_failures_each_attempt_waits_longer_and_the_wait_is_enforced() {
     let dir = tempfile::tempdir().unwrap();
     drop(new_vault(dir.path()));
     let mut now = t0();
+    // The monotonic clock moves with the wall clock here (see the next tests for when it does not).
+    let mono0 = Instant::now();
+    let mono = |now: chrono::DateTime<chrono::Utc>| {
+        mono0 + StdDuration::from_secs((now - t0()).num_seconds().max(0) as u64)
+    };
     for attempt in 1..=4 {
-        let err = Vault::unlock(dir.path(), "wrong guess", now).unwrap_err();
+        let err = Vault::unlock_at(dir.path(), "wrong guess", now, mono(now)).unwrap_err();
         assert!(
             matches!(err, Error::WrongPassphrase),
             "attempt {attempt} should just be wrong"
         );
     }
-    let err = Vault::unlock(dir.path(), "wrong guess", now).unwrap_err();
+    let err = Vault::unlock_at(dir.path(), "wrong guess", now, mono(now)).unwrap_err();
     assert!(
         matches!(
             err,
@@ -47,7 +54,7 @@ fn after_five_failures_each_attempt_waits_longer_and_the_wait_is_enforced() {
     );
     // Even the right passphrase is refused during the wait: the delay is the core's, not the UI's.
     now += Duration::seconds(10);
-    let err = Vault::unlock(dir.path(), PASS, now).unwrap_err();
+    let err = Vault::unlock_at(dir.path(), PASS, now, mono(now)).unwrap_err();
     assert!(
         matches!(
             err,
@@ -57,10 +64,10 @@ fn after_five_failures_each_attempt_waits_longer_and_the_wait_is_enforced() {
         ),
         "during the wait: {err:?}"
     );
-    assert_eq!(retry_after_secs(dir.path(), now).unwrap(), 20);
+    assert_eq!(retry_after_secs_at(dir.path(), now, mono(now)).unwrap(), 20);
     // The next failure doubles the wait.
     now += Duration::seconds(20);
-    let err = Vault::unlock(dir.path(), "wrong again", now).unwrap_err();
+    let err = Vault::unlock_at(dir.path(), "wrong again", now, mono(now)).unwrap_err();
     assert!(
         matches!(
             err,
@@ -71,7 +78,7 @@ fn after_five_failures_each_attempt_waits_longer_and_the_wait_is_enforced() {
         "sixth failure: {err:?}"
     );
     // Moving the clock back does not shorten the wait.
-    let err = Vault::unlock(dir.path(), PASS, now - Duration::hours(5)).unwrap_err();
+    let err = Vault::unlock_at(dir.path(), PASS, now - Duration::hours(5), mono(now)).unwrap_err();
     assert!(
         matches!(
             err,
@@ -82,9 +89,10 @@ fn after_five_failures_each_attempt_waits_longer_and_the_wait_is_enforced() {
         "clock moved back: {err:?}"
     );
     now += Duration::seconds(60);
-    Vault::unlock(dir.path(), PASS, now).expect("after the wait the right passphrase works");
+    Vault::unlock_at(dir.path(), PASS, now, mono(now))
+        .expect("after the wait the right passphrase works");
     assert_eq!(
-        retry_after_secs(dir.path(), now).unwrap(),
+        retry_after_secs_at(dir.path(), now, mono(now)).unwrap(),
         0,
         "success resets the counter"
     );
@@ -219,4 +227,104 @@ fn auto_lock_follows_idle_time_and_survives_clock_changes() {
     // Clock moved back an hour: not locked at once, and the idle time counts from the new reading.
     assert!(!vault.idle_expired(t0() - Duration::hours(1)));
     assert!(vault.idle_expired(t0() - Duration::hours(1) + Duration::minutes(5)));
+}
+
+#[test]
+fn moving_the_clock_forward_does_not_end_a_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(new_vault(dir.path()));
+    let mono = Instant::now();
+    for _ in 1..=5 {
+        let _ = Vault::unlock_at(dir.path(), "wrong guess", t0(), mono);
+    }
+    // Someone at the device sets the clock a day ahead: the wall clock says the wait is long over.
+    let tomorrow = t0() + Duration::days(1);
+    let err = Vault::unlock_at(dir.path(), PASS, tomorrow, mono).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::LockedOut {
+                retry_after_secs: 30
+            }
+        ),
+        "clock moved forward: {err:?}"
+    );
+    assert_eq!(retry_after_secs_at(dir.path(), tomorrow, mono).unwrap(), 30);
+    // Time that really passed (the monotonic clock) and the wall clock together end it.
+    let later = mono + StdDuration::from_secs(30);
+    Vault::unlock_at(dir.path(), PASS, tomorrow, later).expect("after a real wait");
+}
+
+#[test]
+fn concurrent_unlock_attempts_are_serialized_and_none_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(new_vault(dir.path()));
+    let barrier = std::sync::Barrier::new(8);
+    let results: Vec<Error> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..8)
+            .map(|i| {
+                let (dir, barrier) = (dir.path(), &barrier);
+                scope.spawn(move || {
+                    barrier.wait();
+                    Vault::unlock(dir, &format!("wrong guess {i}"), t0()).unwrap_err()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    // One at a time: four plain failures, the fifth starts the wait, the last three are refused
+    // without a guess. Run at once, attempts would read the same count and lose failures.
+    let wrong = results
+        .iter()
+        .filter(|e| matches!(e, Error::WrongPassphrase))
+        .count();
+    let locked = results
+        .iter()
+        .filter(|e| matches!(e, Error::LockedOut { .. }))
+        .count();
+    assert_eq!((wrong, locked), (4, 4), "{results:?}");
+    let err = Vault::unlock(dir.path(), PASS, t0()).unwrap_err();
+    assert!(matches!(err, Error::LockedOut { .. }), "{err:?}");
+}
+
+#[test]
+fn passphrase_checks_inside_the_app_share_the_unlock_counter() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut vault, _) = new_vault(dir.path());
+    let mono = Instant::now();
+    for attempt in 1..=4 {
+        let err = vault
+            .verify_passphrase_at("wrong guess", t0(), mono)
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::WrongPassphrase),
+            "attempt {attempt}: {err:?}"
+        );
+    }
+    // Change passphrase, rotate and wipe check through the same counter.
+    let err = vault
+        .change_passphrase("wrong guess", "harbour candle meadow thistle", PARAMS)
+        .unwrap_err();
+    assert!(matches!(err, Error::LockedOut { .. }), "fifth: {err:?}");
+    let err = vault.rotate_recovery_key(PASS).unwrap_err();
+    assert!(
+        matches!(err, Error::LockedOut { .. }),
+        "even the right passphrase waits: {err:?}"
+    );
+    drop(vault);
+    // And the count holds for unlocking too.
+    let err = Vault::unlock_at(dir.path(), PASS, t0(), mono).unwrap_err();
+    assert!(matches!(err, Error::LockedOut { .. }), "{err:?}");
+    // (change and rotate read the machine's clocks, so the end of the wait is counted from them.)
+    let after = chrono::Utc::now() + Duration::seconds(31);
+    let (vault, _) = Vault::unlock_at(
+        dir.path(),
+        PASS,
+        after,
+        Instant::now() + StdDuration::from_secs(31),
+    )
+    .unwrap();
+    vault
+        .verify_passphrase_at(PASS, after, Instant::now() + StdDuration::from_secs(31))
+        .expect("the count reset");
 }
