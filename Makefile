@@ -8,7 +8,7 @@ export TIDELINE_VENV ?= $(HOME)/.cache/tideline/venv
 
 APP := $(CARGO_TARGET_DIR)/debug/tideline
 
-.PHONY: run test setup-run setup-test ui app lint check-android test-rust test-notify test-ui test-portal test-e2e
+.PHONY: run test setup-run setup-test ui app lint check-android test-rust test-notify test-ui test-portal test-e2e fuzz
 
 ## make run: install what is missing, build, and start the app on the local vault.
 run: setup-run ui
@@ -54,6 +54,13 @@ test-notify:
 
 test-portal:
 	scripts/test-portal.sh
+
+## make fuzz: the property-based fuzz tests of the parsers of outside input, FUZZ_CASES cases each
+## (make test runs the same tests with proptest's default of 256).
+FUZZ_CASES ?= 10000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p tideline-wire --test fuzz --quiet
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p tideline-clinic --test fuzz --quiet
 
 test-ui:
 	cd ui && npm run --silent check && npm run --silent test && npm run --silent test:browser
