@@ -1,8 +1,15 @@
 //! The native file chooser behind `pick_path`: the patient picks where a backup, an export or a
 //! report goes (or which backup to restore), so the window never types or guesses a path and never
 //! gets a file-system plugin of its own.
+//!
+//! The window never holds a path either: `pick_path` answers with an opaque one-time token for the
+//! file the patient chose ([`Chosen`]), and the commands that write or read a file take only such a
+//! token, for the same purpose, within [`TOKEN_LIFETIME`], once. A compromised window can therefore
+//! neither write a plaintext export anywhere it likes nor point a restore at the vault.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -107,6 +114,79 @@ pub fn choose<R: Runtime>(app: &AppHandle<R>, dialog: Dialog) -> Result<Option<P
         .transpose()
 }
 
+/// How long a chosen file's token stays good (the patient answers a passphrase dialog in between).
+pub const TOKEN_LIFETIME: Duration = Duration::from_secs(10 * 60);
+
+/// One file the patient chose, waiting for the command it was chosen for.
+#[derive(Debug)]
+struct Entry {
+    token: String,
+    path: PathBuf,
+    purpose: PathPurpose,
+    chosen_at: Instant,
+}
+
+/// The files the patient chose and no command has used yet (this process only, memory only).
+#[derive(Debug, Default)]
+pub struct Chosen {
+    entries: Mutex<Vec<Entry>>,
+}
+
+/// The tokens of the running app.
+pub static CHOSEN: Chosen = Chosen {
+    entries: Mutex::new(Vec::new()),
+};
+
+impl Chosen {
+    /// Keeps `path` for `purpose` and returns its token: 32 random hex digits that say nothing
+    /// about the path.
+    pub fn issue(
+        &self,
+        path: PathBuf,
+        purpose: PathPurpose,
+        now: Instant,
+        rng: &dyn ring::rand::SecureRandom,
+    ) -> Result<String, Error> {
+        let mut bytes = [0u8; 16];
+        rng.fill(&mut bytes)
+            .map_err(|_| Error::Storage("the system random source failed".into()))?;
+        let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.retain(|e| now.saturating_duration_since(e.chosen_at) < TOKEN_LIFETIME);
+        entries.push(Entry {
+            token: token.clone(),
+            path,
+            purpose,
+            chosen_at: now,
+        });
+        Ok(token)
+    }
+
+    /// The path behind `token`, used up by this call. Refused with the same sentence for anything
+    /// else: a raw path, an unknown, used, expired token, or one chosen for another purpose (which
+    /// is used up too, so a window cannot probe with it).
+    pub fn take(&self, token: &str, purpose: PathPurpose, now: Instant) -> Result<PathBuf, Error> {
+        let refused = || {
+            Error::from(tideline_core::Invalid::new(
+                "file",
+                "choose the file again with the app's own dialog",
+            ))
+        };
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let at = entries
+            .iter()
+            .position(|e| e.token == token)
+            .ok_or_else(refused)?;
+        let entry = entries.swap_remove(at);
+        if entry.purpose != purpose
+            || now.saturating_duration_since(entry.chosen_at) >= TOKEN_LIFETIME
+        {
+            return Err(refused());
+        }
+        Ok(entry.path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +239,57 @@ mod tests {
             Some("tideline-report-2026-11-23.pdf")
         );
         assert_eq!(report.filter.1, &["pdf"]);
+    }
+
+    fn pick(path: &str, purpose: PathPurpose, at: Instant) -> (Chosen, String) {
+        let chosen = Chosen::default();
+        let rng = ring::rand::SystemRandom::new();
+        let token = chosen
+            .issue(PathBuf::from(path), purpose, at, &rng)
+            .unwrap();
+        (chosen, token)
+    }
+
+    #[test]
+    fn a_raw_path_from_the_window_is_refused() {
+        let now = Instant::now();
+        let (chosen, token) = pick("/home/p/export.json", PathPurpose::ExportJson, now);
+        assert!(!token.contains("home") && !token.contains('/'), "{token}");
+        for raw in [
+            "/home/p/export.json",
+            "/home/p/.local/share/org.tideline.app/vault.db",
+            "../vault.db",
+            "",
+        ] {
+            let e = chosen.take(raw, PathPurpose::ExportJson, now).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "file: choose the file again with the app's own dialog"
+            );
+        }
+        // The real token still works, once.
+        assert_eq!(
+            chosen.take(&token, PathPurpose::ExportJson, now).unwrap(),
+            PathBuf::from("/home/p/export.json")
+        );
+        assert!(chosen.take(&token, PathPurpose::ExportJson, now).is_err());
+    }
+
+    #[test]
+    fn a_token_is_bound_to_its_purpose_and_expires() {
+        let now = Instant::now();
+        let (chosen, token) = pick("/home/p/backup.tideline", PathPurpose::BackupExport, now);
+        assert!(chosen
+            .take(&token, PathPurpose::BackupRestore, now)
+            .is_err());
+        assert!(
+            chosen.take(&token, PathPurpose::BackupExport, now).is_err(),
+            "a token tried for another purpose is used up"
+        );
+        let (chosen, token) = pick("/home/p/report.pdf", PathPurpose::ReportPdf, now);
+        assert!(chosen
+            .take(&token, PathPurpose::ReportPdf, now + TOKEN_LIFETIME)
+            .is_err());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! `clinic.rs`), and waiting for it must not freeze the window. Commands that block on the network
 //! or on a dialog are `async` and hand the blocking part to `spawn_blocking`.
 
-use std::path::PathBuf;
+use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ring::rand::SystemRandom;
@@ -273,7 +273,8 @@ pub fn recovery_key_rotate(
 }
 
 #[tauri::command(async)]
-pub fn backup_export(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
+pub fn backup_export(state: State<'_, AppState>, token: String) -> Reply<()> {
+    let path = chooser::CHOSEN.take(&token, PathPurpose::BackupExport, Instant::now())?;
     Ok(state.with_vault(Utc::now(), |v| v.export_backup(&path))?)
 }
 
@@ -281,7 +282,7 @@ pub fn backup_export(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
 pub fn backup_restore(
     app: AppHandle,
     state: State<'_, AppState>,
-    path: PathBuf,
+    token: String,
     passphrase: Option<Zeroizing<String>>,
     recovery_key: Option<Zeroizing<String>>,
     overwrite: bool,
@@ -297,6 +298,7 @@ pub fn backup_restore(
             .into())
         }
     };
+    let path = chooser::CHOSEN.take(&token, PathPurpose::BackupRestore, Instant::now())?;
     let mut slot = state.slot();
     // The open vault's connection must be closed before its file is replaced.
     if let Some(open) = slot.take() {
@@ -310,7 +312,8 @@ pub fn backup_restore(
 }
 
 #[tauri::command(async)]
-pub fn export_json(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
+pub fn export_json(state: State<'_, AppState>, token: String) -> Reply<()> {
+    let path = chooser::CHOSEN.take(&token, PathPurpose::ExportJson, Instant::now())?;
     Ok(state.with_vault(Utc::now(), |v| v.export_plain_json(&path))?)
 }
 
@@ -360,9 +363,17 @@ async fn off_main<T: Send + 'static>(
 }
 
 #[tauri::command]
-pub async fn pick_path(app: AppHandle, purpose: PathPurpose) -> Reply<Option<PathBuf>> {
+pub async fn pick_path(app: AppHandle, purpose: PathPurpose) -> Reply<Option<String>> {
     let dialog = purpose.dialog(chrono::Local::now().date_naive());
-    off_main(app, move |app| chooser::choose(app, dialog)).await
+    off_main(app, move |app| {
+        let Some(path) = chooser::choose(app, dialog)? else {
+            return Ok(None);
+        };
+        chooser::CHOSEN
+            .issue(path, purpose, Instant::now(), &SystemRandom::new())
+            .map(Some)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -522,8 +533,9 @@ pub async fn share_accounting(app: AppHandle, id: RecordId) -> Reply<Vec<Disclos
 pub fn report_pdf(
     state: State<'_, AppState>,
     selection: ShareSelection,
-    path: PathBuf,
+    token: String,
 ) -> Reply<()> {
+    let path = chooser::CHOSEN.take(&token, PathPurpose::ReportPdf, Instant::now())?;
     let options = tideline_core::report::ReportOptions {
         prepared_for: None,
         charts: true,

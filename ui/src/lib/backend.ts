@@ -180,16 +180,17 @@ export const passphraseChange = (current: string, next: string) =>
   call<null>("passphrase_change", { current, next });
 export const recoveryKeyRotate = (passphrase: string) =>
   call<{ recoveryKey: string }>("recovery_key_rotate", { passphrase });
-export const backupExport = (path: string) => call<null>("backup_export", { path });
+export const backupExport = (token: string) => call<null>("backup_export", { token });
 export const backupRestore = (
-  path: string,
+  token: string,
   secret: { passphrase: string } | { recoveryKey: string },
   overwrite: boolean,
-) => call<UnlockReport>("backup_restore", { path, ...secret, overwrite });
-export const exportJson = (path: string) => call<null>("export_json", { path });
+) => call<UnlockReport>("backup_restore", { token, ...secret, overwrite });
+export const exportJson = (token: string) => call<null>("export_json", { token });
 export const vaultWipe = (passphrase: string) => call<null>("vault_wipe", { passphrase });
 
-// The native file chooser: the chosen path, or null when the patient cancels.
+// The native file chooser: an opaque one-time token for the file the patient chose (never a path;
+// good once, for that purpose, for 10 minutes), or null when the patient cancels.
 export type PathPurpose = "backupExport" | "backupRestore" | "exportJson" | "reportPdf";
 export const pickPath = (purpose: PathPurpose) => call<string | null>("pick_path", { purpose });
 
@@ -217,4 +218,4 @@ export const shareConsents = () => call<ConsentSummary[]>("share_consents");
 export const shareRevoke = (id: string) => call<ConsentSummary>("share_revoke", { id });
 export const shareAccounting = (id: string) => call<Disclosure[]>("share_accounting", { id });
 /** The PDF report of the selected entries, written to a path from `pickPath("reportPdf")`. Not encrypted. */
-export const reportPdf = (selection: ShareSelection, path: string) => call<null>("report_pdf", { selection, path });
+export const reportPdf = (selection: ShareSelection, token: string) => call<null>("report_pdf", { selection, token });

@@ -61,6 +61,8 @@ const MOCK_HALT_TITLE = { hungry: "Eat something", angry: "Let the anger out saf
 export class MemoryBackend {
   private passphrase: string | null = null;
   private recoveryKey: string | null = null;
+  /** Files chosen with pick_path, by token (as src-tauri chooser.rs). */
+  private chosen = new Map<string, { path: string; purpose: string; at: number }>();
   private unlocked = false;
   private failures = 0;
   private lockedUntil = 0;
@@ -494,6 +496,16 @@ export class MemoryBackend {
     return { score: longEnough ? score : 0, bits: Math.round(score * 8.3), acceptable: longEnough && score >= 3, warning, suggestions };
   }
 
+  /** As chooser.rs Chosen::take: single use, same purpose, 10 minutes; anything else refused alike. */
+  private takeChosen(token: unknown, purpose: string): string {
+    const entry = this.chosen.get(String(token ?? ""));
+    this.chosen.delete(String(token ?? ""));
+    if (!entry || entry.purpose !== purpose || this.now().getTime() - entry.at >= 10 * 60_000) {
+      throw fail("invalid", "file: choose the file again with the app's own dialog");
+    }
+    return entry.path;
+  }
+
   /** As core passphrase::check_acceptable. */
   private checkPassphrase(p: string) {
     if ([...p.normalize("NFKC")].length < 10) throw fail("invalid", "passphrase: use at least 10 characters");
@@ -898,7 +910,10 @@ export class MemoryBackend {
       case "pick_path": {
         const ext: { [p: string]: string } = { backupExport: "tideline", backupRestore: "tideline", exportJson: "json", reportPdf: "pdf" };
         if (!(String(a.purpose) in ext)) throw "invalid args `purpose` for command `pick_path`";
-        return `/home/patient/tideline-${String(a.purpose)}.${ext[String(a.purpose)]}`;
+        // As src-tauri chooser.rs: an opaque one-time token bound to the purpose, never the path.
+        const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+        this.chosen.set(token, { path: `/home/patient/tideline-${String(a.purpose)}.${ext[String(a.purpose)]}`, purpose: String(a.purpose), at: this.now().getTime() });
+        return token;
       }
       case "session_respond":
         return this.respond(a);
@@ -936,8 +951,7 @@ export class MemoryBackend {
         } finally {
           this.link = linked;
         }
-        if (!String(a.path ?? "").endsWith(".pdf")) throw fail("invalid", "path: choose where to save the PDF");
-        this.reports.push(String(a.path));
+        this.reports.push(this.takeChosen(a.token, "reportPdf"));
         return null;
       }
       case "share_consents":
@@ -955,9 +969,13 @@ export class MemoryBackend {
         this.link = null;
         return this.syncStatus();
       case "backup_export":
+        this.takeChosen(a.token, "backupExport");
+        return null;
       case "export_json":
+        this.takeChosen(a.token, "exportJson");
         return null;
       case "backup_restore":
+        this.takeChosen(a.token, "backupRestore");
         if (!a.overwrite) throw fail("vault_exists", "A vault already exists here; choose explicitly to replace it.");
         return { records: this.records.size, damaged: [] };
       case "vault_wipe":
