@@ -113,6 +113,17 @@ fn load_at_sizes(c: &mut Criterion) {
         group.bench_function(format!("load_and_index_after_key_{count}"), |b| {
             b.iter(|| black_box(vault.reload().unwrap()))
         });
+        // The word index is built by the first text search: its cost, with the load before it.
+        group.bench_function(format!("load_then_first_text_search_{count}"), |b| {
+            let q = Query {
+                text: Some("anxious kitch".into()),
+                ..Query::default()
+            };
+            b.iter(|| {
+                vault.reload().unwrap();
+                black_box(vault.query(&q).len())
+            })
+        });
     }
     group.finish();
 }
