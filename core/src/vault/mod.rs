@@ -7,6 +7,8 @@
 mod activity;
 mod backup;
 mod envelope;
+#[cfg(test)]
+mod fuzz;
 mod inbox;
 mod keys;
 mod model;
@@ -334,7 +336,10 @@ impl Vault {
             store::set_unlock_failures(&conn, 0, 0)?;
         }
         // A vault from before 16 KiB pages is rewritten once, now that the passphrase is known good.
-        store::upgrade_layout(&conn)?;
+        // If that cannot happen now (a full disk: it needs room for a copy), the vault works as it
+        // is and the next unlock tries again; SQLite has rolled back whatever was begun.
+        let _ = store::upgrade_layout(&conn);
+        store::ensure_wal(&conn)?;
         let mut vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
         let report = vault.load()?;
         // Entries written on the lock screen join the journal now. A failure here must not keep

@@ -229,16 +229,20 @@ pub(crate) fn upgrade_layout(conn: &Connection) -> Result<bool> {
         return Err(Error::Storage("JournalMode".to_owned()));
     }
     conn.pragma_update(None, "page_size", PAGE_SIZE)?;
-    let vacuumed = conn.execute_batch("VACUUM");
-    // Back to WAL whatever happened, so the connection keeps the vault's guarantees.
+    conn.execute_batch("VACUUM")?;
+    Ok(true)
+}
+
+/// Puts the connection back in WAL mode if it is not (after [`upgrade_layout`], whether or not it
+/// finished): every write of the vault relies on it.
+pub(crate) fn ensure_wal(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    vacuumed?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::Storage(
             "the file system does not support the vault's journal".to_owned(),
         ));
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Maps the file into memory for reading every record at once (`on`), or unmaps it once they are

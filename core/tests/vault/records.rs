@@ -300,5 +300,9 @@ fn search_after_unlock_sees_every_loaded_entry_and_later_changes() {
         .unwrap();
     assert_eq!(find(&vault, "harbour"), 299);
     assert_eq!(find(&vault, "lighthouse"), 2);
-    assert_eq!(find(&vault, "walked 1"), 110, "1, 10-19 and 100-199, less entry 1");
+    assert_eq!(
+        find(&vault, "walked 1"),
+        110,
+        "1, 10-19 and 100-199, less entry 1"
+    );
 }
