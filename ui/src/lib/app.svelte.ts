@@ -7,18 +7,28 @@ import { initialFlow, step, type FlowEvent, type Screen } from "./flow";
 import { takeDraft } from "./draft.svelte";
 import type { Theme } from "./types";
 
-export const app = $state({ flow: initialFlow(), now: new Date(), theme: "system" as Theme });
+export const app = $state({
+  flow: initialFlow(),
+  now: new Date(),
+  theme: "system" as Theme,
+  /** First run's recovery key was never confirmed because the vault locked first: Settings offers a new one. */
+  recoveryKeyUnconfirmed: false,
+});
 
 export function dispatch(e: FlowEvent) {
   const before = app.flow;
   app.flow = step(app.flow, e);
   // The theme choice is part of the encrypted settings: forget it on lock, read it again on unlock.
   if (app.flow.generation !== before.generation) {
+    // Locked while first run still showed the recovery key: the key shown "only this once" is gone
+    // with the screen, so the next unlock leads to making a new one instead of leaving none.
+    if (before.phase === "firstRun" && firstRunVaultOpen && app.flow.phase === "locked") app.recoveryKeyUnconfirmed = true;
     applyTheme("system");
     firstRunVaultOpen = false;
   }
   if (app.flow.phase === "unlocked" && before.phase !== "unlocked") {
     void loadTheme();
+    if (app.recoveryKeyUnconfirmed) go("settings");
     // What was on screen when the vault locked comes back to its screen.
     void takeDraft().then((screen) => {
       if (screen && app.flow.phase === "unlocked") go(screen);
