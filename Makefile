@@ -61,6 +61,7 @@ FUZZ_CASES ?= 10000
 fuzz:
 	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p tideline-wire --test fuzz --quiet
 	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p tideline-clinic --test fuzz --quiet
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p tideline-core --lib vault::fuzz --quiet
 
 test-ui:
 	cd ui && npm run --silent check && npm run --silent test && npm run --silent test:browser
