@@ -15,15 +15,15 @@ use tideline_e2e::*;
 
 use crate::journey::{first_run, log_craving, SITUATION};
 
-const STAFF_PASSWORD: &str = "tidal pool clipboard 2026";
+pub(crate) const STAFF_PASSWORD: &str = "tidal pool clipboard 2026";
 const THERAPIST: &str = "kim@harbor.example";
 
-fn clinic_binary() -> PathBuf {
+pub(crate) fn clinic_binary() -> PathBuf {
     app_binary().with_file_name("tideline-clinic")
 }
 
 /// Runs one clinic CLI command on the data directory, feeding `input` on stdin; returns stdout.
-fn clinic_cli(data: &Path, args: &[&str], input: &str) -> String {
+pub(crate) fn clinic_cli(data: &Path, args: &[&str], input: &str) -> String {
     let mut child = Command::new(clinic_binary())
         .arg("--data")
         .arg(data)
