@@ -3,7 +3,7 @@
 mod authorization;
 mod bad_input;
 mod enrollment;
-#[path = "../fhir_python.rs"]
+#[path = "../common/fhir_python.rs"]
 mod fhir_python;
 mod fhir_validity;
 mod program;

@@ -1,7 +1,7 @@
 //! Everything a share sends, and the three questionnaires, checked by an independent FHIR
 //! implementation (`fhir.resources`, Python, through the clinic's validation script).
 
-#[path = "../../../clinic/tests/fhir_python.rs"]
+#[path = "../../../clinic/tests/common/fhir_python.rs"]
 mod fhir_python;
 
 use std::path::PathBuf;
