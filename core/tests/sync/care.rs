@@ -199,6 +199,12 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
     )
     .unwrap();
     assert!(device.sync().unwrap().care_changed);
+    // On the discharge day itself too (the app asks with the current time).
+    for at in [Utc::now(), Utc::now() + Duration::days(3)] {
+        assert!(care::plan(&device.vault, at).is_some());
+        assert!(!care::session_views(&device.vault, at).is_empty());
+        assert!(summary::progress(&device.vault, at).is_some());
+    }
     let after = Utc::now() + Duration::days(5);
     let plan = care::plan(&device.vault, after).unwrap();
     assert_eq!(plan.current.level, LevelOfCare::Aftercare);
