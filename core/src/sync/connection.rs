@@ -52,6 +52,11 @@ pub struct ClinicConnection {
     /// connects again.
     #[ts(type = "string | null")]
     pub refused_at: Option<DateTime<Utc>>,
+    /// This connection came back from a backup, which never carries the device's key (an old
+    /// backup and its passphrase must not be a working clinic credential): nothing is sent until
+    /// the patient connects again with a new code.
+    #[serde(default)]
+    pub needs_reconnect: bool,
 }
 
 impl ClinicConnection {
@@ -92,7 +97,18 @@ impl ClinicConnection {
 
     /// Whether the clinic has refused this device; nothing is sent until the patient reconnects.
     pub fn is_refused(&self) -> bool {
-        self.refused_at.is_some()
+        self.refused_at.is_some() || self.needs_reconnect
+    }
+
+    /// The connection as a backup keeps it: the same clinic and device id, for the patient's
+    /// reference, with a fresh key the clinic never saw in place of the enrolled one, marked to
+    /// reconnect.
+    pub(crate) fn for_backup(&self, random: &dyn SecureRandom) -> Result<Self> {
+        Ok(Self {
+            device_key: DeviceKey::generate(random)?,
+            needs_reconnect: true,
+            ..self.clone()
+        })
     }
 }
 

@@ -75,6 +75,9 @@ pub struct SyncStatus {
     pub clinic_name: Option<String>,
     /// The clinic refused this device (revoked): nothing is sent until the patient connects again.
     pub device_refused: bool,
+    /// The vault was restored from a backup, which does not carry this device's clinic key: nothing
+    /// is sent until the patient connects again with a new code.
+    pub reconnect_needed: bool,
     /// When a sync last completed.
     #[ts(type = "string | null")]
     pub last_synced: Option<DateTime<Utc>>,
@@ -149,7 +152,8 @@ pub fn status(vault: &Vault) -> SyncStatus {
     SyncStatus {
         connected: link.is_some(),
         clinic_name: link.map(|link| link.clinic_name.clone()),
-        device_refused: link.is_some_and(ClinicConnection::is_refused),
+        device_refused: link.is_some_and(|link| link.refused_at.is_some()),
+        reconnect_needed: link.is_some_and(|link| link.needs_reconnect),
         last_synced: link.and_then(|link| link.last_synced),
         pending: u32::try_from(pending.clone().count()).unwrap_or(u32::MAX),
         parked,
@@ -233,6 +237,7 @@ pub fn connect(
         connected_at: now.utc,
         last_synced: None,
         refused_at: None,
+        needs_reconnect: false,
     };
     if link.validate().is_err() {
         return Err(unreadable());

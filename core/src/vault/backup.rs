@@ -34,6 +34,19 @@ struct Body {
     records: Vec<StoredRecord>,
 }
 
+/// A record as a backup holds it: the clinic connection loses the device's signing key (see
+/// [`crate::sync::ClinicConnection::for_backup`]); everything else as it is.
+fn without_clinic_key(
+    stored: &StoredRecord,
+    random: &dyn ring::rand::SecureRandom,
+) -> Result<StoredRecord> {
+    let mut stored = stored.clone();
+    if let crate::record::Record::Connection(link) = &stored.record {
+        stored.record = crate::record::Record::Connection(link.for_backup(random)?);
+    }
+    Ok(stored)
+}
+
 pub(super) fn write(vault: &Vault, path: &Path) -> Result<()> {
     let mut header = Vec::new();
     header.extend_from_slice(MAGIC);
@@ -47,7 +60,10 @@ pub(super) fn write(vault: &Vault, path: &Path) -> Result<()> {
         header.extend_from_slice(&bytes);
     }
     let body = Body {
-        records: vault.records().cloned().collect(),
+        records: vault
+            .records()
+            .map(|stored| without_clinic_key(stored, &vault.rng))
+            .collect::<Result<_>>()?,
     };
     let json = Zeroizing::new(serde_json::to_vec(&body).expect("records always serialize"));
     let padded = Zeroizing::new(envelope::pad(&json));

@@ -4,6 +4,7 @@
 
 mod activity;
 mod answers;
+mod backup_credential;
 mod care;
 mod lost_reply;
 mod refusals;

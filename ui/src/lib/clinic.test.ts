@@ -7,6 +7,7 @@ const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({
   connected: true,
   clinicName: "Riverside Clinic",
   deviceRefused: false,
+  reconnectNeeded: false,
   lastSynced: null,
   pending: 0,
   parked: [],

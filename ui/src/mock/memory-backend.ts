@@ -69,7 +69,7 @@ export class MemoryBackend {
   private records = new Map<string, StoredRecord>();
   private nextId = 1;
   private readonly zone = "America/Chicago";
-  private link: { clinicName: string; lastSynced: string | null; refused: boolean } | null = null;
+  private link: { clinicName: string; lastSynced: string | null; refused: boolean; restored?: boolean } | null = null;
   private outbox: Outgoing[] = [];
   private codeFailures = 0;
   private scheduleSent = false;
@@ -518,6 +518,7 @@ export class MemoryBackend {
       connected: this.link !== null,
       clinicName: this.link?.clinicName ?? null,
       deviceRefused: this.link?.refused ?? false,
+      reconnectNeeded: this.link?.restored ?? false,
       lastSynced: this.link?.lastSynced ?? null,
       pending: this.outbox.filter((e) => !e.parked).length,
       parked: parked.sort((a, b) => a.session.localeCompare(b.session)),
@@ -535,7 +536,7 @@ export class MemoryBackend {
     const ok = /^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/i.test(server) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/i.test(server);
     if (/^http:\/\//i.test(server) && !ok) throw fail("invalid", "server: must start with https:// so the connection is encrypted");
     if (!ok) throw fail("invalid", "server: must be the clinic's address, such as https://clinic.example");
-    if (this.link && !this.link.refused) throw fail("invalid", "server: this device is already connected to a clinic; disconnect first");
+    if (this.link && !this.link.refused && !this.link.restored) throw fail("invalid", "server: this device is already connected to a clinic; disconnect first");
     const code = String(a.code ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
     if (!code) throw fail("invalid", "code: type the code the clinic gave you");
     if (this.offline || server.includes("unreachable")) throw fail("offline", "the clinic could not be reached; your answers are saved and will be sent later");
@@ -552,7 +553,7 @@ export class MemoryBackend {
 
   private sync(): SyncReport {
     if (!this.link) throw fail("clinic", "this device is not connected to a clinic");
-    if (this.link.refused) throw fail("device_refused", "the clinic no longer accepts this device; ask the clinic for a new code to connect again");
+    if (this.link.refused || this.link.restored) throw fail("device_refused", "the clinic no longer accepts this device; ask the clinic for a new code to connect again");
     if (this.offline) throw fail("offline", "the clinic could not be reached; your answers are saved and will be sent later");
     const report: SyncReport = { sessionsChanged: 0, sessionsSkipped: 0, answersSent: 0, answersParked: 0, careChanged: false };
     for (const e of [...this.outbox]) {
@@ -607,7 +608,7 @@ export class MemoryBackend {
 
   private requireLink() {
     if (!this.link) throw fail("clinic", "this device is not connected to a clinic");
-    if (this.link.refused) throw fail("device_refused", "the clinic no longer accepts this device; ask the clinic for a new code to connect again");
+    if (this.link.refused || this.link.restored) throw fail("device_refused", "the clinic no longer accepts this device; ask the clinic for a new code to connect again");
     return this.link;
   }
 
@@ -976,6 +977,8 @@ export class MemoryBackend {
         return null;
       case "backup_restore":
         this.takeChosen(a.token, "backupRestore");
+        // As core backup.rs: a backup never carries the device's clinic key.
+        if (this.link) this.link.restored = true;
         if (!a.overwrite) throw fail("vault_exists", "A vault already exists here; choose explicitly to replace it.");
         return { records: this.records.size, damaged: [] };
       case "vault_wipe":

@@ -52,4 +52,10 @@ lastSynced: string | null,
  * When the clinic first refused this device's key (revoked); syncing stops until the patient
  * connects again.
  */
-refusedAt: string | null, };
+refusedAt: string | null, 
+/**
+ * This connection came back from a backup, which never carries the device's key (an old
+ * backup and its passphrase must not be a working clinic credential): nothing is sent until
+ * the patient connects again with a new code.
+ */
+needsReconnect: boolean, };

@@ -18,6 +18,11 @@ clinicName: string | null,
  */
 deviceRefused: boolean, 
 /**
+ * The vault was restored from a backup, which does not carry this device's clinic key: nothing
+ * is sent until the patient connects again with a new code.
+ */
+reconnectNeeded: boolean, 
+/**
  * When a sync last completed.
  */
 lastSynced: string | null, 
