@@ -312,9 +312,13 @@ pub fn backup_restore(
 }
 
 #[tauri::command(async)]
-pub fn export_json(state: State<'_, AppState>, token: String) -> Reply<()> {
+pub fn export_json(
+    state: State<'_, AppState>,
+    token: String,
+    passphrase: Zeroizing<String>,
+) -> Reply<()> {
     let path = chooser::CHOSEN.take(&token, PathPurpose::ExportJson, Instant::now())?;
-    Ok(state.with_vault(Utc::now(), |v| v.export_plain_json(&path))?)
+    Ok(state.with_vault(Utc::now(), |v| v.export_plain_json(&path, &passphrase))?)
 }
 
 #[tauri::command(async)]
@@ -473,15 +477,18 @@ pub fn share_preview(
     })?)
 }
 
-/// Signs and sends a share (the consent is stored before anything is sent).
+/// Signs and sends a share (the consent is stored before anything is sent). Step-up: signing asks
+/// for the passphrase again, checked by the core through the lockout's counter.
 #[tauri::command]
 pub async fn share_send(
     app: AppHandle,
     selection: ShareSelection,
     terms: ConsentTerms,
+    passphrase: Zeroizing<String>,
 ) -> Reply<ConsentSummary> {
     off_main(app, move |app| {
         app.state::<AppState>().with_vault(Utc::now(), |v| {
+            v.verify_passphrase(&passphrase)?;
             share::share(v, &selection, &terms, now_stamp(), &SystemRandom::new())
         })
     })

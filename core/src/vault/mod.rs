@@ -803,7 +803,10 @@ impl Vault {
     /// deliberate plaintext output: the patient's own copy of their data.
     /// The device's clinic key and the sync outbox are left out: they are not journal content, and a
     /// private key must never be written in the clear.
-    pub fn export_plain_json(&self, path: &Path) -> Result<()> {
+    /// Step-up: the passphrase is asked again even while unlocked (checked through the lockout's
+    /// counter), so someone at an unlocked device cannot carry the journal away in the clear.
+    pub fn export_plain_json(&self, path: &Path, passphrase: &str) -> Result<()> {
+        self.verify_passphrase(passphrase)?;
         let mut records: Vec<&StoredRecord> = self
             .model
             .all()

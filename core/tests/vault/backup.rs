@@ -145,7 +145,13 @@ fn plain_export_and_wipe_do_what_they_say() {
         .unwrap();
     let out = tempfile::tempdir().unwrap();
     let export = out.path().join("export.json");
-    vault.export_plain_json(&export).unwrap();
+    // Step-up: a wrong passphrase writes nothing, even while unlocked.
+    assert!(matches!(
+        vault.export_plain_json(&export, "not my passphrase"),
+        Err(Error::WrongPassphrase)
+    ));
+    assert!(!export.exists(), "nothing written without the passphrase");
+    vault.export_plain_json(&export, PASS).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&fs::read(&export).unwrap()).unwrap();
     assert_eq!(json["format"], "tideline-export-1");
     assert_eq!(json["records"][0]["record"]["situation"], "mine to keep");

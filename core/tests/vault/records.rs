@@ -260,7 +260,7 @@ fn the_sync_modules_records_never_reach_the_patients_paths() {
 
     let out = tempfile::tempdir().unwrap();
     vault
-        .export_plain_json(&out.path().join("export.json"))
+        .export_plain_json(&out.path().join("export.json"), PASS)
         .unwrap();
     let text = std::fs::read_to_string(out.path().join("export.json")).unwrap();
     assert!(text.contains("appt-1"), "the session is exported");

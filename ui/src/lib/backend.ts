@@ -186,7 +186,7 @@ export const backupRestore = (
   secret: { passphrase: string } | { recoveryKey: string },
   overwrite: boolean,
 ) => call<UnlockReport>("backup_restore", { token, ...secret, overwrite });
-export const exportJson = (token: string) => call<null>("export_json", { token });
+export const exportJson = (token: string, passphrase: string) => call<null>("export_json", { token, passphrase });
 export const vaultWipe = (passphrase: string) => call<null>("vault_wipe", { passphrase });
 
 // The native file chooser: an opaque one-time token for the file the patient chose (never a path;
@@ -212,7 +212,7 @@ export const syncDisconnect = () => call<SyncStatus>("sync_disconnect");
 
 // Sharing with the care team (42 CFR Part 2 consent)
 export const sharePreview = (selection: ShareSelection, terms: ConsentTerms) => call<SharePreview>("share_preview", { selection, terms });
-export const shareSend = (selection: ShareSelection, terms: ConsentTerms) => call<ConsentSummary>("share_send", { selection, terms });
+export const shareSend = (selection: ShareSelection, terms: ConsentTerms, passphrase: string) => call<ConsentSummary>("share_send", { selection, terms, passphrase });
 export const shareResend = (id: string) => call<ConsentSummary>("share_resend", { id });
 export const shareConsents = () => call<ConsentSummary[]>("share_consents");
 export const shareRevoke = (id: string) => call<ConsentSummary>("share_revoke", { id });

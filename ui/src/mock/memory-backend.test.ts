@@ -126,7 +126,8 @@ describe("in-memory backend", () => {
     }
     expect(err(() => b.handle("share_preview", { selection: range, terms: { ...terms, expiresOn: "2026-11-01" } })).code).toBe("invalid");
     b.offline = true;
-    expect(err(() => b.handle("share_send", { selection: range, terms })).code).toBe("offline");
+    expect(err(() => b.handle("share_send", { selection: range, terms, passphrase: "not it at all" })).code).toBe("wrong_secret");
+    expect(err(() => b.handle("share_send", { selection: range, terms, passphrase: "right passphrase" })).code).toBe("offline");
     const [kept] = b.handle("share_consents") as { id: string; state: string }[];
     expect(kept!.state).toBe("sending");
     b.offline = false;

@@ -679,6 +679,10 @@ export class MemoryBackend {
 
   private shareSend(a: { [k: string]: unknown }): ConsentSummary {
     const p = this.preview(a);
+    // Step-up, as the share_send command: the passphrase again, through the lockout's counter.
+    this.checkLockout();
+    if (a.passphrase !== this.passphrase) this.wrong("passphrase");
+    this.failures = 0;
     const id = this.newId();
     const c: ConsentSummary = { id, state: "sending", clinicName: p.clinicName, signedAt: this.now().toISOString(), expiresAt: p.expiresAt, consentText: p.consentText, entries: p.entries, clinicConsentId: null };
     this.consents.set(id, c);
@@ -974,6 +978,10 @@ export class MemoryBackend {
         return null;
       case "export_json":
         this.takeChosen(a.token, "exportJson");
+        // Step-up, as core export_plain_json: the passphrase again, through the lockout's counter.
+        this.checkLockout();
+        if (a.passphrase !== this.passphrase) this.wrong("passphrase");
+        this.failures = 0;
         return null;
       case "backup_restore":
         this.takeChosen(a.token, "backupRestore");

@@ -585,6 +585,8 @@ describe("behaviour", () => {
       assert.equal(await page.locator(".entries h3").count(), 1, "exactly the one picked entry");
       await page.evaluate(() => (window.__tidelineBackend.offline = true));
       await page.getByLabel("I have read this consent and I sign it").check();
+      assert.ok(await page.getByRole("button", { name: "Sign and share" }).isDisabled(), "signing asks for the passphrase");
+      await page.getByLabel("Your passphrase, to sign").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Sign and share" }).click();
       await page.getByText(/signed and saved on this device, but the clinic could not be reached/).waitFor();
       await page.getByText("Not sent yet").waitFor();
