@@ -286,6 +286,7 @@ pub fn backup_restore(
     passphrase: Option<Zeroizing<String>>,
     recovery_key: Option<Zeroizing<String>>,
     overwrite: bool,
+    current_passphrase: Option<Zeroizing<String>>,
 ) -> Reply<UnlockReport> {
     let secret = match (passphrase, recovery_key) {
         (Some(p), _) => BackupSecret::Passphrase(p),
@@ -300,6 +301,19 @@ pub fn backup_restore(
     };
     let path = chooser::CHOSEN.take(&token, PathPurpose::BackupRestore, Instant::now())?;
     let mut slot = state.slot();
+    if overwrite && vault::presence(&state.dir) == vault::VaultPresence::Present {
+        // Step-up: replacing the journal on this device asks for its own passphrase again (the
+        // core checks it on the lockout's counter), and only while it is unlocked.
+        let current = current_passphrase.ok_or_else(|| {
+            Error::from(tideline_core::Invalid::new(
+                "currentPassphrase",
+                "enter your current passphrase to replace what is on this device",
+            ))
+        })?;
+        slot.as_ref()
+            .ok_or(Error::Locked)?
+            .verify_passphrase(&current)?;
+    }
     // The open vault's connection must be closed before its file is replaced.
     if let Some(open) = slot.take() {
         open.lock();

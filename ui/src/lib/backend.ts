@@ -185,7 +185,8 @@ export const backupRestore = (
   token: string,
   secret: { passphrase: string } | { recoveryKey: string },
   overwrite: boolean,
-) => call<UnlockReport>("backup_restore", { token, ...secret, overwrite });
+  currentPassphrase: string | null = null,
+) => call<UnlockReport>("backup_restore", { token, ...secret, overwrite, currentPassphrase });
 export const exportJson = (token: string, passphrase: string) => call<null>("export_json", { token, passphrase });
 export const vaultWipe = (passphrase: string) => call<null>("vault_wipe", { passphrase });
 

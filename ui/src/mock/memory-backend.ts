@@ -988,6 +988,11 @@ export class MemoryBackend {
         // As core backup.rs: a backup never carries the device's clinic key.
         if (this.link) this.link.restored = true;
         if (!a.overwrite) throw fail("vault_exists", "A vault already exists here; choose explicitly to replace it.");
+        // Step-up, as the backup_restore command: the current vault's passphrase, on the lockout's counter.
+        if (!a.currentPassphrase) throw fail("invalid", "currentPassphrase: enter your current passphrase to replace what is on this device");
+        this.checkLockout();
+        if (a.currentPassphrase !== this.passphrase) this.wrong("passphrase");
+        this.failures = 0;
         return { records: this.records.size, damaged: [] };
       case "vault_wipe":
         if (a.passphrase !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
