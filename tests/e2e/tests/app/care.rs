@@ -4,7 +4,7 @@
 //! attended with 2 h 40 min counted; staff step the patient down and the weekly target changes in the
 //! app and at the clinic; discharge; the 30/60/90-day check-ins appear in the app. Home, Sessions and
 //! the clinic-set Settings are checked with axe at 1280 and 768 px in light and dark after the
-//! step-down; screenshots go to artifacts/e2e-care/.
+//! step-down and in aftercare; screenshots go to artifacts/e2e-care/.
 //!
 //! The staff's side goes through the clinic's JSON endpoints (the same domain functions the portal's
 //! forms call), with an administrator's token.
@@ -405,6 +405,9 @@ async fn a_clinics_week_from_enrollment_to_aftercare() {
         .unwrap();
     assert_eq!(listed.len(), 3, "the 30, 60 and 90-day check-ins");
     wait_for_text(&c, "Aftercare", 10).await;
-    shot(&c, "3-aftercare-home").await;
+    // Discharge on the day the step-down began: two periods from one day, listed in Settings.
+    click_button(&c, "Settings").await;
+    wait_for_text(&c, "Your course of care", 10).await;
+    check_everywhere(&c, "3-aftercare").await;
     c.close().await.unwrap();
 }
