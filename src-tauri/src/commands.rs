@@ -433,7 +433,11 @@ pub fn sync_dismiss_parked(state: State<'_, AppState>, session: RecordId) -> Rep
 
 #[tauri::command(async)]
 pub fn sync_disconnect(state: State<'_, AppState>) -> Reply<SyncStatus> {
-    Ok(state.with_vault(Utc::now(), |v| sync::disconnect(v, Utc::now()))?)
+    Ok(state.with_vault(Utc::now(), |v| {
+        // The clinic revokes this device's key first; offline, the local key is deleted anyway.
+        let _ = sync::revoke_at_clinic(v, now_stamp(), &SystemRandom::new());
+        sync::disconnect(v, Utc::now())
+    })?)
 }
 
 /// The patient's answer to a session. A clinic session's answer goes into the outbox (and the

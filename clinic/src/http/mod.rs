@@ -5,6 +5,7 @@
 //! and writes the audit row, so the work and its audit row commit together, and a refusal (however it
 //! arises) leaves only its audit row behind.
 
+mod device_self;
 mod fhir;
 pub mod program;
 mod share;
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .merge(staff::routes())
         .merge(program::routes())
         .merge(share::routes())
+        .merge(device_self::routes())
         .merge(crate::portal::routes())
         .fallback(|| async { Problem::NotSupported("no such endpoint".into()) })
         .method_not_allowed_fallback(|| async { Problem::MethodNotAllowed })

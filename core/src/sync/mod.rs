@@ -262,6 +262,24 @@ pub fn disconnect(vault: &mut Vault, now: DateTime<Utc>) -> Result<SyncStatus> {
     Ok(status(vault))
 }
 
+/// Tells the clinic to stop accepting this device's key (`POST /device/revoke`, signed), before the
+/// patient disconnects, so the key in this vault (and in any copy of it) stops working at once. A
+/// device the clinic already refuses, or one restored from a backup, has nothing to revoke.
+/// Refused with [`Error::Offline`] when the clinic cannot be reached: the caller disconnects anyway.
+pub fn revoke_at_clinic(vault: &Vault, now: Stamp, random: &dyn SecureRandom) -> Result<()> {
+    let client = match Client::for_vault(vault) {
+        Err(Error::DeviceRefused) => return Ok(()),
+        other => other?,
+    };
+    let reply = client.send(&transport::Signed::post("/device/revoke", &[]), now, random)?;
+    match reply.status {
+        204 | 401 => Ok(()),
+        _ => Err(Error::Clinic(
+            "the clinic did not confirm that this device is disconnected",
+        )),
+    }
+}
+
 /// Records the patient's answer to a session and, for a clinic session, queues it for the clinic.
 /// Both are durable before this returns; nothing touches the network.
 ///

@@ -47,3 +47,36 @@ fn a_restored_backup_carries_no_clinic_key_and_asks_to_reconnect() {
     assert!(!sync::status(&restored.vault).reconnect_needed);
     device.sync().expect("the original device still syncs");
 }
+
+#[test]
+fn disconnecting_revokes_the_device_so_a_copy_of_the_vault_cannot_sync() {
+    let clinic = Clinic::start(false);
+    let mut device = Device::new();
+    device.connect(&clinic);
+    device.sync().unwrap();
+    // Someone copies the vault files (and knows the passphrase) before the patient disconnects.
+    let copy = tempfile::tempdir().unwrap();
+    for name in ["vault.db", "vault.db-wal"] {
+        let from = device._dir.path().join(name);
+        if from.exists() {
+            std::fs::copy(&from, copy.path().join(name)).unwrap();
+        }
+    }
+    sync::revoke_at_clinic(&device.vault, now(), &ring::rand::SystemRandom::new())
+        .expect("the clinic confirms");
+    sync::disconnect(&mut device.vault, now().utc).unwrap();
+    assert!(!sync::status(&device.vault).connected);
+
+    let (vault, _) = tideline_core::vault::Vault::unlock(copy.path(), PASS, now().utc).unwrap();
+    let mut copied = Device { _dir: copy, vault };
+    assert!(
+        sync::status(&copied.vault).connected,
+        "the copy still holds the key"
+    );
+    let refused = copied.sync().unwrap_err();
+    assert_eq!(
+        refused.code(),
+        ErrorCode::DeviceRefused,
+        "the clinic no longer accepts the copied key"
+    );
+}
