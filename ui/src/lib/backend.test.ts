@@ -72,10 +72,13 @@ describe("typed commands", () => {
     expect(invoke).toHaveBeenCalledWith("records_query", { query: { kinds: ["craving"], from: null, to: null, text: null, limit: 5 } });
   });
 
-  it("passes the restore secret under its own name", async () => {
+  it("passes the restore secret under its own name, with the chooser's token and never a path", async () => {
     invoke.mockResolvedValue({ records: 1, damaged: [] });
-    await backend.backupRestore("/b.tide", { recoveryKey: "K" }, false);
-    expect(invoke).toHaveBeenCalledWith("backup_restore", { path: "/b.tide", recoveryKey: "K", overwrite: false });
+    const token = "0f".repeat(16);
+    await backend.backupRestore(token, { recoveryKey: "K" }, false);
+    expect(invoke).toHaveBeenCalledWith("backup_restore", { token, recoveryKey: "K", overwrite: false, currentPassphrase: null });
+    await backend.backupRestore(token, { passphrase: "P" }, true, "current one");
+    expect(invoke).toHaveBeenLastCalledWith("backup_restore", { token, passphrase: "P", overwrite: true, currentPassphrase: "current one" });
   });
 
   it("tells lock listeners when the vault reports locked", async () => {
@@ -112,8 +115,8 @@ describe("typed commands", () => {
     await backend.syncDismissParked("cd".repeat(16));
     expect(invoke).toHaveBeenLastCalledWith("sync_dismiss_parked", { session: "cd".repeat(16) });
     const selection = { entries: [], from: null, to: null, kinds: ["halt" as const] };
-    await backend.reportPdf(selection, "/home/p/r.pdf");
-    expect(invoke).toHaveBeenLastCalledWith("report_pdf", { selection, path: "/home/p/r.pdf" });
+    await backend.reportPdf(selection, "ab".repeat(16));
+    expect(invoke).toHaveBeenLastCalledWith("report_pdf", { selection, token: "ab".repeat(16) });
     await backend.pickPath("reportPdf");
     expect(invoke).toHaveBeenLastCalledWith("pick_path", { purpose: "reportPdf" });
     for (const [call, cmd] of [[backend.syncNow, "sync_now"], [backend.syncStatus, "sync_status"], [backend.syncDisconnect, "sync_disconnect"]] as const) {
