@@ -140,6 +140,24 @@ export const vaultUnlock = (passphrase: string) => call<UnlockReport>("vault_unl
 export const vaultRecover = (recoveryKey: string, newPassphrase: string) =>
   call<UnlockReport>("vault_recover", { recoveryKey, newPassphrase });
 export const vaultLock = () => call<null>("vault_lock");
+
+// Phones only: quick unlock with the platform's biometrics (the keystore releases a device key, never
+// the passphrase). The desktop shell does not register these commands: there the status is "not
+// available" and nothing else is called.
+export interface QuickUnlockStatus {
+  available: boolean;
+  on: boolean;
+}
+export const quickUnlockStatus = async (): Promise<QuickUnlockStatus> => {
+  try {
+    return await invoke<QuickUnlockStatus>("quick_unlock_status");
+  } catch {
+    return { available: false, on: false };
+  }
+};
+export const quickUnlockEnable = (passphrase: string) => call<null>("quick_unlock_enable", { passphrase });
+export const quickUnlockDisable = () => call<null>("quick_unlock_disable");
+export const quickUnlock = () => call<UnlockReport>("quick_unlock");
 export const vaultTouch = () => call<null>("vault_touch");
 /** A running exercise keeps the vault open for up to `minutes` (the core caps it); the expiry or null. */
 export const vaultHold = (minutes: number) => call<string | null>("vault_hold", { minutes });

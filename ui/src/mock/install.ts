@@ -6,7 +6,7 @@ import { MemoryBackend, type Scenario } from "./memory-backend";
 
 declare global {
   interface Window {
-    __TIDELINE_MOCK__?: { scenario?: Scenario; passphrase?: string };
+    __TIDELINE_MOCK__?: { scenario?: Scenario; passphrase?: string; phone?: boolean };
     __tidelineBackend?: MemoryBackend;
     /** Locks the vault the way the shell's idle timer does: lock, then emit "vault-locked". */
     __tidelineAutoLock?: () => Promise<void>;
@@ -20,6 +20,7 @@ declare global {
 const backend = new MemoryBackend();
 const options = window.__TIDELINE_MOCK__ ?? {};
 if (options.scenario === "seeded") backend.seed(options.passphrase);
+backend.phone = options.phone === true;
 window.__tidelineBackend = backend;
 mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as { [k: string]: unknown }), { shouldMockEvents: true });
 window.__tidelineAutoLock = async () => {

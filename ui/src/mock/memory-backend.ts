@@ -81,6 +81,9 @@ export class MemoryBackend {
   /** The kept draft (core::draft): app state, never listed as an entry. */
   private draft: Draft | null = null;
   private holdUntil = 0;
+  /** A phone with biometrics (the browser tests' stand-in); off: the desktop, where the commands do not exist. */
+  phone = false;
+  private quickOn = false;
   /** Paths reports were written to (for tests). */
   reports: string[] = [];
   /** Test hooks: the network is down; the clinic refuses the next answer it receives. */
@@ -801,6 +804,31 @@ export class MemoryBackend {
         this.checkLockout();
         if (a.passphrase !== this.passphrase) this.wrong("passphrase");
         this.failures = 0;
+        this.unlocked = true;
+        this.lastActivity = this.now().getTime();
+        this.absorbInbox();
+        return { records: this.records.size, damaged: [] };
+      }
+      case "quick_unlock_status":
+        if (!this.phone) throw new Error("command quick_unlock_status not found");
+        return { available: true, on: this.quickOn && this.passphrase !== null };
+      case "quick_unlock_enable":
+        if (!this.phone) throw new Error("command quick_unlock_enable not found");
+        this.requireUnlocked();
+        this.checkLockout();
+        if (a.passphrase !== this.passphrase) this.wrong("passphrase");
+        this.quickOn = true;
+        return null;
+      case "quick_unlock_disable":
+        if (!this.phone) throw new Error("command quick_unlock_disable not found");
+        this.requireUnlocked();
+        this.quickOn = false;
+        return null;
+      case "quick_unlock": {
+        if (!this.phone) throw new Error("command quick_unlock not found");
+        if (this.passphrase === null) throw fail("no_vault", "There is no vault here yet.");
+        if (!this.quickOn) throw fail("wrong_secret", "quick unlock is off on this device; unlock with your passphrase");
+        this.checkLockout();
         this.unlocked = true;
         this.lastActivity = this.now().getTime();
         this.absorbInbox();

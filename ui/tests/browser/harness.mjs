@@ -63,7 +63,7 @@ export const PASSPHRASE = "quiet river morning";
  * A page with the mock backend installed before the app's own script runs. Every console error,
  * page error and CSP violation is collected in `problems`.
  */
-export async function openApp(browser, baseUrl, { size, theme, scenario, reducedMotion = "no-preference", clock = false }) {
+export async function openApp(browser, baseUrl, { size, theme, scenario, reducedMotion = "no-preference", clock = false, phone = false }) {
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: theme, reducedMotion });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -72,10 +72,10 @@ export async function openApp(browser, baseUrl, { size, theme, scenario, reduced
     if (m.type() === "error") problems.push(`console: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript((s) => {
-    window.__TIDELINE_MOCK__ = { scenario: s };
+  await page.addInitScript(([s, phone]) => {
+    window.__TIDELINE_MOCK__ = { scenario: s, phone };
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  }, scenario);
+  }, [scenario, phone]);
   await page.addInitScript({ path: mockScript });
   // A controllable clock (time still flows) lets a test jump minutes ahead, e.g. between urge steps.
   if (clock) await page.clock.install();

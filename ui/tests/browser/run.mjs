@@ -10,4 +10,4 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(process.execPath, [join(ui, "node_modules/vite/bin/vite.js"), "build", "--config", "vite.mock.config.ts", "--logLevel", "warn"]);
-run(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", join(ui, "tests/browser/screens.test.mjs"), join(ui, "tests/browser/help-layer.test.mjs"), join(ui, "tests/browser/first-run-key.test.mjs")]);
+run(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", join(ui, "tests/browser/screens.test.mjs"), join(ui, "tests/browser/help-layer.test.mjs"), join(ui, "tests/browser/first-run-key.test.mjs"), join(ui, "tests/browser/quick-unlock.test.mjs")]);
