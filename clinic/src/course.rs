@@ -294,7 +294,7 @@ pub fn discharge(
         .ok_or(Problem::Internal)?
         .with_timezone(&Utc);
     let cancelled = conn.execute(
-        "UPDATE appointment SET status = 'cancelled', cancelled_reason = 'Discharged from the program'
+        "UPDATE appointment SET status = 'cancelled', cancelled_reason = 'Moved to aftercare'
          WHERE patient_id = ?1 AND attendance IS NULL AND status IN ('booked', 'pending', 'proposed')
            AND session_id IN (SELECT id FROM session WHERE start_at >= ?2)",
         params![patient_id, day_end.timestamp()],

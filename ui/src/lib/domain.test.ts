@@ -102,6 +102,16 @@ describe("sessions", () => {
     expect(r.upcoming.map((x) => x.id)).toEqual(["c", "b"]);
     expect(r.past.map((x) => x.id)).toEqual(["a", "d"]);
   });
+  it("shows a cancelled session among the upcoming ones only in the coming week", () => {
+    const mk = (id: string, startIso: string, status: "booked" | "cancelled"): SessionView => {
+      const s = { ...formToSession({ ...blankSession(new Date(startIso)), start: "10:00", end: "11:00" }, null, "UTC"), status };
+      return { id, session: s, heading: "Group session", kindName: "Group", statusLine: status, countedMinutes: 0, selfReported: false, canSelfReport: false };
+    };
+    const now = new Date("2026-11-23T00:00:00Z");
+    const r = splitSessions([mk("soon", "2026-11-25T00:00:00", "cancelled"), mk("later", "2026-12-15T00:00:00", "cancelled"), mk("check-in", "2026-12-23T00:00:00", "booked"), mk("gone", "2026-11-20T00:00:00", "cancelled")], now);
+    expect(r.upcoming.map((x) => x.id)).toEqual(["soon", "check-in"]);
+    expect(r.past.map((x) => x.id)).toEqual(["gone"]);
+  });
 });
 
 describe("relapse-prevention plan", () => {

@@ -20,9 +20,20 @@ export const KIND_WORDS: { [K in SessionKind]: string } = {
   other: "Other",
 };
 
-/** Splits the core's session views into upcoming (soonest first) and past (latest first). */
+/** How far ahead a cancelled session still shows among the upcoming ones. */
+const CANCELLED_SHOWN_AHEAD_MS = 7 * 86_400_000;
+
+/**
+ * Splits the core's session views into upcoming (soonest first) and past (latest first). A cancelled
+ * session shows among the upcoming ones only in the coming week, where the patient might still plan
+ * around it: after a discharge, weeks of cancelled groups would bury the aftercare check-ins.
+ */
 export function splitSessions(views: SessionView[], now: Date): { upcoming: SessionView[]; past: SessionView[] } {
-  const upcoming = views.filter((x) => new Date(x.session.end.utc) > now).sort((a, b) => a.session.start.utc.localeCompare(b.session.start.utc));
+  const shownUntil = now.getTime() + CANCELLED_SHOWN_AHEAD_MS;
+  const upcoming = views
+    .filter((x) => new Date(x.session.end.utc) > now)
+    .filter((x) => x.session.status !== "cancelled" || new Date(x.session.start.utc).getTime() <= shownUntil)
+    .sort((a, b) => a.session.start.utc.localeCompare(b.session.start.utc));
   const past = views.filter((x) => new Date(x.session.end.utc) <= now).sort((a, b) => b.session.start.utc.localeCompare(a.session.start.utc));
   return { upcoming, past };
 }
