@@ -6,10 +6,12 @@
 //! the clinic-set Settings are checked with axe at 1280 and 768 px in light and dark after the
 //! step-down and in aftercare; screenshots go to artifacts/e2e-care/.
 //!
-//! The staff's side goes through the clinic's JSON endpoints (the same domain functions the portal's
-//! forms call), with an administrator's token.
+//! The staff's side goes through the clinic's portal in headless Chromium: each staff step runs
+//! tests/portal/staff.mjs (Playwright), which signs in as the administrator, does the step through
+//! the pages' labels and buttons, checks the page with axe and saves a screenshot.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, Utc};
@@ -21,61 +23,39 @@ use crate::clinic::{clinic_cli, connect, Server, STAFF_PASSWORD};
 use crate::journey::first_run;
 
 const ADMIN: &str = "lee@harbor.example";
+const PROGRAM: &str = "IOP evening group";
+const PATIENT: &str = "Sam Rivera";
 
-/// An administrator at the clinic, through the JSON endpoints.
-struct Admin {
-    http: reqwest::Client,
+/// An administrator at the clinic, in the portal.
+struct Portal {
     base: String,
-    token: String,
 }
 
-impl Admin {
-    async fn sign_in(base: &str) -> Self {
-        let http = reqwest::Client::new();
-        let reply: Value = http
-            .post(format!("{base}/staff/sign-in"))
-            .json(&json!({ "email": ADMIN, "password": STAFF_PASSWORD }))
-            .send()
-            .await
+impl Portal {
+    /// One staff step in headless Chromium; its one-line JSON answer.
+    fn step(&self, step: &str, data: Value) -> Value {
+        eprintln!("care e2e: portal {step}");
+        let mut args = json!({
+            "base": self.base, "email": ADMIN, "password": STAFF_PASSWORD,
+            "shots": artifacts(),
+        });
+        args.as_object_mut()
             .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let token = reply["token"].as_str().expect("the administrator signs in");
-        Self {
-            http,
-            base: base.to_owned(),
-            token: token.to_owned(),
-        }
-    }
-
-    async fn post(&self, path: &str, body: Value) -> Value {
-        let reply = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .bearer_auth(&self.token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = reply.status();
-        let text = reply.text().await.unwrap();
-        assert!(status.is_success(), "POST {path}: {status} {text}");
-        serde_json::from_str(&text).unwrap_or(Value::Null)
-    }
-
-    async fn get(&self, path: &str) -> Value {
-        let reply = self
-            .http
-            .get(format!("{}{path}", self.base))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap();
-        let status = reply.status();
-        let text = reply.text().await.unwrap();
-        assert!(status.is_success(), "GET {path}: {status} {text}");
-        serde_json::from_str(&text).unwrap()
+            .extend(data.as_object().unwrap().clone());
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../portal/staff.mjs");
+        let out = Command::new(std::env::var("NODE").unwrap_or_else(|_| "node".to_owned()))
+            .arg(script)
+            .arg(step)
+            .arg(args.to_string())
+            .output()
+            .expect("node runs (cd ui && npm ci for playwright-core)");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "portal step {step}: {}{stdout}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_str(stdout.trim()).unwrap()
     }
 }
 
@@ -193,61 +173,40 @@ async fn week_sentence(c: &Client) -> String {
     find(c, "#week-sentence").await.text().await.unwrap()
 }
 
-/// Staff set up the week: a program (intensive outpatient), a patient enrolled in it, a daily
-/// evening group from yesterday for two weeks, the patient's level of care from yesterday. Returns
-/// the patient's id, the program's id, the session ids in date order, and the enrollment code.
-async fn set_up_the_week(admin: &Admin, yesterday: NaiveDate) -> (i64, i64, Vec<i64>, String) {
-    let program = admin
-        .post(
-            "/staff/programs",
-            json!({"name": "IOP evening group", "timeZone": "Etc/UTC", "level": "iop"}),
-        )
-        .await["id"]
-        .as_i64()
-        .unwrap();
-    let patient = admin
-        .post(
-            "/staff/patients",
-            json!({"givenName": "Sam", "familyName": "Rivera"}),
-        )
-        .await["id"]
-        .as_i64()
-        .unwrap();
-    admin
-        .post(
-            &format!("/staff/programs/{program}/members"),
-            json!({ "patientId": patient }),
-        )
-        .await;
-    let scheduled = admin
-        .post(
-            &format!("/staff/programs/{program}/sessions"),
-            json!({
-                "firstDay": yesterday, "weeks": 2,
-                "weekdays": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-                "start": "18:00", "end": "21:00", "kind": "group-therapy",
-                "topic": "Coping with cravings", "place": "Room 2"
-            }),
-        )
-        .await;
-    let sessions: Vec<i64> = serde_json::from_value(scheduled["sessions"].clone()).unwrap();
-    assert_eq!(sessions.len(), 14, "a group every day for two weeks");
-    admin
-        .post(
-            &format!("/staff/patients/{patient}/care-levels"),
-            json!({"programId": program, "level": "iop", "from": yesterday}),
-        )
-        .await;
-    let code = admin
-        .post(
-            &format!("/staff/patients/{patient}/enrollment-codes"),
-            json!({}),
-        )
-        .await["code"]
+/// Staff set up the week in the portal: a program (intensive outpatient), a patient with the level
+/// of care from yesterday, enrolled in the program, an enrollment code, and a daily evening group
+/// from yesterday for two weeks. Returns the patient's portal path and the enrollment code.
+fn set_up_the_week(portal: &Portal, yesterday: NaiveDate) -> (String, String) {
+    let program = portal.step(
+        "program",
+        json!({"name": PROGRAM, "zone": "Etc/UTC", "level": "iop"}),
+    )["program"]
         .as_str()
         .unwrap()
         .to_owned();
-    (patient, program, sessions, code)
+    let enrolled = portal.step(
+        "enroll",
+        json!({"program": program, "programName": PROGRAM, "given": "Sam", "family": "Rivera",
+               "level": "iop", "from": yesterday}),
+    );
+    let scheduled = portal.step(
+        "schedule",
+        json!({
+            "program": program, "kind": "group-therapy", "firstDay": yesterday, "weeks": 2,
+            "weekdays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                         "Sunday"],
+            "start": "18:00", "end": "21:00", "topic": "Coping with cravings", "place": "Room 2"
+        }),
+    );
+    assert_eq!(
+        scheduled["listed"],
+        json!(14),
+        "a group every day for two weeks on the program page"
+    );
+    (
+        enrolled["patient"].as_str().unwrap().to_owned(),
+        enrolled["code"].as_str().unwrap().to_owned(),
+    )
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -267,10 +226,13 @@ async fn a_clinics_week_from_enrollment_to_aftercare() {
         &format!("{STAFF_PASSWORD}\n"),
     );
     let server = Server::start(clinic_data.path());
-    let admin = Admin::sign_in(&server.base).await;
+    let portal = Portal {
+        base: server.base.clone(),
+    };
     let today = Utc::now().date_naive();
     let yesterday = today - chrono::Days::new(1);
-    let (patient, program, sessions, code) = set_up_the_week(&admin, yesterday).await;
+    let tomorrow = today + chrono::Days::new(1);
+    let (patient, code) = set_up_the_week(&portal, yesterday);
 
     let data = tempfile::tempdir().unwrap();
     let driver = Driver::start(data.path());
@@ -290,18 +252,16 @@ async fn a_clinics_week_from_enrollment_to_aftercare() {
     wait_for_text(&c, "Coping with cravings", 20).await;
     click_button(&c, "I'll be there").await;
     let mut answered = None;
-    for _ in 0..100 {
-        for session in &sessions[1..3] {
-            let roster = admin
-                .get(&format!("/staff/sessions/{session}/roster"))
-                .await;
-            let entry = &roster["entries"][0];
-            if entry["answer"] == json!("coming") {
-                assert!(
-                    entry["answeredAt"].is_string(),
-                    "when they answered: {roster}"
-                );
-                answered = Some(*session);
+    for _ in 0..15 {
+        let roster = portal.step(
+            "roster",
+            json!({"days": [today, tomorrow], "program": PROGRAM, "name": PATIENT}),
+        );
+        for row in roster["rows"].as_array().unwrap() {
+            let answer = row["answer"].as_str().unwrap();
+            if answer.starts_with("I'll be there") {
+                assert!(answer.contains("answered "), "when they answered: {answer}");
+                answered = Some(row["day"].clone());
             }
         }
         if answered.is_some() {
@@ -315,17 +275,13 @@ async fn a_clinics_week_from_enrollment_to_aftercare() {
     );
 
     // Staff mark yesterday's group: 20 minutes late. The app counts 2 h 40 min after its next sync.
-    let roster = admin
-        .get(&format!("/staff/sessions/{}/roster", sessions[0]))
-        .await;
-    let appointment = roster["entries"][0]["appointmentId"].as_i64().unwrap();
-    let marked = admin
-        .post(
-            &format!("/staff/appointments/{appointment}/mark"),
-            json!({"mark": "late", "minutes": 20}),
-        )
-        .await;
-    assert_eq!(marked["status"], json!("fulfilled"));
+    let marked = portal.step(
+        "mark",
+        json!({"day": yesterday, "program": PROGRAM, "name": PATIENT, "mark": "late",
+               "minutes": 20}),
+    );
+    assert_eq!(marked["attendance"], json!("Late 20 min"));
+    assert_eq!(marked["hours"], json!("2.67"), "3 hours less 20 minutes");
     sync_now(&c).await;
     click_button(&c, "Sessions").await;
     wait_for_text(&c, "Attended, 20 minutes late — 2 h 40 min counted", 20).await;
@@ -344,19 +300,19 @@ async fn a_clinics_week_from_enrollment_to_aftercare() {
 
     // Step-down to outpatient care, 6 hours a week, from today: the target changes at the clinic
     // and, after a sync, in the app (read-only there).
-    admin
-        .post(
-            &format!("/staff/patients/{patient}/care-levels"),
-            json!({"programId": program, "level": "outpatient", "weeklyTargetMinutes": 360,
-                   "from": today}),
-        )
-        .await;
-    let levels = admin
-        .get(&format!("/staff/patients/{patient}/care-levels"))
-        .await;
+    let levels = portal.step(
+        "level",
+        json!({"patient": patient, "programName": PROGRAM, "level": "outpatient",
+               "targetHours": 6, "from": today}),
+    )["levels"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(
-        levels.to_string().contains("\"weeklyTargetMinutes\":360"),
-        "the clinic shows the new target: {levels}"
+        levels.contains(&format!(
+            "Outpatient (ASAM 1)\t6 hours a week\t{today}\tOpen"
+        )),
+        "the portal shows the new target: {levels}"
     );
     sync_now(&c).await;
     wait_for_text(&c, "your level of care updated", 10).await;
@@ -383,12 +339,17 @@ async fn a_clinics_week_from_enrollment_to_aftercare() {
 
     eprintln!("care e2e: discharge");
     // Discharge today: aftercare, with check-ins at 30, 60 and 90 days.
-    admin
-        .post(
-            &format!("/staff/patients/{patient}/discharge"),
-            json!({"on": today, "checkInTime": "10:00"}),
-        )
-        .await;
+    let discharged = portal.step(
+        "discharge",
+        json!({"patient": patient, "on": today, "checkInTime": "10:00"}),
+    );
+    assert!(
+        discharged["levels"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("Aftercare\tNo hours target\t{today}\tOpen")),
+        "the portal shows aftercare: {discharged}"
+    );
     sync_now(&c).await;
     let first_check_in = today + chrono::Days::new(30);
     assert_eq!(
