@@ -363,6 +363,8 @@ for (const size of SIZES) {
           assert.ok(await page.getByRole("button", { name: "Sign and share" }).isDisabled(), "nothing is sent before the patient signs");
           await checkScreen(ctx, `${tag}-b2-share-preview`);
           await page.getByLabel("I have read this consent and I sign it").check();
+          assert.ok(await page.getByRole("button", { name: "Sign and share" }).isDisabled(), "signing asks for the passphrase again");
+          await page.getByLabel("Your passphrase, to sign").fill(PASSPHRASE);
           await page.getByRole("button", { name: "Sign and share" }).click();
           await page.getByText(/^Shared \d+ entries with your care team at Riverside Clinic/).waitFor();
           await page.getByText(/^Shared until /).waitFor();
