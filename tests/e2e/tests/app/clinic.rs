@@ -13,7 +13,7 @@ use fantoccini::Client;
 use serde_json::Value;
 use tideline_e2e::*;
 
-use crate::journey::{first_run, log_craving, SITUATION};
+use crate::journey::{first_run, log_craving, PASSPHRASE, SITUATION};
 
 pub(crate) const STAFF_PASSWORD: &str = "tidal pool clipboard 2026";
 const THERAPIST: &str = "kim@harbor.example";
@@ -253,6 +253,8 @@ async fn share_the_craving(c: &Client) {
         "//label[contains(normalize-space(.), 'I have read this consent and I sign it')]/input";
     let agree = c.find(fantoccini::Locator::XPath(xpath)).await.unwrap();
     scroll_and_click(c, &agree).await.unwrap();
+    // Signing a consent asks for the passphrase again, even while unlocked (step-up).
+    type_into(c, "#sign-pass", PASSPHRASE).await;
     click_button(c, "Sign and share").await;
     wait_for_text(c, "Shared 1 entry with your care team at Harbor IOP", 20).await;
 }
