@@ -13,6 +13,7 @@ pub mod draft;
 pub mod error;
 pub mod halt;
 pub mod insights;
+pub mod journal;
 pub mod onboarding;
 pub mod passphrase;
 pub mod plan;

@@ -10,6 +10,8 @@ use ts_rs::{Config, TS};
 fn export_domain_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     use tideline_core::*;
     craving::CravingEntry::export_all(cfg)?;
+    journal::CravingQuery::export_all(cfg)?;
+    journal::CravingPage::export_all(cfg)?;
     halt::HaltCheck::export_all(cfg)?;
     halt::HaltPattern::export_all(cfg)?;
     halt::HaltSuggestion::export_all(cfg)?;

@@ -6,6 +6,7 @@ mod crash;
 mod draft;
 mod files;
 mod inbox;
+mod journal_page;
 mod keys;
 mod migrate;
 mod plaintext;
