@@ -69,6 +69,11 @@ pub fn statement(now: DateTime<Utc>) -> CapabilityStatement {
                     &["search-type"],
                     vec![param("patient", "reference", "Patient/<id>: the course of care, one episode per level-of-care period")],
                 ),
+                resource(
+                    "Device",
+                    &["search-type"],
+                    vec![param("patient", "reference", "Patient/<id>: the devices enrolled for the calling device's own patient")],
+                ),
                 resource("Questionnaire", &["read", "search-type"], vec![]),
                 resource(
                     "CareTeam",

@@ -271,6 +271,29 @@ pub fn list_devices(
 ) -> Result<Vec<DeviceSummary>, Problem> {
     crate::patient::check_access(conn, caller, patient_id)?;
     caller.may_manage(crate::patient::clinic_of(conn, patient_id)?)?;
+    device_rows(conn, patient_id)
+}
+
+/// The devices enrolled for the calling device's own patient, as the patient's app reads them to
+/// see every device that can act in their name. Only a device of that patient; staff use
+/// [`list_devices`].
+pub fn own_patient_devices(
+    conn: &Connection,
+    caller: &Caller,
+    patient_id: i64,
+) -> Result<Vec<DeviceSummary>, Problem> {
+    match caller {
+        Caller::Device { .. } => crate::patient::check_access(conn, caller, patient_id)?,
+        _ => {
+            return Err(Problem::Forbidden(
+                "only the patient's own device lists it here",
+            ))
+        }
+    }
+    device_rows(conn, patient_id)
+}
+
+fn device_rows(conn: &Connection, patient_id: i64) -> Result<Vec<DeviceSummary>, Problem> {
     let rows = conn
         .prepare(
             "SELECT id, enrolled_at, revoked_at FROM device WHERE patient_id = ?1 ORDER BY id",

@@ -85,6 +85,9 @@ pub struct Extension {
     /// A URL value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_url: Option<String>,
+    /// An instant (FHIR `dateTime` with a zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_date_time: Option<DateTime<Utc>>,
     /// Nested extensions (a complex extension has these instead of a value).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extension: Vec<Extension>,
@@ -123,6 +126,15 @@ impl Extension {
         Extension {
             url: url.into(),
             value_url: Some(value.into()),
+            ..Extension::default()
+        }
+    }
+
+    /// An extension with a `valueDateTime` instant.
+    pub fn date_time(url: &str, value: DateTime<Utc>) -> Self {
+        Extension {
+            url: url.into(),
+            value_date_time: Some(value),
             ..Extension::default()
         }
     }

@@ -15,6 +15,7 @@ pub mod care;
 mod care_team;
 mod consent;
 mod datatype;
+mod device;
 mod enrollment;
 mod episode_of_care;
 pub mod hex;
@@ -52,6 +53,9 @@ pub use consent::{
 pub use datatype::{
     CodeableConcept, Coding, Extension, HumanName, Identifier, Meta, Narrative, Period, Reference,
 };
+pub use device::{
+    Device, DeviceStatus, DEVICE_ENROLLED_EXTENSION_URL, DEVICE_REVOKED_EXTENSION_URL,
+};
 pub use enrollment::{EnrollmentRequest, EnrollmentResponse};
 pub use episode_of_care::{DatePeriod, EpisodeOfCare, EpisodeStatus};
 pub use outcome::{IssueCode, IssueSeverity, OperationOutcome, OutcomeIssue};
@@ -68,8 +72,9 @@ pub use questionnaire_response::{
 };
 pub use resource_type::{
     AppointmentResponseType, AppointmentType, AuditEventType, BundleType as BundleResourceType,
-    CapabilityStatementType, CareTeamType, ConsentType, EpisodeOfCareType, OperationOutcomeType,
-    PatientType, PractitionerType, ProvenanceType, QuestionnaireResponseType, QuestionnaireType,
+    CapabilityStatementType, CareTeamType, ConsentType, DeviceType, EpisodeOfCareType,
+    OperationOutcomeType, PatientType, PractitionerType, ProvenanceType, QuestionnaireResponseType,
+    QuestionnaireType,
 };
 pub use response::AppointmentResponse;
 

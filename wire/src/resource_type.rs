@@ -108,6 +108,11 @@ resource_type!(
     EpisodeOfCareType,
     "EpisodeOfCare"
 );
+resource_type!(
+    /// `"Device"`.
+    DeviceType,
+    "Device"
+);
 
 #[cfg(test)]
 mod tests {

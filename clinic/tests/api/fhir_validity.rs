@@ -64,6 +64,13 @@ async fn every_emitted_resource_is_valid_fhir() {
             .body,
     ));
     emitted.push((
+        "devices",
+        harness
+            .device_get(&device, &format!("/fhir/Device?patient={}", device.patient))
+            .await
+            .body,
+    ));
+    emitted.push((
         "outcome",
         harness
             .device_get(&device, "/fhir/Appointment/999999")

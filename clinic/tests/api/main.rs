@@ -2,6 +2,7 @@
 
 mod authorization;
 mod bad_input;
+mod devices;
 mod enrollment;
 #[path = "../common/fhir_python.rs"]
 mod fhir_python;
