@@ -7,41 +7,31 @@
 //! (`xdg-mime query default x-scheme-handler/<scheme>`): without one, or when opening fails, the
 //! answer is [`CrisisOpened::NoHandler`] and the window shows the number large with a Copy button.
 
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_opener::OpenerExt;
 use tideline_core::crisis::{self, AfterUse, CrisisDirectory, CrisisOpened, CrisisTarget, Dial};
 use tideline_core::record::{Record, RecordId};
 use tideline_core::Error;
 
+use crate::dispatch::Cx;
 use crate::ipc::IpcError;
 use crate::state::AppState;
 
 /// Every crisis line with its words: no vault needed (the lock screen shows them too).
-#[tauri::command]
-pub fn crisis_lines() -> CrisisDirectory {
-    crisis::directory()
+pub fn crisis_lines(_cx: &Cx<'_>) -> Result<CrisisDirectory, IpcError> {
+    Ok(crisis::directory())
 }
 
 /// What to say after a logged return to use.
-#[tauri::command]
-pub fn crisis_after_use() -> AfterUse {
-    crisis::after_use()
+pub fn crisis_after_use(_cx: &Cx<'_>) -> Result<AfterUse, IpcError> {
+    Ok(crisis::after_use())
 }
 
 /// Opens a crisis line or one of the patient's contacts in the platform's handler.
-#[tauri::command(async)]
-pub fn crisis_open<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    target: CrisisTarget,
-) -> Result<CrisisOpened, IpcError> {
-    let dial = resolve(&state, &target)?;
-    if !has_handler(&dial.uri) {
-        return Ok(crisis::no_handler(&dial));
-    }
-    match app.opener().open_url(&dial.uri, None::<&str>) {
-        Ok(()) => Ok(CrisisOpened::Opened),
-        Err(_) => Ok(crisis::no_handler(&dial)),
+pub fn crisis_open(cx: &Cx<'_>, target: CrisisTarget) -> Result<CrisisOpened, IpcError> {
+    let dial = resolve(cx.state, &target)?;
+    if cx.platform.open_url(&dial.uri) {
+        Ok(CrisisOpened::Opened)
+    } else {
+        Ok(crisis::no_handler(&dial))
     }
 }
 
@@ -63,7 +53,7 @@ fn resolve(state: &AppState, target: &CrisisTarget) -> Result<Dial, Error> {
 
 /// Whether something on this device opens addresses of the URI's scheme.
 #[cfg(all(desktop, target_os = "linux"))]
-fn has_handler(uri: &str) -> bool {
+pub(crate) fn has_handler(uri: &str) -> bool {
     let scheme = uri.split(':').next().unwrap_or_default();
     let asked = std::process::Command::new("xdg-mime")
         .args(["query", "default", &format!("x-scheme-handler/{scheme}")])
@@ -78,6 +68,6 @@ fn has_handler(uri: &str) -> bool {
 
 /// Elsewhere the platform's opener answers for itself (a failure becomes `NoHandler` too).
 #[cfg(not(all(desktop, target_os = "linux")))]
-fn has_handler(_uri: &str) -> bool {
+pub(crate) fn has_handler(_uri: &str) -> bool {
     true
 }

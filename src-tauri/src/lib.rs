@@ -2,12 +2,13 @@
 //! call into the core with the current time, and returns the result or the one error shape
 //! `{ code, message }`. Rules, storage and validation all live in the core.
 
-mod chooser;
-mod clinic;
+pub mod chooser;
+pub mod clinic;
 mod commands;
 mod crisis;
+pub mod dispatch;
 mod ipc;
-#[cfg(mobile)]
+pub mod platform;
 mod quick_unlock;
 pub mod reminders;
 #[cfg(target_os = "android")]
@@ -15,6 +16,7 @@ mod secure_screen;
 #[cfg(all(desktop, target_os = "linux"))]
 mod session_watch;
 mod state;
+pub mod table;
 #[cfg(desktop)]
 mod tray;
 #[cfg(target_os = "linux")]
@@ -23,7 +25,7 @@ mod webview;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tauri::{AppHandle, Emitter, Manager, RunEvent};
+use tauri::{AppHandle, Emitter, Manager, RunEvent, Runtime};
 
 pub use ipc::IpcError;
 pub use state::AppState;
@@ -102,66 +104,37 @@ pub fn run() {
                 })?;
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::vault_status,
-            commands::vault_create,
-            commands::vault_unlock,
-            commands::vault_recover,
-            commands::vault_lock,
-            commands::vault_touch,
-            commands::vault_hold,
-            commands::vault_release,
-            crisis::crisis_lines,
-            crisis::crisis_after_use,
-            crisis::crisis_open,
-            commands::reminder_examples,
-            commands::locked_capture,
-            commands::draft_keep,
-            commands::draft_take,
-            commands::draft_discard,
-            commands::passphrase_assess,
-            commands::record_save,
-            commands::record_delete,
-            commands::records_query,
-            commands::passphrase_change,
-            commands::recovery_key_rotate,
-            commands::backup_export,
-            commands::backup_restore,
-            commands::export_json,
-            commands::vault_wipe,
-            commands::home_summary,
-            commands::halt_pattern,
-            commands::halt_suggestions,
-            commands::insights,
-            commands::pick_path,
-            commands::sync_connect,
-            commands::sync_now,
-            commands::sync_status,
-            commands::sync_dismiss_parked,
-            commands::sync_disconnect,
-            commands::session_respond,
-            commands::care_plan,
-            commands::sessions_list,
-            commands::session_mark,
-            commands::share_preview,
-            commands::share_send,
-            commands::share_resend,
-            commands::share_consents,
-            commands::share_revoke,
-            commands::share_accounting,
-            commands::report_pdf,
-            #[cfg(mobile)]
-            quick_unlock::quick_unlock_status,
-            #[cfg(mobile)]
-            quick_unlock::quick_unlock_enable,
-            #[cfg(mobile)]
-            quick_unlock::quick_unlock_disable,
-            #[cfg(mobile)]
-            quick_unlock::quick_unlock,
-        ])
+        // Every command goes through the one dispatch (src/table.rs lists them); Tauri has already
+        // checked the window's permission for the command by name (capabilities/main.json).
+        .invoke_handler(invoke)
         .build(tauri::generate_context!())
         .expect("the Tideline window could not start");
     app.run(on_run_event);
+}
+
+/// Runs one IPC call on a worker thread through [`dispatch::dispatch`].
+fn invoke<R: Runtime>(call: tauri::ipc::Invoke<R>) -> bool {
+    let tauri::ipc::Invoke {
+        message, resolver, ..
+    } = call;
+    let command = message.command().to_owned();
+    let args = match message.payload() {
+        tauri::ipc::InvokeBody::Json(value) => value.clone(),
+        tauri::ipc::InvokeBody::Raw(_) => serde_json::Value::Null,
+    };
+    let app = message.webview().app_handle().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let platform = platform::TauriPlatform::new(app.clone());
+        let cx = dispatch::Cx {
+            state: &app.state::<AppState>(),
+            platform: &platform,
+        };
+        match dispatch::dispatch(&cx, &command, args) {
+            Ok(value) => resolver.resolve(value),
+            Err(rejection) => resolver.reject(rejection.to_json()),
+        }
+    });
+    true
 }
 
 /// Quitting, from the tray or the last window: store how far reminders got and lock.

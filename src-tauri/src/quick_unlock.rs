@@ -15,20 +15,18 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_biometric::{AuthOptions, BiometricExt};
 use tideline_core::vault::{self, DeviceKey, UnlockReport, Vault, VaultPresence};
 use tideline_core::Error;
 use zeroize::Zeroizing;
 
+use crate::dispatch::Cx;
 use crate::ipc::IpcError;
-use crate::state::AppState;
-use crate::{clinic, reminders};
 
 /// The keystore's ciphertext of the device key, in the data directory.
 pub const SEALED_FILE: &str = "quick-unlock.sealed";
 
 /// What the system prompt says: the app's neutral name only (BRIEF: private at a glance).
+#[cfg(mobile)]
 const PROMPT: &str = "Unlock Tideline";
 
 /// Whether the lock screen can offer quick unlock, and whether it is on.
@@ -45,12 +43,15 @@ fn sealed_path(dir: &Path) -> PathBuf {
     dir.join(SEALED_FILE)
 }
 
-/// Asks the keystore, behind the biometric prompt, to seal (`seal = true`) or open `data`.
-fn keystore<R: Runtime>(
-    app: &AppHandle<R>,
+/// Asks the keystore, behind the biometric prompt, to seal (`seal = true`) or open `data`: the
+/// phone's [`crate::platform::Platform::keystore`].
+#[cfg(mobile)]
+pub(crate) fn keystore<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
     data: &str,
     seal: bool,
 ) -> Result<Zeroizing<String>, Error> {
+    use tauri_plugin_biometric::{AuthOptions, BiometricExt};
     let data = Some(data.to_owned());
     let (data_to_encrypt, data_to_decrypt) = if seal { (data, None) } else { (None, data) };
     let options = AuthOptions {
@@ -97,12 +98,9 @@ fn write_sealed(dir: &Path, sealed: &str) -> Result<(), Error> {
     Ok(())
 }
 
-#[tauri::command(async)]
-pub fn quick_unlock_status(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<QuickUnlockStatus, IpcError> {
-    let available = app.biometric().status().is_ok_and(|s| s.is_available);
+pub fn quick_unlock_status(cx: &Cx<'_>) -> Result<QuickUnlockStatus, IpcError> {
+    let state = cx.state;
+    let available = cx.platform.biometric_available();
     let on = vault::presence(&state.dir) == VaultPresence::Present
         && vault::quick_unlock_on(&state.dir)?
         && sealed_path(&state.dir).exists();
@@ -111,16 +109,14 @@ pub fn quick_unlock_status(
 
 /// Turns quick unlock on: the core makes a device slot (checking the passphrase), the keystore
 /// seals its key behind biometrics. If the keystore step fails, the slot is removed again.
-#[tauri::command(async)]
-pub fn quick_unlock_enable(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    passphrase: Zeroizing<String>,
-) -> Result<(), IpcError> {
+pub fn quick_unlock_enable(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Result<(), IpcError> {
+    let state = cx.state;
     let now = Utc::now();
     let key = state.with_vault(now, |v| v.enable_quick_unlock(&passphrase))?;
-    let sealed =
-        keystore(&app, &key.to_text(), true).and_then(|sealed| write_sealed(&state.dir, &sealed));
+    let sealed = cx
+        .platform
+        .keystore(&key.to_text(), true)
+        .and_then(|sealed| write_sealed(&state.dir, &sealed));
     if let Err(e) = sealed {
         // A slot whose key the keystore does not hold would open nothing: leave none behind.
         if state.with_vault(now, |v| v.disable_quick_unlock()).is_err() {
@@ -133,16 +129,16 @@ pub fn quick_unlock_enable(
 }
 
 /// Turns quick unlock off: the device slot goes, and the keystore's ciphertext with it.
-#[tauri::command(async)]
-pub fn quick_unlock_disable(state: State<'_, AppState>) -> Result<(), IpcError> {
+pub fn quick_unlock_disable(cx: &Cx<'_>) -> Result<(), IpcError> {
+    let state = cx.state;
     state.with_vault(Utc::now(), |v| v.disable_quick_unlock())?;
     forget(&state.dir);
     Ok(())
 }
 
 /// Unlocks with the patient's fingerprint or face. The lockout delay applies as for the passphrase.
-#[tauri::command(async)]
-pub fn quick_unlock(app: AppHandle, state: State<'_, AppState>) -> Result<UnlockReport, IpcError> {
+pub fn quick_unlock(cx: &Cx<'_>) -> Result<UnlockReport, IpcError> {
+    let state = cx.state;
     // Asked before the prompt: no biometric check for a vault that has no device slot.
     if !vault::quick_unlock_on(&state.dir)? {
         return Err(Error::QuickUnlockOff.into());
@@ -150,11 +146,9 @@ pub fn quick_unlock(app: AppHandle, state: State<'_, AppState>) -> Result<Unlock
     let sealed = Zeroizing::new(
         std::fs::read_to_string(sealed_path(&state.dir)).map_err(|_| Error::QuickUnlockOff)?,
     );
-    let text = keystore(&app, &sealed, false)?;
+    let text = cx.platform.keystore(&sealed, false)?;
     let key = DeviceKey::from_text(&text)?;
     let (vault, report) = Vault::unlock_with_device_key(&state.dir, &key, Utc::now())?;
     *state.slot() = Some(vault);
-    reminders::sync(&app);
-    clinic::wake(&app);
     Ok(report)
 }

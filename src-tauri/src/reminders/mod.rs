@@ -73,36 +73,13 @@ impl fmt::Display for NotifyError {
 
 impl std::error::Error for NotifyError {}
 
-/// The one call the commands make after an unlock or a change to sessions or settings: re-plan
-/// from the open vault and apply the settings that live outside it.
+/// Re-plans from the open vault outside a command (the background sync, a notification's answer);
+/// commands get the same through the dispatch's `Replan` flag (`crate::dispatch::replan`).
 pub fn sync<R: Runtime>(app: &AppHandle<R>) {
-    let now = Utc::now();
-    let Some(settings) = app.state::<AppState>().replan_reminders(now) else {
-        return;
-    };
-    // On mobile the device's schedule was replaced with the plan (`AppState::replan_reminders`).
-    #[cfg(desktop)]
-    apply_start_at_login(app, settings.start_at_login);
-    #[cfg(mobile)]
-    let _ = settings;
-}
-
-/// Registers or removes the login item to match the setting; touches the system only on a change.
-#[cfg(desktop)]
-fn apply_start_at_login<R: Runtime>(app: &AppHandle<R>, wanted: bool) {
-    use tauri_plugin_autostart::ManagerExt;
-    let launcher = app.autolaunch();
-    if launcher.is_enabled().ok() == Some(wanted) {
-        return;
-    }
-    let changed = if wanted {
-        launcher.enable()
-    } else {
-        launcher.disable()
-    };
-    if changed.is_err() {
-        eprintln!("autostart: could not change the login item");
-    }
+    crate::dispatch::replan(
+        &app.state::<AppState>(),
+        &crate::platform::TauriPlatform::new(app.clone()),
+    );
 }
 
 /// Records an answer given on a notification, and re-plans if it was applied at once (a declined

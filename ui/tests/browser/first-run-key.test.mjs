@@ -4,12 +4,12 @@
 // without one.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, launch, openApp, PASSPHRASE, startServer } from "./harness.mjs";
+import { axe, launch, openApp, PASSPHRASE, startBridge } from "./harness.mjs";
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer();
+  server = await startBridge();
   browser = await launch();
 });
 after(async () => {
@@ -33,16 +33,16 @@ async function toRecoveryKey(page) {
 
 describe("first run's recovery key", () => {
   test("the idle lock waits while the key is on screen", async () => {
-    const ctx = await openApp(browser, server.url, { size: SIZE, theme: "light", scenario: "fresh" });
+    const ctx = await openApp(browser, server, { size: SIZE, theme: "light", scenario: "fresh" });
     const { page, problems } = ctx;
     try {
       await toRecoveryKey(page);
       const key = (await page.locator(".key").textContent()).trim();
-      await page.evaluate(() => window.__tidelineAutoLock());
+      assert.equal(await page.evaluate(() => window.__tidelineAutoLock()), false, "the idle timer does not lock while the key is shown");
       await page.waitForTimeout(100);
       await page.getByRole("heading", { name: "Your recovery key" }).waitFor();
       assert.equal((await page.locator(".key").textContent()).trim(), key, "the key is still shown after the idle timer fired");
-      assert.equal(await page.evaluate(() => window.__tidelineBackend.held()), true, "the vault holds open while the key is shown");
+      assert.equal((await server.ipc("vault_status")).state, "unlocked", "the vault holds open while the key is shown");
       assert.deepEqual(problems, []);
     } finally {
       await ctx.context.close();
@@ -51,15 +51,13 @@ describe("first run's recovery key", () => {
 
   test("locked before the key was checked: the next unlock offers a new key at once", async () => {
     for (const theme of ["light", "dark"]) {
-      const ctx = await openApp(browser, server.url, { size: SIZE, theme, scenario: "fresh" });
+      const ctx = await openApp(browser, server, { size: SIZE, theme, scenario: "fresh" });
       const { page, problems } = ctx;
       try {
         await toRecoveryKey(page);
         // The lock comes anyway (the tray's Lock, sleep, or the hold ran out).
-        await page.evaluate(async () => {
-          window.__tidelineBackend.handle("vault_lock");
-          await window.__tidelineShellEvent("vault-locked");
-        });
+        await server.ipc("vault_lock");
+        await page.evaluate(() => window.__tidelineShellEvent("vault-locked"));
         await page.getByLabel("Passphrase").fill(PASS);
         await page.getByRole("button", { name: "Unlock" }).click();
         const notice = page.getByText("Tideline locked before your recovery key was checked");

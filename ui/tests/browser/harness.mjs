@@ -1,17 +1,20 @@
 // Shared pieces of the browser suite: a tiny static server for ui/dist (with the production CSP),
 // headless Chromium from the system, the in-page mock backend, axe-core, and page checks.
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { ipc, seedJournal } from "./fixtures.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const uiRoot = resolve(here, "../..");
 const dist = join(uiRoot, "dist");
 export const shots = join(uiRoot, "test-results", "screenshots");
 const mockScript = join(uiRoot, "test-results", "mock", "mock-ipc.js");
+const bridgeScript = join(uiRoot, "test-results", "bridge", "bridge-ipc.js");
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -43,6 +46,43 @@ export async function startServer() {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/**
+ * Starts the loopback bridge (tests/bridge, built by run.mjs): the real commands and ui/dist on one
+ * origin. `reset` gives the next test a fresh temporary data directory; `ipc` calls a command as the
+ * window would; `device`/`setDevice` read and drive the platform pieces (opener, file chooser,
+ * keystore, notifications).
+ */
+export async function startBridge() {
+  const binary = process.env.TIDELINE_BRIDGE;
+  if (!binary) throw new Error("TIDELINE_BRIDGE is not set: run the suite through tests/browser/run.mjs");
+  const child = spawn(binary, [dist], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((ok, fail) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const m = out.match(/listening (http:\/\/\S+)/);
+      if (m) ok(m[1]);
+    });
+    child.on("exit", (code) => fail(new Error(`the bridge stopped (${code})`)));
+  });
+  const post = async (path, body) => {
+    const r = await fetch(new URL(path, url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+    return r.json();
+  };
+  return {
+    url,
+    reset: (options) => post("bridge/reset", options),
+    ipc: (command, args) => ipc(url, command, args),
+    device: async () => (await fetch(new URL("bridge/device", url))).json(),
+    setDevice: (change) => post("bridge/device", change),
+    close: () =>
+      new Promise((ok) => {
+        child.once("exit", ok);
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
 export async function launch() {
   await mkdir(shots, { recursive: true });
   return chromium.launch({
@@ -60,10 +100,19 @@ export const THEMES = ["light", "dark"];
 export const PASSPHRASE = "quiet river morning";
 
 /**
- * A page with the mock backend installed before the app's own script runs. Every console error,
- * page error and CSP violation is collected in `problems`.
+ * A page on the app. With a bridge from `startBridge()` as `target`, the page talks to the real
+ * commands, on a fresh data directory per call: `scenario` "fresh" (no vault) or "seeded" (the
+ * journal of fixtures.mjs, locked, passphrase PASSPHRASE); `phone` makes the quick-unlock commands
+ * exist. With a URL string (suites not yet moved to the bridge), the in-page TypeScript double.
+ * Every console error, page error and CSP violation is collected in `problems`.
  */
-export async function openApp(browser, baseUrl, { size, theme, scenario, reducedMotion = "no-preference", clock = false, phone = false }) {
+export async function openApp(browser, target, { size, theme, scenario, reducedMotion = "no-preference", clock = false, phone = false }) {
+  const bridge = typeof target === "object" ? target : null;
+  const baseUrl = bridge ? bridge.url : target;
+  if (bridge) {
+    await bridge.reset({ phone });
+    if (scenario === "seeded") await seedJournal(bridge.url, PASSPHRASE);
+  }
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: theme, reducedMotion });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -76,7 +125,7 @@ export async function openApp(browser, baseUrl, { size, theme, scenario, reduced
     window.__TIDELINE_MOCK__ = { scenario: s, phone };
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   }, [scenario, phone]);
-  await page.addInitScript({ path: mockScript });
+  await page.addInitScript({ path: bridge ? bridgeScript : mockScript });
   // A controllable clock (time still flows) lets a test jump minutes ahead, e.g. between urge steps.
   if (clock) await page.clock.install();
   await page.goto(baseUrl);

@@ -3,12 +3,12 @@
 // with the passphrase and then opens Tideline from the lock screen without typing.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, launch, openApp, PASSPHRASE, startServer } from "./harness.mjs";
+import { axe, launch, openApp, PASSPHRASE, startBridge } from "./harness.mjs";
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer();
+  server = await startBridge();
   browser = await launch();
 });
 after(async () => {
@@ -22,7 +22,7 @@ const quickButton = (page) => page.getByRole("button", { name: "Unlock with fing
 
 describe("quick unlock", () => {
   test("on the desktop nothing offers it", async () => {
-    const ctx = await openApp(browser, server.url, { size: LAPTOP, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: LAPTOP, theme: "light", scenario: "seeded" });
     const { page, problems } = ctx;
     try {
       await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
@@ -40,7 +40,7 @@ describe("quick unlock", () => {
 
   test("on a phone: turned on with the passphrase, it opens the lock screen without typing", async () => {
     for (const theme of ["light", "dark"]) {
-      const ctx = await openApp(browser, server.url, { size: PHONE, theme, scenario: "seeded", phone: true });
+      const ctx = await openApp(browser, server, { size: PHONE, theme, scenario: "seeded", phone: true });
       const { page, problems } = ctx;
       try {
         await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();

@@ -1,13 +1,29 @@
-// Builds the mock backend script and runs the browser suite with node's test runner.
-// ui/dist must be built first (`npm run build`); `npm run test:browser` does both.
+// Builds the loopback bridge (tests/bridge: the real commands), the in-page scripts (the bridge's
+// IPC forwarder, and the TypeScript double for suites not yet moved to the bridge), and runs the
+// browser suite with node's test runner. ui/dist must be built first; `npm run test:browser` does both.
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ui = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: ui, stdio: "inherit" });
+  const r = spawnSync(cmd, args, { cwd: ui, stdio: "inherit", env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(process.execPath, [join(ui, "node_modules/vite/bin/vite.js"), "build", "--config", "vite.mock.config.ts", "--logLevel", "warn"]);
+run(process.execPath, [join(ui, "node_modules/vite/bin/vite.js"), "build", "--config", "vite.bridge.config.ts", "--logLevel", "warn"]);
+// The bridge binary: cargo says where it put it.
+const cargo = spawnSync("cargo", ["build", "-p", "tideline-bridge", "--message-format=json-render-diagnostics"], { cwd: join(ui, ".."), stdio: ["ignore", "pipe", "inherit"], maxBuffer: 256 * 1024 * 1024 });
+if (cargo.status !== 0) process.exit(cargo.status ?? 1);
+const built = cargo.stdout
+  .toString()
+  .split("\n")
+  .filter((line) => line.startsWith("{"))
+  .map((line) => JSON.parse(line))
+  .find((m) => m.reason === "compiler-artifact" && m.target?.name === "tideline-bridge" && m.executable);
+if (!built) {
+  console.error("cargo did not report the tideline-bridge binary");
+  process.exit(1);
+}
+process.env.TIDELINE_BRIDGE = built.executable;
 run(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", join(ui, "tests/browser/screens.test.mjs"), join(ui, "tests/browser/help-layer.test.mjs"), join(ui, "tests/browser/first-run-key.test.mjs"), join(ui, "tests/browser/quick-unlock.test.mjs")]);
