@@ -5,6 +5,8 @@ import { listen } from "@tauri-apps/api/event";
 import type {
   AfterUse,
   CravingEntry,
+  CravingPage,
+  CravingQuery,
   Draft,
   NotificationExamples,
   CrisisDirectory,
@@ -189,6 +191,8 @@ export const recordsQuery = (query: Partial<Query> & Pick<Query, "kinds">) =>
   call<StoredRecord[]>("records_query", {
     query: { from: null, to: null, text: null, limit: null, ...query },
   });
+/** One page of the craving journal: the core filters and counts the whole journal. */
+export const journalPage = (query: CravingQuery) => call<CravingPage>("journal_page", { query });
 export const homeSummary = () => call<HomeSummary>("home_summary");
 export const insights = () => call<Insights>("insights");
 export const haltPattern = (lastN: number) => call<HaltPattern>("halt_pattern", { lastN });

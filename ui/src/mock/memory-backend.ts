@@ -34,7 +34,7 @@ import type {
 // by core's tests, so this double never holds its own copy of the words).
 import crisis from "../lib/generated/crisis.json";
 import notificationExamples from "../lib/generated/notification-examples.json";
-import type { CravingEntry, CrisisOpened, CrisisTarget, Draft } from "../lib/types";
+import type { CravingEntry, CravingPage, CravingQuery, CrisisOpened, CrisisTarget, Draft } from "../lib/types";
 
 type Fail = { code: string; message: string };
 type Session = ClinicSession;
@@ -249,6 +249,44 @@ export class MemoryBackend {
       default:
         return null;
     }
+  }
+
+  /** The double's stand-in for core::journal::page (word prefixes, grouping keys), until the
+   * browser tests run on the real core. */
+  private journalPage(q: CravingQuery): CravingPage {
+    if (!(q.limit >= 1 && q.limit <= 200)) throw fail("invalid", "limit: a page holds 1 to 200 entries");
+    const key = (t: Trigger) => ("label" in t ? `${t.kind}:${t.label.split(/\s+/).filter(Boolean).join(" ").toLowerCase()}` : JSON.stringify(t));
+    const words = (x: string) => x.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const wanted = words(q.text ?? "");
+    const all = this.sorted(["craving"]).map((s) => ({ id: s.id, entry: s.record as CravingEntry & { type: "craving" } }));
+    const matches = all.filter(({ entry: e }) => {
+      if (q.from && e.occurredAt.utc < q.from) return false;
+      if (q.to && e.occurredAt.utc >= q.to) return false;
+      if (q.minIntensity !== null && e.intensity < q.minIntensity) return false;
+      if (q.maxIntensity !== null && e.intensity > q.maxIntensity) return false;
+      if (q.outcome !== null && e.outcome !== q.outcome) return false;
+      if (q.trigger !== null && !e.triggers.some((t) => key(t) === key(q.trigger as Trigger))) return false;
+      if (wanted.length) {
+        const have = words([e.situation, e.thoughtsAndFeelings, e.coping, e.notes, ...e.triggers.map((t) => ("label" in t ? t.label : ""))].filter(Boolean).join(" "));
+        if (!wanted.every((w) => have.some((h) => h.startsWith(w)))) return false;
+      }
+      return true;
+    });
+    const counts = new Map<string, { t: Trigger; n: number }>();
+    for (const { entry } of all) for (const t of entry.triggers) {
+      const c = counts.get(key(t));
+      if (c) c.n++;
+      else counts.set(key(t), { t, n: 1 });
+    }
+    return {
+      items: matches.slice(q.offset, q.offset + q.limit).map(({ id, entry }) => {
+        const { type: _type, ...plain } = entry;
+        return { id, entry: plain };
+      }),
+      total: matches.length,
+      journal: all.length,
+      triggers: [...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.t),
+    };
   }
 
   private sorted(kinds: RecordKind[]): StoredRecord[] {
@@ -925,6 +963,8 @@ export class MemoryBackend {
         if (q.limit) out = out.slice(0, q.limit);
         return out;
       }
+      case "journal_page":
+        return this.journalPage(a.query as CravingQuery);
       case "home_summary":
         return this.home();
       case "insights":

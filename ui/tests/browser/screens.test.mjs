@@ -601,6 +601,52 @@ describe("behaviour", () => {
     }
   });
 
+  test("the journal list pages through the whole journal: the true count, Show more by keyboard, an old entry found", async () => {
+    const ctx = await openApp(browser, server.url, { size: SIZES[1], theme: "light", scenario: "seeded" });
+    const { page, problems } = ctx;
+    try {
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
+      // 45 older entries through the backend's own command; the oldest holds a word no other does.
+      await page.evaluate(() => {
+        for (let i = 0; i < 45; i++) {
+          const utc = new Date(Date.UTC(2024, 0, 1 + i, 18)).toISOString();
+          window.__tidelineBackend.handle("record_save", {
+            record: { type: "craving", occurredAt: { utc, zone: "America/New_York" }, situation: i === 0 ? "walked to the lighthouse instead" : `an ordinary day ${i}`, thoughtsAndFeelings: null, intensity: 4, durationMinutes: null, coping: null, outcome: "didNotUse", triggers: [], notes: null },
+          });
+        }
+      });
+      await nav(page, "Log craving");
+      await page.getByText("59 of 59 entries, showing the newest 20").waitFor();
+      assert.equal(await page.locator(".entries > li").count(), 20);
+      const more = page.getByRole("button", { name: "Show 20 more" });
+      await more.focus();
+      await page.keyboard.press("Enter");
+      await page.getByText("59 of 59 entries, showing the newest 40").waitFor();
+      assert.equal(await page.locator(".entries > li").count(), 40);
+      // Focus moves to the first entry that arrived, so the keyboard continues from there.
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll(".entries > li")].indexOf(document.activeElement)), 20);
+      await page.getByRole("button", { name: "Show 19 more" }).click();
+      await page.getByText("59 of 59 entries", { exact: true }).waitFor();
+      assert.equal(await page.getByRole("button", { name: /^Show \d+ more$/ }).count(), 0, "nothing more to show");
+      // The oldest entry, far past the first page, is found by its word.
+      if (!(await page.getByLabel("Search").isVisible())) await page.getByText("Filter and search").click();
+      await page.getByLabel("Search").fill("lighthouse");
+      await page.getByText("1 of 59 entries", { exact: true }).waitFor();
+      await page.getByText("walked to the lighthouse instead").waitFor();
+      await page.getByLabel("Search").fill("");
+      await page.getByLabel("Highest intensity").fill("4");
+      await page.getByLabel("Outcome").selectOption("didNotUse");
+      await page.getByText(/^\d+ of 59 entries/).waitFor();
+      const shown = await page.locator(".entries > li strong").allTextContents();
+      assert.ok(shown.length > 0 && shown.every((t) => /Intensity [0-4]$/.test(t)), shown.join(", "));
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.context.close();
+    }
+  });
+
   test("the theme override in settings wins over the system theme", async () => {
     const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
