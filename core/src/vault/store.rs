@@ -431,6 +431,22 @@ pub(crate) fn put_record(conn: &Connection, row: &SealedRow) -> Result<()> {
     Ok(())
 }
 
+/// Deletes every record row (inside a transaction that writes them again, resealed).
+pub(crate) fn delete_all_records(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM records", [])?;
+    Ok(())
+}
+
+/// Replaces the vault's inbox keys (a master key rotation gives the inbox a new pair).
+pub(crate) fn replace_inbox_keys(
+    conn: &Connection,
+    vault_id: &[u8; 16],
+    keys: &super::inbox::InboxKeys,
+) -> Result<()> {
+    conn.execute("DELETE FROM inbox_key", [])?;
+    set_inbox_keys(conn, vault_id, keys)
+}
+
 /// Deletes one record; `false` when there was none.
 pub(crate) fn delete_record(conn: &Connection, id: &[u8; 16]) -> Result<bool> {
     Ok(conn.execute("DELETE FROM records WHERE id = ?1", [&id[..]])? > 0)

@@ -12,4 +12,5 @@ mod migrate;
 mod plaintext;
 mod quick_unlock;
 mod records;
+mod rotate;
 mod support;
