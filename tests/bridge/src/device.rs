@@ -16,7 +16,8 @@ use zeroize::Zeroizing;
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceChange {
-    /// URI schemes something on the device opens (`tel`, `sms`, `https`); none at first.
+    /// URI schemes something on the device opens (`tel`, `sms`, `https`); at first only `https`
+    /// (a desktop with a browser and no phone app).
     handlers: Option<Vec<String>>,
     /// Whether the next biometric checks go through (they do at first, on a phone).
     biometric: Option<bool>,
@@ -47,10 +48,14 @@ pub struct Device {
 
 impl Device {
     pub fn new(files: PathBuf, phone: bool) -> Self {
+        let log = Log {
+            handlers: BTreeSet::from(["https".to_owned()]),
+            ..Log::default()
+        };
         Self {
             files,
             phone,
-            log: Mutex::new(Log::default()),
+            log: Mutex::new(log),
         }
     }
 

@@ -4,12 +4,12 @@
 // open and given back afterwards.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, launch, openApp, PASSPHRASE, SIZES, smallTargets, startServer, storageSnapshot } from "./harness.mjs";
+import { axe, launch, openApp, PASSPHRASE, SIZES, smallTargets, startBridge, storageSnapshot } from "./harness.mjs";
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer();
+  server = await startBridge();
   browser = await launch();
 });
 after(async () => {
@@ -42,7 +42,7 @@ async function openAndClose(page, how) {
 for (const size of SIZES) {
   describe(`help layer, ${size.name}`, () => {
     test("on every first-run step, the step and what was typed are still there, and first run completes", async () => {
-      const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "fresh" });
+      const ctx = await openApp(browser, server, { size, theme: "light", scenario: "fresh" });
       const { page, problems } = ctx;
       try {
         await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
@@ -71,11 +71,16 @@ for (const size of SIZES) {
         await openAndClose(page, "escape");
         await page.getByRole("heading", { name: "Your recovery key" }).waitFor();
         assert.equal((await page.locator(".key").textContent()).trim(), key, "the recovery key shown once is still shown");
+        const groups = await page.locator(".key span").allTextContents();
         await page.getByRole("button", { name: "I wrote it down" }).click();
 
-        await page.getByLabel(/Type group 3/).fill("m2kd");
+        // The group asked for from the core's key, typed in lower case (the check is case-blind).
+        const asked = Number((await page.locator("label[for=part]").textContent()).match(/group (\d+)/)[1]);
+        const group = groups[asked - 1].trim().toLowerCase();
+        const field = page.getByLabel(/Type group \d+/);
+        await field.fill(group);
         await openAndClose(page, "back");
-        assert.equal(await page.getByLabel(/Type group 3/).inputValue(), "m2kd");
+        assert.equal(await field.inputValue(), group);
         await page.getByRole("button", { name: "Confirm" }).click();
         await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
         assert.deepEqual(problems, []);
@@ -85,7 +90,7 @@ for (const size of SIZES) {
     });
 
     test("a half-filled craving form keeps its contents and scroll position", async () => {
-      const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
+      const ctx = await openApp(browser, server, { size, theme: "dark", scenario: "seeded" });
       const { page, problems } = ctx;
       try {
         await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -110,7 +115,7 @@ for (const size of SIZES) {
     });
 
     test("a running urge-surfing exercise keeps its step and its timer", async () => {
-      const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded", clock: true });
+      const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded", clock: true });
       const { page, problems } = ctx;
       try {
         await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -138,7 +143,7 @@ describe("crisis lines", () => {
   const size = SIZES[1];
 
   test("Call 988 reaches the opener with tel:988 where a phone app exists; else the number, large, with Copy", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded" });
     const { page, problems } = ctx;
     try {
       await page.getByRole("button", { name: "Get help now" }).click();
@@ -150,12 +155,12 @@ describe("crisis lines", () => {
       assert.equal((await status.locator(".number").textContent()).trim(), "988");
       assert.ok(await status.getByRole("button", { name: "Copy" }).isVisible());
       // With a handler, the shell's opener gets the address the core built, and nothing is shown.
-      await page.evaluate(() => window.__tidelineBackend.handlers.add("tel"));
+      await server.setDevice({ handlers: ["https", "tel"] });
       await page.getByRole("button", { name: "Call 988", exact: true }).click();
       await status.waitFor({ state: "detached" });
-      assert.deepEqual(await page.evaluate(() => window.__tidelineBackend.opened), ["tel:988"]);
+      assert.deepEqual((await server.device()).opened, ["tel:988"]);
       await page.getByRole("button", { name: "Chat with 988" }).click();
-      assert.deepEqual(await page.evaluate(() => window.__tidelineBackend.opened), ["tel:988", "https://988lifeline.org/chat"]);
+      assert.deepEqual((await server.device()).opened, ["tel:988", "https://988lifeline.org/chat"]);
       assert.deepEqual(problems, []);
     } finally {
       await ctx.context.close();
@@ -165,7 +170,7 @@ describe("crisis lines", () => {
 
 describe("after a logged return to use", () => {
   test("one calm, dismissable note on overdose risk, naloxone and Never Use Alone, worded by the core", async () => {
-    const ctx = await openApp(browser, server.url, { size: SIZES[0], theme: "dark", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: SIZES[0], theme: "dark", scenario: "seeded" });
     const { page, problems } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -194,7 +199,7 @@ describe("after a logged return to use", () => {
 
 describe("craving form", () => {
   test("intensity starts unset and must be touched; several triggers and the time of day are saved", async () => {
-    const ctx = await openApp(browser, server.url, { size: SIZES[1], theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: SIZES[1], theme: "light", scenario: "seeded" });
     const { page, problems } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -227,7 +232,7 @@ describe("craving form", () => {
 
 describe("settings", () => {
   test("the notification choice quotes the planner's exact discreet and detailed texts", async () => {
-    const ctx = await openApp(browser, server.url, { size: SIZES[0], theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: SIZES[0], theme: "light", scenario: "seeded" });
     const { page, problems } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -245,7 +250,7 @@ describe("settings", () => {
 
 describe("what was on screen when the vault locked", () => {
   test("a half-written craving and a running exercise come back after unlock, nothing in webview storage", async () => {
-    const ctx = await openApp(browser, server.url, { size: SIZES[1], theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: SIZES[1], theme: "light", scenario: "seeded" });
     const { page, problems } = ctx;
     const unlock = async () => {
       await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
@@ -276,7 +281,7 @@ describe("what was on screen when the vault locked", () => {
       await page.evaluate(() => window.__tidelineAutoLock());
       assert.ok(await page.getByRole("heading", { name: "Observe your body" }).isVisible(), "held open");
       // ...until it runs out.
-      await page.evaluate(() => window.__tidelineBackend.handle("vault_release"));
+      await server.ipc("vault_release");
       await page.evaluate(() => window.__tidelineAutoLock());
       await unlock();
       await page.getByText("Tideline locked during your exercise").waitFor();
@@ -292,7 +297,7 @@ describe("what was on screen when the vault locked", () => {
 describe("capture while locked", () => {
   for (const size of SIZES) {
     test(`a craving written on the lock screen joins the journal at unlock (${size.name})`, async () => {
-      const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
+      const ctx = await openApp(browser, server, { size, theme: "dark", scenario: "seeded" });
       const { page, problems } = ctx;
       try {
         await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
