@@ -126,6 +126,7 @@ async fn main() {
 
     let running = server::start(ServerConfig {
         data_dir: data,
+        database: None,
         listen: "127.0.0.1:0".parse().expect("address"),
         tls: None,
         clock: Arc::new(SystemClock),

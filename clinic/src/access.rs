@@ -5,9 +5,9 @@
 //! the whole authorization model: a device sees only its own patient, staff only their own clinic, and
 //! the local operator (the CLI, who holds the data directory) everything.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
 use ring::signature::{UnparsedPublicKey, ED25519};
-use rusqlite::{params, Connection, OptionalExtension};
 use tideline_wire::{hex, signing};
 
 use crate::problem::Problem;
@@ -216,7 +216,8 @@ fn authenticate_device(
     // Checked after the signature so that nobody but the device can use up its nonces.
     let inserted = conn
         .prepare_cached(
-            "INSERT OR IGNORE INTO nonce (device_id, nonce, expires_at) VALUES (?1, ?2, ?3)",
+            "INSERT INTO nonce (device_id, nonce, expires_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
         )
         .and_then(|mut statement| {
             statement.execute(params![
@@ -237,7 +238,7 @@ fn authenticate_device(
 }
 
 /// Forgets nonces and enrollment failures that can no longer matter.
-pub fn prune(conn: &Connection, now: DateTime<Utc>) -> Result<(), rusqlite::Error> {
+pub fn prune(conn: &Connection, now: DateTime<Utc>) -> Result<(), crate::db::Error> {
     conn.execute("DELETE FROM nonce WHERE expires_at < ?1", [now.timestamp()])?;
     conn.execute(
         "DELETE FROM enrollment_failure WHERE at < ?1",

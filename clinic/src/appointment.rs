@@ -5,9 +5,9 @@
 //! serialized (one writer thread, `BEGIN IMMEDIATE` for the CLI), a change committed later always has a
 //! larger number, so "everything with `change_seq` greater than my cursor" never misses an update.
 
+use crate::db::{params, Connection, OptionalExtension, Row};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use tideline_wire::care::{Attendance, Place, SessionKind};
 use tideline_wire::{
     Appointment, AppointmentParticipant, AppointmentStatus, AppointmentType, CodeableConcept,
@@ -53,7 +53,7 @@ impl StoredAppointment {
     }
 }
 
-fn from_row(row: &Row<'_>) -> Result<StoredAppointment, rusqlite::Error> {
+fn from_row(row: &Row<'_>) -> Result<StoredAppointment, crate::db::Error> {
     let id: i64 = row.get(0)?;
     let patient_id: i64 = row.get(1)?;
     let status: String = row.get(3)?;
@@ -63,7 +63,7 @@ fn from_row(row: &Row<'_>) -> Result<StoredAppointment, rusqlite::Error> {
     let start_at: i64 = row.get(8)?;
     let end_at: i64 = row.get(9)?;
     let zone_name: String = row.get(11)?;
-    let corrupt = || rusqlite::Error::InvalidQuery;
+    let corrupt = || crate::db::Error::InvalidQuery;
     let zone: Tz = zone_name.parse().map_err(|_| corrupt())?;
     let local = |seconds: i64| {
         DateTime::from_timestamp(seconds, 0)

@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::db::{params, Connection};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection};
 use tideline_wire::care::{attended_minutes, counts_toward_schedule, CareLevel};
 use tideline_wire::AppointmentStatus;
 

@@ -17,11 +17,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
 use ring::digest::{Context, SHA256};
 use ring::hmac;
 use ring::rand::{SecureRandom, SystemRandom};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use tideline_wire::hex;
 
@@ -177,24 +177,29 @@ pub fn load_key(data_dir: &Path) -> Result<AuditKey, KeyError> {
 
 /// Gives a connection the key and the checkpoint file, in a TEMP table (kept in memory: the
 /// connection's `temp_store` is MEMORY). Called by `store::open`.
-pub fn attach(conn: &Connection, key: &AuditKey, checkpoint: &Path) -> rusqlite::Result<()> {
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS audit_key (key BLOB NOT NULL, checkpoint TEXT NOT NULL);
-         DELETE FROM temp.audit_key;",
-    )?;
-    conn.execute(
-        "INSERT INTO temp.audit_key (key, checkpoint) VALUES (?1, ?2)",
-        params![key.0.to_vec(), checkpoint.to_string_lossy()],
-    )?;
-    Ok(())
+pub fn attach(conn: &mut Connection, key: &AuditKey, checkpoint: &Path) {
+    conn.set_audit(Attached {
+        key: hmac::Key::new(hmac::HMAC_SHA256, &key.0),
+        checkpoint: checkpoint.to_owned(),
+    });
 }
 
-fn attached(conn: &Connection) -> rusqlite::Result<(hmac::Key, PathBuf)> {
-    let (key, path): (Vec<u8>, String) = conn
-        .prepare_cached("SELECT key, checkpoint FROM temp.audit_key")?
-        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok((hmac::Key::new(hmac::HMAC_SHA256, &key), PathBuf::from(path)))
+/// The audit key and checkpoint file a connection carries (in memory only, never in the database).
+#[derive(Clone)]
+pub struct Attached {
+    key: hmac::Key,
+    checkpoint: PathBuf,
+}
+
+impl std::fmt::Debug for Attached {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Attached(..)")
+    }
+}
+
+fn attached(conn: &Connection) -> crate::db::Result<(hmac::Key, PathBuf)> {
+    let attached = conn.audit().ok_or(crate::db::Error::InvalidQuery)?;
+    Ok((attached.key.clone(), attached.checkpoint.clone()))
 }
 
 /// Feeds every field length-prefixed, so that moving bytes between adjacent fields changes the result.
@@ -232,8 +237,12 @@ pub fn append(
     conn: &Connection,
     at: DateTime<Utc>,
     entry: &AuditEntry,
-) -> Result<(), rusqlite::Error> {
+) -> Result<(), crate::db::Error> {
     let (key, _) = attached(conn)?;
+    // One writer at a time extends the chain: on PostgreSQL several server processes append
+    // concurrently, so the head is serialized with a transaction-scoped advisory lock (SQLite's
+    // writer already holds the only write lock).
+    conn.lock_audit_head()?;
     // Read the head inside the transaction rather than caching it: a CLI command in another process
     // may have appended since.
     let head: Option<(i64, Vec<u8>)> = conn
@@ -269,7 +278,7 @@ pub fn append(
 
 type Row = (i64, i64, AuditEntry, Vec<u8>, Vec<u8>);
 
-fn rows(conn: &Connection) -> rusqlite::Result<Vec<Row>> {
+fn rows(conn: &Connection) -> crate::db::Result<Vec<Row>> {
     conn.prepare(
         "SELECT seq, at_ms, actor, action, target, outcome, address, prev_hash, hash
          FROM audit ORDER BY seq",
@@ -439,7 +448,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// every row's `prev_hash` and `hash` are recomputed with the key (the update trigger lifted for that
 /// transaction only); a broken chain is left as it is, so verification keeps pointing at it. Marks the
 /// database as keyed either way. Called by `store::open`.
-pub fn adopt_key(conn: &mut Connection) -> rusqlite::Result<()> {
+pub fn adopt_key(conn: &mut Connection) -> crate::db::Result<()> {
     let keyed: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM audit_keyed)", [], |row| {
         row.get(0)
     })?;
@@ -447,17 +456,27 @@ pub fn adopt_key(conn: &mut Connection) -> rusqlite::Result<()> {
         return Ok(());
     }
     let (key, _) = attached(conn)?;
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    match rekey(conn, &key) {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(error) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(error)
+        }
+    }
+}
+
+fn rekey(tx: &Connection, key: &hmac::Key) -> crate::db::Result<()> {
     let keyed: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM audit_keyed)", [], |row| {
         row.get(0)
     })?;
     if !keyed {
-        let old = rows(&tx)?;
+        let old = rows(tx)?;
         if walk(&old, legacy_row_hash).is_ok() {
             tx.execute_batch("DROP TRIGGER audit_no_update")?;
             let mut prev = GENESIS.to_vec();
             for (seq, at_ms, entry, _, _) in &old {
-                let hash = row_mac(&key, &prev, *seq, *at_ms, entry);
+                let hash = row_mac(key, &prev, *seq, *at_ms, entry);
                 tx.execute(
                     "UPDATE audit SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
                     params![prev, hash, seq],
@@ -471,7 +490,7 @@ pub fn adopt_key(conn: &mut Connection) -> rusqlite::Result<()> {
         }
         tx.execute("INSERT INTO audit_keyed (id) VALUES (1)", [])?;
     }
-    tx.commit()
+    Ok(())
 }
 
 /// How many rows mention `target` with `outcome` starting with `outcome_prefix`; tests and the CLI use
@@ -480,7 +499,7 @@ pub fn count(
     conn: &Connection,
     target_contains: &str,
     outcome_prefix: &str,
-) -> Result<i64, rusqlite::Error> {
+) -> Result<i64, crate::db::Error> {
     conn.query_row(
         "SELECT count(*) FROM audit WHERE instr(target, ?1) > 0 AND substr(outcome, 1, length(?2)) = ?2",
         params![target_contains, outcome_prefix],

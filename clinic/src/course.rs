@@ -4,9 +4,9 @@
 //!
 //! Administrators change the course; counselors on the patient's care team read it.
 
+use crate::db::{params, Connection};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection};
 use serde::Serialize;
 use tideline_wire::care::{CareLevel, LevelOfCare, SessionKind};
 use tideline_wire::{EpisodeOfCare, EpisodeStatus, Meta};

@@ -6,11 +6,11 @@
 //! counts against that code, which dies after 5 wrong tries. Guessing without a known first half is
 //! capped per address (10 failures per 15 minutes), whatever code the guesses aim at.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Duration, Utc};
 use ring::digest::{digest, SHA256};
 use ring::rand::{SecureRandom, SystemRandom};
 use ring::signature::{UnparsedPublicKey, ED25519};
-use rusqlite::{params, Connection, OptionalExtension};
 use tideline_wire::{hex, signing, EnrollmentRequest, EnrollmentResponse};
 
 use crate::access::Caller;

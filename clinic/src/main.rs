@@ -6,15 +6,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use rusqlite::Connection;
 use tideline_clinic::access::Caller;
 use tideline_clinic::audit::{self, AuditEntry};
 use tideline_clinic::clock::{Clock, SystemClock};
+use tideline_clinic::copy;
+use tideline_clinic::db::Connection;
 use tideline_clinic::http::staff_schedule::ScheduleRequest;
 use tideline_clinic::problem::Problem;
 use tideline_clinic::server::{self, ServerConfig};
 use tideline_clinic::share::care_team;
-use tideline_clinic::store::Store;
+use tideline_clinic::store::{Database, Store};
 use tideline_clinic::{appointment, course, enrollment, patient, program, staff};
 use tideline_wire::care::{Attendance, LevelOfCare, SessionKind};
 use tideline_wire::AppointmentStatus;
@@ -25,9 +26,15 @@ use tideline_wire::AppointmentStatus;
     about = "Tideline clinic server and staff operations"
 )]
 struct Cli {
-    /// Directory holding the clinic database.
+    /// Directory holding the clinic database (SQLite), and on either engine the audit key file beside
+    /// it and the audit checkpoint.
     #[arg(long, global = true, default_value = "./clinic-data")]
     data: PathBuf,
+    /// A PostgreSQL connection string (postgres://user@host/db, or host=... user=... dbname=...):
+    /// keep the clinic's data there instead of in the data directory's SQLite file. Every server
+    /// process of one clinic must load the same audit key (TIDELINE_AUDIT_KEY, or the same key file).
+    #[arg(long, global = true)]
+    database: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -51,6 +58,31 @@ enum Command {
         #[arg(long, conflicts_with = "tls_cert")]
         behind_tls_proxy: bool,
     },
+    /// Apply the database's migrations (the server also applies them when it starts).
+    Migrate,
+    /// Move a clinic's SQLite database (--from DIR) into an empty PostgreSQL database (--to URL), then
+    /// verify the audit trail on both and compare row counts; a failure leaves the target empty.
+    Copy {
+        /// The data directory holding clinic.db.
+        #[arg(long)]
+        from: PathBuf,
+        /// The PostgreSQL connection string.
+        #[arg(long)]
+        to: String,
+    },
+    #[command(flatten)]
+    People(PeopleCommand),
+    #[command(flatten)]
+    Care(CareCommand),
+    #[command(flatten)]
+    Devices(DeviceCommand),
+    /// Check the audit trail's hash chain.
+    VerifyAudit,
+}
+
+/// Accounts, patients and programs.
+#[derive(Debug, Subcommand)]
+enum PeopleCommand {
     /// Create a clinic and its first administrator (password read from stdin).
     CreateClinic {
         #[arg(long)]
@@ -102,6 +134,11 @@ enum Command {
         #[arg(long)]
         patient: i64,
     },
+}
+
+/// Sessions, attendance and levels of care.
+#[derive(Debug, Subcommand)]
+enum CareCommand {
     /// Schedule sessions, e.g. --first-day 2026-03-02 --weekdays mon,wed,fri --start 18:00 --end 21:00 --weeks 8.
     Schedule {
         #[arg(long)]
@@ -161,17 +198,22 @@ enum Command {
         #[arg(long, default_value = "10:00")]
         check_in_time: String,
     },
-    /// Issue a one-time enrollment code for a patient's device.
-    IssueCode {
-        #[arg(long)]
-        patient: i64,
-    },
     /// Record attendance (fulfilled, noshow, arrived, checked-in, cancelled).
     Attendance {
         #[arg(long)]
         appointment: i64,
         #[arg(long)]
         status: String,
+    },
+}
+
+/// Devices, enrollment codes and care teams.
+#[derive(Debug, Subcommand)]
+enum DeviceCommand {
+    /// Issue a one-time enrollment code for a patient's device.
+    IssueCode {
+        #[arg(long)]
+        patient: i64,
     },
     /// List a patient's devices.
     Devices {
@@ -202,8 +244,6 @@ enum Command {
         #[arg(long)]
         patient: i64,
     },
-    /// Check the audit trail's hash chain.
-    VerifyAudit,
 }
 
 fn read_password() -> Result<String, String> {
@@ -258,6 +298,7 @@ async fn main() {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
+    let database = Database::choose(cli.database.as_deref(), &cli.data);
     if let Command::Serve {
         listen,
         tls_cert,
@@ -267,6 +308,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     {
         let config = ServerConfig {
             data_dir: cli.data,
+            database: cli.database,
             listen,
             tls: tls_cert.zip(tls_key),
             clock: Arc::new(SystemClock),
@@ -278,20 +320,38 @@ async fn run(cli: Cli) -> Result<(), String> {
         println!("listening on {}", running.address);
         return running.wait().await.map_err(|error| error.to_string());
     }
+    if let Command::Copy { from, to } = &cli.command {
+        let copied = copy::copy(from, to, SystemClock.now()).map_err(|error| error.to_string())?;
+        println!("{copied}");
+        return Ok(());
+    }
     std::fs::create_dir_all(&cli.data)
         .map_err(|_| "could not create the data directory".to_owned())?;
-    let store = Store::open(&server::database_path(&cli.data))
+    let store = Store::connect(&database, &cli.data)
         .map_err(|_| "could not open the database".to_owned())?;
-    let show = |problem: Problem| problem.to_string();
     match cli.command {
-        Command::Serve { .. } => unreachable!("handled above"),
-        Command::CreateClinic {
+        Command::Serve { .. } | Command::Copy { .. } => Ok(()),
+        Command::Migrate => {
+            println!("the database is at the current schema");
+            Ok(())
+        }
+        Command::People(command) => people(&store, command).await,
+        Command::Care(command) => care(&store, command).await,
+        Command::Devices(command) => devices(&store, command).await,
+        Command::VerifyAudit => verify_audit(&store).await,
+    }
+}
+
+async fn people(store: &Store, command: PeopleCommand) -> Result<(), String> {
+    let show = |problem: Problem| problem.to_string();
+    match command {
+        PeopleCommand::CreateClinic {
             name,
             admin_email,
             admin_name,
         } => {
             let hash = staff::hash_password(&read_password()?).map_err(show)?;
-            let (clinic, admin) = operate(&store, "create clinic", move |conn, caller, now| {
+            let (clinic, admin) = operate(store, "create clinic", move |conn, caller, now| {
                 let clinic_id = staff::create_clinic(conn, caller, &name, now)?;
                 let new = staff::NewStaff {
                     clinic_id,
@@ -310,14 +370,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("clinic {clinic} created; administrator staff id {admin}");
         }
-        Command::CreateStaff {
+        PeopleCommand::CreateStaff {
             clinic,
             email,
             name,
             admin,
         } => {
             let hash = staff::hash_password(&read_password()?).map_err(show)?;
-            let id = operate(&store, "create staff", move |conn, caller, now| {
+            let id = operate(store, "create staff", move |conn, caller, now| {
                 let new = staff::NewStaff {
                     clinic_id: clinic,
                     email,
@@ -332,12 +392,12 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("staff {id} created");
         }
-        Command::CreatePatient {
+        PeopleCommand::CreatePatient {
             clinic,
             given,
             family,
         } => {
-            let id = operate(&store, "create Patient", move |conn, caller, now| {
+            let id = operate(store, "create Patient", move |conn, caller, now| {
                 let id = patient::create(conn, caller, clinic, &given, &family, now)?;
                 Ok((id, format!("Patient/{id}")))
             })
@@ -345,7 +405,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("patient {id} created");
         }
-        Command::CreateProgram {
+        PeopleCommand::CreateProgram {
             clinic,
             name,
             time_zone,
@@ -359,7 +419,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 level,
                 weekly_target_minutes: target_minutes,
             };
-            let id = operate(&store, "create program", move |conn, caller, _| {
+            let id = operate(store, "create program", move |conn, caller, _| {
                 let id = program::create_program(conn, caller, clinic, &spec)?;
                 Ok((id, format!("program/{id}")))
             })
@@ -367,11 +427,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("program {id} created");
         }
-        Command::AddMember {
+        PeopleCommand::AddMember {
             program: program_id,
             patient: patient_id,
         } => {
-            let created = operate(&store, "add program member", move |conn, caller, now| {
+            let created = operate(store, "add program member", move |conn, caller, now| {
                 let created = program::add_member(conn, caller, program_id, patient_id, now)?;
                 Ok((
                     created,
@@ -382,7 +442,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("patient {patient_id} added; {created} appointments booked");
         }
-        Command::Schedule {
+    }
+    Ok(())
+}
+
+async fn care(store: &Store, command: CareCommand) -> Result<(), String> {
+    let show = |problem: Problem| problem.to_string();
+    match command {
+        CareCommand::Schedule {
             program: program_id,
             first_day,
             weekdays,
@@ -415,7 +482,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             };
             let details = tideline_clinic::http::program::details(kind, topic, place, video_link)
                 .map_err(show)?;
-            let created = operate(&store, "schedule sessions", move |conn, caller, now| {
+            let created = operate(store, "schedule sessions", move |conn, caller, now| {
                 let created = program::schedule_sessions(
                     conn,
                     caller,
@@ -431,14 +498,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("{created} sessions scheduled");
         }
-        Command::Mark {
+        CareCommand::Mark {
             appointment: id,
             mark,
             minutes,
         } => {
             let mark = Attendance::from_parts(&mark, minutes)
                 .ok_or("unknown mark, or minutes missing or not allowed for it")?;
-            operate(&store, "mark attendance", move |conn, caller, now| {
+            operate(store, "mark attendance", move |conn, caller, now| {
                 let stored = appointment::mark_attendance(conn, caller, id, mark, now)?;
                 Ok((
                     (),
@@ -449,7 +516,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("attendance recorded");
         }
-        Command::SetLevel {
+        CareCommand::SetLevel {
             patient,
             program,
             level,
@@ -463,7 +530,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 weekly_target_minutes: target_minutes,
                 from,
             };
-            let id = operate(&store, "set level of care", move |conn, caller, now| {
+            let id = operate(store, "set level of care", move |conn, caller, now| {
                 let id = course::set_level(conn, caller, patient, &change, now)?;
                 Ok((id, format!("Patient/{patient} EpisodeOfCare/{id}")))
             })
@@ -471,13 +538,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("level of care {id} recorded");
         }
-        Command::Discharge {
+        CareCommand::Discharge {
             patient,
             on,
             check_in_time,
         } => {
             let time = tideline_clinic::http::program::time(&check_in_time).map_err(show)?;
-            let done = operate(&store, "discharge", move |conn, caller, now| {
+            let done = operate(store, "discharge", move |conn, caller, now| {
                 let done = course::discharge(conn, caller, patient, on, time, now)?;
                 let target = format!("Patient/{patient} EpisodeOfCare/{}", done.aftercare_episode);
                 Ok((done, target))
@@ -490,10 +557,35 @@ async fn run(cli: Cli) -> Result<(), String> {
                 done.cancelled
             );
         }
-        Command::IssueCode {
+        CareCommand::Attendance {
+            appointment: appointment_id,
+            status,
+        } => {
+            let status = AppointmentStatus::from_code(&status)
+                .ok_or("status must be a FHIR appointment status")?;
+            operate(store, "record attendance", move |conn, caller, now| {
+                let stored =
+                    appointment::record_attendance(conn, caller, appointment_id, status, now)?;
+                Ok((
+                    (),
+                    format!("Appointment/{appointment_id} Patient/{}", stored.patient_id),
+                ))
+            })
+            .await
+            .map_err(show)?;
+            println!("appointment {appointment_id} is now {}", status.code());
+        }
+    }
+    Ok(())
+}
+
+async fn devices(store: &Store, command: DeviceCommand) -> Result<(), String> {
+    let show = |problem: Problem| problem.to_string();
+    match command {
+        DeviceCommand::IssueCode {
             patient: patient_id,
         } => {
-            let issued = operate(&store, "issue enrollment code", move |conn, caller, now| {
+            let issued = operate(store, "issue enrollment code", move |conn, caller, now| {
                 Ok((
                     enrollment::issue_code(conn, caller, patient_id, now)?,
                     format!("Patient/{patient_id}"),
@@ -507,28 +599,10 @@ async fn run(cli: Cli) -> Result<(), String> {
                 issued.expires_at.to_rfc3339()
             );
         }
-        Command::Attendance {
-            appointment: appointment_id,
-            status,
-        } => {
-            let status = AppointmentStatus::from_code(&status)
-                .ok_or("status must be a FHIR appointment status")?;
-            operate(&store, "record attendance", move |conn, caller, now| {
-                let stored =
-                    appointment::record_attendance(conn, caller, appointment_id, status, now)?;
-                Ok((
-                    (),
-                    format!("Appointment/{appointment_id} Patient/{}", stored.patient_id),
-                ))
-            })
-            .await
-            .map_err(show)?;
-            println!("appointment {appointment_id} is now {}", status.code());
-        }
-        Command::Devices {
+        DeviceCommand::Devices {
             patient: patient_id,
         } => {
-            let devices = operate(&store, "list devices", move |conn, caller, _| {
+            let devices = operate(store, "list devices", move |conn, caller, _| {
                 Ok((
                     enrollment::list_devices(conn, caller, patient_id)?,
                     format!("Patient/{patient_id}"),
@@ -548,8 +622,8 @@ async fn run(cli: Cli) -> Result<(), String> {
                 );
             }
         }
-        Command::RevokeDevice { device } => {
-            operate(&store, "revoke device", move |conn, caller, now| {
+        DeviceCommand::RevokeDevice { device } => {
+            operate(store, "revoke device", move |conn, caller, now| {
                 let patient_id = enrollment::revoke_device(conn, caller, device, now)?;
                 Ok(((), format!("device/{device} Patient/{patient_id}")))
             })
@@ -557,8 +631,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(show)?;
             println!("device {device} revoked");
         }
-        Command::AssignCareTeam { patient, staff } => {
-            let added = operate(&store, "assign care team", move |conn, caller, now| {
+        DeviceCommand::AssignCareTeam { patient, staff } => {
+            let added = operate(store, "assign care team", move |conn, caller, now| {
                 let added = care_team::assign(conn, caller, patient, staff, now)?;
                 Ok((
                     added,
@@ -570,8 +644,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             let already = if added { "" } else { " (already on it)" };
             println!("staff {staff} is on patient {patient}'s care team{already}");
         }
-        Command::UnassignCareTeam { patient, staff } => {
-            let removed = operate(&store, "unassign care team", move |conn, caller, _| {
+        DeviceCommand::UnassignCareTeam { patient, staff } => {
+            let removed = operate(store, "unassign care team", move |conn, caller, _| {
                 let removed = care_team::unassign(conn, caller, patient, staff)?;
                 Ok((
                     removed,
@@ -583,8 +657,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             let was = if removed { "" } else { " (was not on it)" };
             println!("staff {staff} is off patient {patient}'s care team{was}");
         }
-        Command::CareTeam { patient } => {
-            let members = operate(&store, "list care team", move |conn, _, _| {
+        DeviceCommand::CareTeam { patient } => {
+            let members = operate(store, "list care team", move |conn, _, _| {
                 Ok((
                     care_team::members(conn, patient)?,
                     format!("CareTeam/{patient} Patient/{patient}"),
@@ -601,24 +675,27 @@ async fn run(cli: Cli) -> Result<(), String> {
                 );
             }
         }
-        Command::VerifyAudit => {
-            let verified = store
-                .run(|conn| Ok(audit::verify_and_checkpoint(conn, SystemClock.now())))
-                .await
-                .map_err(show)?;
-            match verified {
-                Ok(audit::Verified {
-                    rows,
-                    since: Some(since),
-                }) => println!(
-                    "audit trail intact: {rows} rows ({since} at the last checkpoint); checkpoint written"
-                ),
-                Ok(audit::Verified { rows, since: None }) => {
-                    println!("audit trail intact: {rows} rows; first checkpoint written")
-                }
-                Err(broken) => return Err(broken.to_string()),
-            }
+    }
+    Ok(())
+}
+
+async fn verify_audit(store: &Store) -> Result<(), String> {
+    let show = |problem: Problem| problem.to_string();
+    let verified = store
+        .run(|conn| Ok(audit::verify_and_checkpoint(conn, SystemClock.now())))
+        .await
+        .map_err(show)?;
+    match verified {
+        Ok(audit::Verified {
+            rows,
+            since: Some(since),
+        }) => println!(
+            "audit trail intact: {rows} rows ({since} at the last checkpoint); checkpoint written"
+        ),
+        Ok(audit::Verified { rows, since: None }) => {
+            println!("audit trail intact: {rows} rows; first checkpoint written")
         }
+        Err(broken) => return Err(broken.to_string()),
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Patients of a clinic and their FHIR Patient view.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 use tideline_wire::{HumanName, Meta, Patient, PatientType};
 
 use crate::access::Caller;

@@ -60,6 +60,10 @@ pub enum Problem {
     /// A fault on the server (storage failure); details go to the log, not to the caller.
     #[error("internal error")]
     Internal,
+    /// The database cannot be reached right now (PostgreSQL down or restarting); nothing was written,
+    /// and the request may be sent again.
+    #[error("service unavailable")]
+    Unavailable,
 }
 
 impl Problem {
@@ -79,6 +83,7 @@ impl Problem {
             Problem::Conflict(_) => 409,
             Problem::Throttled { .. } => 429,
             Problem::Internal => 500,
+            Problem::Unavailable => 503,
         }
     }
 
@@ -101,6 +106,7 @@ impl Problem {
             Problem::Conflict(_) => IssueCode::Conflict,
             Problem::Throttled { .. } => IssueCode::Throttled,
             Problem::Internal => IssueCode::Exception,
+            Problem::Unavailable => IssueCode::Exception,
         }
     }
 
@@ -122,15 +128,20 @@ impl Problem {
             Problem::Conflict(_) => "refused:conflict",
             Problem::Throttled { .. } => "refused:throttled",
             Problem::Internal => "failed:internal",
+            Problem::Unavailable => "failed:unavailable",
         }
     }
 }
 
-impl From<rusqlite::Error> for Problem {
-    fn from(error: rusqlite::Error) -> Self {
-        // The SQLite message can quote stored values, so it goes to the log at error level only as its
+impl From<crate::db::Error> for Problem {
+    fn from(error: crate::db::Error) -> Self {
+        // The engines' messages can quote stored values, so an error goes to the log only as its
         // category, never to the caller.
-        tracing::error!(kind = ?error.sqlite_error_code(), "storage error");
+        if error.is_unavailable() {
+            tracing::warn!(kind = %error.kind(), "database unavailable");
+            return Problem::Unavailable;
+        }
+        tracing::error!(kind = %error.kind(), "storage error");
         Problem::Internal
     }
 }

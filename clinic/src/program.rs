@@ -1,9 +1,9 @@
 //! Programs (an IOP group, individual counseling), their members, and scheduling their sessions,
 //! including recurring ones such as Mon/Wed/Fri 18:00-21:00 for 8 weeks in the clinic's time zone.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection, OptionalExtension};
 use tideline_wire::care::{LevelOfCare, Place, SessionKind};
 use tideline_wire::{AppointmentStatus, ParticipationStatus};
 
@@ -183,7 +183,8 @@ pub fn add_member(
         return Err(Problem::Forbidden("record belongs to another clinic"));
     }
     conn.execute(
-        "INSERT OR IGNORE INTO program_member (program_id, patient_id) VALUES (?1, ?2)",
+        "INSERT INTO program_member (program_id, patient_id) VALUES (?1, ?2)
+         ON CONFLICT DO NOTHING",
         params![program_id, patient_id],
     )?;
     let sessions: Vec<i64> = conn
@@ -208,9 +209,9 @@ pub fn book(
     check_overlap(conn, session_id, patient_id)?;
     let seq = appointment::next_change_seq(conn)?;
     Ok(conn.execute(
-        "INSERT OR IGNORE INTO appointment
+        "INSERT INTO appointment
            (session_id, patient_id, status, participant_status, version, updated_at_ms, change_seq)
-         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
+         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6) ON CONFLICT DO NOTHING",
         params![
             session_id,
             patient_id,

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::db::{params, Connection};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-use rusqlite::{params, Connection};
 use serde::Serialize;
 use tideline_wire::care::{attended_minutes, counts_toward_schedule, Attendance};
 use tideline_wire::AppointmentStatus;
@@ -79,7 +79,7 @@ fn visible_patients(
     let rows = conn
         .prepare_cached(
             "SELECT p.id, p.given_name || ' ' || p.family_name FROM patient p
-             WHERE p.clinic_id = ?1 AND p.active = 1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM
+             WHERE p.clinic_id = ?1 AND p.active = 1 AND (CAST(?2 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM
                care_team_member m WHERE m.patient_id = p.id AND m.staff_id = ?2))
              ORDER BY p.family_name, p.given_name, p.id",
         )?

@@ -2,8 +2,8 @@
 //! chooses: the app may resend an answer as often as its outbox likes and the server stores it once and
 //! gives the same answer every time.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 use tideline_wire::{
     AppointmentResponse, AppointmentResponseType, Identifier, Meta, ParticipationStatus, Reference,
     IDEMPOTENCY_KEY_SYSTEM,

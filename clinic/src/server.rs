@@ -11,7 +11,7 @@ use tokio::task::JoinHandle;
 
 use crate::clock::Clock;
 use crate::http::{router, AppState};
-use crate::store::Store;
+use crate::store::{Database, Store};
 
 /// How often expired nonces, enrollment failures and tokens are removed.
 const PRUNE_EVERY: Duration = Duration::from_secs(60);
@@ -19,8 +19,11 @@ const PRUNE_EVERY: Duration = Duration::from_secs(60);
 /// What the server needs to start.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
-    /// Directory holding `clinic.db`; created if missing.
+    /// Directory holding `clinic.db` (and, on either engine, the audit key file beside it and the
+    /// audit checkpoint); created if missing.
     pub data_dir: PathBuf,
+    /// A PostgreSQL connection string; `None` keeps the data in `data_dir`'s SQLite file.
+    pub database: Option<String>,
     /// Where to listen (`127.0.0.1:0` picks a free port).
     pub listen: SocketAddr,
     /// PEM certificate chain and private key; HTTPS when present.
@@ -37,7 +40,7 @@ pub struct ServerConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     /// The data directory or database could not be opened.
-    #[error("could not open the database in the data directory")]
+    #[error("could not open the database")]
     Database,
     /// The address could not be bound.
     #[error("could not listen on the address: {0}")]
@@ -65,7 +68,8 @@ pub fn database_path(data_dir: &std::path::Path) -> PathBuf {
 /// Opens the store and starts serving in the background.
 pub async fn start(config: ServerConfig) -> Result<Running, StartError> {
     std::fs::create_dir_all(&config.data_dir).map_err(|_| StartError::Database)?;
-    let store = Store::open(&database_path(&config.data_dir)).map_err(|_| StartError::Database)?;
+    let database = Database::choose(config.database.as_deref(), &config.data_dir);
+    let store = Store::connect(&database, &config.data_dir).map_err(|_| StartError::Database)?;
     // The sign-in decoy hash is made now, so the first unknown email costs what every other one does.
     let _ = tokio::task::spawn_blocking(crate::staff::decoy_hash).await;
     let listener = TcpListener::bind(config.listen).map_err(StartError::Listen)?;

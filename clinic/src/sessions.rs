@@ -4,9 +4,9 @@
 //! Every change stamps the session's appointments with the next change cursor, so each patient's app
 //! pulls the change at its next sync.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use tideline_wire::care::{attended_minutes, Attendance, Place, SessionKind};
 use tideline_wire::{AppointmentStatus, ParticipationStatus};
@@ -76,8 +76,8 @@ const SESSION_SELECT: &str = "SELECT s.id, s.program_id, g.name, g.time_zone, s.
        g.clinic_id
      FROM session s JOIN program g ON g.id = s.program_id";
 
-fn summary_from(row: &rusqlite::Row<'_>) -> Result<(SessionSummary, i64), rusqlite::Error> {
-    let corrupt = || rusqlite::Error::InvalidQuery;
+fn summary_from(row: &crate::db::Row<'_>) -> Result<(SessionSummary, i64), crate::db::Error> {
+    let corrupt = || crate::db::Error::InvalidQuery;
     let at = |seconds: i64| DateTime::from_timestamp(seconds, 0).ok_or_else(corrupt);
     let place = match (
         row.get::<_, Option<String>>(8)?,
@@ -129,7 +129,7 @@ pub fn between(
 ) -> Result<Vec<SessionSummary>, Problem> {
     caller.may_manage(clinic_id)?;
     let sql = format!(
-        "{SESSION_SELECT} WHERE g.clinic_id = ?1 AND (?2 IS NULL OR s.program_id = ?2)
+        "{SESSION_SELECT} WHERE g.clinic_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR s.program_id = ?2)
            AND s.start_at >= ?3 AND s.start_at < ?4 ORDER BY s.start_at, s.id"
     );
     let rows = conn
@@ -311,7 +311,7 @@ pub fn roster(conn: &Connection, caller: &Caller, session_id: i64) -> Result<Ros
            (SELECT max(r.created_at_ms) FROM appointment_response r WHERE r.appointment_id = a.id),
            a.status, a.attendance, a.attendance_minutes
          FROM appointment a JOIN patient p ON p.id = a.patient_id
-         WHERE a.session_id = ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM care_team_member m
+         WHERE a.session_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM care_team_member m
            WHERE m.patient_id = a.patient_id AND m.staff_id = ?2))
          ORDER BY p.family_name, p.given_name, a.id",
     )?;

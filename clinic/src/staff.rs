@@ -1,12 +1,12 @@
 //! Clinics and their staff accounts: creation, password sign-in, bearer tokens, and the Practitioner
 //! view of a staff member.
 
+use crate::db::{params, Connection, OptionalExtension};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
 use ring::digest::{digest, SHA256};
 use ring::rand::{SecureRandom, SystemRandom};
-use rusqlite::{params, Connection, OptionalExtension};
 use tideline_wire::{hex, HumanName, Meta, Practitioner, PractitionerType};
 
 use crate::access::Caller;

@@ -1,23 +1,29 @@
-//! The server's SQLite database: the one place it is opened, its migrations, and the writer thread
-//! every request goes through.
+//! The server's database: the one place it is opened (either engine), its migrations, and the
+//! workers every request goes through.
 //!
-//! All work runs on one dedicated thread that owns the connection. It takes whatever jobs are waiting,
-//! runs each inside its own savepoint (a failed job leaves nothing behind), commits the whole batch
-//! once, and only then answers the callers. With `synchronous=FULL` that is group commit: one fsync
-//! for many requests, and no request is answered before its effect is on disk, so a server killed at
-//! any moment never loses an answered write.
+//! SQLite (the default, `--data DIR`): all work runs on one dedicated thread that owns the connection.
+//! It takes whatever jobs are waiting, runs each inside its own savepoint (a failed job leaves nothing
+//! behind), commits the whole batch once, and only then answers the callers. With `synchronous=FULL`
+//! that is group commit: one fsync for many requests, and no request is answered before its effect is
+//! on disk, so a server killed at any moment never loses an answered write.
+//!
+//! PostgreSQL (`--database postgres://...`): a few worker threads, each with its own session, run one
+//! job per transaction and answer after `COMMIT` returned (PostgreSQL's own group commit batches the
+//! flushes). Several server processes may share the database. A lost session is replaced before the
+//! next job; while the database cannot be reached, jobs fail with [`Problem::Unavailable`] (503) and
+//! nothing is written.
 
-use std::path::Path;
-use std::sync::mpsc;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 
-use rusqlite::Connection;
 use tokio::sync::oneshot;
 
+use crate::db::{self, Connection};
 use crate::problem::Problem;
 
-/// The migrations, in order. Index `i` moves the schema from `user_version = i` to `i + 1`; a migration
-/// once released is never edited, only followed by a new one.
+/// The SQLite migrations, in order. Index `i` moves the schema from `user_version = i` to `i + 1`; a
+/// migration once released is never edited, only followed by a new one.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_share.sql"),
@@ -27,8 +33,32 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_audit_key.sql"),
 ];
 
+/// The PostgreSQL migrations, in order; `schema_migration` records which ran. The first one creates
+/// the schema SQLite reaches after all of [`MIGRATIONS`].
+const POSTGRES_MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/0001_initial.sql")];
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+/// Where the clinic's data lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Database {
+    /// The embedded SQLite file inside a data directory.
+    Sqlite(PathBuf),
+    /// A PostgreSQL connection string (`postgres://user@host/db` or `host=... user=...`).
+    Postgres(String),
+}
+
+impl Database {
+    /// The database named on the command line: a PostgreSQL URL when given, else the data directory's
+    /// SQLite file.
+    pub fn choose(url: Option<&str>, data_dir: &Path) -> Database {
+        match url {
+            Some(url) => Database::Postgres(url.to_owned()),
+            None => Database::Sqlite(crate::server::database_path(data_dir)),
+        }
+    }
+}
 
 /// Makes the data directory private (0700) and the database files 0600 before SQLite opens them: the
 /// database is created 0600 here, and SQLite gives its `-wal` and `-shm` files the database's mode;
@@ -36,8 +66,7 @@ pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 fn restrict_files(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        restrict_dir(dir)?;
     }
     std::fs::OpenOptions::new()
         .create(true)
@@ -55,13 +84,20 @@ fn restrict_files(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Opens (creating if needed) the database at `path`, sets every pragma and migrates it to
+/// Creates `dir` if needed and makes it private (0700).
+fn restrict_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir)?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+}
+
+/// Opens (creating if needed) the SQLite database at `path`, sets every pragma and migrates it to
 /// [`SCHEMA_VERSION`]. The data directory is made 0700 and the database files 0600. The connection
 /// carries the audit key ([`crate::audit::load_key`]: the environment, or the key file beside the data
 /// directory, made at first start), and an older unkeyed audit chain is put under it.
-pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
-    restrict_files(path).map_err(|_| rusqlite::Error::InvalidPath(path.to_owned()))?;
-    let mut conn = Connection::open(path)?;
+pub fn open(path: &Path) -> Result<Connection, db::Error> {
+    restrict_files(path).map_err(|_| db::Error::InvalidQuery)?;
+    let conn = rusqlite::Connection::open(path)?;
     // WAL: readers (a CLI command next to the running server) never block the writer.
     conn.pragma_update(None, "journal_mode", "WAL")?;
     // FULL: an answered request must survive a power cut, not only a crash; group commit pays for it.
@@ -72,38 +108,121 @@ pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
     conn.pragma_update(None, "secure_delete", "ON")?;
     // A CLI command and the server may both write; wait for the other instead of failing at once.
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let mut conn = Connection::sqlite(conn);
     migrate(&mut conn)?;
     let data_dir = path.parent().unwrap_or(Path::new("."));
-    let key = crate::audit::load_key(data_dir)
-        .map_err(|_| rusqlite::Error::InvalidPath(crate::audit::key_path(data_dir)))?;
-    crate::audit::attach(&conn, &key, &crate::audit::checkpoint_path(data_dir))?;
+    attach_key(&mut conn, data_dir)?;
     crate::audit::adopt_key(&mut conn)?;
     Ok(conn)
 }
 
-/// Applies every migration newer than the database's `user_version`, each in its own transaction.
-pub fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
-    let current: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    let current = usize::try_from(current).unwrap_or(0);
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(
-            None,
-            "user_version",
-            i64::try_from(index + 1).unwrap_or(i64::MAX),
-        )?;
-        tx.commit()?;
+fn attach_key(conn: &mut Connection, data_dir: &Path) -> Result<(), db::Error> {
+    let key = crate::audit::load_key(data_dir).map_err(|_| db::Error::InvalidQuery)?;
+    crate::audit::attach(conn, &key, &crate::audit::checkpoint_path(data_dir));
+    Ok(())
+}
+
+/// Opens a connection to `database`, migrating it. For PostgreSQL the audit key and the checkpoint
+/// file come from `data_dir` (or the environment), exactly as for SQLite: every server process of one
+/// clinic must load the same key.
+pub fn connect(database: &Database, data_dir: &Path) -> Result<Connection, db::Error> {
+    match database {
+        Database::Sqlite(path) => open(path),
+        Database::Postgres(url) => {
+            // The data directory still holds the audit checkpoint (and usually the key): private.
+            restrict_dir(data_dir).map_err(|_| db::Error::InvalidQuery)?;
+            let mut conn = connect_postgres(url, data_dir)?;
+            migrate(&mut conn)?;
+            crate::audit::adopt_key(&mut conn)?;
+            Ok(conn)
+        }
+    }
+}
+
+/// A PostgreSQL session carrying the audit key, without migrating.
+fn connect_postgres(url: &str, data_dir: &Path) -> Result<Connection, db::Error> {
+    let client = db::off_runtime(|| postgres::Client::connect(url, postgres::NoTls))?;
+    let mut conn = Connection::postgres(client);
+    attach_key(&mut conn, data_dir)?;
+    Ok(conn)
+}
+
+/// Applies every migration the database has not seen yet, each in its own transaction (SQLite: the
+/// newer than `user_version`; PostgreSQL: those missing from `schema_migration`, under an advisory
+/// lock so that server processes starting together do not both apply one).
+pub fn migrate(conn: &mut Connection) -> Result<(), db::Error> {
+    match conn.as_sqlite() {
+        Some(sqlite) => {
+            let current: i64 = sqlite.pragma_query_value(None, "user_version", |row| row.get(0))?;
+            let current = usize::try_from(current).unwrap_or(0);
+            for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+                conn.execute_batch("BEGIN IMMEDIATE")?;
+                let applied = conn.execute_batch(sql).and_then(|()| {
+                    conn.execute_batch(&format!("PRAGMA user_version = {}", index + 1))
+                });
+                finish(conn, applied)?;
+            }
+            Ok(())
+        }
+        None => migrate_postgres(conn),
+    }
+}
+
+fn migrate_postgres(conn: &Connection) -> Result<(), db::Error> {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migration (version BIGINT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    )?;
+    for (index, sql) in POSTGRES_MIGRATIONS.iter().enumerate() {
+        let version = i64::try_from(index + 1).unwrap_or(i64::MAX);
+        conn.execute_batch("BEGIN")?;
+        let applied = (|| {
+            conn.query_row(
+                "SELECT pg_advisory_xact_lock(7361000)::text",
+                [],
+                |_| Ok(()),
+            )?;
+            let done: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM schema_migration WHERE version = ?1)",
+                [version],
+                |row| row.get(0),
+            )?;
+            if !done {
+                conn.execute_batch(sql)?;
+                conn.execute(
+                    "INSERT INTO schema_migration (version) VALUES (?1)",
+                    [version],
+                )?;
+            }
+            Ok(())
+        })();
+        finish(conn, applied)?;
     }
     Ok(())
 }
 
+fn finish(conn: &Connection, result: Result<(), db::Error>) -> Result<(), db::Error> {
+    match result {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(error) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(error)
+        }
+    }
+}
+
 /// Runs `work` inside a savepoint: on `Err` everything it wrote is rolled back, so a refused request
 /// stores nothing half-way.
-pub fn atomically<T, E: From<rusqlite::Error>>(
+pub fn atomically<T, E: From<db::Error>>(
     conn: &Connection,
     work: impl FnOnce(&Connection) -> Result<T, E>,
 ) -> Result<T, E> {
+    if !conn.in_transaction() && conn.as_sqlite().is_none() {
+        // PostgreSQL takes savepoints only inside a transaction (SQLite's outermost one starts it).
+        conn.execute_batch("BEGIN")?;
+        let result = atomically(conn, work);
+        conn.execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+        return result;
+    }
     conn.execute_batch("SAVEPOINT job")?;
     match work(conn) {
         Ok(value) => {
@@ -117,33 +236,70 @@ pub fn atomically<T, E: From<rusqlite::Error>>(
     }
 }
 
-type Completion = Box<dyn FnOnce(bool) + Send>;
+/// Tells a job's caller how its transaction ended: `Ok` once committed.
+type Completion = Box<dyn FnOnce(Result<(), Problem>) + Send>;
 type Job = Box<dyn FnOnce(&Connection) -> Completion + Send>;
 
 /// How many waiting jobs share one commit at most; bounds the latency a batch adds to its first job.
 const MAX_BATCH: usize = 256;
 
-/// A handle to the writer thread. Cheap to clone; the thread ends when the last handle is dropped.
+/// How many sessions a server process keeps open to PostgreSQL.
+pub const POSTGRES_WORKERS: usize = 8;
+
+/// A handle to the workers. Cheap to clone; the workers end when the last handle is dropped.
 #[derive(Debug, Clone)]
 pub struct Store {
     jobs: mpsc::Sender<Job>,
 }
 
 impl Store {
-    /// Opens the database and starts its writer thread.
-    pub fn open(path: &Path) -> Result<Store, rusqlite::Error> {
-        let conn = open(path)?;
+    /// Opens the SQLite database and starts its writer thread.
+    pub fn open(path: &Path) -> Result<Store, db::Error> {
+        Store::connect(
+            &Database::Sqlite(path.to_owned()),
+            path.parent().unwrap_or(Path::new(".")),
+        )
+    }
+
+    /// Opens `database` (migrating it) and starts its workers: the one SQLite writer thread, or
+    /// [`POSTGRES_WORKERS`] PostgreSQL sessions.
+    pub fn connect(database: &Database, data_dir: &Path) -> Result<Store, db::Error> {
+        let conn = connect(database, data_dir)?;
         let (jobs, queue) = mpsc::channel::<Job>();
-        thread::Builder::new()
-            .name("tideline-store".into())
-            .spawn(move || write_loop(conn, queue))
-            .map_err(|_| rusqlite::Error::InvalidQuery)?;
+        match database {
+            Database::Sqlite(_) => {
+                thread::Builder::new()
+                    .name("tideline-store".into())
+                    .spawn(move || write_loop(conn, queue))
+                    .map_err(|_| db::Error::InvalidQuery)?;
+            }
+            Database::Postgres(url) => {
+                let queue = Arc::new(Mutex::new(queue));
+                let mut first = Some(conn);
+                for index in 0..POSTGRES_WORKERS {
+                    let session = match first.take() {
+                        Some(conn) => Some(conn),
+                        None => connect_postgres(url, data_dir).ok(),
+                    };
+                    let worker = PgWorker {
+                        url: url.clone(),
+                        data_dir: data_dir.to_owned(),
+                        session,
+                    };
+                    let queue = queue.clone();
+                    thread::Builder::new()
+                        .name(format!("tideline-pg-{index}"))
+                        .spawn(move || worker.run(&queue))
+                        .map_err(|_| db::Error::InvalidQuery)?;
+                }
+            }
+        }
         Ok(Store { jobs })
     }
 
-    /// Runs `work` on the writer thread inside its own savepoint and returns its result once the batch
-    /// it ran in is committed. A job that returns `Err` is rolled back; use `Ok(Err(..))` for a refusal
-    /// whose bookkeeping (audit row, failed-try counter) must be kept.
+    /// Runs `work` inside its own savepoint and transaction and returns its result once that is
+    /// committed. A job that returns `Err` is rolled back; use `Ok(Err(..))` for a refusal whose
+    /// bookkeeping (audit row, failed-try counter) must be kept.
     pub async fn run<T, F>(&self, work: F) -> Result<T, Problem>
     where
         T: Send + 'static,
@@ -153,17 +309,60 @@ impl Store {
         let job: Job = Box::new(move |conn| {
             let result = atomically(conn, work);
             Box::new(move |committed| {
-                let result = if committed {
-                    result
-                } else {
-                    Err(Problem::Internal)
-                };
+                let result = committed.and(result);
                 // The caller may have gone (client hung up); the work is committed either way.
                 let _ = reply.send(result);
             })
         });
         self.jobs.send(job).map_err(|_| Problem::Internal)?;
-        answer.await.map_err(|_| Problem::Internal)?
+        // A job dropped unrun (no transaction could be started) was not written: try again later.
+        answer.await.map_err(|_| Problem::Unavailable)?
+    }
+}
+
+/// One PostgreSQL worker: its session (reconnected when lost) and where to reconnect.
+struct PgWorker {
+    url: String,
+    data_dir: PathBuf,
+    session: Option<Connection>,
+}
+
+impl PgWorker {
+    fn run(mut self, queue: &Mutex<mpsc::Receiver<Job>>) {
+        loop {
+            let job = match queue.lock() {
+                Ok(queue) => match queue.recv() {
+                    Ok(job) => job,
+                    Err(_) => return,
+                },
+                Err(_) => return,
+            };
+            self.one(job);
+        }
+    }
+
+    fn one(&mut self, job: Job) {
+        if self.session.as_ref().is_none_or(Connection::is_closed) {
+            self.session = connect_postgres(&self.url, &self.data_dir).ok();
+        }
+        let Some(conn) = self.session.as_ref() else {
+            tracing::warn!("the database cannot be reached; request refused with 503");
+            return drop(job);
+        };
+        if let Err(error) = conn.execute_batch("BEGIN") {
+            tracing::warn!(kind = %error.kind(), "could not start a transaction");
+            self.session = None;
+            return drop(job);
+        }
+        let complete = job(conn);
+        let committed = conn.execute_batch("COMMIT").map_err(Problem::from);
+        if committed.is_err() {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+        if conn.is_closed() {
+            self.session = None;
+        }
+        complete(committed);
     }
 }
 
@@ -174,15 +373,22 @@ thread_local! {
 /// Asks the writer thread to checkpoint the write-ahead log into the database and truncate it once the
 /// current batch is committed (after a revocation, so the deleted text leaves the WAL too; with
 /// `secure_delete` the database pages are already overwritten). Called from inside a store job; on any
-/// other thread it does nothing.
+/// other thread (and on PostgreSQL, which keeps no such file beside the server) it does nothing.
 pub fn checkpoint_after_commit() {
     CHECKPOINT_AFTER_COMMIT.with(|flag| flag.set(true));
 }
 
-/// `PRAGMA wal_checkpoint(TRUNCATE)`; true when it completed (no reader held it back).
-pub fn checkpoint(conn: &Connection) -> Result<bool, rusqlite::Error> {
-    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
-    Ok(busy == 0)
+/// `PRAGMA wal_checkpoint(TRUNCATE)`; true when it completed (no reader held it back). Always true on
+/// PostgreSQL.
+pub fn checkpoint(conn: &Connection) -> Result<bool, db::Error> {
+    match conn.as_sqlite() {
+        Some(sqlite) => {
+            let busy: i64 =
+                sqlite.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
+            Ok(busy == 0)
+        }
+        None => Ok(true),
+    }
 }
 
 fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>) {
@@ -195,20 +401,18 @@ fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>) {
             }
         }
         if let Err(error) = conn.execute_batch("BEGIN IMMEDIATE") {
-            tracing::error!(kind = ?error.sqlite_error_code(), "could not start a write transaction");
-            for job in batch {
-                // Run nothing; tell every caller it failed.
-                drop(job);
-            }
+            tracing::error!(kind = %error.kind(), "could not start a write transaction");
+            // Run nothing; every caller hears that nothing was written.
+            drop(batch);
             continue;
         }
         let completions: Vec<Completion> = batch.into_iter().map(|job| job(&conn)).collect();
         let committed = match conn.execute_batch("COMMIT") {
-            Ok(()) => true,
+            Ok(()) => Ok(()),
             Err(error) => {
-                tracing::error!(kind = ?error.sqlite_error_code(), "commit failed; batch rolled back");
+                tracing::error!(kind = %error.kind(), "commit failed; batch rolled back");
                 let _ = conn.execute_batch("ROLLBACK");
-                false
+                Err(Problem::Internal)
             }
         };
         if CHECKPOINT_AFTER_COMMIT.with(|flag| flag.replace(false)) {
@@ -218,7 +422,7 @@ fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>) {
             }
         }
         for complete in completions {
-            complete(committed);
+            complete(committed.clone());
         }
     }
 }
@@ -233,12 +437,16 @@ mod tests {
         let path = dir.path().join("data").join("clinic.db");
         let conn = open(&path).unwrap();
         let version: i64 = conn
+            .as_sqlite()
+            .unwrap()
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
         assert_eq!(version as usize, SCHEMA_VERSION);
         drop(conn);
         let conn = open(&path).unwrap();
         let mode: String = conn
+            .as_sqlite()
+            .unwrap()
             .pragma_query_value(None, "journal_mode", |row| row.get(0))
             .unwrap();
         assert_eq!(mode, "wal", "WAL lets the CLI read while the server writes");

@@ -4,6 +4,9 @@
 //! Proved by the process's Argon2 counter (`staff::argon2_runs`), not by timing: this file is its own
 //! test binary with a single test, so no other test runs Argon2 meanwhile.
 
+#[path = "common/engine.rs"]
+mod engine;
+
 use std::sync::Arc;
 
 use chrono::Utc;
@@ -12,7 +15,7 @@ use serde_json::{json, Value};
 use tideline_clinic::access::Caller;
 use tideline_clinic::clock::{Clock, ManualClock};
 use tideline_clinic::server::{self, ServerConfig};
-use tideline_clinic::{staff, store};
+use tideline_clinic::staff;
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -94,6 +97,7 @@ async fn no_unauthenticated_request_reaches_argon2_and_json_sign_in_locks_like_t
     let data = dir.path().join("data");
     let running = server::start(ServerConfig {
         data_dir: data.clone(),
+        database: engine::database_for(&data),
         listen: "127.0.0.1:0".parse().unwrap(),
         tls: None,
         clock: Arc::new(clock.clone()),
@@ -101,7 +105,7 @@ async fn no_unauthenticated_request_reaches_argon2_and_json_sign_in_locks_like_t
     })
     .await
     .unwrap();
-    let conn = store::open(&server::database_path(&data)).unwrap();
+    let conn = engine::connect(&data);
     let now = clock.now();
     let clinic = staff::create_clinic(&conn, &Caller::Operator, "Harbor", now).unwrap();
     for (email, admin) in [

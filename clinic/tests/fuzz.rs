@@ -6,6 +6,9 @@
 //! status: never an internal error, never accepted, nothing stored). 256 cases per property in
 //! `make test`; `make fuzz` sets `PROPTEST_CASES` to 10,000 or more.
 
+#[path = "common/engine.rs"]
+mod engine;
+
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method};
 use chrono::{DateTime, Utc};
@@ -13,9 +16,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use ring::rand::SystemRandom;
 use ring::signature::{Ed25519KeyPair, KeyPair};
-use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 use tideline_clinic::access::{authenticate, Caller};
+use tideline_clinic::db::Connection;
 use tideline_clinic::http::{parse_body, Inbound};
 use tideline_clinic::problem::Problem;
 use tideline_clinic::share::transaction;
@@ -29,7 +32,7 @@ fn now() -> DateTime<Utc> {
 /// A database with a clinic, a patient and one enrolled device (id 1), as requests would find it.
 fn database() -> (tempfile::TempDir, Connection, Caller) {
     let dir = tempfile::tempdir().unwrap();
-    let conn = store::open(&dir.path().join("data").join("clinic.db")).unwrap();
+    let conn = engine::connect(&dir.path().join("data"));
     let clinic = staff::create_clinic(&conn, &Caller::Operator, "Harbor", now()).unwrap();
     let patient =
         patient::create(&conn, &Caller::Operator, clinic, "Sam", "Rivera", now()).unwrap();

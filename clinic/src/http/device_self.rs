@@ -6,12 +6,12 @@
 //! `GET /fhir/Device?patient=<id>`: the devices enrolled for the calling device's own patient (a
 //! searchset of Device), so the app can show the patient every device that can act in their name.
 
+use crate::db::params;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use rusqlite::params;
 use tideline_wire::{Bundle, BundleEntry, BundleLink, BundleSearch, Device};
 
 use super::{fhir_response, guarded, record_id, AppState, Inbound};

@@ -19,6 +19,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::db::Connection;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, MatchedPath, Request};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -28,7 +29,6 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, Utc};
 use ring::digest::{digest, SHA256};
-use rusqlite::Connection;
 use serde::Serialize;
 use tideline_wire::{hex, signing, OperationOutcome, FHIR_JSON};
 

@@ -2,13 +2,13 @@
 //! course of care, the worklist and the attendance report. Each handler parses, then calls the same
 //! domain function the portal's form calls, inside [`guarded`] (authenticated, atomic, audited).
 
+use crate::db::Connection;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use tideline_wire::care::{Attendance, LevelOfCare, Place, SessionKind};
 

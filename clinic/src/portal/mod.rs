@@ -23,13 +23,13 @@ pub mod source;
 mod views;
 mod workspace;
 
+use crate::db::Connection;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 use crate::audit::{self, AuditEntry};
 use crate::http::{AppState, Inbound};

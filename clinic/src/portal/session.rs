@@ -3,10 +3,10 @@
 //!
 //! Every function takes `now`; nothing here reads the clock.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Duration, Utc};
 use ring::digest::{digest, SHA256};
 use ring::rand::{SecureRandom, SystemRandom};
-use rusqlite::{params, Connection, OptionalExtension};
 use tideline_wire::hex;
 
 use crate::access::Caller;

@@ -2,8 +2,8 @@
 //! shared data goes through the share module, which owns consents, the care team and the audit of
 //! disclosures; this file is the portal's only link to it.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 use super::session::StaffMember;

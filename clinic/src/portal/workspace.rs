@@ -3,13 +3,13 @@
 //! runs inside one savepoint with its audit row, then redirects (303) — or, when refused, shows the
 //! page again with the form as typed and the reason, and saves nothing.
 
+use crate::db::Connection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::Connection;
 use tideline_wire::care::{Attendance, LevelOfCare, SessionKind};
 
 use super::session::{self, Session, StaffMember};

@@ -4,8 +4,8 @@
 //! Only a clinic's administrators (or the operator) assign and unassign: a therapist cannot put
 //! themselves on a patient's team to read what the patient shared.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use tideline_wire::{CareTeam, CareTeamType, Meta, Reference};
 
@@ -37,8 +37,8 @@ pub fn assign(
     }
     let added = conn
         .prepare_cached(
-            "INSERT OR IGNORE INTO care_team_member (patient_id, staff_id, assigned_at)
-             VALUES (?1, ?2, ?3)",
+            "INSERT INTO care_team_member (patient_id, staff_id, assigned_at)
+             VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
         )?
         .execute(params![patient_id, staff_id, now.timestamp()])?;
     Ok(added > 0)
@@ -143,10 +143,11 @@ mod tests {
     /// A database left at schema 1 by an older server, with a clinic, two staff and a patient in it.
     fn version_one() -> (tempfile::TempDir, Connection) {
         let dir = tempfile::tempdir().unwrap();
-        let conn = Connection::open(dir.path().join("clinic.db")).unwrap();
+        let conn =
+            Connection::sqlite(rusqlite::Connection::open(dir.path().join("clinic.db")).unwrap());
         conn.execute_batch(include_str!("../migrations/0001_initial.sql"))
             .unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch("PRAGMA user_version = 1").unwrap();
         conn.execute_batch(
             "INSERT INTO clinic (id, name, created_at) VALUES (1, 'Harbor IOP', 0), (2, 'Cedar IOP', 0);
              INSERT INTO staff (id, clinic_id, email, display_name, password_hash, is_admin, updated_at_ms)
@@ -164,6 +165,8 @@ mod tests {
         let (_dir, mut conn) = version_one();
         crate::store::migrate(&mut conn).unwrap();
         let version: i64 = conn
+            .as_sqlite()
+            .unwrap()
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
         assert_eq!(version as usize, crate::store::SCHEMA_VERSION);

@@ -1,7 +1,7 @@
 //! Stored consents: rendering them back as FHIR, the patient's list of them, and revocation.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 use tideline_wire::{Consent, ConsentStatus, Meta};
 
 use crate::access::Caller;
@@ -35,7 +35,7 @@ impl StoredConsent {
 const COLUMNS: &str =
     "id, patient_id, clinic_id, status, expires_at, received, created_at_ms, updated_at_ms, revoked_at_ms";
 
-fn from_row(conn: &Connection, row: &rusqlite::Row<'_>) -> Result<StoredConsent, Problem> {
+fn from_row(conn: &Connection, row: &crate::db::Row<'_>) -> Result<StoredConsent, Problem> {
     let id: i64 = row.get(0)?;
     let status: String = row.get(3)?;
     let received: String = row.get(5)?;

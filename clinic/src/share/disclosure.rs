@@ -7,8 +7,8 @@
 //! ended. Every view is an audit row (action [`VIEW_ACTION`]) naming the consent and the
 //! responses shown; those rows are what `GET /fhir/AuditEvent?entity=Consent/{id}` returns.
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use tideline_wire::{
     AuditAction, AuditEvent, AuditEventAgent, AuditEventEntity, AuditEventSource, AuditEventType,

@@ -10,10 +10,10 @@
 
 use std::collections::HashSet;
 
+use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
 use ring::digest::{digest, SHA256};
 use ring::signature::{UnparsedPublicKey, ED25519};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::value::RawValue;
 use tideline_wire::share::{ShareBundle, ShareResource};
 use tideline_wire::{

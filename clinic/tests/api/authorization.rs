@@ -295,10 +295,7 @@ async fn the_audit_chain_shows_an_edited_row() {
     assert_eq!(intact.body["intact"], true, "{}", intact.body);
 
     let conn = harness.db();
-    conn.execute_batch(
-        "DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'staff:99' WHERE seq = 3",
-    )
-    .unwrap();
+    crate::engine::tamper(&conn, "UPDATE audit SET actor = 'staff:99' WHERE seq = 3");
     drop(conn);
     let broken = harness
         .staff(

@@ -3,6 +3,8 @@
 mod authorization;
 mod bad_input;
 mod devices;
+#[path = "../common/engine.rs"]
+mod engine;
 mod enrollment;
 #[path = "../common/fhir_python.rs"]
 mod fhir_python;

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use tideline_clinic::access::Caller;
 use tideline_clinic::clock::{Clock, ManualClock};
 use tideline_clinic::server::{self, Running, ServerConfig};
-use tideline_clinic::{staff, store};
+use tideline_clinic::staff;
 use tideline_wire::{hex, signing};
 
 pub struct Harness {
@@ -88,6 +88,7 @@ impl Harness {
     async fn boot(&mut self) {
         let running = server::start(ServerConfig {
             data_dir: self.dir.path().join("data"),
+            database: crate::engine::database_for(&self.dir.path().join("data")),
             listen: "127.0.0.1:0".parse().unwrap(),
             tls: self.tls.clone(),
             clock: Arc::new(self.clock.clone()),
@@ -114,14 +115,13 @@ impl Harness {
     }
 
     /// A direct connection to the database, as an auditor with file access would have.
-    pub fn db(&self) -> rusqlite::Connection {
-        store::open(&server::database_path(&self.dir.path().join("data"))).unwrap()
+    pub fn db(&self) -> tideline_clinic::db::Connection {
+        crate::engine::connect(&self.dir.path().join("data"))
     }
 
     /// One count from the database in a data directory.
     pub fn count_rows(data_dir: &std::path::Path, sql: &str) -> i64 {
-        store::open(&server::database_path(data_dir))
-            .unwrap()
+        crate::engine::connect(data_dir)
             .query_row(sql, [], |row| row.get(0))
             .unwrap()
     }

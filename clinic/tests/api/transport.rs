@@ -23,6 +23,7 @@ fn own_address() -> Option<std::net::IpAddr> {
 async fn plain_on_every_address(dir: &std::path::Path, behind_tls_proxy: bool) -> Running {
     server::start(ServerConfig {
         data_dir: dir.join("data"),
+        database: crate::engine::database_for(&dir.join("data")),
         listen: "0.0.0.0:0".parse().unwrap(),
         tls: None,
         clock: Arc::new(ManualClock::at(Utc::now())),

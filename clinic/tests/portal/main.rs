@@ -2,6 +2,8 @@
 //! which shares are shown.
 
 mod access;
+#[path = "../common/engine.rs"]
+mod engine;
 mod sessions;
 mod shares;
 mod support;

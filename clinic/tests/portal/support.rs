@@ -6,12 +6,12 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use reqwest::header::{HeaderMap, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
-use rusqlite::params;
 use serde_json::json;
 use tideline_clinic::access::Caller;
 use tideline_clinic::clock::{Clock, ManualClock};
+use tideline_clinic::db::params;
 use tideline_clinic::server::{self, Running, ServerConfig};
-use tideline_clinic::{appointment, patient, program, share, staff, store};
+use tideline_clinic::{appointment, patient, program, share, staff};
 
 /// Every staff account's password in these tests.
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -91,6 +91,7 @@ impl Portal {
         };
         let running = server::start(ServerConfig {
             data_dir: dir.path().join("data"),
+            database: crate::engine::database_for(&dir.path().join("data")),
             listen,
             tls: tls_files,
             clock: Arc::new(clock.clone()),
@@ -108,8 +109,8 @@ impl Portal {
         }
     }
 
-    pub fn db(&self) -> rusqlite::Connection {
-        store::open(&server::database_path(&self.dir.path().join("data"))).unwrap()
+    pub fn db(&self) -> tideline_clinic::db::Connection {
+        crate::engine::connect(&self.dir.path().join("data"))
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -226,8 +227,8 @@ impl Portal {
         let conn = self.db();
         let now = self.now();
         conn.execute(
-            "INSERT INTO device (patient_id, public_key, enrolled_at) VALUES (?1, randomblob(32), ?2)",
-            params![patient_id, now.timestamp()],
+            "INSERT INTO device (patient_id, public_key, enrolled_at) VALUES (?1, ?2, ?3)",
+            params![patient_id, random_bytes::<32>(), now.timestamp()],
         )
         .unwrap();
         let device_id = conn.last_insert_rowid();
@@ -253,7 +254,7 @@ impl Portal {
         conn.execute(
             "INSERT INTO consent (patient_id, clinic_id, device_id, idempotency_key, bundle_sha256, status,
                signed_at, expires_at, received, answer, created_at_ms, updated_at_ms)
-             VALUES (?1, ?2, ?3, lower(hex(randomblob(8))), randomblob(32), 'active', ?4, ?5, ?6, '{}', ?7, ?7)",
+             VALUES (?1, ?2, ?3, ?8, ?9, 'active', ?4, ?5, ?6, '{}', ?7, ?7)",
             params![
                 patient_id,
                 clinic_id,
@@ -261,7 +262,9 @@ impl Portal {
                 now.timestamp(),
                 expires.timestamp(),
                 consent.to_string(),
-                now.timestamp_millis()
+                now.timestamp_millis(),
+                tideline_wire::hex::encode(&random_bytes::<8>()),
+                random_bytes::<32>()
             ],
         )
         .unwrap();
@@ -432,4 +435,11 @@ pub fn harbor(portal: &Portal) -> Clinic {
         patient,
         appointments,
     }
+}
+
+/// Fresh random bytes (a device key or a consent's digest that only has to be unique).
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes).unwrap();
+    bytes
 }

@@ -89,6 +89,7 @@ impl Clinic {
         let running = loop {
             let config = ServerConfig {
                 data_dir: self.dir.path().join("data"),
+                database: None,
                 listen,
                 tls: self.tls.clone(),
                 clock: Arc::new(self.clock.clone()),
@@ -127,7 +128,7 @@ impl Clinic {
     }
 
     /// A direct connection to the clinic database, as the CLI has.
-    pub fn db(&self) -> rusqlite::Connection {
+    pub fn db(&self) -> tideline_clinic::db::Connection {
         store::open(&server::database_path(&self.dir.path().join("data"))).unwrap()
     }
 
