@@ -4,16 +4,16 @@
 import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 
-declare global {
-  interface Window {
-    /** The shell's idle timer fires (the vault's auto-lock time has passed); a hold still holds. */
-    __tidelineAutoLock?: () => Promise<boolean>;
-    /** Sends a shell event as the tray would ("show-help"). */
-    __tidelineShellEvent?: (name: string) => Promise<void>;
-    /** The shell's background sync: one sync, then "sync-changed". */
-    __tidelineBackgroundSync?: () => Promise<void>;
-  }
+/** What the tests call in the page (the double's install script declares the same names). */
+interface Hooks {
+  /** The shell's idle timer fires (the vault's auto-lock time has passed); a hold still holds. */
+  __tidelineAutoLock?: () => Promise<boolean>;
+  /** Sends a shell event as the tray would ("show-help"). */
+  __tidelineShellEvent?: (name: string) => Promise<void>;
+  /** The shell's background sync: one sync, then "sync-changed". */
+  __tidelineBackgroundSync?: () => Promise<void>;
 }
+const hooks = window as unknown as Hooks;
 
 const emitAll = async (events: string[]) => {
   for (const e of events) await emit(e);
@@ -36,10 +36,10 @@ mockIPC(
   { shouldMockEvents: true },
 );
 
-window.__tidelineAutoLock = async () => {
+hooks.__tidelineAutoLock = async () => {
   const answer = await bridge("/bridge/idle");
   await emitAll(answer.events);
   return answer.locked === true;
 };
-window.__tidelineShellEvent = (name: string) => emit(name);
-window.__tidelineBackgroundSync = async () => emitAll((await bridge("/bridge/background-sync")).events);
+hooks.__tidelineShellEvent = (name: string) => emit(name);
+hooks.__tidelineBackgroundSync = async () => emitAll((await bridge("/bridge/background-sync")).events);

@@ -27,7 +27,8 @@ export async function seedJournal(bridgeUrl, passphrase, now = new Date()) {
     if (d > now) d.setTime(now.getTime() - 3_600_000);
     return stamp(d);
   };
-  const programStart = new Date(now.getTime() - 23 * DAY).toISOString().slice(0, 10);
+  // 23 days before today in the program's zone (the core counts days there): today is day 24.
+  const programStart = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(now.getTime() - 23 * DAY));
   await call("vault_create", { passphrase, programStart, zone: ZONE });
   const save = (record) => call("record_save", { record });
   const tags = ["Stress at work", "Payday", "Old friends", "Evenings alone", "Arguments"];

@@ -3,17 +3,22 @@
 // webview's storage stays empty. Screenshots go to ui/test-results/screenshots/.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, launch, openAllDetails, openApp, overflowX, PASSPHRASE, shot, SIZES, smallTargets, startServer, storageSnapshot, tabNames, THEMES } from "./harness.mjs";
+import { axe, launch, openAllDetails, openApp, overflowX, PASSPHRASE, shot, SIZES, smallTargets, startBridge, startServer, storageSnapshot, tabNames, THEMES } from "./harness.mjs";
 
+// `server`: the real commands through the bridge. `double`: the TypeScript double, still used by the
+// tests that need a clinic (connect, sync, share) until they run against a real tideline-clinic.
 let server;
+let double;
 let browser;
 before(async () => {
-  server = await startServer();
+  server = await startBridge();
+  double = await startServer();
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await double?.close();
 });
 
 const PRIMARY = ["Log craving", "HALT check", "Urge surfing", "Sessions", "Insights", "Get help now", "Lock", "Settings"];
@@ -42,7 +47,7 @@ for (const size of SIZES) {
       const tag = `${size.name}-${theme}`;
 
       test("first run: welcome, passphrase, start date, recovery key shown once and confirmed", async () => {
-        const ctx = await openApp(browser, server.url, { size, theme, scenario: "fresh" });
+        const ctx = await openApp(browser, server, { size, theme, scenario: "fresh" });
         const { page } = ctx;
         try {
           await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
@@ -60,18 +65,21 @@ for (const size of SIZES) {
           await checkScreen(ctx, `${tag}-03-start-date`);
           await page.getByRole("button", { name: "Create my vault" }).click();
           await page.getByRole("heading", { name: "Your recovery key" }).waitFor();
-          const key = (await page.locator(".key").textContent()).trim();
-          assert.match(key, /4F7Q/, "the recovery key is shown");
+          const groups = (await page.locator(".key span").allTextContents()).map((g) => g.trim());
+          assert.equal(groups.length, 8, "the core's recovery key is shown in 8 groups");
+          for (const g of groups) assert.match(g, /^[0-9A-Z]{4}$/);
           await checkScreen(ctx, `${tag}-04-recovery-key`);
           await page.getByRole("button", { name: "I wrote it down" }).click();
-          await page.getByLabel(/Type group 3/).fill("wrong");
+          const field = page.getByLabel(/Type group \d+/);
+          const asked = Number((await page.locator("label[for=part]").textContent()).match(/group (\d+)/)[1]);
+          await field.fill("wrong");
           await page.getByRole("button", { name: "Confirm" }).click();
           await page.getByText("That does not match").waitFor();
           await checkScreen(ctx, `${tag}-05-confirm-key`);
-          await page.getByLabel(/Type group 3/).fill("m2kd");
+          await field.fill(groups[asked - 1].toLowerCase());
           await page.getByRole("button", { name: "Confirm" }).click();
           await page.getByRole("heading", { name: /Day 1 of your program/ }).waitFor();
-          assert.equal(await page.getByText("M2KD").count(), 0, "the key is gone once confirmed");
+          assert.equal(await page.getByText(groups.join("")).count(), 0, "the key is gone once confirmed");
           await checkScreen(ctx, `${tag}-06-home-empty`);
         } finally {
           await ctx.context.close();
@@ -80,11 +88,12 @@ for (const size of SIZES) {
 
       test("get help now from the first-run and unlock screens", async () => {
         for (const scenario of ["fresh", "seeded"]) {
-          const ctx = await openApp(browser, server.url, { size, theme, scenario });
+          const ctx = await openApp(browser, server, { size, theme, scenario });
           const { page } = ctx;
           try {
             await page.getByRole("button", { name: "Get help now" }).click();
             await page.getByRole("heading", { name: "Get help now" }).waitFor();
+            await page.getByText("1-800-484-3731").first().waitFor(); // the lines come from the core
             for (const text of ["988", "911", "1-800-662-4357", "1-800-487-4889", "1-800-484-3731"]) assert.ok(await page.getByText(text).first().isVisible(), `${text} shown as text`);
             for (const name of ["Call 988", "Text 988", "Chat with 988", "Call 911", "Call 1-800-662-4357", "TTY 1-800-487-4889"]) {
               assert.equal(await page.getByRole("button", { name, exact: true }).count(), 1, `"${name}" is offered`);
@@ -101,7 +110,7 @@ for (const size of SIZES) {
       });
 
       test("unlock, then every screen of the unlocked app", async () => {
-        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded", clock: true });
+        const ctx = await openApp(browser, server, { size, theme, scenario: "seeded", clock: true });
         const { page } = ctx;
         try {
           await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
@@ -235,7 +244,7 @@ for (const size of SIZES) {
       });
 
       test("level of care without a clinic: step to outpatient (6 hours), progress follows, a session marked self-reported", async () => {
-        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
+        const ctx = await openApp(browser, server, { size, theme, scenario: "seeded" });
         const { page } = ctx;
         try {
           await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -276,7 +285,7 @@ for (const size of SIZES) {
       });
 
       test("clinic: connect (wrong code, offline, right code), sync, answer, parked answer, disconnect", async () => {
-        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
+        const ctx = await openApp(browser, double.url, { size, theme, scenario: "seeded" });
         const { page } = ctx;
         try {
           await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -331,7 +340,7 @@ for (const size of SIZES) {
       });
 
       test("sharing: choose, see exactly what is sent and the consent, sign, who viewed, revoke", async () => {
-        const ctx = await openApp(browser, server.url, { size, theme, scenario: "seeded" });
+        const ctx = await openApp(browser, double.url, { size, theme, scenario: "seeded" });
         const { page } = ctx;
         try {
           await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -387,7 +396,7 @@ describe("behaviour", () => {
   const size = SIZES[1];
 
   test("every primary control is reachable by keyboard, with a visible focus", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -410,7 +419,7 @@ describe("behaviour", () => {
   });
 
   test("the primary controls carry exactly their stable accessible names", async () => {
-    const ctx = await openApp(browser, server.url, { size: SIZES[0], theme: "dark", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: SIZES[0], theme: "dark", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -423,7 +432,7 @@ describe("behaviour", () => {
   });
 
   test("locking discards everything rendered and shows only the unlock screen", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -441,7 +450,7 @@ describe("behaviour", () => {
   });
 
   test("the shell's vault-locked event (auto-lock) drops the screen at once", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -457,13 +466,13 @@ describe("behaviour", () => {
   });
 
   test("when the backend locks itself without an event, the next call drops the screen", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "dark", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Unlock" }).click();
       await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
-      await page.evaluate(() => window.__tidelineBackend.handle("vault_lock"));
+      await server.ipc("vault_lock");
       // The pointer's move onto the button is already a call (vault_touch), which may drop the screen
       // before the click lands; either way the screen goes.
       await page.getByRole("button", { name: "Insights", exact: true }).click({ timeout: 2000 }).catch(() => {});
@@ -475,7 +484,7 @@ describe("behaviour", () => {
   });
 
   test("after repeated wrong passphrases the unlock screen counts down", async () => {
-    const ctx = await openApp(browser, server.url, { size: SIZES[0], theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: SIZES[0], theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       for (let i = 0; i < 5; i++) {
@@ -492,7 +501,7 @@ describe("behaviour", () => {
   });
 
   test("reduced motion stops the breathing animation", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded", reducedMotion: "reduce" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded", reducedMotion: "reduce" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -508,7 +517,7 @@ describe("behaviour", () => {
 
   test("at 200% zoom (640x400 CSS pixels) nothing scrolls sideways", async () => {
     const zoomed = { name: "zoom", width: 640, height: 400 };
-    const ctx = await openApp(browser, server.url, { size: zoomed, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: zoomed, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -525,7 +534,7 @@ describe("behaviour", () => {
   });
 
   test("the tray's show-help event opens Get help now, locked and unlocked", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByRole("heading", { name: "Tideline is locked" }).waitFor();
@@ -545,7 +554,7 @@ describe("behaviour", () => {
   });
 
   test("a background sync (the shell's sync-changed event) refreshes the open Sessions and Clinic screens", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "dark", scenario: "seeded" });
+    const ctx = await openApp(browser, double.url, { size, theme: "dark", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -571,7 +580,7 @@ describe("behaviour", () => {
   });
 
   test("sharing single picked entries while offline keeps the signed consent to send again", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, double.url, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -602,21 +611,19 @@ describe("behaviour", () => {
   });
 
   test("the journal list pages through the whole journal: the true count, Show more by keyboard, an old entry found", async () => {
-    const ctx = await openApp(browser, server.url, { size: SIZES[1], theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size: SIZES[1], theme: "light", scenario: "seeded" });
     const { page, problems } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Unlock" }).click();
       await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
       // 45 older entries through the backend's own command; the oldest holds a word no other does.
-      await page.evaluate(() => {
-        for (let i = 0; i < 45; i++) {
-          const utc = new Date(Date.UTC(2024, 0, 1 + i, 18)).toISOString();
-          window.__tidelineBackend.handle("record_save", {
-            record: { type: "craving", occurredAt: { utc, zone: "America/New_York" }, situation: i === 0 ? "walked to the lighthouse instead" : `an ordinary day ${i}`, thoughtsAndFeelings: null, intensity: 4, durationMinutes: null, coping: null, outcome: "didNotUse", triggers: [], notes: null },
-          });
-        }
-      });
+      for (let i = 0; i < 45; i++) {
+        const utc = new Date(Date.UTC(2024, 0, 1 + i, 18)).toISOString();
+        await server.ipc("record_save", {
+          record: { type: "craving", occurredAt: { utc, zone: "America/New_York" }, situation: i === 0 ? "walked to the lighthouse instead" : `an ordinary day ${i}`, thoughtsAndFeelings: null, intensity: 4, durationMinutes: null, coping: null, outcome: "didNotUse", triggers: [], notes: null },
+        });
+      }
       await nav(page, "Log craving");
       await page.getByText("59 of 59 entries, showing the newest 20").waitFor();
       assert.equal(await page.locator(".entries > li").count(), 20);
@@ -648,7 +655,7 @@ describe("behaviour", () => {
   });
 
   test("the theme override in settings wins over the system theme", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -667,7 +674,7 @@ describe("behaviour", () => {
   });
 
   test("wiping needs the typed phrase and the passphrase, then returns to first run", async () => {
-    const ctx = await openApp(browser, server.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
