@@ -57,6 +57,11 @@ pub struct ClinicConnection {
     /// the patient connects again with a new code.
     #[serde(default)]
     pub needs_reconnect: bool,
+    /// The devices the clinic lists for the patient, and which the patient has acknowledged (see
+    /// [`super::devices`]). Read through [`super::devices::list`], not by the UI from here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(skip)]
+    pub(crate) devices: Option<super::devices::KnownDevices>,
 }
 
 impl ClinicConnection {

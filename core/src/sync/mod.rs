@@ -21,6 +21,7 @@
 //! (`&Vault`), [`SyncPlan::exchange`] (no vault), [`apply`] (`&mut Vault`).
 
 pub mod connection;
+pub mod devices;
 pub mod outbox;
 mod schedule;
 pub(crate) mod transport;
@@ -238,6 +239,7 @@ pub fn connect(
         last_synced: None,
         refused_at: None,
         needs_reconnect: false,
+        devices: None,
     };
     if link.validate().is_err() {
         return Err(unreadable());
@@ -400,6 +402,8 @@ pub struct SyncOutcome {
     pages: Vec<Page>,
     /// The course of care as the clinic sent it (`None`: not read, e.g. the exchange stopped early).
     course: Option<Vec<tideline_wire::care::CareLevel>>,
+    /// The devices enrolled for the patient (`None`: not read, or an older server).
+    devices: Option<Vec<devices::ListedDevice>>,
     /// Why the exchange stopped early, if it did.
     error: Option<Error>,
 }
@@ -457,6 +461,7 @@ impl SyncPlan {
             answers: Vec::new(),
             pages: Vec::new(),
             course: None,
+            devices: None,
             error: None,
         };
         let due = self.due;
@@ -464,6 +469,7 @@ impl SyncPlan {
             push(&client, &due, now, random, &mut outcome)?;
             pull(&mut client, now, random, &mut outcome)?;
             outcome.course = pull_course(&client, now, random)?;
+            outcome.devices = devices::pull(&client, now, random)?;
             Ok(())
         });
         outcome.error = result.err();
@@ -562,6 +568,9 @@ pub fn apply(vault: &mut Vault, outcome: SyncOutcome, now: Stamp) -> Result<Sync
     }
     if let Some(periods) = outcome.course {
         report.care_changed = store_course(vault, periods, now)?;
+    }
+    if let Some(listed) = outcome.devices {
+        devices::store(vault, listed, now)?;
     }
     if let Some(error) = outcome.error {
         if matches!(error, Error::DeviceRefused) {

@@ -36,6 +36,7 @@ fn export_domain_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     share::SharePreview::export_all(cfg)?;
     share::ConsentSummary::export_all(cfg)?;
     share::Disclosure::export_all(cfg)?;
+    sync::devices::ClinicDevices::export_all(cfg)?;
     Ok(())
 }
 

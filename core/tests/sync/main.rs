@@ -6,6 +6,7 @@ mod activity;
 mod answers;
 mod backup_credential;
 mod care;
+mod devices;
 mod lost_reply;
 mod refusals;
 mod schedule;
