@@ -8,7 +8,7 @@ export TIDELINE_VENV ?= $(HOME)/.cache/tideline/venv
 
 APP := $(CARGO_TARGET_DIR)/debug/tideline
 
-.PHONY: run test setup-run setup-test ui app lint check-android test-rust test-notify test-ui test-portal test-e2e fuzz
+.PHONY: run test setup-run setup-test ui app lint check-android test-rust test-notify test-ui test-portal test-clinic-postgres test-e2e fuzz
 
 ## make run: install what is missing, build, and start the app on the local vault.
 run: setup-run ui
@@ -16,7 +16,7 @@ run: setup-run ui
 	$(APP)
 
 ## make test: install what is missing and run every test (Rust, UI, end to end).
-test: setup-test ui lint check-android test-rust test-notify test-ui test-portal test-e2e
+test: setup-test ui lint check-android test-rust test-clinic-postgres test-notify test-ui test-portal test-e2e
 	@echo "All tests passed."
 
 setup-run:
@@ -54,6 +54,11 @@ test-notify:
 
 test-portal:
 	scripts/test-portal.sh
+
+## The clinic's whole suite again on PostgreSQL: a private cluster (scripts/pg.sh: initdb in a
+## temporary directory, Unix socket only, stopped by its pg_ctl), one database per test data directory.
+test-clinic-postgres:
+	scripts/pg.sh run cargo test -p tideline-clinic --quiet
 
 ## make fuzz: the property-based fuzz tests of the parsers of outside input, FUZZ_CASES cases each
 ## (make test runs the same tests with proptest's default of 256).

@@ -10,6 +10,8 @@ run_packages=(build-essential pkg-config libssl-dev file curl
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev fonts-dejavu-core)
 test_packages=(xvfb xauth webkit2gtk-driver dbus-x11 dunst libnotify-bin python3-dbusmock python3-venv
   chromium imagemagick poppler-utils
+  # The clinic's tests on its second engine (scripts/pg.sh starts a private cluster).
+  postgresql
   # The Android type-check (scripts/check-android.sh): C for ring and SQLite, arm64 headers.
   clang libc6-dev-arm64-cross)
 

@@ -33,6 +33,7 @@ struct Cli {
     /// A PostgreSQL connection string (postgres://user@host/db, or host=... user=... dbname=...):
     /// keep the clinic's data there instead of in the data directory's SQLite file. Every server
     /// process of one clinic must load the same audit key (TIDELINE_AUDIT_KEY, or the same key file).
+    /// Without it, TIDELINE_DATABASE is read.
     #[arg(long, global = true)]
     database: Option<String>,
     #[command(subcommand)]
@@ -297,7 +298,12 @@ async fn main() {
     }
 }
 
-async fn run(cli: Cli) -> Result<(), String> {
+async fn run(mut cli: Cli) -> Result<(), String> {
+    if cli.database.is_none() {
+        cli.database = std::env::var("TIDELINE_DATABASE")
+            .ok()
+            .filter(|url| !url.is_empty());
+    }
     let database = Database::choose(cli.database.as_deref(), &cli.data);
     if let Command::Serve {
         listen,

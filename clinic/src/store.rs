@@ -7,14 +7,16 @@
 //! that is group commit: one fsync for many requests, and no request is answered before its effect is
 //! on disk, so a server killed at any moment never loses an answered write.
 //!
-//! PostgreSQL (`--database postgres://...`): a few worker threads, each with its own session, run one
-//! job per transaction and answer after `COMMIT` returned (PostgreSQL's own group commit batches the
-//! flushes). Several server processes may share the database. A lost session is replaced before the
-//! next job; while the database cannot be reached, jobs fail with [`Problem::Unavailable`] (503) and
-//! nothing is written.
+//! PostgreSQL (`--database postgres://...`): the same writer loop, on one session per server
+//! process. Each batch's transaction first takes the clinic's writer lock (a transaction-scoped
+//! advisory lock), so that the server processes sharing one database write one batch at a time: the
+//! audit chain, change sequences, nonces and idempotency keys see one writer, as on SQLite, and
+//! PostgreSQL's commit answers for the whole batch. A lost session is replaced before the next batch;
+//! while the database cannot be reached, jobs fail with [`Problem::Unavailable`] (503) and nothing
+//! is written.
 
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::mpsc;
 use std::thread;
 
 use tokio::sync::oneshot;
@@ -224,16 +226,20 @@ pub fn atomically<T, E: From<db::Error>>(
         return result;
     }
     conn.execute_batch("SAVEPOINT job")?;
-    match work(conn) {
-        Ok(value) => {
-            conn.execute_batch("RELEASE job")?;
-            Ok(value)
-        }
-        Err(error) => {
-            conn.execute_batch("ROLLBACK TO job; RELEASE job")?;
-            Err(error)
+    let result = work(conn);
+    if result.is_ok() {
+        match conn.execute_batch("RELEASE job") {
+            Ok(()) => return result,
+            // A statement failed under a job that still answered Ok (PostgreSQL then refuses the
+            // release): undo the job, so the batch's other jobs and its commit are not affected.
+            Err(error) => {
+                conn.execute_batch("ROLLBACK TO job; RELEASE job")?;
+                return Err(error.into());
+            }
         }
     }
+    conn.execute_batch("ROLLBACK TO job; RELEASE job")?;
+    result
 }
 
 /// Tells a job's caller how its transaction ended: `Ok` once committed.
@@ -243,10 +249,7 @@ type Job = Box<dyn FnOnce(&Connection) -> Completion + Send>;
 /// How many waiting jobs share one commit at most; bounds the latency a batch adds to its first job.
 const MAX_BATCH: usize = 256;
 
-/// How many sessions a server process keeps open to PostgreSQL.
-pub const POSTGRES_WORKERS: usize = 8;
-
-/// A handle to the workers. Cheap to clone; the workers end when the last handle is dropped.
+/// A handle to the writer. Cheap to clone; the writer ends when the last handle is dropped.
 #[derive(Debug, Clone)]
 pub struct Store {
     jobs: mpsc::Sender<Job>,
@@ -261,45 +264,28 @@ impl Store {
         )
     }
 
-    /// Opens `database` (migrating it) and starts its workers: the one SQLite writer thread, or
-    /// [`POSTGRES_WORKERS`] PostgreSQL sessions.
+    /// Opens `database` (migrating it) and starts its writer thread.
     pub fn connect(database: &Database, data_dir: &Path) -> Result<Store, db::Error> {
         let conn = connect(database, data_dir)?;
+        let session = match database {
+            Database::Sqlite(_) => Session::Sqlite(conn),
+            Database::Postgres(url) => Session::Postgres {
+                url: url.clone(),
+                data_dir: data_dir.to_owned(),
+                conn: Some(conn),
+            },
+        };
         let (jobs, queue) = mpsc::channel::<Job>();
-        match database {
-            Database::Sqlite(_) => {
-                thread::Builder::new()
-                    .name("tideline-store".into())
-                    .spawn(move || write_loop(conn, queue))
-                    .map_err(|_| db::Error::InvalidQuery)?;
-            }
-            Database::Postgres(url) => {
-                let queue = Arc::new(Mutex::new(queue));
-                let mut first = Some(conn);
-                for index in 0..POSTGRES_WORKERS {
-                    let session = match first.take() {
-                        Some(conn) => Some(conn),
-                        None => connect_postgres(url, data_dir).ok(),
-                    };
-                    let worker = PgWorker {
-                        url: url.clone(),
-                        data_dir: data_dir.to_owned(),
-                        session,
-                    };
-                    let queue = queue.clone();
-                    thread::Builder::new()
-                        .name(format!("tideline-pg-{index}"))
-                        .spawn(move || worker.run(&queue))
-                        .map_err(|_| db::Error::InvalidQuery)?;
-                }
-            }
-        }
+        thread::Builder::new()
+            .name("tideline-store".into())
+            .spawn(move || write_loop(session, queue))
+            .map_err(|_| db::Error::InvalidQuery)?;
         Ok(Store { jobs })
     }
 
-    /// Runs `work` inside its own savepoint and transaction and returns its result once that is
-    /// committed. A job that returns `Err` is rolled back; use `Ok(Err(..))` for a refusal whose
-    /// bookkeeping (audit row, failed-try counter) must be kept.
+    /// Runs `work` on the writer thread inside its own savepoint and returns its result once the batch
+    /// it ran in is committed. A job that returns `Err` is rolled back; use `Ok(Err(..))` for a refusal
+    /// whose bookkeeping (audit row, failed-try counter) must be kept.
     pub async fn run<T, F>(&self, work: F) -> Result<T, Problem>
     where
         T: Send + 'static,
@@ -315,54 +301,61 @@ impl Store {
             })
         });
         self.jobs.send(job).map_err(|_| Problem::Internal)?;
-        // A job dropped unrun (no transaction could be started) was not written: try again later.
+        // A job dropped unrun (no transaction could be started) wrote nothing: try again later.
         answer.await.map_err(|_| Problem::Unavailable)?
     }
 }
 
-/// One PostgreSQL worker: its session (reconnected when lost) and where to reconnect.
-struct PgWorker {
-    url: String,
-    data_dir: PathBuf,
-    session: Option<Connection>,
+/// The writer's connection: SQLite's, or a PostgreSQL session replaced when it is lost.
+enum Session {
+    Sqlite(Connection),
+    Postgres {
+        url: String,
+        data_dir: PathBuf,
+        conn: Option<Connection>,
+    },
 }
 
-impl PgWorker {
-    fn run(mut self, queue: &Mutex<mpsc::Receiver<Job>>) {
-        loop {
-            let job = match queue.lock() {
-                Ok(queue) => match queue.recv() {
-                    Ok(job) => job,
-                    Err(_) => return,
-                },
-                Err(_) => return,
-            };
-            self.one(job);
-        }
-    }
+/// The advisory lock every PostgreSQL write transaction takes first: one writer per clinic database.
+const WRITER_LOCK: &str = "SELECT pg_advisory_xact_lock(7361002)::text";
 
-    fn one(&mut self, job: Job) {
-        if self.session.as_ref().is_none_or(Connection::is_closed) {
-            self.session = connect_postgres(&self.url, &self.data_dir).ok();
+impl Session {
+    /// The connection with a write transaction begun, or `None` (logged) when there is none.
+    fn begin(&mut self) -> Option<&Connection> {
+        match self {
+            Session::Sqlite(conn) => match conn.execute_batch("BEGIN IMMEDIATE") {
+                Ok(()) => Some(conn),
+                Err(error) => {
+                    tracing::error!(kind = %error.kind(), "could not start a write transaction");
+                    None
+                }
+            },
+            Session::Postgres {
+                url,
+                data_dir,
+                conn,
+            } => {
+                if conn.as_ref().is_none_or(Connection::is_closed) {
+                    *conn = connect_postgres(url, data_dir).ok();
+                }
+                let began = conn.as_ref().map(|conn| {
+                    conn.execute_batch("BEGIN")
+                        .and_then(|()| conn.query_row(WRITER_LOCK, [], |_| Ok(())))
+                });
+                match began {
+                    Some(Ok(())) => conn.as_ref(),
+                    Some(Err(error)) => {
+                        tracing::warn!(kind = %error.kind(), "could not start a transaction");
+                        *conn = None;
+                        None
+                    }
+                    None => {
+                        tracing::warn!("the database cannot be reached; requests refused with 503");
+                        None
+                    }
+                }
+            }
         }
-        let Some(conn) = self.session.as_ref() else {
-            tracing::warn!("the database cannot be reached; request refused with 503");
-            return drop(job);
-        };
-        if let Err(error) = conn.execute_batch("BEGIN") {
-            tracing::warn!(kind = %error.kind(), "could not start a transaction");
-            self.session = None;
-            return drop(job);
-        }
-        let complete = job(conn);
-        let committed = conn.execute_batch("COMMIT").map_err(Problem::from);
-        if committed.is_err() {
-            let _ = conn.execute_batch("ROLLBACK");
-        }
-        if conn.is_closed() {
-            self.session = None;
-        }
-        complete(committed);
     }
 }
 
@@ -391,7 +384,7 @@ pub fn checkpoint(conn: &Connection) -> Result<bool, db::Error> {
     }
 }
 
-fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>) {
+fn write_loop(mut session: Session, queue: mpsc::Receiver<Job>) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -400,24 +393,23 @@ fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        if let Err(error) = conn.execute_batch("BEGIN IMMEDIATE") {
-            tracing::error!(kind = %error.kind(), "could not start a write transaction");
+        let Some(conn) = session.begin() else {
             // Run nothing; every caller hears that nothing was written.
             drop(batch);
             continue;
-        }
-        let completions: Vec<Completion> = batch.into_iter().map(|job| job(&conn)).collect();
+        };
+        let completions: Vec<Completion> = batch.into_iter().map(|job| job(conn)).collect();
         let committed = match conn.execute_batch("COMMIT") {
             Ok(()) => Ok(()),
             Err(error) => {
                 tracing::error!(kind = %error.kind(), "commit failed; batch rolled back");
                 let _ = conn.execute_batch("ROLLBACK");
-                Err(Problem::Internal)
+                Err(Problem::from(error))
             }
         };
         if CHECKPOINT_AFTER_COMMIT.with(|flag| flag.replace(false)) {
             // Before answering, so a revocation is answered only once its text is gone from the files.
-            if !matches!(checkpoint(&conn), Ok(true)) {
+            if !matches!(checkpoint(conn), Ok(true)) {
                 tracing::warn!("the WAL checkpoint after a revocation did not complete");
             }
         }

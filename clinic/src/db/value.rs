@@ -67,7 +67,12 @@ impl ToSql for Value {
                 Type::FLOAT4 => (*v as f32).to_sql(ty, out),
                 _ => v.to_sql(ty, out),
             },
-            Value::Text(v) => v.as_str().to_sql(ty, out),
+            Value::Text(v) => match *ty {
+                Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => {
+                    v.as_str().to_sql(ty, out)
+                }
+                _ => Err("text bound to a column of another type".into()),
+            },
             Value::Blob(v) => v.as_slice().to_sql(ty, out),
         }
     }

@@ -2,10 +2,13 @@
 
 mod authorization;
 mod bad_input;
+mod cluster;
+mod copy;
 mod devices;
 #[path = "../common/engine.rs"]
 mod engine;
 mod enrollment;
+mod fault;
 #[path = "../common/fhir_python.rs"]
 mod fhir_python;
 mod fhir_validity;

@@ -22,6 +22,9 @@ pub struct Harness {
     pub base: String,
     tls: Option<(PathBuf, PathBuf)>,
     running: Option<Running>,
+    /// The engine when the test chose it itself: `Some(None)` SQLite, `Some(Some(url))` that
+    /// PostgreSQL database; `None`: the engine under test decides.
+    database: Option<Option<String>>,
 }
 
 /// A clinic with an administrator signed in, one patient in an 8-week Mon/Wed/Fri group.
@@ -53,6 +56,11 @@ pub struct Reply {
 
 impl Harness {
     pub async fn start(tls: bool) -> Harness {
+        Harness::start_on(tls, None).await
+    }
+
+    /// A harness on the engine the test chose (see [`Harness::database`]).
+    pub async fn start_on(tls: bool, database: Option<Option<String>>) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let clock = ManualClock::at(Utc::now());
         let mut builder = reqwest::Client::builder().use_rustls_tls();
@@ -80,6 +88,7 @@ impl Harness {
             base: String::new(),
             tls: tls_files,
             running: None,
+            database,
         };
         harness.boot().await;
         harness
@@ -88,7 +97,10 @@ impl Harness {
     async fn boot(&mut self) {
         let running = server::start(ServerConfig {
             data_dir: self.dir.path().join("data"),
-            database: crate::engine::database_for(&self.dir.path().join("data")),
+            database: self
+                .database
+                .clone()
+                .unwrap_or_else(|| crate::engine::database_for(&self.dir.path().join("data"))),
             listen: "127.0.0.1:0".parse().unwrap(),
             tls: self.tls.clone(),
             clock: Arc::new(self.clock.clone()),
@@ -116,7 +128,12 @@ impl Harness {
 
     /// A direct connection to the database, as an auditor with file access would have.
     pub fn db(&self) -> tideline_clinic::db::Connection {
-        crate::engine::connect(&self.dir.path().join("data"))
+        let data = self.dir.path().join("data");
+        let database = match &self.database {
+            Some(chosen) => tideline_clinic::store::Database::choose(chosen.as_deref(), &data),
+            None => crate::engine::database(&data),
+        };
+        tideline_clinic::store::connect(&database, &data).unwrap()
     }
 
     /// One count from the database in a data directory.
