@@ -26,6 +26,7 @@ use tideline_core::share::{
     self, ConsentSummary, ConsentTerms, Disclosure, SharePreview, ShareSelection,
 };
 use tideline_core::summary::{self, HomeSummary};
+use tideline_core::sync::devices::ClinicDevices;
 use tideline_core::sync::{self, SyncReport, SyncStatus};
 use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::{
@@ -248,6 +249,19 @@ pub fn recovery_key_rotate(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<
     })
 }
 
+pub fn vault_rotate_key(
+    cx: &Cx<'_>,
+    current: Zeroizing<String>,
+    next: Zeroizing<String>,
+) -> Reply<RecoveryKeyReply> {
+    let key = cx.state.with_vault(Utc::now(), |v| {
+        v.rotate_master_key(&current, &next, KdfParams::DEFAULT)
+    })?;
+    Ok(RecoveryKeyReply {
+        recovery_key: key.display_code().to_string(),
+    })
+}
+
 pub fn backup_export(cx: &Cx<'_>, token: String) -> Reply<()> {
     let path = chooser::CHOSEN.take(&token, PathPurpose::BackupExport, Instant::now())?;
     Ok(cx
@@ -365,6 +379,18 @@ pub fn sync_now(cx: &Cx<'_>) -> Reply<SyncReport> {
 
 pub fn sync_status(cx: &Cx<'_>) -> Reply<SyncStatus> {
     Ok(cx.state.with_vault(Utc::now(), |v| Ok(sync::status(v)))?)
+}
+
+pub fn clinic_devices(cx: &Cx<'_>) -> Reply<ClinicDevices> {
+    Ok(cx
+        .state
+        .with_vault(Utc::now(), |v| Ok(sync::devices::list(v)))?)
+}
+
+pub fn clinic_devices_acknowledge(cx: &Cx<'_>) -> Reply<ClinicDevices> {
+    Ok(cx
+        .state
+        .with_vault(Utc::now(), |v| sync::devices::acknowledge(v, now_stamp()))?)
 }
 
 pub fn sync_dismiss_parked(cx: &Cx<'_>, session: RecordId) -> Reply<SyncStatus> {

@@ -152,6 +152,10 @@ command_table! {
     passphrase_change(current: Zeroizing<String> => "string", next: Zeroizing<String> => "string") -> "null" [] = c::passphrase_change;
     /// A new recovery key (shown once); the old one stops working.
     recovery_key_rotate(passphrase: Zeroizing<String> => "string") -> "Created" [] = c::recovery_key_rotate;
+    /// "Someone may know my passphrase": a new master key; every record resealed in one transaction
+    /// with a new passphrase and a new recovery key (shown once); quick unlock ends. The current
+    /// passphrase is checked on the lockout's counter; the new one must pass `passphrase_assess`.
+    vault_rotate_key(current: Zeroizing<String> => "string", next: Zeroizing<String> => "string") -> "Created" [] = c::vault_rotate_key;
     /// An encrypted backup to the file behind a `pick_path("backupExport")` token.
     backup_export(token: String => "string") -> "null" [] = c::backup_export;
     /// Restores the backup behind a `pick_path("backupRestore")` token with its passphrase or
@@ -174,6 +178,11 @@ command_table! {
     sync_now() -> "SyncReport" [] = c::sync_now;
     /// The clinic link: connected, clinic name, refused, last sync, waiting and parked answers.
     sync_status() -> "SyncStatus" [] = c::sync_status;
+    /// The devices the clinic lists for the patient (this one marked) and, while one is new and not
+    /// acknowledged, the warning to show.
+    clinic_devices() -> "ClinicDevices" [] = c::clinic_devices;
+    /// The patient has seen the device list: the warning goes until another device appears.
+    clinic_devices_acknowledge() -> "ClinicDevices" [] = c::clinic_devices_acknowledge;
     /// Forgets a parked answer.
     sync_dismiss_parked(session: RecordId => "string") -> "SyncStatus" [] = c::sync_dismiss_parked;
     /// Asks the clinic to revoke this device (offline: disconnects anyway), then deletes the link

@@ -33,6 +33,7 @@ import type {
   Strength,
   SyncReport,
   SyncStatus,
+  ClinicDevices,
   UnlockReport,
   VaultStatus,
 } from "./types";
@@ -202,6 +203,9 @@ export const passphraseChange = (current: string, next: string) =>
   call<null>("passphrase_change", { current, next });
 export const recoveryKeyRotate = (passphrase: string) =>
   call<{ recoveryKey: string }>("recovery_key_rotate", { passphrase });
+/** "Someone may know my passphrase": a new master key, every record resealed, a new recovery key. */
+export const vaultRotateKey = (current: string, next: string) =>
+  call<{ recoveryKey: string }>("vault_rotate_key", { current, next });
 export const backupExport = (token: string) => call<null>("backup_export", { token });
 export const backupRestore = (
   token: string,
@@ -232,6 +236,9 @@ export const syncConnect = (server: string, code: string) => call<SyncStatus>("s
 export const syncNow = () => call<SyncReport>("sync_now");
 export const syncDismissParked = (session: string) => call<SyncStatus>("sync_dismiss_parked", { session });
 export const syncDisconnect = () => call<SyncStatus>("sync_disconnect");
+/** The devices the clinic lists for the patient, and the core's warning while one is new. */
+export const clinicDevices = () => call<ClinicDevices>("clinic_devices");
+export const clinicDevicesAcknowledge = () => call<ClinicDevices>("clinic_devices_acknowledge");
 
 // Sharing with the care team (42 CFR Part 2 consent)
 export const sharePreview = (selection: ShareSelection, terms: ConsentTerms) => call<SharePreview>("share_preview", { selection, terms });

@@ -68,6 +68,8 @@ export type { ParkedAnswer } from "./generated/ParkedAnswer";
 export type { ParkReason } from "./generated/ParkReason";
 export type { SyncReport } from "./generated/SyncReport";
 export type { SyncStatus } from "./generated/SyncStatus";
+export type { ClinicDevice } from "./generated/ClinicDevice";
+export type { ClinicDevices } from "./generated/ClinicDevices";
 export type { ConsentState } from "./generated/ConsentState";
 export type { ConsentSummary } from "./generated/ConsentSummary";
 export type { ConsentTerms } from "./generated/ConsentTerms";

@@ -70,6 +70,10 @@ export class MemoryBackend {
   private nextId = 1;
   private readonly zone = "America/Chicago";
   private link: { clinicName: string; lastSynced: string | null; refused: boolean; restored?: boolean } | null = null;
+  /** As core sync::devices: the devices the clinic listed at the last sync, which are acknowledged. */
+  private clinicDevices: { id: string; enrolledAt: string; revokedAt: string | null }[] = [];
+  private pendingDevices: { id: string; enrolledAt: string; revokedAt: string | null }[] = [];
+  private acknowledgedDevices = new Set<string>();
   private outbox: Outgoing[] = [];
   private codeFailures = 0;
   private scheduleSent = false;
@@ -570,6 +574,24 @@ export class MemoryBackend {
     };
   }
 
+  /** Test hook: someone enrolls another device for the patient; the next sync lists it. */
+  enrollAnotherDevice() {
+    const id = String(this.pendingDevices.length + 1);
+    this.pendingDevices.push({ id, enrolledAt: this.now().toISOString(), revokedAt: null });
+  }
+
+  /** As core sync::devices::list; the warning is a fixture (the real sentence comes from the core). */
+  private deviceList() {
+    const devices = this.link
+      ? this.clinicDevices.map((d) => {
+          const thisDevice = d.id === "1";
+          return { ...d, thisDevice, unacknowledged: !thisDevice && d.revokedAt === null && !this.acknowledgedDevices.has(d.id) };
+        })
+      : [];
+    const warning = devices.some((d) => d.unacknowledged) ? "Mock: a new device was connected to your clinic account." : null;
+    return { devices, warning, readAt: this.link?.lastSynced ?? null };
+  }
+
   /** Test hook: the clinic revokes this device. */
   refuseDevice() {
     if (this.link) this.link.refused = true;
@@ -592,6 +614,9 @@ export class MemoryBackend {
     this.codeFailures = 0;
     this.link = { clinicName: "Riverside Clinic", lastSynced: null, refused: false };
     this.scheduleSent = false;
+    this.pendingDevices = [{ id: "1", enrolledAt: this.now().toISOString(), revokedAt: null }];
+    this.clinicDevices = [];
+    this.acknowledgedDevices.clear();
     return this.syncStatus();
   }
 
@@ -633,6 +658,7 @@ export class MemoryBackend {
       report.sessionsChanged++;
     }
     this.link.lastSynced = this.now().toISOString();
+    this.clinicDevices = this.pendingDevices.map((d) => ({ ...d }));
     return report;
   }
 
@@ -979,6 +1005,15 @@ export class MemoryBackend {
         if (a.current !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
         this.passphrase = String(a.next);
         return null;
+      case "vault_rotate_key":
+        this.requireUnlocked();
+        this.checkLockout();
+        if (a.current !== this.passphrase) this.wrong("passphrase");
+        this.checkPassphrase(String(a.next ?? ""));
+        this.quickOn = false;
+        this.passphrase = String(a.next);
+        this.recoveryKey = "TIDE-R4KX-9MWT-2HCB-7QZN-5FDV-3JPL";
+        return { recoveryKey: this.recoveryKey };
       case "recovery_key_rotate":
         if (a.passphrase !== this.passphrase) throw fail("wrong_secret", "That passphrase did not unlock the vault.");
         this.recoveryKey = "TIDE-N8WC-2RXQ-K5TM-7DPF-H3JB-9VLZ";
@@ -1001,6 +1036,12 @@ export class MemoryBackend {
         return this.carePlan();
       case "sync_status":
         return this.syncStatus();
+      case "clinic_devices":
+        return this.deviceList();
+      case "clinic_devices_acknowledge":
+        if (!this.link) throw fail("clinic", "this device is not connected to a clinic");
+        for (const d of this.clinicDevices) this.acknowledgedDevices.add(d.id);
+        return this.deviceList();
       case "sync_connect":
         return this.connect(a);
       case "sync_now":
