@@ -38,6 +38,12 @@ lint:
 	cargo deny --offline --workspace check licenses bans sources
 	@# The core must never depend on Tauri (ARCHITECTURE.md).
 	@if cargo tree -p tideline-core -e normal | grep -qi tauri; then echo "core depends on tauri" >&2; exit 1; fi
+	@# The TypeScript types: regenerated from the Rust types, then the committed folder must not differ.
+	TIDELINE_BLESS=1 cargo test -p tideline-core --test domain --quiet bindings
+	git diff --exit-code -- ui/src/lib/generated
+	@if [ -n "$$(git ls-files --others --exclude-standard ui/src/lib/generated)" ]; then \
+		echo "ui/src/lib/generated has new files not committed:" >&2; \
+		git ls-files --others --exclude-standard ui/src/lib/generated >&2; exit 1; fi
 
 ## The whole app type-checks for Android and is clippy-clean there (no SDK here: no APK; see
 ## ARCHITECTURE.md, "Mobile"). Its own build cache, so the desktop one is untouched.

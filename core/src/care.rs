@@ -77,7 +77,7 @@ pub fn program(vault: &Vault) -> Option<&ProgramSettings> {
 /// One period of care as the patient reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CarePeriod {
     /// The level.
     pub level: LevelOfCare,
@@ -106,7 +106,7 @@ impl CarePeriod {
 /// A level the patient may choose in Settings (without a clinic).
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct LevelChoice {
     /// The level.
     pub level: LevelOfCare,
@@ -121,7 +121,7 @@ pub struct LevelChoice {
 /// An aftercare check-in on the patient's calendar.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CheckIn {
     /// The session's record id.
     pub id: RecordId,
@@ -134,7 +134,7 @@ pub struct CheckIn {
 /// The course of care for the Settings and Home screens.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CarePlan {
     /// Whether the clinic set the level and target: Settings shows them read-only.
     pub set_by_clinic: bool,
@@ -245,7 +245,7 @@ fn sessions(vault: &Vault) -> impl Iterator<Item = (RecordId, &ClinicSession)> {
 /// A session as the Sessions screen shows it, with its words from here.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct SessionView {
     /// The session's record id.
     pub id: RecordId,

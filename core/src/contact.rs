@@ -8,7 +8,7 @@ use crate::error::Invalid;
 /// Who a contact is to the patient.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum ContactRole {
     /// A sponsor.
     Sponsor,
@@ -30,7 +30,7 @@ pub const PHONE_MAX_CHARS: usize = 32;
 /// One support contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct SupportContact {
     /// The name the patient uses for them.
     pub name: String,

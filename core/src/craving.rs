@@ -42,7 +42,7 @@ pub(crate) fn check_label(field: &'static str, text: &str) -> Result<(), Invalid
 /// How strong a craving or urge felt, 0 (none) to 10 (the strongest imaginable). The NIDA manual uses
 /// 1-100; a 0-10 scale is quicker to answer in the middle of a craving.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
-#[ts(export, export_to = "../../ui/src/lib/generated/", type = "number")]
+#[ts(export_to = "../../ui/src/lib/generated/", type = "number")]
 pub struct Intensity(u8);
 
 impl Intensity {
@@ -93,7 +93,7 @@ impl From<Intensity> for u8 {
 /// counted as use, nor as a craving passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum CravingOutcome {
     /// The person has not said yet.
     #[default]
@@ -109,7 +109,7 @@ pub enum CravingOutcome {
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
 )]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum PartOfDay {
     /// Morning.
     Morning,
@@ -124,7 +124,7 @@ pub enum PartOfDay {
 /// Something that set off or fed a craving.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum Trigger {
     /// A HALT state: hungry, angry, lonely or tired.
     Halt {
@@ -204,7 +204,7 @@ pub const MAX_TRIGGERS: usize = 32;
 /// has to take seconds during a craving, and the rest can be filled in later.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CravingEntry {
     /// When the craving came.
     pub occurred_at: Stamp,

@@ -13,7 +13,7 @@ use crate::error::{Invalid, Result};
 /// What the patient asked to reach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum CrisisTarget {
     /// Call the 988 Suicide & Crisis Lifeline.
     Call988,
@@ -42,7 +42,7 @@ pub enum CrisisTarget {
 /// One button under a line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CrisisAction {
     /// What the button says ("Call 988").
     pub label: String,
@@ -55,7 +55,7 @@ pub struct CrisisAction {
 /// One crisis line as Get help now shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CrisisLine {
     /// Its name.
     pub title: String,
@@ -70,7 +70,7 @@ pub struct CrisisLine {
 /// What the help layer shows, whatever the vault's state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CrisisDirectory {
     /// The opening words.
     pub intro: String,
@@ -81,7 +81,7 @@ pub struct CrisisDirectory {
 /// After a logged return to use: one calm sentence about overdose risk, naloxone, Never Use Alone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct AfterUse {
     /// Lowered tolerance and overdose risk, without blame.
     pub sentence: String,
@@ -105,7 +105,7 @@ pub struct Dial {
 /// The answer to "open this line" the window shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "outcome", rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum CrisisOpened {
     /// The platform's phone, messages or browser app took it.
     Opened,

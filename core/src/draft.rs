@@ -21,7 +21,7 @@ pub const MAX_BODY: usize = 64 * 1024;
 /// Which screen the draft belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum DraftScreen {
     /// The craving form.
     Cravings,
@@ -32,7 +32,7 @@ pub enum DraftScreen {
 /// A draft as the window writes and reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Draft {
     /// The screen to return to.
     pub screen: DraftScreen,

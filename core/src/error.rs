@@ -22,8 +22,9 @@ impl Invalid {
 
 /// The closed set of error codes the UI switches on. Add a code only when a consumer needs to tell it
 /// apart; the JSON spelling is pinned by a test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum ErrorCode {
     /// A value was rejected by validation.
     Invalid,

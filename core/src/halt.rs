@@ -13,7 +13,7 @@ use crate::time::Stamp;
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
 )]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum HaltNeed {
     /// Hungry.
     Hungry,
@@ -89,7 +89,7 @@ pub fn all_suggestions() -> Vec<HaltSuggestion> {
 /// How strongly a need is felt: 0 (not at all) to 3 (very). Four steps are enough to answer at a
 /// glance; a finer scale would suggest a precision a self-check does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, ts_rs::TS)]
-#[ts(export, export_to = "../../ui/src/lib/generated/", type = "number")]
+#[ts(export_to = "../../ui/src/lib/generated/", type = "number")]
 pub struct HaltRating(u8);
 
 impl HaltRating {
@@ -145,7 +145,7 @@ impl From<HaltRating> for u8 {
 /// A need the check flagged, with what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct HaltSuggestion {
     /// The need.
     pub need: HaltNeed,
@@ -158,7 +158,7 @@ pub struct HaltSuggestion {
 /// One HALT self-check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct HaltCheck {
     /// When the check was taken.
     pub taken_at: Stamp,
@@ -219,7 +219,7 @@ impl HaltCheck {
 /// How often each need was flagged over the most recent checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct HaltPattern {
     /// How many checks were looked at (at most the N asked for).
     pub checks: u32,

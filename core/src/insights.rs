@@ -26,7 +26,7 @@ pub const HALT_CHECKS: usize = 7;
 /// Cravings logged on one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct DayCravings {
     /// The local day.
     pub date: NaiveDate,
@@ -39,7 +39,7 @@ pub struct DayCravings {
 /// Cravings logged in one week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct WeekCravings {
     /// The Monday the week starts on.
     pub week_start: NaiveDate,
@@ -52,7 +52,7 @@ pub struct WeekCravings {
 /// A trigger and how often it came up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct TriggerCount {
     /// The trigger (free text as first written).
     pub trigger: Trigger,
@@ -63,7 +63,7 @@ pub struct TriggerCount {
 /// Urge surfing so far.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct UrgeStats {
     /// Sessions surfed.
     pub surfed: u32,
@@ -78,7 +78,7 @@ pub struct UrgeStats {
 /// Hours of sessions attended in one week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct WeekHours {
     /// The Monday the week starts on.
     pub week_start: NaiveDate,
@@ -89,7 +89,7 @@ pub struct WeekHours {
 /// Everything the insights screen shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Insights {
     /// Cravings per day, oldest first, today last.
     pub cravings_by_day: Vec<DayCravings>,

@@ -17,7 +17,7 @@ pub const PAGE_MAX: u32 = 200;
 /// What the journal list asks for. Every present condition must hold.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CravingQuery {
     /// Only entries that happened at or after this instant.
     #[ts(type = "string | null")]
@@ -44,7 +44,7 @@ pub struct CravingQuery {
 /// One journal entry in a page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CravingItem {
     /// The entry's id, for editing and deleting it.
     pub id: RecordId,
@@ -55,7 +55,7 @@ pub struct CravingItem {
 /// A page of the journal, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct CravingPage {
     /// The matches from `offset` on, at most `limit` of them.
     pub items: Vec<CravingItem>,

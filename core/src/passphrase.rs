@@ -17,7 +17,7 @@ pub const MAX_CHARS: usize = 1024;
 /// Feedback on a passphrase while the patient types it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Strength {
     /// 0 (very weak) to 4 (strong).
     pub score: u8,

@@ -11,7 +11,7 @@ use crate::halt::HaltNeed;
 /// Where a trigger comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum TriggerSource {
     /// From inside: a feeling, a thought, a memory.
     Internal,
@@ -27,7 +27,7 @@ pub enum TriggerSource {
 /// A known trigger and the coping step the patient will take when it comes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct PlannedTrigger {
     /// Where it comes from.
     pub source: TriggerSource,
@@ -40,7 +40,7 @@ pub struct PlannedTrigger {
 /// A meeting the patient can go to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Meeting {
     /// Its name.
     pub name: String,
@@ -56,7 +56,7 @@ pub const MAX_PLAN_ITEMS: usize = 50;
 /// The relapse-prevention plan. One per patient.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct RelapsePlan {
     /// Known triggers, each with its coping step.
     pub triggers: Vec<PlannedTrigger>,

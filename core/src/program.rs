@@ -16,7 +16,7 @@ use crate::time::{Stamp, Zone};
 /// come from the clinic instead (see [`crate::care`]); these stay the patient's own.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct ProgramSettings {
     /// The first day of the program (day 1).
     pub start_date: NaiveDate,
@@ -139,7 +139,7 @@ fn target_problem(level: LevelOfCare) -> &'static str {
 /// The next session the patient is expected at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct UpcomingSession {
     /// The session's record id.
     pub id: String,
@@ -152,7 +152,7 @@ pub struct UpcomingSession {
 /// Progress through the program at one moment. Derived, never stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Progress {
     /// Day N of the program (day 1 is the start date); absent before the program starts.
     pub day_of_program: Option<u32>,

@@ -23,7 +23,7 @@ use crate::urge::UrgeSurfSession;
 /// A record's id: 128 random bits, shown as 32 lowercase hex digits. Random, so ids reveal neither
 /// order nor time.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ts_rs::TS)]
-#[ts(export, export_to = "../../ui/src/lib/generated/", type = "string")]
+#[ts(export_to = "../../ui/src/lib/generated/", type = "string")]
 pub struct RecordId(pub(crate) [u8; 16]);
 
 impl RecordId {
@@ -76,13 +76,12 @@ impl<'de> Deserialize<'de> for RecordId {
     }
 }
 
-/// What a record holds. The JSON form is sealed inside the ciphertext and is what the UI sends and
-/// receives. It is tagged by `type`, not `kind`, because payloads have `kind` fields of their own (a
+/// What a record holds. The JSON form is sealed inside the ciphertext (and is the plain export's).
+/// It is tagged by `type`, not `kind`, because payloads have `kind` fields of their own (a
 /// session's kind: group, individual, ...), and an internally tagged enum cannot share a key with
-/// its content.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+/// its content. The UI never sees this type: it reads and writes [`crate::entry::Entry`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
 pub enum Record {
     /// A craving journal entry.
     Craving(CravingEntry),
@@ -108,30 +107,23 @@ pub enum Record {
     Outbox(OutgoingAnswer),
     /// How far the reminder scheduler got (one per vault). Kept by the shell, never by the UI,
     /// so it is left out of the TypeScript bindings.
-    #[ts(skip)]
     ReminderMark(ReminderMark),
     /// A consent to share entries with the clinic, with a copy of exactly what it disclosed (later
     /// journal edits do not change it). Written only by [`crate::share`]; the UI reads consents through
     /// [`crate::share::consents`] as `ConsentSummary`, so the record itself is left out of the
     /// TypeScript bindings.
-    #[ts(skip)]
     Consent(SharedConsent),
     /// The clinic's course of care (levels of care, step-downs, discharge), read at each sync (one per
     /// vault). Sync state; the UI reads it through [`crate::care::plan`].
-    #[ts(skip)]
     CareCourse(CareCourse),
     /// What was on screen when the vault locked (one per vault): app state, read back once through
     /// [`crate::draft::take`].
-    #[ts(skip)]
     Draft(crate::draft::StoredDraft),
 }
 
 /// The kinds of record, for queries.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
 pub enum RecordKind {
     /// [`Record::Craving`].
     Craving,
@@ -154,16 +146,12 @@ pub enum RecordKind {
     /// [`Record::Outbox`].
     Outbox,
     /// [`Record::ReminderMark`]: internal to the shell, so not in the TypeScript bindings.
-    #[ts(skip)]
     ReminderMark,
     /// [`Record::Consent`]: read through [`crate::share`], so not in the TypeScript bindings.
-    #[ts(skip)]
     Consent,
     /// [`Record::CareCourse`]: read through [`crate::care`], so not in the TypeScript bindings.
-    #[ts(skip)]
     CareCourse,
     /// [`Record::Draft`]: read through [`crate::draft`], so not in the TypeScript bindings.
-    #[ts(skip)]
     Draft,
 }
 
@@ -281,9 +269,8 @@ impl Record {
 }
 
 /// A record as the vault holds it: the payload plus its id and when it was created and last changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
 pub struct StoredRecord {
     /// The random id.
     pub id: RecordId,

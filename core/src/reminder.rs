@@ -35,7 +35,7 @@ use crate::time::Zone;
 /// What a reminder is for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum ReminderTarget {
     /// A clinic session, by its record id.
     #[serde(rename_all = "camelCase")]
@@ -53,7 +53,7 @@ pub enum ReminderTarget {
 /// One reminder, due at an exact instant.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct PlannedReminder {
     /// When to show it.
     pub due_utc: DateTime<Utc>,
@@ -277,7 +277,7 @@ fn reminder_words(
 /// setting: Settings quotes these exact texts so the patient knows what an onlooker could read.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct NotificationExamples {
     /// The discreet text (the default).
     pub discreet: String,

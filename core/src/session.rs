@@ -13,7 +13,7 @@ use crate::time::Stamp;
 /// What kind of session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum SessionKind {
     /// Group therapy or education.
     Group,
@@ -49,7 +49,7 @@ impl SessionKind {
 /// FHIR R4 `Appointment.status`, serialized as exactly the FHIR codes so the clinic's values pass
 /// through unchanged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum AppointmentStatus {
     /// `proposed`: suggested, not yet agreed.
     #[serde(rename = "proposed")]
@@ -110,7 +110,7 @@ impl AppointmentStatus {
 
 /// The patient's answer to the invitation: FHIR `participant.status` / `AppointmentResponse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ts_rs::TS)]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum ParticipantResponse {
     /// `accepted`: "I'll be there".
     #[serde(rename = "accepted")]
@@ -130,7 +130,7 @@ pub enum ParticipantResponse {
 /// Where the session takes place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum Venue {
     /// A place: a room, an address.
     InPerson {
@@ -147,7 +147,7 @@ pub enum Venue {
 /// Where the session record came from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum SessionOrigin {
     /// Booked by the clinic; `clinicId` is the clinic's Appointment id, so updates find their record.
     #[serde(rename_all = "camelCase")]
@@ -162,7 +162,7 @@ pub enum SessionOrigin {
 /// One clinic session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct ClinicSession {
     /// A title, if the clinic or the patient gave one.
     pub title: Option<String>,

@@ -8,7 +8,7 @@ use crate::error::Invalid;
 /// How much a notification says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum NotificationDetail {
     /// Only "Reminder: appointment at 6:00 PM": nothing an onlooker could read as treatment.
     #[default]
@@ -22,7 +22,7 @@ pub enum NotificationDetail {
 /// from 22:00 to 07:00" means nothing strictly after 22:00 and strictly before 07:00.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct QuietHours {
     /// When quiet begins (local wall time, whole minutes).
     pub start: NaiveTime,
@@ -78,7 +78,7 @@ pub const MAX_LEAD_TIMES: usize = 6;
 /// When and how reminders reach the patient.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct ReminderPrefs {
     /// How long before each session to remind, in minutes (default 24 hours and 1 hour).
     pub lead_minutes: Vec<u32>,
@@ -141,7 +141,7 @@ impl ReminderPrefs {
 /// The colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum Theme {
     /// Follow the system.
     #[default]
@@ -155,7 +155,7 @@ pub enum Theme {
 /// The app's settings. Fields missing from a stored value take their defaults, so older vaults open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Settings {
     /// Lock the vault after this many idle minutes (1-60, default 5).
     pub auto_lock_minutes: u8,

@@ -3,10 +3,11 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::entry::StoredEntry;
 use crate::halt::{HaltCheck, HaltPattern};
 use crate::insights::Insights;
 use crate::program::Progress;
-use crate::record::{Record, RecordKind, StoredRecord};
+use crate::record::{Record, RecordKind};
 use crate::session::ClinicSession;
 use crate::time::Zone;
 use crate::vault::{Query, Vault};
@@ -17,12 +18,12 @@ pub const RECENT_ITEMS: u32 = 5;
 /// The home screen: progress through the program and the latest journal activity.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct HomeSummary {
     /// Progress, when the program start date is known.
     pub progress: Option<Progress>,
     /// The latest craving entries, HALT checks and urge-surfing sessions, newest first.
-    pub recent: Vec<StoredRecord>,
+    pub recent: Vec<StoredEntry>,
 }
 
 /// Every session in the vault with its id, for progress and reminders.
@@ -53,7 +54,7 @@ pub fn home(vault: &Vault, now: DateTime<Utc>) -> HomeSummary {
             ..Query::default()
         })
         .into_iter()
-        .cloned()
+        .filter_map(StoredEntry::of)
         .collect();
     HomeSummary {
         progress: progress(vault, now),

@@ -16,7 +16,7 @@ use crate::error::Invalid;
 
 /// A validated IANA time zone (e.g. `America/New_York`), serialized as its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ts_rs::TS)]
-#[ts(export, export_to = "../../ui/src/lib/generated/", type = "string")]
+#[ts(export_to = "../../ui/src/lib/generated/", type = "string")]
 pub struct Zone(Tz);
 
 impl Zone {
@@ -135,7 +135,7 @@ impl From<Tz> for Zone {
 /// lived it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Stamp {
     /// The instant, in UTC.
     pub utc: DateTime<Utc>,

@@ -12,7 +12,7 @@ use crate::time::Stamp;
 /// The two guided forms of urge surfing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum SurfVariant {
     /// The full wave: notice, observe the body, breathe, ride the wave, notice it fall.
     #[default]
@@ -48,7 +48,7 @@ impl SurfVariant {
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
 )]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum SurfStep {
     /// Notice the urge and name it.
     NoticeAndName,
@@ -74,7 +74,7 @@ pub enum SurfStep {
 /// assumes either answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum UrgeOutcome {
     /// Not answered yet.
     #[default]
@@ -88,7 +88,7 @@ pub enum UrgeOutcome {
 /// An intensity reading during the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct UrgeSample {
     /// Seconds since the session started.
     pub offset_seconds: u32,
@@ -103,7 +103,7 @@ pub const MAX_SAMPLES: usize = 1080;
 /// One urge-surfing session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct UrgeSurfSession {
     /// When the person started surfing.
     pub started_at: Stamp,

@@ -11,27 +11,26 @@ use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ring::rand::SystemRandom;
-use serde::Serialize;
 use tideline_core::care::{self, Attendance, CarePlan, SessionView};
 use tideline_core::craving::CravingEntry;
 use tideline_core::draft::Draft;
+use tideline_core::entry::{self, Entry, EntryQuery, StoredEntry};
 use tideline_core::halt::{HaltPattern, HaltSuggestion};
 use tideline_core::insights::Insights;
 use tideline_core::journal::{self, CravingPage, CravingQuery};
 use tideline_core::passphrase::{self, Strength};
-use tideline_core::record::{Record, RecordId, StoredRecord};
+use tideline_core::record::RecordId;
 use tideline_core::reminder::NotificationExamples;
 use tideline_core::session::ParticipantResponse;
 use tideline_core::share::{
     self, ConsentSummary, ConsentTerms, Disclosure, SharePreview, ShareSelection,
 };
+use tideline_core::status::{self, Created, VaultStatus};
 use tideline_core::summary::{self, HomeSummary};
 use tideline_core::sync::devices::ClinicDevices;
 use tideline_core::sync::{self, SyncReport, SyncStatus};
 use tideline_core::time::{Stamp, Zone};
-use tideline_core::vault::{
-    self, BackupSecret, KdfParams, Query, UnlockReport, Vault, VaultPresence,
-};
+use tideline_core::vault::{self, BackupSecret, KdfParams, UnlockReport, Vault};
 use tideline_core::Error;
 use zeroize::Zeroizing;
 
@@ -47,41 +46,9 @@ fn now_stamp() -> Stamp {
     Stamp::new(Utc::now(), local_zone())
 }
 
-/// Whether a vault exists, whether it is unlocked, and any lockout wait.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VaultStatus {
-    state: &'static str,
-    retry_after_secs: Option<u64>,
-}
-
 pub fn vault_status(cx: &Cx<'_>) -> Reply<VaultStatus> {
-    if cx.state.slot().is_some() {
-        return Ok(VaultStatus {
-            state: "unlocked",
-            retry_after_secs: None,
-        });
-    }
-    match vault::presence(&cx.state.dir) {
-        VaultPresence::Absent => Ok(VaultStatus {
-            state: "absent",
-            retry_after_secs: None,
-        }),
-        VaultPresence::Present => {
-            let wait = vault::retry_after_secs(&cx.state.dir, Utc::now())?;
-            Ok(VaultStatus {
-                state: "locked",
-                retry_after_secs: (wait > 0).then_some(wait),
-            })
-        }
-    }
-}
-
-/// The recovery key, shown once.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RecoveryKeyReply {
-    recovery_key: String,
+    let unlocked = cx.state.slot().is_some();
+    Ok(status::vault_status(&cx.state.dir, unlocked, Utc::now())?)
 }
 
 pub fn vault_create(
@@ -89,7 +56,7 @@ pub fn vault_create(
     passphrase: Zeroizing<String>,
     program_start: NaiveDate,
     zone: Option<String>,
-) -> Reply<RecoveryKeyReply> {
+) -> Reply<Created> {
     let zone = match zone {
         Some(name) => name.parse::<Zone>().map_err(Error::from)?,
         None => local_zone(),
@@ -103,9 +70,7 @@ pub fn vault_create(
         Utc::now(),
     )?;
     *cx.state.slot() = Some(vault);
-    Ok(RecoveryKeyReply {
-        recovery_key: recovery.display_code().to_string(),
-    })
+    Ok(Created::from(&recovery))
 }
 
 pub fn vault_unlock(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<UnlockReport> {
@@ -206,10 +171,10 @@ pub fn passphrase_assess(_cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<S
     Ok(passphrase::assess(&passphrase))
 }
 
-pub fn record_save(cx: &Cx<'_>, id: Option<RecordId>, record: Record) -> Reply<StoredRecord> {
+pub fn record_save(cx: &Cx<'_>, id: Option<RecordId>, record: Entry) -> Reply<StoredEntry> {
     Ok(cx
         .state
-        .with_vault(Utc::now(), |v| v.save_entry(id, record, now_stamp()))?)
+        .with_vault(Utc::now(), |v| entry::save(v, id, record, now_stamp()))?)
 }
 
 pub fn record_delete(cx: &Cx<'_>, id: RecordId) -> Reply<()> {
@@ -218,10 +183,10 @@ pub fn record_delete(cx: &Cx<'_>, id: RecordId) -> Reply<()> {
         .with_vault(Utc::now(), |v| v.delete_entry(&id, Utc::now()))?)
 }
 
-pub fn records_query(cx: &Cx<'_>, query: Query) -> Reply<Vec<StoredRecord>> {
-    Ok(cx.state.with_vault(Utc::now(), |v| {
-        Ok(v.query(&query).into_iter().cloned().collect())
-    })?)
+pub fn records_query(cx: &Cx<'_>, query: EntryQuery) -> Reply<Vec<StoredEntry>> {
+    Ok(cx
+        .state
+        .with_vault(Utc::now(), |v| Ok(entry::query(v, &query)))?)
 }
 
 pub fn journal_page(cx: &Cx<'_>, query: CravingQuery) -> Reply<CravingPage> {
@@ -240,26 +205,22 @@ pub fn passphrase_change(
     })?)
 }
 
-pub fn recovery_key_rotate(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<RecoveryKeyReply> {
+pub fn recovery_key_rotate(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<Created> {
     let key = cx
         .state
         .with_vault(Utc::now(), |v| v.rotate_recovery_key(&passphrase))?;
-    Ok(RecoveryKeyReply {
-        recovery_key: key.display_code().to_string(),
-    })
+    Ok(Created::from(&key))
 }
 
 pub fn vault_rotate_key(
     cx: &Cx<'_>,
     current: Zeroizing<String>,
     next: Zeroizing<String>,
-) -> Reply<RecoveryKeyReply> {
+) -> Reply<Created> {
     let key = cx.state.with_vault(Utc::now(), |v| {
         v.rotate_master_key(&current, &next, KdfParams::DEFAULT)
     })?;
-    Ok(RecoveryKeyReply {
-        recovery_key: key.display_code().to_string(),
-    })
+    Ok(Created::from(&key))
 }
 
 pub fn backup_export(cx: &Cx<'_>, token: String) -> Reply<()> {
@@ -419,9 +380,10 @@ pub fn session_respond(
     cx: &Cx<'_>,
     id: RecordId,
     response: ParticipantResponse,
-) -> Reply<StoredRecord> {
+) -> Reply<StoredEntry> {
     Ok(cx.state.with_vault(Utc::now(), |v| {
         sync::queue_response(v, id, response, now_stamp(), &SystemRandom::new())
+            .and_then(StoredEntry::try_from)
     })?)
 }
 
@@ -442,10 +404,10 @@ pub fn sessions_list(cx: &Cx<'_>) -> Reply<Vec<SessionView>> {
 
 /// The patient marks a session themselves (self-reported; never sent to the clinic), or clears the
 /// mark with `null`.
-pub fn session_mark(cx: &Cx<'_>, id: RecordId, mark: Option<Attendance>) -> Reply<StoredRecord> {
-    Ok(cx
-        .state
-        .with_vault(Utc::now(), |v| care::self_report(v, id, mark, now_stamp()))?)
+pub fn session_mark(cx: &Cx<'_>, id: RecordId, mark: Option<Attendance>) -> Reply<StoredEntry> {
+    Ok(cx.state.with_vault(Utc::now(), |v| {
+        care::self_report(v, id, mark, now_stamp()).and_then(StoredEntry::try_from)
+    })?)
 }
 
 /// Exactly what a share would send, with the consent text; no network.

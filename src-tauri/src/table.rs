@@ -12,11 +12,11 @@ use tideline_core::care::Attendance;
 use tideline_core::craving::CravingEntry;
 use tideline_core::crisis::CrisisTarget;
 use tideline_core::draft::Draft;
+use tideline_core::entry::{Entry, EntryQuery};
 use tideline_core::journal::CravingQuery;
-use tideline_core::record::{Record, RecordId};
+use tideline_core::record::RecordId;
 use tideline_core::session::ParticipantResponse;
 use tideline_core::share::{ConsentTerms, ShareSelection};
-use tideline_core::vault::Query;
 use zeroize::Zeroizing;
 
 use crate::chooser::PathPurpose;
@@ -132,11 +132,11 @@ command_table! {
     /// zxcvbn's verdict with plain-words feedback. No vault needed.
     passphrase_assess(passphrase: Zeroizing<String> => "string") -> "Strength" [] = c::passphrase_assess;
     /// Saves an entry the UI may write (new without `id`).
-    record_save(id: Option<RecordId> => "string", record: Record => "Record") -> "StoredRecord" [Replan] = c::record_save;
+    record_save(id: Option<RecordId> => "string", record: Entry => "Entry") -> "StoredEntry" [Replan] = c::record_save;
     /// Deletes an entry for real (secure_delete, WAL truncated).
     record_delete(id: RecordId => "string") -> "null" [Replan] = c::record_delete;
     /// The entries matching the query, newest first (app state never included).
-    records_query(query: Query => "Query") -> "StoredRecord[]" [] = c::records_query;
+    records_query(query: EntryQuery => "EntryQuery") -> "StoredEntry[]" [] = c::records_query;
     /// One page of the craving journal, newest first: every filter (dates, intensity, trigger,
     /// outcome, words) runs in the core over the whole journal; with the true total.
     journal_page(query: CravingQuery => "CravingQuery") -> "CravingPage" [] = c::journal_page;
@@ -190,14 +190,14 @@ command_table! {
     sync_disconnect() -> "SyncStatus" [] = c::sync_disconnect;
     /// The patient's answer to a session; a clinic session's answer waits in the outbox first.
     session_respond(id: RecordId => "string", response: ParticipantResponse => "ParticipantResponse")
-        -> "StoredRecord" [Replan, Wake] = c::session_respond;
+        -> "StoredEntry" [Replan, Wake] = c::session_respond;
     /// Level of care and weekly target in force, who set them, the clinic's course, the aftercare
     /// check-ins; null before the program is set up.
     care_plan() -> "CarePlan | null" [] = c::care_plan;
     /// Every session with its status line and counted minutes, soonest first.
     sessions_list() -> "SessionView[]" [] = c::sessions_list;
     /// The patient's own mark on a started session (self-reported, never sent); null clears it.
-    session_mark(id: RecordId => "string", mark: Option<Attendance> => "Attendance") -> "StoredRecord" [Replan] = c::session_mark;
+    session_mark(id: RecordId => "string", mark: Option<Attendance> => "Attendance") -> "StoredEntry" [Replan] = c::session_mark;
     /// Exactly what a share would send, with the consent text; no network.
     share_preview(selection: ShareSelection => "ShareSelection", terms: ConsentTerms => "ConsentTerms")
         -> "SharePreview" [] = c::share_preview;

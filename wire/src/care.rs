@@ -55,7 +55,7 @@ pub const MAX_WEEKLY_TARGET_MINUTES: u32 = 7 * 24 * 60;
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(export, export_to = "../../ui/src/lib/generated/")
+    ts(export_to = "../../ui/src/lib/generated/")
 )]
 pub enum LevelOfCare {
     /// ASAM level 2.1 intensive outpatient, adults: at least 9 hours a week.
@@ -230,7 +230,7 @@ pub struct CareLevel {
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(export, export_to = "../../ui/src/lib/generated/")
+    ts(export_to = "../../ui/src/lib/generated/")
 )]
 pub enum Attendance {
     /// Attended the whole session.

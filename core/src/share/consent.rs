@@ -14,7 +14,7 @@ use crate::time::Zone;
 /// a Part 2 consent must name its purpose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum SharePurpose {
     /// To help with the patient's treatment (v3 ActReason `TREAT`).
     #[default]

@@ -22,7 +22,7 @@ use crate::urge::{SurfStep, SurfVariant, UrgeOutcome, UrgeSurfSession};
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
 )]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum ShareKind {
     /// A craving record.
     Craving,
@@ -68,7 +68,7 @@ impl ShareKind {
 /// One entry as the patient sees it before sharing, and as the consent keeps a copy of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct SharedEntry {
     /// The entry in the vault (never sent: the clinic gets a random share id instead).
     pub entry: RecordId,

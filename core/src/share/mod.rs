@@ -57,7 +57,7 @@ pub const MAX_DAYS: i64 = 366;
 /// Which entries to share.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct ShareSelection {
     /// Exactly these entries. When empty, every entry of `kinds` between `from` and `to`.
     #[serde(default)]
@@ -76,7 +76,7 @@ pub struct ShareSelection {
 /// What the patient agrees to, besides the entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct ConsentTerms {
     /// The last day the clinic may view the entries (in the patient's zone; ends at midnight).
     #[ts(type = "string")]
@@ -89,7 +89,7 @@ pub struct ConsentTerms {
 /// Exactly what a share would send, shown before the patient signs.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct SharePreview {
     /// The entries, oldest first, each with every line that is sent.
     pub entries: Vec<SharedEntry>,
@@ -105,7 +105,7 @@ pub struct SharePreview {
 /// Where a consent stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum ConsentState {
     /// Signed and kept on this device, not yet confirmed by the clinic (offline, or the clinic was
     /// busy): send it again with [`resend`], or revoke it.
@@ -121,7 +121,7 @@ pub enum ConsentState {
 /// A consent as the sharing screen lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct ConsentSummary {
     /// The consent record.
     pub id: RecordId,
@@ -146,7 +146,7 @@ pub struct ConsentSummary {
 /// One view of shared entries by clinic staff, from the accounting of disclosures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Disclosure {
     /// The staff member's name as the clinic gave it.
     pub who: String,

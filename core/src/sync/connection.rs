@@ -19,7 +19,7 @@ const MAX_CERTIFICATE_CHARS: usize = 64 * 1024;
 /// key can read the patient's schedule from the clinic and answer for them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct ClinicConnection {
     /// The server's origin (`https://clinic.example:8443`): scheme, host and port, no path.
     pub server: String,

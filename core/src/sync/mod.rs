@@ -68,7 +68,7 @@ pub enum Trigger {
 /// What the sync screen and the home screen show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct SyncStatus {
     /// Whether this device is linked to a clinic (even if the clinic now refuses it).
     pub connected: bool,
@@ -94,7 +94,7 @@ pub struct SyncStatus {
 /// An answer the clinic will not take, shown to the patient until they answer again or dismiss it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct ParkedAnswer {
     /// The session record.
     pub session: RecordId,
@@ -109,7 +109,7 @@ pub struct ParkedAnswer {
 /// What one sync did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct SyncReport {
     /// Sessions created or changed from the clinic's schedule.
     pub sessions_changed: u32,

@@ -22,7 +22,7 @@ pub const BACKOFF_CAP_SECONDS: i64 = 30 * 60;
 /// One answer waiting to reach the clinic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct OutgoingAnswer {
     /// The session record the answer belongs to.
     pub session: RecordId,
@@ -91,7 +91,7 @@ impl OutgoingAnswer {
 /// sent (and nothing about the patient) is ever shown or logged as a reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
 pub enum ParkReason {
     /// 404: the clinic removed the session or never had it.
     SessionUnknown,

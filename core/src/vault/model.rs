@@ -16,18 +16,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::record::{RecordId, RecordKind, StoredRecord};
 
-/// A query over the unlocked vault. Every present condition must hold.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+/// A query over the unlocked vault. Every present condition must hold. (The UI asks with
+/// [`crate::entry::EntryQuery`].)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[ts(export, export_to = "../../ui/src/lib/generated/")]
 pub struct Query {
     /// Only these kinds (all kinds when empty).
     pub kinds: Vec<RecordKind>,
     /// Only records that happened at or after this instant.
-    #[ts(type = "string | null")]
     pub from: Option<DateTime<Utc>>,
     /// Only records that happened before this instant.
-    #[ts(type = "string | null")]
     pub to: Option<DateTime<Utc>>,
     /// Words that must each begin a word of the record's text (case-insensitive).
     pub text: Option<String>,

@@ -1,10 +1,10 @@
 // One line of plain words per journal entry, for "recent activity".
-import type { StoredRecord } from "./types";
+import type { StoredEntry } from "./types";
 import { flaggedNeeds, NEED_LABEL } from "./halt";
 
 export type Activity = { id: string; when: Date; text: string };
 
-export function describe(s: StoredRecord): Activity | null {
+export function describe(s: StoredEntry): Activity | null {
   const r = s.record;
   switch (r.type) {
     case "craving":

@@ -27,9 +27,9 @@ import type {
   HomeSummary,
   Insights,
   ParticipantResponse,
-  Query,
-  Record,
-  StoredRecord,
+  EntryQuery,
+  Entry,
+  StoredEntry,
   Strength,
   SyncReport,
   SyncStatus,
@@ -185,11 +185,11 @@ export const haltSuggestions = () => call<HaltSuggestion[]>("halt_suggestions");
 export const passphraseAssess = (passphrase: string) => call<Strength>("passphrase_assess", { passphrase });
 
 // Records
-export const recordSave = (record: Record, id?: string) =>
-  call<StoredRecord>("record_save", id ? { id, record } : { record });
+export const recordSave = (record: Entry, id?: string) =>
+  call<StoredEntry>("record_save", id ? { id, record } : { record });
 export const recordDelete = (id: string) => call<null>("record_delete", { id });
-export const recordsQuery = (query: Partial<Query> & Pick<Query, "kinds">) =>
-  call<StoredRecord[]>("records_query", {
+export const recordsQuery = (query: Partial<EntryQuery> & Pick<EntryQuery, "kinds">) =>
+  call<StoredEntry[]>("records_query", {
     query: { from: null, to: null, text: null, limit: null, ...query },
   });
 /** One page of the craving journal: the core filters and counts the whole journal. */
@@ -224,11 +224,11 @@ export const pickPath = (purpose: PathPurpose) => call<string | null>("pick_path
 // Sessions and the clinic link
 /** The patient's answer to a session; a clinic session's answer waits in the outbox until sent. */
 export const sessionRespond = (id: string, response: ParticipantResponse) =>
-  call<StoredRecord>("session_respond", { id, response });
+  call<StoredEntry>("session_respond", { id, response });
 /** Every session with its status line ("Attended, 20 minutes late — 2 h 40 min counted") from the core. */
 export const sessionsList = () => call<SessionView[]>("sessions_list");
 /** The patient's own mark on a session that has started (self-reported; never sent); null clears it. */
-export const sessionMark = (id: string, mark: Attendance | null) => call<StoredRecord>("session_mark", { id, mark });
+export const sessionMark = (id: string, mark: Attendance | null) => call<StoredEntry>("session_mark", { id, mark });
 /** The course of care: level, weekly target, who set them, history and aftercare check-ins. */
 export const carePlan = () => call<CarePlan | null>("care_plan");
 export const syncStatus = () => call<SyncStatus>("sync_status");

@@ -11,7 +11,7 @@ import { niceMax } from "./insights";
 import { wipeConfirmed } from "./settings";
 import { triggerKey, triggerLabel } from "./triggers";
 import { describe as describeActivity } from "./activity";
-import type { SessionView, StoredRecord } from "./types";
+import type { SessionView, StoredEntry } from "./types";
 
 describe("HALT", () => {
   it("flags a need rated 2 or more", () => {
@@ -148,7 +148,7 @@ describe("charts", () => {
 
 describe("wording", () => {
   it("describes a lapse without alarm", () => {
-    const r: StoredRecord = {
+    const r: StoredEntry = {
       id: "x",
       created: { utc: "", zone: "UTC" },
       updated: { utc: "", zone: "UTC" },

@@ -1,7 +1,7 @@
 // The sharing screen's pure parts: the form turned into the core's ShareSelection and ConsentTerms,
 // labels for entries the patient picks from, and words for where a consent stands.
 import { dateTime, isoDate } from "./format";
-import type { ConsentState, ShareKind, ShareSelection, StoredRecord } from "./types";
+import type { ConsentState, ShareKind, ShareSelection, StoredEntry } from "./types";
 
 export const KIND_TITLES: { [K in ShareKind]: string } = { craving: "Craving records", halt: "HALT checks", urge: "Urge-surfing sessions" };
 
@@ -52,7 +52,7 @@ export function formProblem(f: ShareForm): string | null {
 }
 
 /** A shareable entry as a checkbox label: kind and time only, nothing the patient wrote. */
-export function entryLabel(r: StoredRecord): string | null {
+export function entryLabel(r: StoredEntry): string | null {
   const rec = r.record;
   switch (rec.type) {
     case "craving":

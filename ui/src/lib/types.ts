@@ -1,5 +1,4 @@
-// The one place the UI takes its data types from: the ts-rs output in ./generated/, plus the few
-// stand-ins in ./pending-types.ts for what the Rust side has not generated yet.
+// The one place the UI takes its data types from: the ts-rs output in ./generated/.
 export type { AppointmentStatus } from "./generated/AppointmentStatus";
 export type { ContactRole } from "./generated/ContactRole";
 export type { CravingEntry } from "./generated/CravingEntry";
@@ -25,9 +24,9 @@ export type { PartOfDay } from "./generated/PartOfDay";
 export type { PlannedTrigger } from "./generated/PlannedTrigger";
 export type { ProgramSettings } from "./generated/ProgramSettings";
 export type { Progress } from "./generated/Progress";
-export type { Query } from "./generated/Query";
+export type { EntryQuery } from "./generated/EntryQuery";
 export type { RecordId } from "./generated/RecordId";
-export type { RecordKind } from "./generated/RecordKind";
+export type { EntryKind } from "./generated/EntryKind";
 export type { RelapsePlan } from "./generated/RelapsePlan";
 export type { ReminderPrefs } from "./generated/ReminderPrefs";
 export type { SessionKind } from "./generated/SessionKind";
@@ -58,8 +57,8 @@ export type { SessionView } from "./generated/SessionView";
 export type { DayCravings } from "./generated/DayCravings";
 export type { HomeSummary } from "./generated/HomeSummary";
 export type { Insights } from "./generated/Insights";
-export type { Record } from "./generated/Record";
-export type { StoredRecord } from "./generated/StoredRecord";
+export type { Entry } from "./generated/Entry";
+export type { StoredEntry } from "./generated/StoredEntry";
 export type { TriggerCount } from "./generated/TriggerCount";
 export type { UrgeStats } from "./generated/UrgeStats";
 export type { WeekCravings } from "./generated/WeekCravings";
@@ -78,4 +77,6 @@ export type { ShareKind } from "./generated/ShareKind";
 export type { SharePreview } from "./generated/SharePreview";
 export type { ShareSelection } from "./generated/ShareSelection";
 export type { SharedEntry } from "./generated/SharedEntry";
-export type { Created, ErrorCode, VaultStatus } from "./pending-types";
+export type { Created } from "./generated/Created";
+export type { ErrorCode } from "./generated/ErrorCode";
+export type { VaultStatus } from "./generated/VaultStatus";

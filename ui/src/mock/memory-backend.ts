@@ -23,11 +23,11 @@ import type {
   Trigger,
   HomeSummary,
   Insights,
-  Query,
-  Record,
-  RecordKind,
+  EntryQuery,
+  Entry,
+  EntryKind,
   Stamp,
-  StoredRecord,
+  StoredEntry,
   Strength,
 } from "../lib/types";
 // The crisis lines, their addresses and the no-handler answers, as core::crisis makes them (generated
@@ -66,7 +66,7 @@ export class MemoryBackend {
   private unlocked = false;
   private failures = 0;
   private lockedUntil = 0;
-  private records = new Map<string, StoredRecord>();
+  private records = new Map<string, StoredEntry>();
   private nextId = 1;
   private readonly zone = "America/Chicago";
   private link: { clinicName: string; lastSynced: string | null; refused: boolean; restored?: boolean } | null = null;
@@ -209,9 +209,9 @@ export class MemoryBackend {
     this.unlocked = false;
   }
 
-  private put(record: Record, id?: string): StoredRecord {
+  private put(record: Entry, id?: string): StoredEntry {
     const existing = id ? this.records.get(id) : undefined;
-    const stored: StoredRecord = {
+    const stored: StoredEntry = {
       id: id ?? this.newId(),
       created: existing?.created ?? this.stamp(),
       updated: this.stamp(),
@@ -236,11 +236,11 @@ export class MemoryBackend {
     throw fail("wrong_secret", `That ${which} did not unlock the vault.`);
   }
 
-  private singleton(kind: RecordKind): StoredRecord | undefined {
+  private singleton(kind: EntryKind): StoredEntry | undefined {
     return [...this.records.values()].find((r) => r.record.type === kind);
   }
 
-  private when(r: Record): string | null {
+  private when(r: Entry): string | null {
     switch (r.type) {
       case "craving":
         return r.occurredAt.utc;
@@ -293,14 +293,14 @@ export class MemoryBackend {
     };
   }
 
-  private sorted(kinds: RecordKind[]): StoredRecord[] {
+  private sorted(kinds: EntryKind[]): StoredEntry[] {
     return [...this.records.values()]
       .filter((s) => kinds.includes(s.record.type))
       .sort((a, b) => (this.when(b.record) ?? b.updated.utc).localeCompare(this.when(a.record) ?? a.updated.utc));
   }
 
   private haltPattern(lastN: number): HaltPattern {
-    const checks = this.sorted(["halt"]).slice(0, lastN).map((s) => s.record as Extract<Record, { type: "halt" }>);
+    const checks = this.sorted(["halt"]).slice(0, lastN).map((s) => s.record as Extract<Entry, { type: "halt" }>);
     const flagged = (k: HaltNeed) => checks.filter((c) => c[k] >= 2).length;
     const counts = { hungry: flagged("hungry"), angry: flagged("angry"), lonely: flagged("lonely"), tired: flagged("tired") };
     const top = (Object.entries(counts) as [HaltNeed, number][]).sort((a, b) => b[1] - a[1])[0]!;
@@ -310,7 +310,7 @@ export class MemoryBackend {
   }
 
   private sessions() {
-    return this.sorted(["session"]).map((s) => ({ s, r: s.record as Extract<Record, { type: "session" }> }));
+    return this.sorted(["session"]).map((s) => ({ s, r: s.record as Extract<Entry, { type: "session" }> }));
   }
 
   private weekStart(d: Date): Date {
@@ -337,7 +337,7 @@ export class MemoryBackend {
 
   /** The level in force: the patient's own (the mock has no clinic course). */
   private care(): { level: LevelOfCare; target: number | null } {
-    const program = this.singleton("program")?.record as Extract<Record, { type: "program" }> | undefined;
+    const program = this.singleton("program")?.record as Extract<Entry, { type: "program" }> | undefined;
     const level = program?.level ?? "iop";
     const defaults: { [L in LevelOfCare]: number | null } = { iop: 540, "iop-adolescent": 360, "partial-hospitalization": 1200, outpatient: null, aftercare: null };
     return { level, target: program?.weeklyTargetMinutes ?? defaults[level] };
@@ -345,7 +345,7 @@ export class MemoryBackend {
 
   private home(): HomeSummary {
     const now = this.now();
-    const program = this.singleton("program")?.record as Extract<Record, { type: "program" }> | undefined;
+    const program = this.singleton("program")?.record as Extract<Entry, { type: "program" }> | undefined;
     const startDate = program?.startDate ?? now.toISOString().slice(0, 10);
     const day = Math.floor((now.getTime() - new Date(startDate + "T00:00:00").getTime()) / 86_400_000) + 1;
     const ws = this.weekStart(now).getTime();
@@ -429,7 +429,7 @@ export class MemoryBackend {
       .sort((a, b) => a.session.start.utc.localeCompare(b.session.start.utc));
   }
 
-  private mark(a: { [k: string]: unknown }): StoredRecord {
+  private mark(a: { [k: string]: unknown }): StoredEntry {
     const s = this.records.get(String(a.id));
     if (!s || s.record.type !== "session") throw fail("not_found", "That entry no longer exists.");
     const r = s.record;
@@ -442,7 +442,7 @@ export class MemoryBackend {
 
   /** As core::care::plan, for a patient without a clinic course. */
   private carePlan(): CarePlan | null {
-    const program = this.singleton("program")?.record as Extract<Record, { type: "program" }> | undefined;
+    const program = this.singleton("program")?.record as Extract<Entry, { type: "program" }> | undefined;
     if (!program) return null;
     const hoursText = (m: number | null, level: LevelOfCare) =>
       level === "aftercare"
@@ -478,7 +478,7 @@ export class MemoryBackend {
     const byDay = new Map<string, number[]>();
     const triggers = new Map<string, { trigger: Trigger; count: number }>();
     for (const s of this.sorted(["craving"])) {
-      const r = s.record as Extract<Record, { type: "craving" }>;
+      const r = s.record as Extract<Entry, { type: "craving" }>;
       const d = r.occurredAt.utc.slice(0, 10);
       byDay.set(d, [...(byDay.get(d) ?? []), r.intensity]);
       for (const t of r.triggers) {
@@ -488,7 +488,7 @@ export class MemoryBackend {
         triggers.set(key, e);
       }
     }
-    const urges = this.sorted(["urge"]).map((s) => s.record as Extract<Record, { type: "urge" }>);
+    const urges = this.sorted(["urge"]).map((s) => s.record as Extract<Entry, { type: "urge" }>);
     const weeks = new Map<string, number>();
     for (const { r } of this.sessions()) {
       if (new Date(r.start.utc) > this.now()) continue;
@@ -683,7 +683,7 @@ export class MemoryBackend {
   }
 
   /** As core::share::describe: the readable lines that are sent. */
-  private describe(s: StoredRecord): SharedEntry | null {
+  private describe(s: StoredEntry): SharedEntry | null {
     const r = s.record;
     const when = (st: Stamp) => new Date(st.utc).toUTCString().slice(0, 22);
     switch (r.type) {
@@ -713,7 +713,7 @@ export class MemoryBackend {
       });
     } else {
       const kinds = sel.kinds.length ? sel.kinds : ["craving", "halt", "urge"];
-      chosen = this.sorted(kinds as RecordKind[])
+      chosen = this.sorted(kinds as EntryKind[])
         .filter((s) => {
           const w = this.when(s.record)!;
           return (!sel.from || w >= sel.from) && (!sel.to || w < sel.to);
@@ -950,7 +950,7 @@ export class MemoryBackend {
       case "record_save": {
         const id = a.id as string | undefined;
         if (id && !this.records.has(id)) throw fail("not_found", "That entry no longer exists.");
-        const record = a.record as Record;
+        const record = a.record as Entry;
         if (record.type === "craving" && (record.intensity < 0 || record.intensity > 10)) {
           throw fail("invalid", "intensity: must be between 0 and 10");
         }
@@ -977,7 +977,7 @@ export class MemoryBackend {
         return null;
       }
       case "records_query": {
-        const q = a.query as Query;
+        const q = a.query as EntryQuery;
         const text = q.text?.toLowerCase() ?? null;
         let out = this.sorted(q.kinds).filter((s) => {
           const w = this.when(s.record);
