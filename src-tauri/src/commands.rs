@@ -387,6 +387,12 @@ pub fn session_respond(
     })?)
 }
 
+/// Answers given on notifications that could not be saved, handed over once (the Sessions screen
+/// asks the patient to answer again).
+pub fn answer_problems_take(cx: &Cx<'_>) -> Reply<Vec<crate::state::AnswerProblem>> {
+    Ok(cx.state.take_answer_problems())
+}
+
 /// The course of care: level, weekly target, who set them, the clinic's history and the aftercare
 /// check-ins; `null` before the program is set up.
 pub fn care_plan(cx: &Cx<'_>) -> Reply<Option<CarePlan>> {

@@ -17,6 +17,8 @@ mod secure_screen;
 mod session_watch;
 mod state;
 pub mod table;
+#[cfg(test)]
+mod contract;
 #[cfg(desktop)]
 mod tray;
 #[cfg(target_os = "linux")]

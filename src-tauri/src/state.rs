@@ -12,7 +12,7 @@ use tideline_core::session::ParticipantResponse;
 use tideline_core::settings::Settings;
 use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::Vault;
-use tideline_core::{Error, Result};
+use tideline_core::{Error, ErrorCode, Result};
 
 use crate::reminders::device::{DeviceSchedule, Permission};
 use crate::reminders::Scheduler;
@@ -33,6 +33,23 @@ pub struct AppState {
     /// The `keep_running_in_tray` setting as last read from the vault; on until a vault says
     /// otherwise, so reminders keep coming before the first unlock after a start.
     keep_in_tray: AtomicBool,
+    /// Answers from notifications the vault refused (disk full, a session no longer open to
+    /// answers): kept, in memory only, until the Sessions screen shows them (`answer_problems_take`).
+    answer_problems: Mutex<Vec<AnswerProblem>>,
+}
+
+/// An answer given on a notification that could not be saved: the patient answers again in the app.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerProblem {
+    /// The session's record id.
+    pub session: String,
+    /// What the patient answered.
+    pub response: ParticipantResponse,
+    /// Why it was not saved.
+    pub code: ErrorCode,
+    /// The core's fixed sentence for it.
+    pub message: String,
 }
 
 /// The patient's current zone, as the operating system reports it; UTC if it cannot tell.
@@ -62,6 +79,7 @@ impl AppState {
             device: None,
             answers: Mutex::new(Vec::new()),
             keep_in_tray: AtomicBool::new(true),
+            answer_problems: Mutex::new(Vec::new()),
         }
     }
 
@@ -130,14 +148,17 @@ impl AppState {
         let (zone, stamp) = (local_zone(), Stamp::new(now, local_zone()));
         let queued = std::mem::take(&mut *self.answers.lock().unwrap_or_else(|p| p.into_inner()));
         for (session, response) in queued {
-            // NotFound: the session was deleted since; nothing to answer.
-            let _ = delivery::answer(vault, &session, response, stamp, &SystemRandom::new());
+            let saved = delivery::answer(vault, &session, response, stamp, &SystemRandom::new());
+            self.report_answer(&session, response, saved);
         }
         let from = self.reminders.plan_from(delivery::stored_mark(vault), now);
         self.reminders
             .replace(delivery::plan(vault, zone, from, now), from);
         if let Some(mark) = self.reminders.mark() {
-            let _ = delivery::store_mark(vault, mark, stamp);
+            if let Err(e) = delivery::store_mark(vault, mark, stamp) {
+                // Only costs a too-large missed summary after a restart.
+                eprintln!("reminders: mark_not_stored {:?}", e.code());
+            }
         }
         let settings = vault.settings();
         self.keep_in_tray
@@ -176,7 +197,9 @@ impl AppState {
         match slot.as_mut() {
             Some(vault) => {
                 let stamp = Stamp::new(now, local_zone());
-                let _ = delivery::answer(vault, session, response, stamp, &SystemRandom::new());
+                let saved = delivery::answer(vault, session, response, stamp, &SystemRandom::new());
+                drop(slot);
+                self.report_answer(session, response, saved);
                 true
             }
             None => {
@@ -187,6 +210,39 @@ impl AppState {
                 false
             }
         }
+    }
+
+    /// Logs an answer from a notification that was not saved, with a fixed code, and keeps it for
+    /// the Sessions screen. A session deleted since (`NotFound`) needs no answer: logged only.
+    fn report_answer(&self, session: &str, response: ParticipantResponse, saved: Result<()>) {
+        match saved {
+            Ok(()) => {}
+            Err(Error::NotFound) => eprintln!("reminders: answer_for_missing_session"),
+            Err(e) => {
+                eprintln!("reminders: answer_not_saved {:?}", e.code());
+                // The same code and words the window gets for a refused command.
+                let refused = crate::ipc::IpcError::from(e);
+                self.answer_problems
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(AnswerProblem {
+                        session: session.to_owned(),
+                        response,
+                        code: refused.code,
+                        message: refused.message,
+                    });
+            }
+        }
+    }
+
+    /// The answers from notifications that were not saved, handed over once.
+    pub fn take_answer_problems(&self) -> Vec<AnswerProblem> {
+        std::mem::take(
+            &mut *self
+                .answer_problems
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        )
     }
 
     /// Drops every planned reminder and queued answer (the vault was wiped).
@@ -206,5 +262,70 @@ impl AppState {
     /// Whether closing the window should leave the app running in the tray.
     pub fn keeps_running_in_tray(&self) -> bool {
         self.keep_in_tray.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::reminders::{Notifier, NotifyError, OnAnswer};
+    use tideline_core::record::Record;
+    use tideline_core::vault::KdfParams;
+
+    struct Silent;
+    impl Notifier for Silent {
+        fn show(&self, _: &str, _: Option<OnAnswer>) -> std::result::Result<(), NotifyError> {
+            Ok(())
+        }
+    }
+
+    /// A notification's answer the vault refuses is kept for the Sessions screen, once; an answer
+    /// for a session deleted since is not (nothing to answer again).
+    #[test]
+    fn an_answer_the_vault_refuses_is_reported_not_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let scheduler = Scheduler::start(Arc::new(Silent), Arc::new(|_: &str, _| {})).unwrap();
+        let state = AppState::new(dir.path().to_owned(), scheduler.clone());
+        let now = Utc::now();
+        let (mut vault, _) = Vault::create(
+            dir.path(),
+            "lantern river oatmeal violet",
+            KdfParams::FLOOR,
+            now,
+        )
+        .unwrap();
+        let start = now + chrono::Duration::days(1);
+        let session: Record = serde_json::from_value(serde_json::json!({
+            "type": "session", "title": "Evening group",
+            "start": { "utc": start, "zone": "UTC" },
+            "end": { "utc": start + chrono::Duration::hours(3), "zone": "UTC" },
+            "kind": "group", "venue": { "kind": "inPerson", "place": "Room 2" },
+            "status": "booked", "response": "accepted",
+            "origin": { "kind": "patient" },
+            "cancelReason": null, "attendance": null, "selfReport": null
+        }))
+        .unwrap();
+        let id = vault
+            .save(None, session, Stamp::new(now, local_zone()))
+            .unwrap()
+            .id
+            .to_string();
+        *state.slot() = Some(vault);
+
+        // "needs-action" is no answer the core takes: refused as invalid.
+        assert!(state.answer(&id, ParticipantResponse::NeedsAction, now));
+        assert!(state.answer(
+            "0123456789abcdef0123456789abcdef",
+            ParticipantResponse::Accepted,
+            now
+        ));
+        let problems = state.take_answer_problems();
+        assert_eq!(problems.len(), 1, "only the refused answer: {problems:?}");
+        assert_eq!(problems[0].session, id);
+        assert_eq!(problems[0].code, ErrorCode::Invalid);
+        assert!(state.take_answer_problems().is_empty(), "handed over once");
+        scheduler.stop();
     }
 }

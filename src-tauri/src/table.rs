@@ -113,14 +113,16 @@ command_table! {
     crisis_lines() -> "CrisisDirectory" [] = crisis::crisis_lines;
     /// What the craving screen says once after a logged return to use.
     crisis_after_use() -> "AfterUse" [] = crisis::crisis_after_use;
-    /// Opens a crisis line or a contact: the address is built in Rust from the closed set (the
-    /// window never passes one). `{ outcome: "noHandler", sentence, number }` when nothing on the
-    /// device opens it. A contact needs the vault unlocked.
+    /// Opens a crisis line (`{ kind: "call988" }` and the rest of the closed set) or a contact
+    /// (`{ kind: "contact", id, text }`): the address is built in Rust (the window never passes one
+    /// and has no opener permission). `{ outcome: "noHandler", sentence, number }` when nothing on
+    /// the device opens it. A contact needs the vault unlocked (`locked`, `not_found`, `invalid`).
     crisis_open(target: CrisisTarget => "CrisisTarget") -> "CrisisOpened" [] = crisis::crisis_open;
     /// What a reminder says in each notification setting, made by the planner's own code.
     reminder_examples() -> "NotificationExamples" [] = c::reminder_examples;
-    /// A craving written on the lock screen: sealed to the vault's public key, it joins the journal
-    /// at the next unlock. The locked app can add but read nothing.
+    /// A craving written on the lock screen, no unlock needed: sealed to the vault's X25519 public
+    /// key (core vault/inbox.rs), it joins the journal at the next unlock. The locked app can add but
+    /// read nothing. `invalid` for a vault not yet unlocked once by this version.
     locked_capture(entry: CravingEntry => "CravingEntry") -> "null" [] = c::locked_capture;
     /// What is on screen, sealed in the vault as app state (at most 64 KiB), so an auto-lock loses
     /// nothing. Not activity.
@@ -159,7 +161,8 @@ command_table! {
     /// An encrypted backup to the file behind a `pick_path("backupExport")` token.
     backup_export(token: String => "string") -> "null" [] = c::backup_export;
     /// Restores the backup behind a `pick_path("backupRestore")` token with its passphrase or
-    /// recovery key. Replacing an existing vault needs it unlocked and `currentPassphrase` (step-up).
+    /// recovery key. Replacing an existing vault needs it unlocked and `currentPassphrase` (step-up,
+    /// on the lockout's counter): `invalid` (with `field`), `locked`, `wrong_secret`, `locked_out`.
     backup_restore(token: String => "string", passphrase: Option<Zeroizing<String>> => "string",
         recovery_key: Option<Zeroizing<String>> => "string", overwrite: bool => "boolean",
         current_passphrase: Option<Zeroizing<String>> => "string") -> "UnlockReport" [Replan] = c::backup_restore;
@@ -191,12 +194,19 @@ command_table! {
     /// The patient's answer to a session; a clinic session's answer waits in the outbox first.
     session_respond(id: RecordId => "string", response: ParticipantResponse => "ParticipantResponse")
         -> "StoredEntry" [Replan, Wake] = c::session_respond;
+    /// Answers the patient gave on a notification that could not be saved (disk full, a session no
+    /// longer open to answers), each `{ session, response, code, message }`; handed over once.
+    answer_problems_take() -> "{ session: string; response: ParticipantResponse; code: ErrorCode; message: string }[]" [] = c::answer_problems_take;
     /// Level of care and weekly target in force, who set them, the clinic's course, the aftercare
     /// check-ins; null before the program is set up.
     care_plan() -> "CarePlan | null" [] = c::care_plan;
-    /// Every session with its status line and counted minutes, soonest first.
+    /// Every session with its heading, kind, status line ("Attended, 20 minutes late — 2 h 40 min
+    /// counted"), minutes counted by wire's one hours rule, and whether the patient may mark it;
+    /// soonest first.
     sessions_list() -> "SessionView[]" [] = c::sessions_list;
     /// The patient's own mark on a started session (self-reported, never sent); null clears it.
+    /// Refused (`invalid`) before the session starts, for a cancelled one, and once the clinic
+    /// recorded it.
     session_mark(id: RecordId => "string", mark: Option<Attendance> => "Attendance") -> "StoredEntry" [Replan] = c::session_mark;
     /// Exactly what a share would send, with the consent text; no network.
     share_preview(selection: ShareSelection => "ShareSelection", terms: ConsentTerms => "ConsentTerms")
@@ -215,7 +225,7 @@ command_table! {
     /// The PDF report of the selected entries to the file behind a `pick_path("reportPdf")` token.
     report_pdf(selection: ShareSelection => "ShareSelection", token: String => "string") -> "null" [] = c::report_pdf;
     /// Whether biometrics are usable here and quick unlock is on.
-    quick_unlock_status() -> "QuickUnlockStatus" [Phone] = q::quick_unlock_status;
+    quick_unlock_status() -> "{ available: boolean; on: boolean }" [Phone] = q::quick_unlock_status;
     /// Turns quick unlock on: the passphrase is checked, a device slot made, the keystore seals its
     /// key after a biometric check.
     quick_unlock_enable(passphrase: Zeroizing<String> => "string") -> "null" [Phone] = q::quick_unlock_enable;

@@ -82,8 +82,10 @@ export function explain(err: unknown): string {
       return "Tideline locked itself. Unlock to continue.";
     case "disk_full":
       return "The disk is full, so this was not saved. Nothing you saved before was lost.";
+    case "no_chooser":
+      return err.message + ".";
     case "unavailable":
-      return err.message.startsWith("Choosing a file") ? err.message + "." : "Tideline could not reach its storage. Please try again.";
+      return "Tideline could not reach its storage. Please try again.";
     default: {
       const m = err.message.trim();
       return m.charAt(0).toUpperCase() + m.slice(1) + (/[.!?]$/.test(m) ? "" : ".");

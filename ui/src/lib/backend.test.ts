@@ -18,6 +18,15 @@ const backend = await import("./backend");
 const { BackendError, normaliseError } = backend;
 
 describe("normaliseError", () => {
+  it("keeps the structured fields the UI decides on", () => {
+    const invalid = normaliseError({ code: "invalid", message: "must start with https://", field: "server" });
+    expect(invalid.field).toBe("server");
+    expect(invalid.retryAfterSecs).toBeNull();
+    const wait = normaliseError({ code: "locked_out", message: "too many attempts", retryAfterSecs: 120 });
+    expect(wait.retryAfterSecs).toBe(120);
+    expect(wait.field).toBeNull();
+  });
+
   it("keeps a core error's code and message", () => {
     const e = normaliseError({ code: "wrong_secret", message: "that passphrase did not unlock the vault" });
     expect(e).toBeInstanceOf(BackendError);

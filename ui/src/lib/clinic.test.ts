@@ -29,11 +29,11 @@ describe("the clinic address", () => {
 
 describe("connect problems in the patient's words", () => {
   it("says what to do about a wrong code, without the field name", () => {
-    const m = connectProblem(new BackendError("invalid", "code: that code did not work; check it, or ask the clinic for a new one (codes last 15 minutes)"));
+    const m = connectProblem(new BackendError("invalid", "that code did not work; check it, or ask the clinic for a new one (codes last 15 minutes)", { field: "code" }));
     expect(m).toBe("That code did not work; check it, or ask the clinic for a new one (codes last 15 minutes)");
   });
   it("points at the address when the server was refused", () => {
-    expect(connectProblem(new BackendError("invalid", "server: must start with https:// so the connection is encrypted"))).toBe(
+    expect(connectProblem(new BackendError("invalid", "must start with https:// so the connection is encrypted", { field: "server" }))).toBe(
       "Check the clinic's address: it must start with https:// so the connection is encrypted.",
     );
   });
@@ -41,7 +41,7 @@ describe("connect problems in the patient's words", () => {
     expect(connectProblem(new BackendError("offline", "x"))).toMatch(/could not be reached.*address and your internet/);
   });
   it("gives the wait after too many codes", () => {
-    expect(connectProblem(new BackendError("locked_out", "too many attempts; try again in 60 seconds"))).toMatch(/try again in 60 seconds, or ask the clinic for a new code/);
+    expect(connectProblem(new BackendError("locked_out", "words the UI does not read", { retryAfterSecs: 60 }))).toMatch(/try again in 60 seconds, or ask the clinic for a new code/);
   });
 });
 

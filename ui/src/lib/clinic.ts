@@ -10,24 +10,24 @@ export function serverAddress(typed: string): string {
   return `https://${t}`;
 }
 
-/** Drops the core's "field: " prefix from a validation message and makes it a sentence. */
+/** The core's words as a sentence (capital letter, final stop). */
 function sentence(message: string): string {
-  const m = message.replace(/^[a-zA-Z]+: /, "").trim();
+  const m = message.trim();
   return m.charAt(0).toUpperCase() + m.slice(1) + (/[.!?)]$/.test(m) ? "" : ".");
 }
 
-/** What went wrong while connecting, in words for the patient. */
+/** What went wrong while connecting, in words for the patient. Decided on the error's code and fields. */
 export function connectProblem(e: unknown): string {
   if (!(e instanceof BackendError)) return "Something went wrong. Please try again.";
   switch (e.code) {
     case "offline":
       return "The clinic could not be reached. Check the address and your internet connection, then try again.";
     case "locked_out": {
-      const secs = /(\d+) seconds/.exec(e.message)?.[1];
+      const secs = e.retryAfterSecs;
       return `Too many tries with a code that did not work. You can try again${secs ? ` in ${secs} seconds` : " later"}, or ask the clinic for a new code.`;
     }
     case "invalid":
-      if (e.message.startsWith("server:")) return `Check the clinic's address: it ${e.message.slice(8).trim().replace(/\.?$/, ".")}`;
+      if (e.field === "server") return `Check the clinic's address: it ${e.message.trim().replace(/\.?$/, ".")}`;
       return sentence(e.message);
     case "locked":
       return "Tideline locked itself. Unlock to continue.";

@@ -36,9 +36,15 @@ import crisis from "../lib/generated/crisis.json";
 import notificationExamples from "../lib/generated/notification-examples.json";
 import type { CravingEntry, CravingPage, CravingQuery, CrisisOpened, CrisisTarget, Draft } from "../lib/types";
 
-type Fail = { code: string; message: string };
+type Fail = { code: string; message: string; field?: string; retryAfterSecs?: number };
 type Session = ClinicSession;
-const fail = (code: string, message: string): Fail => ({ code, message });
+/** As src-tauri ipc.rs: a rejected value's field apart from its reason, a lockout's wait as a number. */
+const fail = (code: string, message: string): Fail => {
+  const invalid = code === "invalid" ? /^([a-zA-Z]+): (.*)$/.exec(message) : null;
+  if (invalid) return { code, message: invalid[2]!, field: invalid[1]! };
+  const secs = code === "locked_out" ? /(\d+) seconds/.exec(message) : null;
+  return secs ? { code, message, retryAfterSecs: Number(secs[1]) } : { code, message };
+};
 
 export type Scenario = "fresh" | "seeded";
 
