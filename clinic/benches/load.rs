@@ -1,8 +1,13 @@
 //! Load generator: simulated devices on loopback sending signed attendance confirmations
-//! (AppointmentResponse creates) to a real server, reporting sustained requests per second, p50 and p99.
+//! (AppointmentResponse creates) to a real server, reporting sustained confirmations per second, p50,
+//! p99 and the CPU time per request, for each engine side by side: SQLite (the server in this
+//! process), PostgreSQL with one server process (in this process) and with two (this one and a
+//! `tideline-clinic serve` child; devices split between them). PostgreSQL runs in a private cluster
+//! the bench starts (scripts/pg.sh) and stops; without PostgreSQL installed only SQLite is measured.
 //!
 //! `cargo bench -p tideline-clinic --bench load` (release profile). Environment knobs:
-//! `LOAD_DEVICES` (default 32), `LOAD_CONCURRENCY` per device (default 1), `LOAD_SECONDS` (default 10).
+//! `LOAD_DEVICES` (default 32), `LOAD_CONCURRENCY` per device (default 1), `LOAD_SECONDS` (default 10),
+//! `LOAD_ENGINES` (default `sqlite,postgres,postgres2`).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -69,18 +74,224 @@ fn signed_post(
         .body(body)
 }
 
+/// Where the clinic lives during one measurement.
+#[derive(Debug, Clone)]
+enum Setup {
+    Sqlite,
+    Postgres {
+        url: String,
+        processes: usize,
+        postmaster: Option<u32>,
+    },
+}
+
+/// One row of the table.
+struct Figures {
+    label: String,
+    requests: usize,
+    errors: u64,
+    per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    /// CPU milliseconds per request: (where, ms).
+    cpu: Vec<(&'static str, f64)>,
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
-    let devices = knob("LOAD_DEVICES", 32);
-    let concurrency = knob("LOAD_CONCURRENCY", 1);
-    let seconds = knob("LOAD_SECONDS", 10) as u64;
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let data = dir.path().join("data");
-    std::fs::create_dir_all(&data).expect("data directory");
+    let engines =
+        std::env::var("LOAD_ENGINES").unwrap_or_else(|_| "sqlite,postgres,postgres2".to_owned());
+    let mut rows = Vec::new();
+    if engines.split(',').any(|engine| engine == "sqlite") {
+        rows.push(measure(Setup::Sqlite).await);
+    }
+    let wants_postgres = engines
+        .split(',')
+        .any(|engine| engine.starts_with("postgres"));
+    let cluster = if wants_postgres {
+        Cluster::start()
+    } else {
+        None
+    };
+    if let Some(cluster) = &cluster {
+        for (name, processes) in [("postgres", 1), ("postgres2", 2)] {
+            if engines.split(',').any(|engine| engine == name) {
+                let url = cluster.database(name);
+                let postmaster = cluster.postmaster();
+                rows.push(
+                    measure(Setup::Postgres {
+                        url,
+                        processes,
+                        postmaster,
+                    })
+                    .await,
+                );
+            }
+        }
+    } else if wants_postgres {
+        println!("PostgreSQL is not installed (scripts/setup.sh test installs it): SQLite only");
+    }
+    println!();
+    println!("| engine | confirmations/s | p50 | p99 | errors | CPU per request |");
+    println!("|---|---|---|---|---|---|");
+    for row in &rows {
+        let cpu: Vec<String> = row
+            .cpu
+            .iter()
+            .map(|(what, ms)| format!("{what} {ms:.3} ms"))
+            .collect();
+        println!(
+            "| {} | {:.0} | {:.2} ms | {:.2} ms | {} of {} | {} |",
+            row.label,
+            row.per_second,
+            row.p50_ms,
+            row.p99_ms,
+            row.errors,
+            row.requests,
+            cpu.join(", ")
+        );
+    }
+}
 
-    // The clinic, one IOP group, and every simulated patient in it, set up directly as the operator.
+/// A private PostgreSQL cluster (scripts/pg.sh), stopped when dropped.
+struct Cluster {
+    dir: std::path::PathBuf,
+    base: String,
+    _temp: tempfile::TempDir,
+}
+
+const PG_SH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/pg.sh");
+
+impl Cluster {
+    fn start() -> Option<Cluster> {
+        let temp = tempfile::Builder::new()
+            .prefix("tideline-bench-pg")
+            .tempdir()
+            .ok()?;
+        std::fs::set_permissions(
+            temp.path(),
+            std::os::unix::fs::PermissionsExt::from_mode(0o755),
+        )
+        .ok()?;
+        let dir = temp.path().join("cluster");
+        let out = std::process::Command::new(PG_SH)
+            .arg("start")
+            .arg(&dir)
+            .output()
+            .ok()?;
+        if !out.status.success() {
+            return None;
+        }
+        Some(Cluster {
+            dir,
+            base: String::from_utf8(out.stdout).ok()?.trim().to_owned(),
+            _temp: temp,
+        })
+    }
+
+    /// A fresh database in the cluster.
+    fn database(&self, name: &str) -> String {
+        let base = self.base.clone();
+        let create = format!("CREATE DATABASE {name}");
+        std::thread::spawn(move || {
+            let mut admin = postgres::Client::connect(&base, postgres::NoTls).expect("cluster");
+            admin.batch_execute(&create).expect("database");
+        })
+        .join()
+        .expect("create database");
+        self.base
+            .replace("dbname=postgres", &format!("dbname={name}"))
+    }
+
+    /// The postmaster's PID (first line of postmaster.pid).
+    fn postmaster(&self) -> Option<u32> {
+        std::fs::read_to_string(self.dir.join("data").join("postmaster.pid"))
+            .ok()?
+            .lines()
+            .next()?
+            .trim()
+            .parse()
+            .ok()
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new(PG_SH)
+            .arg("stop")
+            .arg(&self.dir)
+            .status();
+    }
+}
+
+/// utime + stime of a /proc stat line, in clock ticks (fields after the parenthesised name).
+fn ticks(stat: &str) -> Option<u64> {
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+fn ppid(stat: &str) -> Option<u32> {
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// CPU ticks so far: this process, its store threads, the second server process, PostgreSQL.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cpu {
+    process: u64,
+    store: u64,
+    child: u64,
+    postgres: u64,
+}
+
+fn cpu_now(child: Option<u32>, postmaster: Option<u32>) -> Cpu {
+    let read = |path: String| std::fs::read_to_string(path).ok();
+    let mut cpu = Cpu {
+        process: read("/proc/self/stat".into())
+            .and_then(|s| ticks(&s))
+            .unwrap_or(0),
+        ..Cpu::default()
+    };
+    if let Ok(tasks) = std::fs::read_dir("/proc/self/task") {
+        for task in tasks.flatten() {
+            let comm = read(format!("{}/comm", task.path().display())).unwrap_or_default();
+            if comm.starts_with("tideline-store") {
+                cpu.store += read(format!("{}/stat", task.path().display()))
+                    .and_then(|s| ticks(&s))
+                    .unwrap_or(0);
+            }
+        }
+    }
+    if let Some(pid) = child {
+        cpu.child = read(format!("/proc/{pid}/stat"))
+            .and_then(|s| ticks(&s))
+            .unwrap_or(0);
+    }
+    if let Some(postmaster) = postmaster {
+        if let Ok(all) = std::fs::read_dir("/proc") {
+            for entry in all.flatten() {
+                if let Some(stat) = read(format!("{}/stat", entry.path().display())) {
+                    let pid: Option<u32> = entry.file_name().to_str().and_then(|n| n.parse().ok());
+                    if pid == Some(postmaster) || ppid(&stat) == Some(postmaster) {
+                        cpu.postgres += ticks(&stat).unwrap_or(0);
+                    }
+                }
+            }
+        }
+    }
+    cpu
+}
+
+/// Seeds the clinic: one IOP group, and every simulated patient in it, set up directly as the
+/// operator. Returns the enrollment codes.
+fn seed(database: &store::Database, data: &std::path::Path, devices: usize) -> Vec<String> {
     let now = Utc::now();
-    let conn = store::open(&server::database_path(&data)).expect("database");
+    let conn = store::connect(database, data).expect("database");
     let clinic =
         staff::create_clinic(&conn, &Caller::Operator, "Load clinic", now).expect("clinic");
     let group = program::create(
@@ -122,97 +333,122 @@ async fn main() {
         end: chrono::NaiveTime::from_hms_opt(21, 0, 0).expect("time"),
     };
     program::schedule(&conn, &Caller::Operator, group, &recurrence, now).expect("schedule");
-    drop(conn);
+    codes
+}
 
-    let running = server::start(ServerConfig {
-        data_dir: data,
-        database: None,
-        listen: "127.0.0.1:0".parse().expect("address"),
-        tls: None,
-        clock: Arc::new(SystemClock),
-        behind_tls_proxy: false,
-    })
-    .await
-    .expect("server");
-    let base = format!("http://{}", running.address);
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(1024)
-        .build()
-        .expect("client");
+/// A second `tideline-clinic serve` process; killed (by its PID) when dropped.
+struct Child(std::process::Child);
 
-    let mut simulated = Vec::new();
-    for code in codes {
-        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).expect("key");
-        let key = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).expect("key");
-        let public_key = hex::encode(key.public_key().as_ref());
-        let proof = hex::encode(
-            key.sign(&signing::enrollment_proof_input(&code, &public_key))
-                .as_ref(),
-        );
-        let enrolled: serde_json::Value = client
-            .post(format!("{base}/enroll"))
-            .header("content-type", "application/json")
-            .body(json!({"code": code, "publicKey": public_key, "proof": proof}).to_string())
-            .send()
-            .await
-            .expect("enroll")
-            .json()
-            .await
-            .expect("enrollment answer");
-        let mut device = SimulatedDevice {
-            id: enrolled["deviceId"].as_str().expect("device id").to_owned(),
-            patient: enrolled["patient"].as_str().expect("patient").to_owned(),
-            key,
-            appointments: Vec::new(),
-        };
-        let timestamp = Utc::now().timestamp();
-        let mut raw = [0u8; 16];
-        SystemRandom::new().fill(&mut raw).expect("randomness");
-        let nonce = hex::encode(&raw);
-        let empty = hex::encode(digest(&SHA256, b"").as_ref());
-        let input = signing::request_signing_input(&signing::SignedRequest {
-            device_id: &device.id,
-            method: "GET",
-            path_and_query: "/fhir/Appointment",
-            timestamp,
-            nonce: &nonce,
-            body_sha256_hex: &empty,
-        });
-        let bundle: serde_json::Value = client
-            .get(format!("{base}/fhir/Appointment"))
-            .header(signing::DEVICE_HEADER, &device.id)
-            .header(signing::TIMESTAMP_HEADER, timestamp.to_string())
-            .header(signing::NONCE_HEADER, nonce)
-            .header(
-                signing::SIGNATURE_HEADER,
-                hex::encode(device.key.sign(&input).as_ref()),
-            )
-            .send()
-            .await
-            .expect("pull")
-            .json()
-            .await
-            .expect("bundle");
-        device.appointments = bundle["entry"]
-            .as_array()
-            .expect("entries")
-            .iter()
-            .map(|entry| {
-                format!(
-                    "Appointment/{}",
-                    entry["resource"]["id"].as_str().expect("id")
-                )
-            })
-            .collect();
-        simulated.push(Arc::new(device));
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
+}
 
+fn second_server(data: &std::path::Path, url: &str) -> (Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tideline-clinic"))
+        .arg("--data")
+        .arg(data)
+        .args(["--database", url, "serve", "--listen", "127.0.0.1:0"])
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("second server");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("listening line");
+    let address = line.trim().trim_start_matches("listening on ").to_owned();
+    (Child(child), format!("http://{address}"))
+}
+
+async fn enroll(client: &reqwest::Client, base: &str, code: String) -> SimulatedDevice {
+    let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).expect("key");
+    let key = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).expect("key");
+    let public_key = hex::encode(key.public_key().as_ref());
+    let proof = hex::encode(
+        key.sign(&signing::enrollment_proof_input(&code, &public_key))
+            .as_ref(),
+    );
+    let enrolled: serde_json::Value = client
+        .post(format!("{base}/enroll"))
+        .header("content-type", "application/json")
+        .body(json!({"code": code, "publicKey": public_key, "proof": proof}).to_string())
+        .send()
+        .await
+        .expect("enroll")
+        .json()
+        .await
+        .expect("enrollment answer");
+    let mut device = SimulatedDevice {
+        id: enrolled["deviceId"].as_str().expect("device id").to_owned(),
+        patient: enrolled["patient"].as_str().expect("patient").to_owned(),
+        key,
+        appointments: Vec::new(),
+    };
+    let timestamp = Utc::now().timestamp();
+    let mut raw = [0u8; 16];
+    SystemRandom::new().fill(&mut raw).expect("randomness");
+    let nonce = hex::encode(&raw);
+    let empty = hex::encode(digest(&SHA256, b"").as_ref());
+    let input = signing::request_signing_input(&signing::SignedRequest {
+        device_id: &device.id,
+        method: "GET",
+        path_and_query: "/fhir/Appointment",
+        timestamp,
+        nonce: &nonce,
+        body_sha256_hex: &empty,
+    });
+    let bundle: serde_json::Value = client
+        .get(format!("{base}/fhir/Appointment"))
+        .header(signing::DEVICE_HEADER, &device.id)
+        .header(signing::TIMESTAMP_HEADER, timestamp.to_string())
+        .header(signing::NONCE_HEADER, nonce)
+        .header(
+            signing::SIGNATURE_HEADER,
+            hex::encode(device.key.sign(&input).as_ref()),
+        )
+        .send()
+        .await
+        .expect("pull")
+        .json()
+        .await
+        .expect("bundle");
+    device.appointments = bundle["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|entry| {
+            format!(
+                "Appointment/{}",
+                entry["resource"]["id"].as_str().expect("id")
+            )
+        })
+        .collect();
+    device
+}
+
+/// The closed loop: every device's lanes confirm appointments until stopped; the measured window's
+/// latencies and failures, its length, and the CPU counters at its start and end.
+async fn run_load(
+    client: &reqwest::Client,
+    bases: &[String],
+    simulated: &[Arc<SimulatedDevice>],
+    (concurrency, seconds): (usize, u64),
+    (child_pid, postmaster): (Option<u32>, Option<u32>),
+) -> (Vec<Duration>, u64, Duration, Cpu, Cpu) {
     let measuring = Arc::new(AtomicBool::new(false));
     let stop = Arc::new(AtomicBool::new(false));
     let mut workers = Vec::new();
     for (device_index, device) in simulated.iter().enumerate() {
         for lane in 0..concurrency {
-            let (client, base, device) = (client.clone(), base.clone(), device.clone());
+            let (client, base, device) = (
+                client.clone(),
+                bases[device_index % bases.len()].clone(),
+                device.clone(),
+            );
             let (measuring, stop) = (measuring.clone(), stop.clone());
             workers.push(tokio::spawn(async move {
                 let mut latencies = Vec::new();
@@ -247,11 +483,13 @@ async fn main() {
         }
     }
     tokio::time::sleep(Duration::from_secs(2)).await; // warm-up: connections open, caches filled
+    let cpu_before = cpu_now(child_pid, postmaster);
     measuring.store(true, Ordering::Relaxed);
     let started = Instant::now();
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     measuring.store(false, Ordering::Relaxed);
     let elapsed = started.elapsed();
+    let cpu_after = cpu_now(child_pid, postmaster);
     stop.store(true, Ordering::Relaxed);
     let mut latencies = Vec::new();
     let mut errors = 0;
@@ -260,23 +498,111 @@ async fn main() {
         latencies.append(&mut own);
         errors += own_errors;
     }
+    (latencies, errors, elapsed, cpu_before, cpu_after)
+}
+
+async fn measure(setup: Setup) -> Figures {
+    let devices = knob("LOAD_DEVICES", 32);
+    let concurrency = knob("LOAD_CONCURRENCY", 1);
+    let seconds = knob("LOAD_SECONDS", 10) as u64;
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).expect("data directory");
+    let (url, processes, postmaster) = match &setup {
+        Setup::Sqlite => (None, 1, None),
+        Setup::Postgres {
+            url,
+            processes,
+            postmaster,
+        } => (Some(url.clone()), *processes, *postmaster),
+    };
+    let database = store::Database::choose(url.as_deref(), &data);
+    let codes = seed(&database, &data, devices);
+    let running = server::start(ServerConfig {
+        data_dir: data.clone(),
+        database: url.clone(),
+        listen: "127.0.0.1:0".parse().expect("address"),
+        tls: None,
+        clock: Arc::new(SystemClock),
+        behind_tls_proxy: false,
+    })
+    .await
+    .expect("server");
+    let mut bases = vec![format!("http://{}", running.address)];
+    let second = match (&url, processes) {
+        (Some(url), 2) => {
+            let (child, base) = second_server(&data, url);
+            bases.push(base);
+            Some(child)
+        }
+        _ => None,
+    };
+    let child_pid = second.as_ref().map(|child| child.0.id());
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(1024)
+        .build()
+        .expect("client");
+    let mut simulated = Vec::new();
+    for (index, code) in codes.into_iter().enumerate() {
+        simulated.push(Arc::new(
+            enroll(&client, &bases[index % bases.len()], code).await,
+        ));
+    }
+
+    let (mut latencies, errors, elapsed, cpu_before, cpu_after) = run_load(
+        &client,
+        &bases,
+        &simulated,
+        (concurrency, seconds),
+        (child_pid, postmaster),
+    )
+    .await;
     latencies.sort_unstable();
     let percentile =
         |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+    running.kill();
+    drop(second);
+    let requests = latencies.len().max(1) as f64;
+    let tick_ms = 1000.0 / 100.0;
+    let per_request = |ticks: u64| ticks as f64 * tick_ms / requests;
+    let store = cpu_after.store - cpu_before.store;
+    let process = cpu_after.process - cpu_before.process;
+    let mut cpu = vec![
+        ("store thread", per_request(store)),
+        (
+            "rest of this process (HTTP, signatures, JSON; load generator)",
+            per_request(process - store),
+        ),
+    ];
+    if child_pid.is_some() {
+        cpu.push((
+            "second server process",
+            per_request(cpu_after.child - cpu_before.child),
+        ));
+    }
+    if postmaster.is_some() {
+        cpu.push((
+            "PostgreSQL",
+            per_request(cpu_after.postgres - cpu_before.postgres),
+        ));
+    }
+    let label = match setup {
+        Setup::Sqlite => "SQLite, 1 process".to_owned(),
+        Setup::Postgres { processes, .. } => format!("PostgreSQL, {processes} process(es)"),
+    };
     println!(
-        "devices={devices} in_flight={} duration={:.1}s requests={} errors={errors}",
+        "{label}: in_flight={} duration={:.1}s requests={} errors={errors}",
         devices * concurrency,
         elapsed.as_secs_f64(),
         latencies.len()
     );
-    println!(
-        "sustained {:.0} req/s  p50 {:.2} ms  p99 {:.2} ms  max {:.2} ms",
-        latencies.len() as f64 / elapsed.as_secs_f64(),
-        percentile(0.50).as_secs_f64() * 1000.0,
-        percentile(0.99).as_secs_f64() * 1000.0,
-        latencies
-            .last()
-            .map_or(0.0, |max| max.as_secs_f64() * 1000.0)
-    );
-    running.kill();
+    Figures {
+        label,
+        requests: latencies.len(),
+        errors,
+        per_second: latencies.len() as f64 / elapsed.as_secs_f64(),
+        p50_ms: percentile(0.50).as_secs_f64() * 1000.0,
+        p99_ms: percentile(0.99).as_secs_f64() * 1000.0,
+        cpu,
+    }
 }

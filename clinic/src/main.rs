@@ -456,7 +456,7 @@ async fn care(store: &Store, command: CareCommand) -> Result<(), String> {
     let show = |problem: Problem| problem.to_string();
     match command {
         CareCommand::Schedule {
-            program: program_id,
+            program,
             first_day,
             weekdays,
             start,
@@ -482,27 +482,7 @@ async fn care(store: &Store, command: CareCommand) -> Result<(), String> {
             }
             .recurrence()
             .map_err(show)?;
-            let kind = match kind {
-                Some(code) => Some(SessionKind::from_code(&code).ok_or("unknown session kind")?),
-                None => None,
-            };
-            let details = tideline_clinic::http::program::details(kind, topic, place, video_link)
-                .map_err(show)?;
-            let created = operate(store, "schedule sessions", move |conn, caller, now| {
-                let created = program::schedule_sessions(
-                    conn,
-                    caller,
-                    program_id,
-                    &recurrence,
-                    &details,
-                    now,
-                )?
-                .len();
-                Ok((created, format!("program/{program_id}")))
-            })
-            .await
-            .map_err(show)?;
-            println!("{created} sessions scheduled");
+            schedule(store, program, recurrence, (kind, topic, place, video_link)).await?;
         }
         CareCommand::Mark {
             appointment: id,
@@ -582,6 +562,36 @@ async fn care(store: &Store, command: CareCommand) -> Result<(), String> {
             println!("appointment {appointment_id} is now {}", status.code());
         }
     }
+    Ok(())
+}
+
+/// Schedules a program's sessions (`schedule`).
+async fn schedule(
+    store: &Store,
+    program_id: i64,
+    recurrence: tideline_clinic::program::Recurrence,
+    (kind, topic, place, video_link): (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ),
+) -> Result<(), String> {
+    let show = |problem: Problem| problem.to_string();
+    let kind = match kind {
+        Some(code) => Some(SessionKind::from_code(&code).ok_or("unknown session kind")?),
+        None => None,
+    };
+    let details =
+        tideline_clinic::http::program::details(kind, topic, place, video_link).map_err(show)?;
+    let created = operate(store, "schedule sessions", move |conn, caller, now| {
+        let created =
+            program::schedule_sessions(conn, caller, program_id, &recurrence, &details, now)?.len();
+        Ok((created, format!("program/{program_id}")))
+    })
+    .await
+    .map_err(show)?;
+    println!("{created} sessions scheduled");
     Ok(())
 }
 

@@ -339,18 +339,4 @@ pub fn record_id(text: &str) -> Result<i64, Problem> {
         .ok_or(Problem::NotFound)
 }
 
-/// Reads a JSON body into `T`, telling an unknown code apart from other malformed input.
-pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Problem> {
-    serde_json::from_slice(body).map_err(|error| {
-        // serde's message names the offending variant, which may be user text; only its category is kept.
-        if error.is_data() && error.to_string().contains("unknown variant") {
-            Problem::CodeInvalid("a code is outside its value set".into())
-        } else if error.is_data() && error.to_string().contains("missing field") {
-            Problem::Required("a required element is missing".into())
-        } else if error.is_data() {
-            Problem::Invalid("the body does not have the expected structure".into())
-        } else {
-            Problem::Invalid("the body is not well-formed JSON".into())
-        }
-    })
-}
+pub use crate::problem::parse_body;

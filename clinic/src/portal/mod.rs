@@ -429,19 +429,38 @@ enum FirstStep {
     },
 }
 
+/// What the sign-in form sent, and where from.
+struct SignInForm {
+    email: String,
+    password: String,
+    submitted: String,
+    next: Option<String>,
+    cookie: Option<String>,
+    address: String,
+}
+
 async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
     if !transport_allowed(&state, &inbound) {
         return transport_refused();
     }
     let fields = form::fields(&String::from_utf8_lossy(&inbound.body));
-    let email = form::field(&fields, "email").unwrap_or_default().to_owned();
-    let password = form::field(&fields, "password")
-        .unwrap_or_default()
-        .to_owned();
-    let submitted = form::field(&fields, "csrf").unwrap_or_default().to_owned();
-    let next = form::safe_next(form::field(&fields, "next"));
-    let cookie = form::cookie(&inbound.headers, cookie_name(&state));
-    let address = inbound.address.clone();
+    let SignInForm {
+        email,
+        password,
+        submitted,
+        next,
+        cookie,
+        address,
+    } = SignInForm {
+        email: form::field(&fields, "email").unwrap_or_default().to_owned(),
+        password: form::field(&fields, "password")
+            .unwrap_or_default()
+            .to_owned(),
+        submitted: form::field(&fields, "csrf").unwrap_or_default().to_owned(),
+        next: form::safe_next(form::field(&fields, "next")),
+        cookie: form::cookie(&inbound.headers, cookie_name(&state)),
+        address: inbound.address.clone(),
+    };
 
     // Step 1 (store): the form's token, the lockout, the stored hash.
     let first = {
@@ -457,66 +476,16 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
             .store
             .run(move |conn| {
                 let now = clock.now();
-                let session = session::resolve(conn, cookie.as_deref(), now, false)?;
-                let session = match session {
-                    Ok(session) if session::csrf_matches(&session, &submitted) => session,
-                    _ => {
-                        audit_row(
-                            conn,
-                            now,
-                            "anonymous".into(),
-                            "portal sign-in",
-                            "staff".into(),
-                            "refused:csrf",
-                            &address,
-                        )?;
-                        // A fresh form, so an expired tab recovers with one more click.
-                        let opened = session::open(conn, None, now)?;
-                        return Ok(FirstStep::Refused(Answer::Page {
-                            status: StatusCode::FORBIDDEN,
-                            html: html::page(
-                                "Sign in",
-                                None,
-                                &pages::sign_in(
-                                    &opened.csrf_token,
-                                    &email,
-                                    next.as_deref(),
-                                    SignInNote::Expired,
-                                ),
-                            ),
-                            cookie: Some(set_cookie(&secure, &opened.cookie)),
-                        }));
-                    }
-                };
-                if let Some(seconds) = session::locked_for(conn, &email, &address, now)? {
-                    audit_row(
-                        conn,
-                        now,
-                        "unverified:staff".into(),
-                        "portal sign-in",
-                        "staff".into(),
-                        "refused:locked",
-                        &address,
-                    )?;
-                    let minutes = (seconds + 59) / 60;
-                    return Ok(FirstStep::Refused(Answer::page(
-                        StatusCode::TOO_MANY_REQUESTS,
-                        html::page(
-                            "Sign in",
-                            None,
-                            &pages::sign_in(
-                                session.csrf_token(),
-                                &email,
-                                next.as_deref(),
-                                SignInNote::Locked(minutes),
-                            ),
-                        ),
-                    )));
-                }
-                Ok(FirstStep::Check {
-                    csrf_token: session.csrf_token().to_owned(),
-                    account: crate::staff::credentials_for(conn, &email)?,
-                })
+                sign_in_check(
+                    conn,
+                    &secure,
+                    &email,
+                    cookie.as_deref(),
+                    &submitted,
+                    &address,
+                    next,
+                    now,
+                )
             })
             .await
     };
@@ -542,57 +511,160 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
         .store
         .run(move |conn| {
             let now = clock.now();
-            match verified {
-                Some(staff_id) => {
-                    if let Some(cookie) = &cookie {
-                        session::close(conn, cookie)?;
-                    }
-                    session::clear_failures(conn, &email)?;
-                    let opened = session::open(conn, Some(staff_id), now)?;
-                    audit_row(
-                        conn,
-                        now,
-                        format!("staff:{staff_id}"),
-                        "portal sign-in",
-                        "staff".into(),
-                        "allowed",
-                        &address,
-                    )?;
-                    Ok(Answer::Redirect {
-                        to: next.unwrap_or_else(|| "/portal/patients".into()),
-                        cookie: Some(set_cookie(&secure, &opened.cookie)),
-                    })
-                }
-                None => {
-                    session::record_failure(conn, &email, &address, now)?;
-                    audit_row(
-                        conn,
-                        now,
-                        "unverified:staff".into(),
-                        "portal sign-in",
-                        "staff".into(),
-                        "refused:bad-credentials",
-                        &address,
-                    )?;
-                    let note = match session::locked_for(conn, &email, &address, now)? {
-                        Some(seconds) => SignInNote::Locked((seconds + 59) / 60),
-                        None => SignInNote::WrongCredentials,
-                    };
-                    Ok(Answer::page(
-                        StatusCode::UNAUTHORIZED,
-                        html::page(
-                            "Sign in",
-                            None,
-                            &pages::sign_in(&csrf_token, &email, next.as_deref(), note),
-                        ),
-                    ))
-                }
-            }
+            let form = SignInForm {
+                email,
+                password: String::new(),
+                submitted: csrf_token,
+                next,
+                cookie,
+                address,
+            };
+            sign_in_finish(conn, &secure, verified, form, now)
         })
         .await;
     match answer {
         Ok(answer) => answer.into_response(),
         Err(problem) => problem_page(&problem, None).into_response(),
+    }
+}
+
+/// Sign-in step 1, in the store: the form's CSRF token against its session, the lockout, and the
+/// account's stored hash for step 2.
+#[allow(clippy::too_many_arguments)]
+fn sign_in_check(
+    conn: &crate::db::Connection,
+    secure: &AppState,
+    email: &str,
+    cookie: Option<&str>,
+    submitted: &str,
+    address: &str,
+    next: Option<String>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<FirstStep, Problem> {
+    let session = session::resolve(conn, cookie, now, false)?;
+    let session = match session {
+        Ok(session) if session::csrf_matches(&session, submitted) => session,
+        _ => {
+            audit_row(
+                conn,
+                now,
+                "anonymous".into(),
+                "portal sign-in",
+                "staff".into(),
+                "refused:csrf",
+                address,
+            )?;
+            // A fresh form, so an expired tab recovers with one more click.
+            let opened = session::open(conn, None, now)?;
+            return Ok(FirstStep::Refused(Answer::Page {
+                status: StatusCode::FORBIDDEN,
+                html: html::page(
+                    "Sign in",
+                    None,
+                    &pages::sign_in(
+                        &opened.csrf_token,
+                        email,
+                        next.as_deref(),
+                        SignInNote::Expired,
+                    ),
+                ),
+                cookie: Some(set_cookie(secure, &opened.cookie)),
+            }));
+        }
+    };
+    if let Some(seconds) = session::locked_for(conn, email, address, now)? {
+        audit_row(
+            conn,
+            now,
+            "unverified:staff".into(),
+            "portal sign-in",
+            "staff".into(),
+            "refused:locked",
+            address,
+        )?;
+        let minutes = (seconds + 59) / 60;
+        return Ok(FirstStep::Refused(Answer::page(
+            StatusCode::TOO_MANY_REQUESTS,
+            html::page(
+                "Sign in",
+                None,
+                &pages::sign_in(
+                    session.csrf_token(),
+                    email,
+                    next.as_deref(),
+                    SignInNote::Locked(minutes),
+                ),
+            ),
+        )));
+    }
+    Ok(FirstStep::Check {
+        csrf_token: session.csrf_token().to_owned(),
+        account: crate::staff::credentials_for(conn, email)?,
+    })
+}
+
+/// Sign-in step 3, in the store: a new session when the password held (the old one closed, failures
+/// cleared), else a counted failure and the form again.
+fn sign_in_finish(
+    conn: &crate::db::Connection,
+    secure: &AppState,
+    verified: Option<i64>,
+    form: SignInForm,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Answer, Problem> {
+    let SignInForm {
+        email,
+        submitted: csrf_token,
+        next,
+        cookie,
+        address,
+        ..
+    } = form;
+    match verified {
+        Some(staff_id) => {
+            if let Some(cookie) = &cookie {
+                session::close(conn, cookie)?;
+            }
+            session::clear_failures(conn, &email)?;
+            let opened = session::open(conn, Some(staff_id), now)?;
+            audit_row(
+                conn,
+                now,
+                format!("staff:{staff_id}"),
+                "portal sign-in",
+                "staff".into(),
+                "allowed",
+                &address,
+            )?;
+            Ok(Answer::Redirect {
+                to: next.unwrap_or_else(|| "/portal/patients".into()),
+                cookie: Some(set_cookie(secure, &opened.cookie)),
+            })
+        }
+        None => {
+            session::record_failure(conn, &email, &address, now)?;
+            audit_row(
+                conn,
+                now,
+                "unverified:staff".into(),
+                "portal sign-in",
+                "staff".into(),
+                "refused:bad-credentials",
+                &address,
+            )?;
+            let note = match session::locked_for(conn, &email, &address, now)? {
+                Some(seconds) => SignInNote::Locked((seconds + 59) / 60),
+                None => SignInNote::WrongCredentials,
+            };
+            Ok(Answer::page(
+                StatusCode::UNAUTHORIZED,
+                html::page(
+                    "Sign in",
+                    None,
+                    &pages::sign_in(&csrf_token, &email, next.as_deref(), note),
+                ),
+            ))
+        }
     }
 }
 

@@ -51,7 +51,7 @@ pub fn parse(body: &[u8]) -> Result<Received, Problem> {
     if body.len() > MAX_SHARE_BYTES {
         return Err(Problem::TooLarge);
     }
-    let raw: TransactionBundle<Box<RawValue>> = crate::http::parse_body(body)?;
+    let raw: TransactionBundle<Box<RawValue>> = crate::problem::parse_body(body)?;
     let bundle: ShareBundle = serde_json::from_slice(body).map_err(|_| {
         Problem::Invalid(
             "an entry is not a Consent, QuestionnaireResponse or Provenance of the share profile"
@@ -112,6 +112,33 @@ pub fn store(
             "shares come from the patient's own device",
         ));
     };
+    if let Some(stored) = replayed(conn, received, patient_id)? {
+        return Ok(stored);
+    }
+    let checked = check_share(conn, received, device_id, patient_id, clinic_id, now)?;
+    let ids = insert_share(
+        conn, received, &checked, device_id, patient_id, clinic_id, now,
+    )?;
+    let answer = answer_for(&received.bundle, &ids, now)?;
+    let answer_json = serde_json::to_string(&answer).map_err(|_| Problem::Internal)?;
+    conn.prepare_cached("UPDATE consent SET answer = ?1 WHERE id = ?2")?
+        .execute(params![answer_json, ids.consent_id])?;
+    Ok(Stored {
+        answer,
+        consent_id: ids.consent_id,
+        patient_id,
+        responses: checked.responses.len(),
+        replay: false,
+    })
+}
+
+/// The stored answer when this idempotency key was used before for the same bytes (a conflict when
+/// for other bytes); `None` for a new share.
+fn replayed(
+    conn: &Connection,
+    received: &Received,
+    patient_id: i64,
+) -> Result<Option<Stored>, Problem> {
     let bundle = &received.bundle;
     if bundle.kind != BundleType::Transaction {
         return Err(invalid("Bundle.type must be transaction"));
@@ -141,15 +168,36 @@ pub fn store(
             ));
         }
         let answer = serde_json::from_str(&answer).map_err(|_| Problem::Internal)?;
-        return Ok(Stored {
+        return Ok(Some(Stored {
             answer,
             consent_id,
             patient_id,
             responses: usize::try_from(responses).unwrap_or(0),
             replay: true,
-        });
+        }));
     }
+    Ok(None)
+}
 
+/// What a share's checks found: its parts, and the patient's signature over it.
+struct Checked<'a> {
+    consent: &'a Consent,
+    provenance: &'a Provenance,
+    responses: Vec<(&'a str, &'a QuestionnaireResponse)>,
+    signature: Vec<u8>,
+}
+
+/// Every check of a new share: structure, the consent, each answer, the provenance, and last the
+/// device's Ed25519 signature.
+fn check_share<'a>(
+    conn: &Connection,
+    received: &'a Received,
+    device_id: i64,
+    patient_id: i64,
+    clinic_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Checked<'a>, Problem> {
+    let bundle = &received.bundle;
     // Structure: POST of each resource to its own type under a unique urn:uuid.
     if bundle.entry.len() != received.raw.len() {
         return Err(Problem::Internal);
@@ -209,7 +257,40 @@ pub fn store(
     UnparsedPublicKey::new(&ED25519, &public_key)
         .verify(&input, &signature)
         .map_err(|_| invalid("the share signature does not verify with this device's key"))?;
+    Ok(Checked {
+        consent,
+        provenance,
+        responses,
+        signature,
+    })
+}
 
+/// The ids a stored share got.
+struct ShareIds {
+    consent_id: i64,
+    response_ids: std::collections::HashMap<String, i64>,
+    provenance_id: i64,
+}
+
+/// Writes a checked share: the consent, its recipients (the care team at signing), each response, the
+/// consent's data list and the provenance.
+fn insert_share(
+    conn: &Connection,
+    received: &Received,
+    checked: &Checked<'_>,
+    device_id: i64,
+    patient_id: i64,
+    clinic_id: i64,
+    now: DateTime<Utc>,
+) -> Result<ShareIds, Problem> {
+    let bundle = &received.bundle;
+    let Checked {
+        consent,
+        provenance,
+        signature,
+        ..
+    } = checked;
+    let key = bundle.identifier.value.as_str();
     // Everything holds: store.
     let now_ms = now.timestamp_millis();
     let mut raw_of = bundle.entry.iter().zip(&received.raw);
@@ -258,7 +339,7 @@ pub fn store(
                 raw.get(),
                 now_ms
             ])?;
-            response_ids.insert(entry.full_url.as_str(), conn.last_insert_rowid());
+            response_ids.insert(entry.full_url.clone(), conn.last_insert_rowid());
         }
     }
     for (position, data) in consent.provision.data.iter().enumerate() {
@@ -294,7 +375,24 @@ pub fn store(
         provenance_raw
     ])?;
     let provenance_id = conn.last_insert_rowid();
+    Ok(ShareIds {
+        consent_id,
+        response_ids,
+        provenance_id,
+    })
+}
 
+/// The transaction-response bundle: one `201 Created` with its location per entry, in order.
+fn answer_for(
+    bundle: &ShareBundle,
+    ids: &ShareIds,
+    now: DateTime<Utc>,
+) -> Result<TransactionResponseBundle, Problem> {
+    let ShareIds {
+        consent_id,
+        response_ids,
+        provenance_id,
+    } = ids;
     let created = |location: String| TransactionResponseEntry {
         response: BundleEntryResponse {
             status: "201 Created".into(),
@@ -323,16 +421,7 @@ pub fn store(
         kind: BundleType::TransactionResponse,
         entry,
     };
-    let answer_json = serde_json::to_string(&answer).map_err(|_| Problem::Internal)?;
-    conn.prepare_cached("UPDATE consent SET answer = ?1 WHERE id = ?2")?
-        .execute(params![answer_json, consent_id])?;
-    Ok(Stored {
-        answer,
-        consent_id,
-        patient_id,
-        responses: responses.len(),
-        replay: false,
-    })
+    Ok(answer)
 }
 
 fn one_reference_to(references: &[tideline_wire::Reference], expected: &str) -> bool {
