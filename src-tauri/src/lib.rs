@@ -5,6 +5,8 @@
 pub mod chooser;
 pub mod clinic;
 mod commands;
+#[cfg(test)]
+mod contract;
 mod crisis;
 pub mod dispatch;
 mod ipc;
@@ -17,8 +19,6 @@ mod secure_screen;
 mod session_watch;
 mod state;
 pub mod table;
-#[cfg(test)]
-mod contract;
 #[cfg(desktop)]
 mod tray;
 #[cfg(target_os = "linux")]
