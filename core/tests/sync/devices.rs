@@ -1,10 +1,17 @@
 //! The patient sees their devices: each sync reads the devices enrolled in the patient's name, and a
-//! new one (not this device) warns until the patient acknowledges it.
+//! new one (not this device) warns until the patient acknowledges it. A server from before the list
+//! (404) changes nothing.
+
+use std::io::{BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use ring::rand::SystemRandom;
 use tideline_clinic::access::Caller;
 use tideline_core::sync::{self, devices};
 
+use crate::lost_reply::read_message;
 use crate::support::{now, Clinic, Device};
 
 fn warning(device: &Device) -> Option<String> {
@@ -120,4 +127,72 @@ fn a_new_device_for_the_patient_warns_until_acknowledged_and_another_patients_ne
         theirs.devices[0].unacknowledged,
         "the first device is new to the second"
     );
+}
+
+/// Plays a clinic server from before the device list: `GET /fhir/Device` answers 404 while `older`
+/// is set; every other request goes to the real server.
+fn older_server_relay(upstream: SocketAddr, older: Arc<AtomicBool>) -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let older = older.clone();
+            std::thread::spawn(move || -> std::io::Result<()> {
+                let server = TcpStream::connect(upstream)?;
+                let mut from_client = BufReader::new(client.try_clone()?);
+                let mut to_client = client;
+                let mut from_server = BufReader::new(server.try_clone()?);
+                let mut to_server = server;
+                while let Some(request) = read_message(&mut from_client)? {
+                    if request.starts_with(b"GET /fhir/Device") && older.load(Ordering::SeqCst) {
+                        to_client
+                            .write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n")?;
+                        continue;
+                    }
+                    to_server.write_all(&request)?;
+                    let Some(reply) = read_message(&mut from_server)? else {
+                        return Ok(());
+                    };
+                    to_client.write_all(&reply)?;
+                }
+                Ok(())
+            });
+        }
+    });
+    address
+}
+
+#[test]
+fn an_older_server_without_the_list_keeps_what_the_device_knew() {
+    let clinic = Clinic::start(false);
+    let upstream: SocketAddr = clinic.url().trim_start_matches("http://").parse().unwrap();
+    let older = Arc::new(AtomicBool::new(false));
+    let relay = older_server_relay(upstream, older.clone());
+    let mut first = Device::new();
+    sync::connect(
+        &mut first.vault,
+        &format!("http://{relay}"),
+        &clinic.issue_code(),
+        None,
+        now(),
+        &SystemRandom::new(),
+    )
+    .unwrap();
+    first.sync().unwrap();
+    let before = devices::list(&first.vault);
+    assert_eq!(before.devices.len(), 1);
+
+    let mut second = Device::new();
+    second.connect(&clinic);
+    older.store(true, Ordering::SeqCst);
+    first.sync().expect("a server without the list still syncs");
+    assert_eq!(
+        devices::list(&first.vault),
+        before,
+        "the list is kept as it was"
+    );
+
+    older.store(false, Ordering::SeqCst);
+    first.sync().unwrap();
+    assert_eq!(unacknowledged(&first), [device_id(&second)]);
 }

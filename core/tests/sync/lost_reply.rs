@@ -42,7 +42,7 @@ impl Relay {
 }
 
 /// One HTTP/1.1 message (head and `Content-Length` body); `None` when the peer closed.
-fn read_message(from: &mut impl BufRead) -> std::io::Result<Option<Vec<u8>>> {
+pub(crate) fn read_message(from: &mut impl BufRead) -> std::io::Result<Option<Vec<u8>>> {
     let mut message = Vec::new();
     loop {
         let mut line = Vec::new();
