@@ -7,11 +7,11 @@
 
 use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
+use ring::digest::{digest, SHA256};
 use ring::signature::{UnparsedPublicKey, ED25519};
 use tideline_wire::{hex, signing};
 
 use crate::problem::Problem;
-use crate::staff;
 
 /// An authenticated caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +141,7 @@ pub fn authenticate(
             ),
             claimed: "anonymous".into(),
         }),
-        Credentials::Bearer(token) => staff::resolve_token(conn, token, now)
+        Credentials::Bearer(token) => resolve_token(conn, token, now)
             .map_err(|problem| Refused {
                 problem,
                 claimed: "unverified:staff".into(),
@@ -242,7 +242,7 @@ pub fn prune(conn: &Connection, now: DateTime<Utc>) -> Result<(), crate::db::Err
     conn.execute("DELETE FROM nonce WHERE expires_at < ?1", [now.timestamp()])?;
     conn.execute(
         "DELETE FROM enrollment_failure WHERE at < ?1",
-        [now.timestamp() - crate::enrollment::FAILURE_WINDOW_SECONDS],
+        [now.timestamp() - ENROLLMENT_FAILURE_WINDOW_SECONDS],
     )?;
     conn.execute(
         "DELETE FROM staff_token WHERE expires_at < ?1",
@@ -254,7 +254,7 @@ pub fn prune(conn: &Connection, now: DateTime<Utc>) -> Result<(), crate::db::Err
 /// Fails unless `caller` may act on this patient's care: an administrator of the patient's clinic, a
 /// staff member on the patient's care team, or the operator. (Counselors see their care-team patients.)
 pub fn may_care_for(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<(), Problem> {
-    let clinic_id = crate::patient::clinic_of(conn, patient_id)?;
+    let clinic_id = patient_clinic(conn, patient_id)?;
     match caller {
         Caller::Staff {
             staff_id,
@@ -262,7 +262,7 @@ pub fn may_care_for(conn: &Connection, caller: &Caller, patient_id: i64) -> Resu
             ..
         } => {
             caller.may_manage(clinic_id)?;
-            if crate::share::care_team::is_member(conn, patient_id, *staff_id)? {
+            if on_care_team(conn, patient_id, *staff_id)? {
                 Ok(())
             } else {
                 Err(Problem::Forbidden("not on the patient's care team"))
@@ -271,3 +271,70 @@ pub fn may_care_for(conn: &Connection, caller: &Caller, patient_id: i64) -> Resu
         _ => caller.may_manage(clinic_id),
     }
 }
+
+/// The clinic a patient belongs to; `NotFound` when there is no such patient.
+pub fn patient_clinic(conn: &Connection, patient_id: i64) -> Result<i64, Problem> {
+    conn.prepare_cached("SELECT clinic_id FROM patient WHERE id = ?1")?
+        .query_row([patient_id], |row| row.get(0))
+        .optional()?
+        .ok_or(Problem::NotFound)
+}
+
+/// Whether an active staff member is on a patient's care team.
+pub fn on_care_team(conn: &Connection, patient_id: i64, staff_id: i64) -> Result<bool, Problem> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM care_team_member m JOIN staff s ON s.id = m.staff_id
+             WHERE m.patient_id = ?1 AND m.staff_id = ?2 AND s.active = 1)",
+        )?
+        .query_row(params![patient_id, staff_id], |row| row.get(0))?)
+}
+
+/// Fails unless `caller` may see this patient's records.
+pub fn may_see_patient_records(
+    conn: &Connection,
+    caller: &Caller,
+    patient_id: i64,
+) -> Result<(), Problem> {
+    let clinic_id = patient_clinic(conn, patient_id)?;
+    caller.may_see_patient(clinic_id, patient_id)
+}
+
+/// Who may issue an enrollment code for a patient: the operator, an administrator of the patient's
+/// clinic, or a member of the patient's care team. A code makes a device that acts in the patient's
+/// name (reads their schedule, signs and revokes their consents), so any other staff member is refused.
+pub fn may_issue_code(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<(), Problem> {
+    let clinic_id = patient_clinic(conn, patient_id)?;
+    caller.may_manage(clinic_id)?;
+    match caller {
+        Caller::Staff {
+            admin: false,
+            staff_id,
+            ..
+        } if !on_care_team(conn, patient_id, *staff_id)? => Err(Problem::Forbidden(
+            "enrollment codes are issued by administrators or the patient's care team",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The staff caller a token stands for, if it is known, unexpired and its account active.
+pub fn resolve_token(
+    conn: &Connection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Caller>, Problem> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT s.id, s.clinic_id, s.is_admin FROM staff_token t JOIN staff s ON s.id = t.staff_id
+             WHERE t.token_sha256 = ?1 AND t.expires_at > ?2 AND s.active = 1",
+        )?
+        .query_row(params![digest(&SHA256, token.as_bytes()).as_ref(), now.timestamp()], |row| {
+            Ok(Caller::Staff { staff_id: row.get(0)?, clinic_id: row.get(1)?, admin: row.get(2)? })
+        })
+        .optional()?)
+}
+
+/// How long a failed enrollment attempt counts against its address (the enrollment throttle's window;
+/// `prune` forgets older failures).
+pub const ENROLLMENT_FAILURE_WINDOW_SECONDS: i64 = 15 * 60;

@@ -177,7 +177,7 @@ pub fn search(conn: &Connection, caller: &Caller, search: &Search) -> Result<Fou
         }
         (Caller::Device { patient_id, .. }, _) => ("a.patient_id = ?1", *patient_id),
         (_, Some(patient_id)) => {
-            crate::patient::check_access(conn, caller, patient_id)?;
+            crate::access::may_see_patient_records(conn, caller, patient_id)?;
             ("a.patient_id = ?1", patient_id)
         }
         (Caller::Staff { clinic_id, .. }, None) => ("p.clinic_id = ?1", *clinic_id),

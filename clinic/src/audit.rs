@@ -178,23 +178,10 @@ pub fn load_key(data_dir: &Path) -> Result<AuditKey, KeyError> {
 /// Gives a connection the key and the checkpoint file, in a TEMP table (kept in memory: the
 /// connection's `temp_store` is MEMORY). Called by `store::open`.
 pub fn attach(conn: &mut Connection, key: &AuditKey, checkpoint: &Path) {
-    conn.set_audit(Attached {
+    conn.set_audit(crate::db::AuditKey {
         key: hmac::Key::new(hmac::HMAC_SHA256, &key.0),
         checkpoint: checkpoint.to_owned(),
     });
-}
-
-/// The audit key and checkpoint file a connection carries (in memory only, never in the database).
-#[derive(Clone)]
-pub struct Attached {
-    key: hmac::Key,
-    checkpoint: PathBuf,
-}
-
-impl std::fmt::Debug for Attached {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Attached(..)")
-    }
 }
 
 fn attached(conn: &Connection) -> crate::db::Result<(hmac::Key, PathBuf)> {

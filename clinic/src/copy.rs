@@ -107,7 +107,7 @@ impl std::fmt::Display for Copied {
 /// Copies the clinic in data directory `from` into the PostgreSQL database `to`. The audit key is the
 /// source's (its key file beside `from`, or `TIDELINE_AUDIT_KEY`): serve the copy with the same key.
 pub fn copy(from: &Path, to: &str, _now: DateTime<Utc>) -> Result<Copied, CopyError> {
-    let source = store::open(&crate::server::database_path(from))?;
+    let source = store::open(&store::database_path(from))?;
     let tables = source_tables(&source)?;
     if tables.iter().any(|name| !TABLES.contains(&name.as_str())) {
         return Err(CopyError::UnknownTable);

@@ -354,7 +354,7 @@ pub fn episodes(
     now: DateTime<Utc>,
 ) -> Result<Vec<EpisodeOfCare>, Problem> {
     match caller {
-        Caller::Device { .. } => crate::patient::check_access(conn, caller, patient_id)?,
+        Caller::Device { .. } => crate::access::may_see_patient_records(conn, caller, patient_id)?,
         _ => crate::access::may_care_for(conn, caller, patient_id)?,
     }
     let clinic_id = crate::patient::clinic_of(conn, patient_id)?;

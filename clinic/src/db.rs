@@ -71,6 +71,22 @@ impl Error {
     }
 }
 
+/// The audit chain's HMAC key and the checkpoint file beside the data directory, carried by every
+/// connection the store opens (never written to the database). `audit` decides what they mean.
+#[derive(Clone)]
+pub struct AuditKey {
+    /// HMAC-SHA256 key of the chain.
+    pub key: ring::hmac::Key,
+    /// The signed checkpoint file.
+    pub checkpoint: std::path::PathBuf,
+}
+
+impl std::fmt::Debug for AuditKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AuditKey(..)")
+    }
+}
+
 /// A result with the storage error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -100,7 +116,7 @@ enum Inner {
 /// store job and never learns which engine it is.
 pub struct Connection {
     inner: Inner,
-    audit: Option<crate::audit::Attached>,
+    audit: Option<AuditKey>,
 }
 
 impl std::fmt::Debug for Connection {
@@ -167,11 +183,13 @@ impl Connection {
         }
     }
 
-    pub(crate) fn set_audit(&mut self, attached: crate::audit::Attached) {
-        self.audit = Some(attached);
+    /// Gives the connection the audit key and checkpoint file (kept in memory only).
+    pub fn set_audit(&mut self, key: AuditKey) {
+        self.audit = Some(key);
     }
 
-    pub(crate) fn audit(&self) -> Option<&crate::audit::Attached> {
+    /// The audit key and checkpoint file this connection carries.
+    pub fn audit(&self) -> Option<&AuditKey> {
         self.audit.as_ref()
     }
 

@@ -28,7 +28,7 @@ pub const TRIES_PER_CODE: i64 = 5;
 /// Failed attempts allowed per address within [`FAILURE_WINDOW_SECONDS`].
 pub const FAILURES_PER_ADDRESS: i64 = 10;
 /// The window over which failures from one address are counted.
-pub const FAILURE_WINDOW_SECONDS: i64 = 15 * 60;
+pub const FAILURE_WINDOW_SECONDS: i64 = crate::access::ENROLLMENT_FAILURE_WINDOW_SECONDS;
 
 fn random_code(random: &SystemRandom) -> Result<String, Problem> {
     let mut code = String::with_capacity(CODE_LENGTH);
@@ -52,34 +52,14 @@ pub struct IssuedCode {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Who may issue a code for a patient: the operator, an administrator of the patient's clinic, or a
-/// member of the patient's care team. A code makes a device that acts in the patient's name (reads
-/// their schedule, signs and revokes their consents), so any other staff member is refused.
-pub fn may_issue(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<(), Problem> {
-    let clinic_id = crate::patient::clinic_of(conn, patient_id)?;
-    caller.may_manage(clinic_id)?;
-    match caller {
-        Caller::Staff {
-            admin: false,
-            staff_id,
-            ..
-        } if !crate::share::care_team::is_member(conn, patient_id, *staff_id)? => {
-            Err(Problem::Forbidden(
-                "enrollment codes are issued by administrators or the patient's care team",
-            ))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Issues a code for a patient; see [`may_issue`] for who may. The caller audits the issue.
+/// Issues a code for a patient; see [`crate::access::may_issue_code`] for who may. The caller audits the issue.
 pub fn issue_code(
     conn: &Connection,
     caller: &Caller,
     patient_id: i64,
     now: DateTime<Utc>,
 ) -> Result<IssuedCode, Problem> {
-    may_issue(conn, caller, patient_id)?;
+    crate::access::may_issue_code(conn, caller, patient_id)?;
     let random = SystemRandom::new();
     for _ in 0..20 {
         let code = random_code(&random)?;
@@ -242,7 +222,7 @@ pub fn revoke_device(
         )
         .optional()?
         .ok_or(Problem::NotFound)?;
-    crate::patient::check_access(conn, caller, patient_id)?;
+    crate::access::may_see_patient_records(conn, caller, patient_id)?;
     caller.may_manage(crate::patient::clinic_of(conn, patient_id)?)?;
     conn.execute(
         "UPDATE device SET revoked_at = coalesce(revoked_at, ?1) WHERE id = ?2",
@@ -269,7 +249,7 @@ pub fn list_devices(
     caller: &Caller,
     patient_id: i64,
 ) -> Result<Vec<DeviceSummary>, Problem> {
-    crate::patient::check_access(conn, caller, patient_id)?;
+    crate::access::may_see_patient_records(conn, caller, patient_id)?;
     caller.may_manage(crate::patient::clinic_of(conn, patient_id)?)?;
     device_rows(conn, patient_id)
 }
@@ -283,7 +263,7 @@ pub fn own_patient_devices(
     patient_id: i64,
 ) -> Result<Vec<DeviceSummary>, Problem> {
     match caller {
-        Caller::Device { .. } => crate::patient::check_access(conn, caller, patient_id)?,
+        Caller::Device { .. } => crate::access::may_see_patient_records(conn, caller, patient_id)?,
         _ => {
             return Err(Problem::Forbidden(
                 "only the patient's own device lists it here",

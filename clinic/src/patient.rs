@@ -1,6 +1,6 @@
 //! Patients of a clinic and their FHIR Patient view.
 
-use crate::db::{params, Connection, OptionalExtension};
+use crate::db::{params, Connection};
 use chrono::{DateTime, Utc};
 use tideline_wire::{HumanName, Meta, Patient, PatientType};
 
@@ -32,23 +32,11 @@ pub fn create(
     Ok(conn.last_insert_rowid())
 }
 
-/// The clinic a patient belongs to.
-pub fn clinic_of(conn: &Connection, patient_id: i64) -> Result<i64, Problem> {
-    conn.prepare_cached("SELECT clinic_id FROM patient WHERE id = ?1")?
-        .query_row([patient_id], |row| row.get(0))
-        .optional()?
-        .ok_or(Problem::NotFound)
-}
-
-/// Fails unless `caller` may see this patient's records.
-pub fn check_access(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<(), Problem> {
-    let clinic_id = clinic_of(conn, patient_id)?;
-    caller.may_see_patient(clinic_id, patient_id)
-}
+pub use crate::access::patient_clinic as clinic_of;
 
 /// The FHIR Patient.
 pub fn read(conn: &Connection, caller: &Caller, patient_id: i64) -> Result<Patient, Problem> {
-    check_access(conn, caller, patient_id)?;
+    crate::access::may_see_patient_records(conn, caller, patient_id)?;
     let (given, family, active, updated_at_ms): (String, String, bool, i64) = conn.query_row(
         "SELECT given_name, family_name, active, updated_at_ms FROM patient WHERE id = ?1",
         [patient_id],

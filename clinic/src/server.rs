@@ -60,10 +60,7 @@ pub struct Running {
     pruning: JoinHandle<()>,
 }
 
-/// The path of the database inside a data directory.
-pub fn database_path(data_dir: &std::path::Path) -> PathBuf {
-    data_dir.join("clinic.db")
-}
+pub use crate::store::database_path;
 
 /// Opens the store and starts serving in the background.
 pub async fn start(config: ServerConfig) -> Result<Running, StartError> {

@@ -218,22 +218,7 @@ pub fn issue_token(
     Ok((token, expires))
 }
 
-/// The staff caller a token stands for, if it is known, unexpired and its account active.
-pub fn resolve_token(
-    conn: &Connection,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<Caller>, Problem> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT s.id, s.clinic_id, s.is_admin FROM staff_token t JOIN staff s ON s.id = t.staff_id
-             WHERE t.token_sha256 = ?1 AND t.expires_at > ?2 AND s.active = 1",
-        )?
-        .query_row(params![digest(&SHA256, token.as_bytes()).as_ref(), now.timestamp()], |row| {
-            Ok(Caller::Staff { staff_id: row.get(0)?, clinic_id: row.get(1)?, admin: row.get(2)? })
-        })
-        .optional()?)
-}
+pub use crate::access::resolve_token;
 
 /// The clinic's display name.
 pub fn clinic_name(conn: &Connection, clinic_id: i64) -> Result<String, Problem> {

@@ -42,6 +42,11 @@ const POSTGRES_MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/0001_in
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
+/// The path of the SQLite database inside a data directory.
+pub fn database_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("clinic.db")
+}
+
 /// Where the clinic's data lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Database {
@@ -57,7 +62,7 @@ impl Database {
     pub fn choose(url: Option<&str>, data_dir: &Path) -> Database {
         match url {
             Some(url) => Database::Postgres(url.to_owned()),
-            None => Database::Sqlite(crate::server::database_path(data_dir)),
+            None => Database::Sqlite(database_path(data_dir)),
         }
     }
 }

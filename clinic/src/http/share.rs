@@ -374,7 +374,7 @@ async fn list_care_team(
                 format!("Patient/{patient_id}"),
                 move |conn, caller, _| {
                     staff_only(caller)?;
-                    crate::patient::check_access(conn, caller, patient_id)?;
+                    crate::access::may_see_patient_records(conn, caller, patient_id)?;
                     Ok((
                         care_team::members(conn, patient_id)?,
                         format!("CareTeam/{patient_id} Patient/{patient_id}"),

@@ -60,15 +60,7 @@ pub fn unassign(
     Ok(removed > 0)
 }
 
-/// Whether a staff member is on a patient's care team (and their account active).
-pub fn is_member(conn: &Connection, patient_id: i64, staff_id: i64) -> Result<bool, Problem> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM care_team_member m JOIN staff s ON s.id = m.staff_id
-             WHERE m.patient_id = ?1 AND m.staff_id = ?2 AND s.active = 1)",
-        )?
-        .query_row(params![patient_id, staff_id], |row| row.get(0))?)
-}
+pub use crate::access::on_care_team as is_member;
 
 /// One member of a care team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

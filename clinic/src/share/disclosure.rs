@@ -288,7 +288,7 @@ pub fn read_response(
         .optional()?;
     let (consent_id, patient_id) = found.ok_or(Problem::NotFound)?;
     if let Caller::Device { .. } = caller {
-        crate::patient::check_access(conn, caller, patient_id)?;
+        crate::access::may_see_patient_records(conn, caller, patient_id)?;
         let entry = entries_of(conn, consent_id)?
             .into_iter()
             .find(|entry| entry.id == response_id)
