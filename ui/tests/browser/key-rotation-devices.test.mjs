@@ -2,7 +2,7 @@
 // the bridge): Settings changes the passphrase and locks every entry with a new key, shows the new
 // recovery key once and asks for one group back; afterwards the old passphrase opens nothing and the
 // new one opens the journal. The devices enrolled for the patient (on the browser double, which plays
-// the clinic): a new one warns on the Clinic screen until the patient says they have seen it.
+// the clinic): a new one warns on Home and the Clinic screen until the patient says they have seen it.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { axe, launch, openApp, overflowX, PASSPHRASE, SIZES, startBridge, startServer, THEMES } from "./harness.mjs";
@@ -112,6 +112,12 @@ describe("the patient's devices", () => {
           await list.getByText("New", { exact: true }).waitFor();
           assert.deepEqual(await axe(page), [], "the warning and the list");
           assert.equal(await overflowX(page), 0, "no sideways scrolling");
+          // Home says so too, and leads to the list.
+          await nav(page, "Home");
+          await page.getByRole("heading", { name: "A new device" }).waitFor();
+          assert.deepEqual(await axe(page), [], "the warning on Home");
+          await page.getByRole("button", { name: "See the devices" }).click();
+          await list.waitFor();
           await page.getByRole("button", { name: "Sync now" }).click();
           await page.getByRole("button", { name: "Sync now" }).waitFor();
           assert.equal(await page.getByRole("heading", { name: "A new device" }).count(), 1, "still there until seen");
