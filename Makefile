@@ -38,6 +38,8 @@ lint:
 	cargo deny --offline --workspace check licenses bans sources
 	@# The core must never depend on Tauri (ARCHITECTURE.md).
 	@if cargo tree -p tideline-core -e normal | grep -qi tauri; then echo "core depends on tauri" >&2; exit 1; fi
+	@# No import cycle between the modules of core, the shell and wire (tests/layers, ARCHITECTURE.md "Layers").
+	cargo test -p tideline-layers --quiet
 	@# The TypeScript types: regenerated from the Rust types, then the committed folder must not differ.
 	TIDELINE_BLESS=1 cargo test -p tideline-core --test domain --quiet bindings
 	git diff --exit-code -- ui/src/lib/generated

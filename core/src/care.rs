@@ -9,49 +9,17 @@
 //! Every sentence here reaches the UI over IPC; the UI holds no copy.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tideline_wire::care::{current_level, hours_text};
 pub use tideline_wire::care::{Attendance, CareLevel, LevelOfCare};
 
+pub use crate::app_state::{CareCourse, MAX_PERIODS};
 use crate::error::{Error, Invalid, Result};
 use crate::program::ProgramSettings;
 use crate::record::{Record, RecordId, RecordKind, StoredRecord};
 use crate::session::{AppointmentStatus, ClinicSession, SessionKind};
 use crate::time::Stamp;
 use crate::vault::Vault;
-
-/// The most periods a stored course keeps (years of step-downs; more is a faulty server).
-pub const MAX_PERIODS: usize = 100;
-
-/// The patient's course of care as the clinic records it, read at the last sync. App state: written
-/// only by the sync, never by the UI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CareCourse {
-    /// Every period, oldest first; a step-down starts a new one, discharge starts aftercare.
-    pub periods: Vec<CareLevel>,
-    /// When the clinic sent it.
-    pub read_at: DateTime<Utc>,
-}
-
-impl CareCourse {
-    /// Checks the number of periods, their order and every target against its level's rule.
-    pub fn validate(&self) -> std::result::Result<(), Invalid> {
-        let bad = || Invalid::new("periods", "the clinic's course of care is not usable");
-        if self.periods.len() > MAX_PERIODS
-            || self.periods.windows(2).any(|w| w[0].from > w[1].from)
-        {
-            return Err(bad());
-        }
-        for period in &self.periods {
-            match period.level.validate_target(period.weekly_target_minutes) {
-                Ok(target) if target == period.weekly_target_minutes => {}
-                _ => return Err(bad()),
-            }
-        }
-        Ok(())
-    }
-}
 
 /// The clinic's course of care, when this device is connected and has read one.
 pub fn clinic_course(vault: &Vault) -> Option<&CareCourse> {

@@ -5,39 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Invalid;
 use crate::halt::HaltNeed;
+pub(crate) use crate::text::{check_label, check_text};
+pub use crate::text::{LABEL_MAX_CHARS, TEXT_MAX_CHARS};
 use crate::time::Stamp;
-
-/// The longest free-text answer accepted in one field. Generous for a journal entry, small enough that
-/// a pasted document cannot bloat the vault or the search index.
-pub const TEXT_MAX_CHARS: usize = 4000;
-
-/// The longest short label (a trigger tag, a name, a place).
-pub const LABEL_MAX_CHARS: usize = 200;
 
 /// The longest craving we accept a duration for: one day. A longer value is a typing slip (minutes
 /// entered as seconds), not a craving, so it is rejected instead of stored.
 pub const MAX_CRAVING_MINUTES: u16 = 24 * 60;
-
-/// Checks an optional free-text answer against `max` characters (not bytes, so every script gets the
-/// same room). Shared by every journal record.
-pub(crate) fn check_text(
-    field: &'static str,
-    text: Option<&str>,
-    max: usize,
-) -> Result<(), Invalid> {
-    match text {
-        Some(t) if t.chars().count() > max => Err(Invalid::new(field, "is too long")),
-        _ => Ok(()),
-    }
-}
-
-/// Checks a required short label: not blank, not longer than [`LABEL_MAX_CHARS`].
-pub(crate) fn check_label(field: &'static str, text: &str) -> Result<(), Invalid> {
-    if text.trim().is_empty() {
-        return Err(Invalid::new(field, "must not be empty"));
-    }
-    check_text(field, Some(text), LABEL_MAX_CHARS)
-}
 
 /// How strong a craving or urge felt, 0 (none) to 10 (the strongest imaginable). The NIDA manual uses
 /// 1-100; a 0-10 scale is quicker to answer in the middle of a craving.

@@ -8,57 +8,12 @@
 //! hands it back once.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
-use crate::error::{Invalid, Result};
+pub use crate::app_state::{Draft, DraftScreen, StoredDraft, MAX_BODY};
+use crate::error::Result;
 use crate::record::{Record, RecordKind};
 use crate::time::Stamp;
 use crate::vault::Vault;
-
-/// The largest draft body kept, in bytes (a long entry is a few KiB).
-pub const MAX_BODY: usize = 64 * 1024;
-
-/// Which screen the draft belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export_to = "../../ui/src/lib/generated/")]
-pub enum DraftScreen {
-    /// The craving form.
-    Cravings,
-    /// An urge-surfing exercise.
-    Urge,
-}
-
-/// A draft as the window writes and reads it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export_to = "../../ui/src/lib/generated/")]
-pub struct Draft {
-    /// The screen to return to.
-    pub screen: DraftScreen,
-    /// The screen's state, as the window serialized it.
-    pub body: String,
-}
-
-/// The stored draft (one per vault).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StoredDraft {
-    /// What the window wrote.
-    pub draft: Draft,
-    /// When it was written.
-    pub kept_at: DateTime<Utc>,
-}
-
-impl StoredDraft {
-    /// Bounds the body's size.
-    pub fn validate(&self) -> std::result::Result<(), Invalid> {
-        if self.draft.body.len() > MAX_BODY {
-            return Err(Invalid::new("body", "this draft is too long to keep"));
-        }
-        Ok(())
-    }
-}
 
 /// Keeps `draft`, replacing the one kept before. Not the patient's activity.
 pub fn keep(vault: &mut Vault, draft: Draft, now: Stamp) -> Result<()> {

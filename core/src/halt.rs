@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::craving::{check_text, TEXT_MAX_CHARS};
 use crate::error::Invalid;
+use crate::text::{check_text, TEXT_MAX_CHARS};
 use crate::time::Stamp;
 
 /// One of the four HALT needs.

@@ -5,6 +5,7 @@
 //! depends on them.
 #![deny(missing_docs)]
 
+pub mod app_state;
 pub mod care;
 pub mod contact;
 pub mod craving;
@@ -13,6 +14,7 @@ pub mod draft;
 pub mod entry;
 pub mod error;
 pub mod halt;
+pub mod id;
 pub mod insights;
 pub mod journal;
 pub mod onboarding;
@@ -29,6 +31,7 @@ pub mod share;
 pub mod status;
 pub mod summary;
 pub mod sync;
+pub mod text;
 pub mod time;
 pub mod urge;
 pub mod vault;

@@ -23,8 +23,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use ring::rand::SecureRandom;
-use serde::{Deserialize, Serialize};
 
+pub use crate::app_state::ReminderMark;
 use crate::error::{Error, Result};
 use crate::record::{Record, RecordId, RecordKind};
 use crate::reminder::{reminders_between, PlannedReminder, ReminderTarget};
@@ -42,15 +42,6 @@ pub const PLAN_HORIZON: Duration = Duration::days(35);
 /// appointment is tomorrow" read two days later would be wrong, and five late reminders at once
 /// would be a burst.
 pub const LATE_AFTER: Duration = Duration::minutes(5);
-
-/// The end of the last reminder window the device handled, kept in the vault (one per vault) so a
-/// restart can tell what fell due while the app was closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReminderMark {
-    /// Every reminder due at or before this instant has been shown or summarised.
-    pub handled_until: DateTime<Utc>,
-}
 
 /// One reminder as the device keeps it while the vault is locked: nothing more than it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]

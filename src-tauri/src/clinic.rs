@@ -25,7 +25,6 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tideline_core::sync::{self, SyncReport, SyncStatus, Trigger};
 use tideline_core::Error;
 
-use crate::reminders;
 use crate::state::{local_zone, AppState};
 use tideline_core::time::Stamp;
 
@@ -127,7 +126,7 @@ fn tick<R: Runtime>(app: &AppHandle<R>) {
         Err(e) => eprintln!("clinic sync: {:?}", e.code()),
     }
     // New or changed sessions need their reminders, and the window its fresh status.
-    reminders::sync(app);
+    crate::replan::sync(app);
     let _ = app.emit(CHANGED_EVENT, ());
 }
 

@@ -13,6 +13,7 @@ mod ipc;
 pub mod platform;
 mod quick_unlock;
 pub mod reminders;
+mod replan;
 #[cfg(target_os = "android")]
 mod secure_screen;
 #[cfg(all(desktop, target_os = "linux"))]
@@ -65,7 +66,7 @@ pub fn run() {
             let dir = state::data_dir(app.path().app_data_dir().ok())?;
             let answers = app.handle().clone();
             let respond: reminders::Respond = Arc::new(move |session: &str, response| {
-                reminders::answer(&answers, session, response)
+                replan::answer(&answers, session, response)
             });
             #[cfg(desktop)]
             let notifier: Arc<dyn reminders::Notifier> = Arc::new(reminders::DesktopNotifier);

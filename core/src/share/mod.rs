@@ -20,7 +20,7 @@
 //!
 //! Consents are app state ([`RecordKind::is_app_state`]): not journal entries, not writable from the UI.
 
-mod consent;
+pub(crate) mod consent;
 mod entry;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};

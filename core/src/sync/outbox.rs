@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::craving::check_label;
 use crate::error::Invalid;
-use crate::record::RecordId;
+use crate::id::RecordId;
 use crate::session::ParticipantResponse;
 
 /// The first retry waits up to this long; each failure doubles the ceiling.

@@ -19,11 +19,7 @@ mod scheduler;
 
 use std::fmt;
 
-use chrono::Utc;
-use tauri::{AppHandle, Manager, Runtime};
 use tideline_core::session::ParticipantResponse;
-
-use crate::state::AppState;
 
 #[cfg(desktop)]
 pub use desktop::DesktopNotifier;
@@ -72,23 +68,3 @@ impl fmt::Display for NotifyError {
 }
 
 impl std::error::Error for NotifyError {}
-
-/// Re-plans from the open vault outside a command (the background sync, a notification's answer);
-/// commands get the same through the dispatch's `Replan` flag (`crate::dispatch::replan`).
-pub fn sync<R: Runtime>(app: &AppHandle<R>) {
-    crate::dispatch::replan(
-        &app.state::<AppState>(),
-        &crate::platform::TauriPlatform::new(app.clone()),
-    );
-}
-
-/// Records an answer given on a notification, and re-plans if it was applied at once (a declined
-/// session gets no further reminders).
-pub fn answer<R: Runtime>(app: &AppHandle<R>, session: &str, response: ParticipantResponse) {
-    if app
-        .state::<AppState>()
-        .answer(session, response, Utc::now())
-    {
-        sync(app);
-    }
-}
