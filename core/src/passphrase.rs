@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::error::{Invalid, Result};
-use crate::vault::normalize_for_rules;
+use crate::text::normalize_passphrase as normalize_for_rules;
 
 /// The fewest characters a passphrase may have.
 pub const MIN_CHARS: usize = 10;

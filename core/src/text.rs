@@ -1,5 +1,8 @@
 //! The limits on what a patient types, shared by every journal record (plain rules, no record).
 
+use unicode_normalization::UnicodeNormalization;
+use zeroize::Zeroizing;
+
 use crate::error::Invalid;
 
 /// The longest free-text answer accepted in one field. Generous for a journal entry, small enough that
@@ -28,4 +31,10 @@ pub(crate) fn check_label(field: &'static str, text: &str) -> Result<(), Invalid
         return Err(Invalid::new(field, "must not be empty"));
     }
     check_text(field, Some(text), LABEL_MAX_CHARS)
+}
+
+/// Normalizes a passphrase (NFKC) so the same words typed on another keyboard or platform, with
+/// composed or decomposed accents or full-width characters, give the same key.
+pub(crate) fn normalize_passphrase(passphrase: &str) -> Zeroizing<String> {
+    Zeroizing::new(passphrase.nfkc().collect())
 }

@@ -10,11 +10,11 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use ring::aead::{LessSafeKey, UnboundKey, AES_256_GCM};
 use ring::hkdf;
 use ring::rand::{SecureRandom, SystemRandom};
-use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
 use super::envelope::{self, EnvelopeError};
 use crate::error::{Error, FileProblem, Invalid, Result};
+use crate::text::normalize_passphrase;
 
 /// Version of the key-slot format; bound into every slot's associated data.
 pub(crate) const SLOT_VERSION: u8 = 1;
@@ -335,12 +335,6 @@ fn random_salt(rng: &SystemRandom) -> [u8; SALT_LEN] {
     rng.fill(&mut salt)
         .expect("system random number generator failed");
     salt
-}
-
-/// Normalizes a passphrase (NFKC) so the same words typed on another keyboard or platform, with
-/// composed or decomposed accents or full-width characters, give the same key.
-pub(crate) fn normalize_passphrase(passphrase: &str) -> Zeroizing<String> {
-    Zeroizing::new(passphrase.nfkc().collect())
 }
 
 fn passphrase_kek(passphrase: &str, salt: &[u8], params: &KdfParams) -> Result<LessSafeKey> {

@@ -27,7 +27,6 @@ use zeroize::Zeroizing;
 
 pub use activity::MAX_HOLD_MINUTES;
 pub use backup::{restore_backup, BackupSecret};
-pub(crate) use keys::normalize_passphrase as normalize_for_rules;
 pub use keys::{DeviceKey, KdfParams, RecoveryKey};
 pub use model::Query;
 use model::{Model, Part};

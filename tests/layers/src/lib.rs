@@ -60,13 +60,19 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> std::io:
     Ok(())
 }
 
-/// The code of a file: comments dropped, and nothing from its `#[cfg(test)]` tail on.
+/// The code of a file: comments dropped, and nothing from its `#[cfg(test)]` block on.
 fn code_of(text: &str) -> String {
     let mut out = String::new();
-    for line in text.lines() {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("#[cfg(test)]") {
-            break;
+            // `#[cfg(test)] mod fuzz;` declares a file (checked on its own); a block is the tail.
+            let next = lines.peek().map_or("", |l| l.trim_end());
+            if next.ends_with('{') {
+                break;
+            }
+            continue;
         }
         if trimmed.starts_with("//") {
             continue;

@@ -140,10 +140,14 @@ fn test_code_at_the_end_of_a_file_is_not_a_layer_edge() {
         ("a.rs", "use crate::b::B;\n"),
         (
             "b.rs",
-            "pub struct B;\n#[cfg(test)]\nmod tests {\n    use crate::a;\n}\n",
+            "#[cfg(test)]\nmod fuzz;\nuse crate::c::C;\npub struct B;\n#[cfg(test)]\nmod tests {\n    use crate::a;\n}\n",
         ),
+        ("c.rs", "pub struct C;\n"),
     ]);
-    assert!(cycles(&graph(dir.path()).unwrap()).is_empty());
+    let g = graph(dir.path()).unwrap();
+    assert!(cycles(&g).is_empty());
+    // A `#[cfg(test)] mod x;` declaration is not the tail: what follows it still counts.
+    assert!(g["b"].contains("c"), "{g:?}");
 }
 
 /// A temporary directory without a dependency: removed when dropped.
