@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use ring::digest::{digest, SHA256};
 use ring::rand::{SecureRandom, SystemRandom};
 use ring::signature::{UnparsedPublicKey, ED25519};
-use tideline_wire::{hex, signing, EnrollmentRequest, EnrollmentResponse};
+use tideline_wire::{hex, signing, EnrollmentRequest, EnrollmentResponse, KeyRenewal};
 
 use crate::access::Caller;
 use crate::problem::Problem;
@@ -229,6 +229,47 @@ pub fn revoke_device(
         params![now.timestamp(), device_id],
     )?;
     Ok(patient_id)
+}
+
+/// Replaces the calling device's public key with the one in `renewal` (signed by the current key,
+/// which [`crate::access`] checked; the proof is by the new key over the device id). From the commit
+/// on, only the new key signs for this device. Asking again for the key already in place answers the
+/// same (the app may not have heard the first answer). Returns the device id.
+pub fn renew_key(conn: &Connection, caller: &Caller, renewal: &KeyRenewal) -> Result<i64, Problem> {
+    let Caller::Device { device_id, .. } = caller else {
+        return Err(Problem::Forbidden("only a device can renew its own key"));
+    };
+    let public_key = hex::decode(&renewal.public_key)
+        .filter(|key| key.len() == 32)
+        .ok_or(Problem::Invalid(
+            "publicKey must be 32 bytes of lowercase hex".into(),
+        ))?;
+    let proof = hex::decode(&renewal.proof)
+        .filter(|proof| proof.len() == 64)
+        .ok_or(Problem::Invalid(
+            "proof must be 64 bytes of lowercase hex".into(),
+        ))?;
+    let signed = signing::key_renewal_proof_input(&device_id.to_string(), &renewal.public_key);
+    UnparsedPublicKey::new(&ED25519, &public_key)
+        .verify(&signed, &proof)
+        .map_err(|_| Problem::BadCredentials("proof of key possession does not verify"))?;
+    let holder: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM device WHERE public_key = ?1",
+            [&public_key],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match holder {
+        Some(id) if id == *device_id => return Ok(id),
+        Some(_) => return Err(Problem::Conflict("this device key is already enrolled")),
+        None => {}
+    }
+    conn.execute(
+        "UPDATE device SET public_key = ?1 WHERE id = ?2 AND revoked_at IS NULL",
+        params![public_key, device_id],
+    )?;
+    Ok(*device_id)
 }
 
 /// A device as staff see it.

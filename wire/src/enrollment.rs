@@ -18,6 +18,17 @@ pub struct EnrollmentRequest {
     pub proof: String,
 }
 
+/// A device's new key (`POST /device/key`, signed with the current key): after it, the clinic accepts
+/// only the new key for this device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KeyRenewal {
+    /// The new Ed25519 public key, 32 bytes as lowercase hex.
+    pub public_key: String,
+    /// Ed25519 signature (hex) by the NEW key over [`crate::signing::key_renewal_proof_input`].
+    pub proof: String,
+}
+
 /// What the server answers on success.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

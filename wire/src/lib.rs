@@ -56,7 +56,7 @@ pub use datatype::{
 pub use device::{
     Device, DeviceStatus, DEVICE_ENROLLED_EXTENSION_URL, DEVICE_REVOKED_EXTENSION_URL,
 };
-pub use enrollment::{EnrollmentRequest, EnrollmentResponse};
+pub use enrollment::{EnrollmentRequest, EnrollmentResponse, KeyRenewal};
 pub use episode_of_care::{DatePeriod, EpisodeOfCare, EpisodeStatus};
 pub use outcome::{IssueCode, IssueSeverity, OperationOutcome, OutcomeIssue};
 pub use person::{Patient, Practitioner};

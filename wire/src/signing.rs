@@ -27,6 +27,7 @@ pub const MAX_CLOCK_SKEW_SECONDS: i64 = 300;
 
 const REQUEST_DOMAIN: &str = "tideline-request-v1";
 const ENROLLMENT_DOMAIN: &str = "tideline-enrollment-v1";
+const KEY_RENEWAL_DOMAIN: &str = "tideline-key-renewal-v1";
 
 /// Whether a nonce has the allowed length and characters (it goes into a line-based signing input, so
 /// it must not be able to contain a newline).
@@ -79,6 +80,12 @@ pub fn enrollment_proof_input(code: &str, public_key_hex: &str) -> Vec<u8> {
         normalize_code(code)
     )
     .into_bytes()
+}
+
+/// The exact bytes a device signs with its NEW key when it renews its key (`POST /device/key`), proving
+/// it holds the key it asks the clinic to accept in place of the current one.
+pub fn key_renewal_proof_input(device_id: &str, public_key_hex: &str) -> Vec<u8> {
+    format!("{KEY_RENEWAL_DOMAIN}\n{device_id}\n{public_key_hex}").into_bytes()
 }
 
 /// An enrollment code as the server compares it: upper case, without spaces or dashes.

@@ -3,6 +3,10 @@
 //! working at the clinic at once. Only the caller's own device; staff and the operator revoke
 //! devices through `/staff` instead. Audited like every signed request (through [`guarded`]).
 //!
+//! `POST /device/key`: the device replaces its key (signed with the current key; the body is the new
+//! public key and a proof by the new key, [`tideline_wire::KeyRenewal`]). The app sends it after the
+//! patient rotated the vault's master key, so a copy of the vault made before stops working here.
+//!
 //! `GET /fhir/Device?patient=<id>`: the devices enrolled for the calling device's own patient (a
 //! searchset of Device), so the app can show the patient every device that can act in their name.
 
@@ -14,13 +18,14 @@ use axum::routing::{get, post};
 use axum::Router;
 use tideline_wire::{Bundle, BundleEntry, BundleLink, BundleSearch, Device};
 
-use super::{fhir_response, guarded, record_id, AppState, Inbound};
+use super::{fhir_response, guarded, parse_body, record_id, AppState, Inbound};
 use crate::access::Caller;
 use crate::problem::Problem;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/device/revoke", post(revoke_self))
+        .route("/device/key", post(renew_key))
         .route("/fhir/Device", get(search_devices))
 }
 
@@ -97,6 +102,25 @@ async fn revoke_self(State(state): State<AppState>, inbound: Inbound) -> Respons
                 Ok(((), format!("Device/{device_id}")))
             }
             _ => Err(Problem::Forbidden("only a device can revoke itself here")),
+        },
+    )
+    .await;
+    match result {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(problem) => problem.into_response(),
+    }
+}
+
+async fn renew_key(State(state): State<AppState>, inbound: Inbound) -> Response {
+    let renewal = parse_body::<tideline_wire::KeyRenewal>(&inbound.body);
+    let result = guarded(
+        &state,
+        &inbound,
+        "renew own Device key",
+        "Device/self".to_owned(),
+        move |conn, caller, _now| {
+            let device_id = crate::enrollment::renew_key(conn, caller, &renewal?)?;
+            Ok(((), format!("Device/{device_id} key")))
         },
     )
     .await;

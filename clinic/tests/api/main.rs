@@ -4,6 +4,7 @@ mod authorization;
 mod bad_input;
 mod cluster;
 mod copy;
+mod device_key;
 mod devices;
 #[path = "../common/engine.rs"]
 mod engine;

@@ -46,6 +46,15 @@ impl Device {
     pub fn sign(&self, message: &[u8]) -> Vec<u8> {
         self.key.sign(message).as_ref().to_vec()
     }
+
+    /// The same device id and patient, signing with `key` (a renewed key).
+    pub fn with_key(&self, key: Ed25519KeyPair) -> Device {
+        Device {
+            id: self.id.clone(),
+            patient: self.patient.clone(),
+            key,
+        }
+    }
 }
 
 pub struct Reply {
