@@ -4,6 +4,8 @@
 //! desktop shell, on mobile and in tests. Time and randomness come in from the caller where behaviour
 //! depends on them.
 #![deny(missing_docs)]
+// No function over 120 lines (clippy.toml).
+#![warn(clippy::too_many_lines)]
 
 pub mod app_state;
 pub mod care;

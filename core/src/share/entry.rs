@@ -254,6 +254,103 @@ fn text(items: &mut Vec<ResponseItem>, link_id: &str, value: &Option<String>) {
     }
 }
 
+/// The answers of a craving entry, in the questionnaire's order.
+fn craving_items(entry: &CravingEntry) -> Vec<ResponseItem> {
+    let mut items = vec![
+        date_time(craving::OCCURRED_AT, entry.occurred_at.utc),
+        integer(craving::INTENSITY, entry.intensity.value()),
+    ];
+    text(&mut items, craving::SITUATION, &entry.situation);
+    text(
+        &mut items,
+        craving::THOUGHTS_AND_FEELINGS,
+        &entry.thoughts_and_feelings,
+    );
+    if let Some(minutes) = entry.duration_minutes {
+        items.push(integer(craving::DURATION_MINUTES, minutes));
+    }
+    text(&mut items, craving::COPING, &entry.coping);
+    items.push(coding(
+        craving::OUTCOME,
+        questionnaire::CRAVING_OUTCOME_SYSTEM,
+        craving_outcome(entry.outcome),
+    ));
+    if !entry.triggers.is_empty() {
+        items.push(ResponseItem {
+            link_id: craving::TRIGGER.into(),
+            answer: entry
+                .triggers
+                .iter()
+                .map(|t| Answer::ValueString(trigger_text(t)))
+                .collect(),
+            item: Vec::new(),
+        });
+    }
+    text(&mut items, craving::NOTES, &entry.notes);
+    items
+}
+
+/// The answers of a HALT check.
+fn halt_items(check: &HaltCheck) -> Vec<ResponseItem> {
+    let mut items = vec![date_time(halt::TAKEN_AT, check.taken_at.utc)];
+    for (link_id, need) in [
+        (halt::HUNGRY, HaltNeed::Hungry),
+        (halt::ANGRY, HaltNeed::Angry),
+        (halt::LONELY, HaltNeed::Lonely),
+        (halt::TIRED, HaltNeed::Tired),
+    ] {
+        items.push(integer(link_id, check.rating(need).value()));
+    }
+    text(&mut items, halt::NOTE, &check.note);
+    items
+}
+
+/// The answers of an urge-surfing session, with each sample as a group.
+fn urge_items(session: &UrgeSurfSession) -> Vec<ResponseItem> {
+    let mut items = vec![
+        date_time(urge::STARTED_AT, session.started_at.utc),
+        date_time(urge::ENDED_AT, session.ended_at.utc),
+        integer(urge::INTENSITY_START, session.intensity_start.value()),
+        integer(urge::INTENSITY_PEAK, session.intensity_peak.value()),
+        integer(urge::INTENSITY_END, session.intensity_end.value()),
+        coding(
+            urge::VARIANT,
+            questionnaire::SURF_VARIANT_SYSTEM,
+            variant(session.variant),
+        ),
+    ];
+    if !session.steps_completed.is_empty() {
+        items.push(ResponseItem {
+            link_id: urge::STEPS_COMPLETED.into(),
+            answer: session
+                .steps_completed
+                .iter()
+                .map(|s| {
+                    let (code, display) = step(*s);
+                    Answer::ValueCoding(Coding::new(questionnaire::SURF_STEP_SYSTEM, code, display))
+                })
+                .collect(),
+            item: Vec::new(),
+        });
+    }
+    items.push(coding(
+        urge::OUTCOME,
+        questionnaire::URGE_OUTCOME_SYSTEM,
+        urge_outcome(session.outcome),
+    ));
+    for sample in &session.samples {
+        items.push(ResponseItem::group(
+            urge::SAMPLE,
+            vec![
+                integer(urge::SAMPLE_OFFSET_SECONDS, sample.offset_seconds),
+                integer(urge::SAMPLE_INTENSITY, sample.intensity.value()),
+            ],
+        ));
+    }
+    text(&mut items, urge::NOTES, &session.notes);
+    items
+}
+
 /// The QuestionnaireResponse for a shareable record, with the random `share_id`; `None` for any other
 /// kind.
 pub(crate) fn response(
@@ -262,105 +359,21 @@ pub(crate) fn response(
     share_id: String,
 ) -> Option<QuestionnaireResponse> {
     let (questionnaire, authored, item) = match record {
-        Record::Craving(entry) => {
-            let mut items = vec![
-                date_time(craving::OCCURRED_AT, entry.occurred_at.utc),
-                integer(craving::INTENSITY, entry.intensity.value()),
-            ];
-            text(&mut items, craving::SITUATION, &entry.situation);
-            text(
-                &mut items,
-                craving::THOUGHTS_AND_FEELINGS,
-                &entry.thoughts_and_feelings,
-            );
-            if let Some(minutes) = entry.duration_minutes {
-                items.push(integer(craving::DURATION_MINUTES, minutes));
-            }
-            text(&mut items, craving::COPING, &entry.coping);
-            items.push(coding(
-                craving::OUTCOME,
-                questionnaire::CRAVING_OUTCOME_SYSTEM,
-                craving_outcome(entry.outcome),
-            ));
-            if !entry.triggers.is_empty() {
-                items.push(ResponseItem {
-                    link_id: craving::TRIGGER.into(),
-                    answer: entry
-                        .triggers
-                        .iter()
-                        .map(|t| Answer::ValueString(trigger_text(t)))
-                        .collect(),
-                    item: Vec::new(),
-                });
-            }
-            text(&mut items, craving::NOTES, &entry.notes);
-            (
-                questionnaire::craving_record(),
-                entry.occurred_at.utc,
-                items,
-            )
-        }
-        Record::Halt(check) => {
-            let mut items = vec![date_time(halt::TAKEN_AT, check.taken_at.utc)];
-            for (link_id, need) in [
-                (halt::HUNGRY, HaltNeed::Hungry),
-                (halt::ANGRY, HaltNeed::Angry),
-                (halt::LONELY, HaltNeed::Lonely),
-                (halt::TIRED, HaltNeed::Tired),
-            ] {
-                items.push(integer(link_id, check.rating(need).value()));
-            }
-            text(&mut items, halt::NOTE, &check.note);
-            (questionnaire::halt_check(), check.taken_at.utc, items)
-        }
-        Record::Urge(session) => {
-            let mut items = vec![
-                date_time(urge::STARTED_AT, session.started_at.utc),
-                date_time(urge::ENDED_AT, session.ended_at.utc),
-                integer(urge::INTENSITY_START, session.intensity_start.value()),
-                integer(urge::INTENSITY_PEAK, session.intensity_peak.value()),
-                integer(urge::INTENSITY_END, session.intensity_end.value()),
-                coding(
-                    urge::VARIANT,
-                    questionnaire::SURF_VARIANT_SYSTEM,
-                    variant(session.variant),
-                ),
-            ];
-            if !session.steps_completed.is_empty() {
-                items.push(ResponseItem {
-                    link_id: urge::STEPS_COMPLETED.into(),
-                    answer: session
-                        .steps_completed
-                        .iter()
-                        .map(|s| {
-                            let (code, display) = step(*s);
-                            Answer::ValueCoding(Coding::new(
-                                questionnaire::SURF_STEP_SYSTEM,
-                                code,
-                                display,
-                            ))
-                        })
-                        .collect(),
-                    item: Vec::new(),
-                });
-            }
-            items.push(coding(
-                urge::OUTCOME,
-                questionnaire::URGE_OUTCOME_SYSTEM,
-                urge_outcome(session.outcome),
-            ));
-            for sample in &session.samples {
-                items.push(ResponseItem::group(
-                    urge::SAMPLE,
-                    vec![
-                        integer(urge::SAMPLE_OFFSET_SECONDS, sample.offset_seconds),
-                        integer(urge::SAMPLE_INTENSITY, sample.intensity.value()),
-                    ],
-                ));
-            }
-            text(&mut items, urge::NOTES, &session.notes);
-            (questionnaire::urge_surfing(), session.started_at.utc, items)
-        }
+        Record::Craving(entry) => (
+            questionnaire::craving_record(),
+            entry.occurred_at.utc,
+            craving_items(entry),
+        ),
+        Record::Halt(check) => (
+            questionnaire::halt_check(),
+            check.taken_at.utc,
+            halt_items(check),
+        ),
+        Record::Urge(session) => (
+            questionnaire::urge_surfing(),
+            session.started_at.utc,
+            urge_items(session),
+        ),
         _ => return None,
     };
     Some(QuestionnaireResponse {
