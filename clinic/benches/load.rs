@@ -116,7 +116,7 @@ async fn main() {
     if let Some(cluster) = &cluster {
         for (name, processes) in [("postgres", 1), ("postgres2", 2)] {
             if engines.split(',').any(|engine| engine == name) {
-                let url = cluster.database(name);
+                let url = cluster.database(&format!("bench_{name}"));
                 let postmaster = cluster.postmaster();
                 rows.push(
                     measure(Setup::Postgres {

@@ -115,6 +115,8 @@ pub fn open(path: &Path) -> Result<Connection, db::Error> {
     conn.pragma_update(None, "secure_delete", "ON")?;
     // A CLI command and the server may both write; wait for the other instead of failing at once.
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Every statement goes through the cache (db::Connection prepares them all cached): room for all.
+    conn.set_prepared_statement_cache_capacity(256);
     let mut conn = Connection::sqlite(conn);
     migrate(&mut conn)?;
     let data_dir = path.parent().unwrap_or(Path::new("."));
