@@ -62,6 +62,13 @@ pub struct ClinicConnection {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(skip)]
     pub(crate) devices: Option<super::devices::KnownDevices>,
+    /// The key that replaces [`Self::device_key`] once the clinic confirms it (`POST /device/key`):
+    /// made when the patient rotates the vault's master key and sealed in the same transaction, so
+    /// neither a crash nor being offline loses it. Sent at the start of every sync until confirmed
+    /// (see [`super::renewal`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(skip)]
+    pub(crate) pending_key: Option<DeviceKey>,
 }
 
 impl ClinicConnection {
@@ -78,6 +85,13 @@ impl ClinicConnection {
         }
         if self.device_key.pair().is_err() {
             return Err(Invalid::new("deviceKey", "is not a usable Ed25519 key"));
+        }
+        if self
+            .pending_key
+            .as_ref()
+            .is_some_and(|key| key.pair().is_err())
+        {
+            return Err(Invalid::new("pendingKey", "is not a usable Ed25519 key"));
         }
         if let Some(pem) = &self.trusted_certificate {
             if pem.len() > MAX_CERTIFICATE_CHARS || !pem.contains("-----BEGIN CERTIFICATE-----") {
@@ -111,6 +125,7 @@ impl ClinicConnection {
     pub(crate) fn for_backup(&self, random: &dyn SecureRandom) -> Result<Self> {
         Ok(Self {
             device_key: DeviceKey::generate(random)?,
+            pending_key: None,
             needs_reconnect: true,
             ..self.clone()
         })

@@ -23,6 +23,7 @@
 pub mod connection;
 pub mod devices;
 pub mod outbox;
+pub mod renewal;
 mod schedule;
 pub(crate) mod transport;
 
@@ -240,6 +241,7 @@ pub fn connect(
         refused_at: None,
         needs_reconnect: false,
         devices: None,
+        pending_key: None,
     };
     if link.validate().is_err() {
         return Err(unreadable());
@@ -404,6 +406,8 @@ pub struct SyncOutcome {
     course: Option<Vec<tideline_wire::care::CareLevel>>,
     /// The devices enrolled for the patient (`None`: not read, or an older server).
     devices: Option<Vec<devices::ListedDevice>>,
+    /// The public key (hex) the clinic confirmed as this device's new key, if a renewal was sent.
+    renewed: Option<String>,
     /// Why the exchange stopped early, if it did.
     error: Option<Error>,
 }
@@ -462,10 +466,13 @@ impl SyncPlan {
             pages: Vec::new(),
             course: None,
             devices: None,
+            renewed: None,
             error: None,
         };
         let due = self.due;
         let result = Client::open(self.link).and_then(|mut client| {
+            // A key renewal waiting since a master key rotation goes before anything else.
+            outcome.renewed = renewal::send(&mut client, now, random)?;
             push(&client, &due, now, random, &mut outcome)?;
             pull(&mut client, now, random, &mut outcome)?;
             outcome.course = pull_course(&client, now, random)?;
@@ -499,6 +506,9 @@ pub fn apply(vault: &mut Vault, outcome: SyncOutcome, now: Stamp) -> Result<Sync
         return Err(Error::Clinic(
             "the clinic connection changed during the sync; sync again",
         ));
+    }
+    if let Some(public_key) = &outcome.renewed {
+        renewal::promote(vault, public_key, now)?;
     }
     let mut report = SyncReport::default();
     tidy_outbox(vault, now)?;

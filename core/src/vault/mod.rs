@@ -766,9 +766,32 @@ impl Vault {
         next: &str,
         params: KdfParams,
     ) -> Result<RecoveryKey> {
+        self.rotate_master_key_changing(current, next, params, |_| Ok(None))
+    }
+
+    /// [`Self::rotate_master_key`], with `change` giving, once the current passphrase is checked,
+    /// a new version of any record (the clinic connection's next device key, see
+    /// [`crate::sync::renewal`]): it is sealed under the new key in the same transaction.
+    pub(crate) fn rotate_master_key_changing(
+        &mut self,
+        current: &str,
+        next: &str,
+        params: KdfParams,
+        change: impl Fn(&StoredRecord) -> Result<Option<Record>>,
+    ) -> Result<RecoveryKey> {
         crate::passphrase::check_acceptable(next)?;
         self.verify_passphrase(current)?;
         self.absorb_inbox()?;
+        let mut changed = Vec::new();
+        for stored in self.model.all() {
+            if let Some(record) = change(stored)? {
+                record.validate()?;
+                changed.push(StoredRecord {
+                    record,
+                    ..stored.clone()
+                });
+            }
+        }
         let master = MasterKey::generate(&self.rng);
         let recovery = RecoveryKey::generate(&self.rng);
         let slots = [
@@ -780,6 +803,8 @@ impl Vault {
         let rows: Vec<SealedRow> = self
             .model
             .all()
+            .filter(|record| !changed.iter().any(|new| new.id == record.id))
+            .chain(&changed)
             .map(|record| seal_with(&record_key, &self.rng, &self.vault_id, record))
             .collect();
         let tx = self.conn.unchecked_transaction()?;
@@ -794,6 +819,9 @@ impl Vault {
         store::replace_inbox_keys(&tx, &self.vault_id, &inbox_keys)?;
         store::clear_inbox(&tx)?;
         tx.commit()?;
+        for record in changed {
+            self.model.put(record);
+        }
         self.master = master;
         self.record_key = record_key;
         // The old blobs are zeroed in the file (secure_delete); flush them out of the WAL too.

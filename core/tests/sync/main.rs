@@ -7,6 +7,7 @@ mod answers;
 mod backup_credential;
 mod care;
 mod devices;
+mod key_renewal;
 mod lost_reply;
 mod refusals;
 mod schedule;
