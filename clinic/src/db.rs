@@ -104,6 +104,8 @@ struct Pg {
     /// Always `Some` until dropped (taken out then, see the `Drop` impl).
     client: Option<postgres::Client>,
     in_transaction: bool,
+    /// This transaction holds the clinic's writer lock (taken by the store for each batch).
+    writer_locked: bool,
     statements: HashMap<String, postgres::Statement>,
 }
 
@@ -142,6 +144,7 @@ impl Connection {
             inner: Inner::Postgres(Box::new(RefCell::new(Pg {
                 client: Some(client),
                 in_transaction: false,
+                writer_locked: false,
                 statements: HashMap::new(),
             }))),
             audit: None,
@@ -193,18 +196,34 @@ impl Connection {
         self.audit.as_ref()
     }
 
-    /// Serializes writers of the audit chain's head until this transaction ends: a transaction-scoped
-    /// advisory lock on PostgreSQL (several processes append); nothing on SQLite, whose one writer
-    /// already holds the database's write lock.
+    /// Serializes writers of the audit chain's head until this transaction ends: the clinic's writer
+    /// lock on PostgreSQL (several processes append; the store's batches hold it already), nothing on
+    /// SQLite, whose one writer already holds the database's write lock.
     pub fn lock_audit_head(&self) -> Result<()> {
-        match self.engine() {
-            Engine::Sqlite => Ok(()),
-            Engine::Postgres => self.query_row(
-                "SELECT pg_advisory_xact_lock(7361001)::text",
-                [],
-                |_| Ok(()),
-            ),
+        match &self.inner {
+            Inner::Sqlite(_) => Ok(()),
+            // The writer lock already serializes every writer of the database.
+            Inner::Postgres(pg) if pg.try_borrow().is_ok_and(|pg| pg.writer_locked) => Ok(()),
+            // A connection outside the store (a CLI tool, a test) takes the same lock.
+            Inner::Postgres(_) => self.lock_writer(),
         }
+    }
+
+    /// Takes the clinic's writer lock for the rest of this transaction (PostgreSQL; SQLite's
+    /// `BEGIN IMMEDIATE` already holds its one write lock): one writer per database across processes.
+    pub fn lock_writer(&self) -> Result<()> {
+        let Inner::Postgres(pg) = &self.inner else {
+            return Ok(());
+        };
+        self.query_row(
+            "SELECT pg_advisory_xact_lock(7361002)::text",
+            [],
+            |_| Ok(()),
+        )?;
+        if let Ok(mut pg) = pg.try_borrow_mut() {
+            pg.writer_locked = true;
+        }
+        Ok(())
     }
 
     /// Runs statements without parameters (DDL, transaction control), separated by semicolons.
@@ -221,10 +240,12 @@ impl Connection {
                 };
                 if word.starts_with("BEGIN") {
                     pg.in_transaction = result.is_ok();
+                    pg.writer_locked = false;
                 } else if word.starts_with("COMMIT")
                     || (word.starts_with("ROLLBACK") && !word.starts_with("ROLLBACK TO"))
                 {
                     pg.in_transaction = false;
+                    pg.writer_locked = false;
                 }
                 result?;
                 Ok(())

@@ -323,9 +323,6 @@ enum Session {
     },
 }
 
-/// The advisory lock every PostgreSQL write transaction takes first: one writer per clinic database.
-const WRITER_LOCK: &str = "SELECT pg_advisory_xact_lock(7361002)::text";
-
 impl Session {
     /// The connection with a write transaction begun, or `None` (logged) when there is none.
     fn begin(&mut self) -> Option<&Connection> {
@@ -347,7 +344,7 @@ impl Session {
                 }
                 let began = conn.as_ref().map(|conn| {
                     conn.execute_batch("BEGIN")
-                        .and_then(|()| conn.query_row(WRITER_LOCK, [], |_| Ok(())))
+                        .and_then(|()| conn.lock_writer())
                 });
                 match began {
                     Some(Ok(())) => conn.as_ref(),
