@@ -1,4 +1,5 @@
 //! `tideline-clinic`: run the server, or run staff operations directly on its data directory.
+#![warn(clippy::too_many_lines)]
 
 use std::io::BufRead;
 use std::net::SocketAddr;
