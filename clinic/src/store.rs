@@ -179,7 +179,8 @@ pub fn migrate(conn: &mut Connection) -> Result<(), db::Error> {
 
 fn migrate_postgres(conn: &Connection) -> Result<(), db::Error> {
     conn.execute_batch(
-        "CREATE TABLE IF NOT EXISTS schema_migration (version BIGINT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        "SET client_min_messages = warning;
+         CREATE TABLE IF NOT EXISTS schema_migration (version BIGINT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
     )?;
     for (index, sql) in POSTGRES_MIGRATIONS.iter().enumerate() {
         let version = i64::try_from(index + 1).unwrap_or(i64::MAX);
