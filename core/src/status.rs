@@ -60,12 +60,18 @@ pub fn vault_status(dir: &Path, unlocked: bool, now: DateTime<Utc>) -> Result<Va
 pub struct Created {
     /// The key in its display form (8 groups of 4 characters).
     pub recovery_key: String,
+    /// After a master key rotation on a vault connected to a clinic: one sentence saying what
+    /// became of this device's clinic key ([`crate::sync::renewal::ClinicKey::message`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub clinic_key: Option<String>,
 }
 
 impl From<&RecoveryKey> for Created {
     fn from(key: &RecoveryKey) -> Self {
         Self {
             recovery_key: key.display_code().to_string(),
+            clinic_key: None,
         }
     }
 }

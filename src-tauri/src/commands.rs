@@ -217,10 +217,21 @@ pub fn vault_rotate_key(
     current: Zeroizing<String>,
     next: Zeroizing<String>,
 ) -> Reply<Created> {
-    let key = cx.state.with_vault(Utc::now(), |v| {
-        v.rotate_master_key(&current, &next, KdfParams::DEFAULT)
+    // Connected to a clinic, the device's clinic key is renewed too (at once, or at the next sync).
+    let rotated = cx.state.with_vault(Utc::now(), |v| {
+        sync::renewal::rotate_master_key(
+            v,
+            &current,
+            &next,
+            KdfParams::DEFAULT,
+            now_stamp(),
+            &SystemRandom::new(),
+        )
     })?;
-    Ok(Created::from(&key))
+    Ok(Created {
+        clinic_key: rotated.clinic_key.map(|said| said.message().to_owned()),
+        ..Created::from(&rotated.recovery)
+    })
 }
 
 pub fn backup_export(cx: &Cx<'_>, token: String) -> Reply<()> {

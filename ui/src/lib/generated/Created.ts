@@ -7,4 +7,9 @@ export type Created = {
 /**
  * The key in its display form (8 groups of 4 characters).
  */
-recoveryKey: string, };
+recoveryKey: string, 
+/**
+ * After a master key rotation on a vault connected to a clinic: one sentence saying what
+ * became of this device's clinic key ([`crate::sync::renewal::ClinicKey::message`]).
+ */
+clinicKey?: string, };
