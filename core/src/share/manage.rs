@@ -77,7 +77,7 @@ pub fn revoke(
         .as_ref()
         .map(|c| c.consent_id.clone())
         .ok_or(Error::NotFound)?;
-    let mut client = Client::for_vault(vault)?;
+    let mut client = Client::ready(vault, now, random)?;
     let path = format!(
         "{}/Consent/{clinic_id}/{REVOKE_OPERATION}",
         client.link.fhir_base
@@ -111,7 +111,7 @@ pub fn accounting(
     let Some(clinic) = consent.clinic else {
         return Ok(Vec::new());
     };
-    let mut client = Client::for_vault(vault)?;
+    let mut client = Client::ready(vault, now, random)?;
     let path = format!(
         "{}/AuditEvent?entity=Consent/{}",
         client.link.fhir_base, clinic.consent_id

@@ -296,7 +296,7 @@ pub(super) fn send(
         )
         .into());
     }
-    let mut client = Client::for_vault(vault)?;
+    let mut client = Client::ready(vault, now, random)?;
     let bundle = match &consent.bundle {
         Some(bundle) => bundle.clone(),
         None => {

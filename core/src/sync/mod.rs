@@ -450,6 +450,14 @@ impl Client {
         }
     }
 
+    /// A client for the stored connection once a key renewal still waiting from a rotation has been
+    /// sent: a share or a revocation never signs with a key the clinic may already have replaced (a
+    /// renewal whose answer was lost would otherwise read as a refused device).
+    pub(crate) fn ready(vault: &mut Vault, now: Stamp, random: &dyn SecureRandom) -> Result<Self> {
+        renewal::renew(vault, now, random)?;
+        Self::for_vault(vault)
+    }
+
     fn open(link: ClinicConnection) -> Result<Self> {
         let transport = Transport::new(&link.server, link.trusted_certificate.as_deref())?;
         let key = link.device_key.pair()?;
@@ -484,6 +492,11 @@ impl Client {
         now: Stamp,
     ) -> Result<Error> {
         let error = unauthorized(reply);
+        if matches!(error, Error::DeviceRefused) && self.link.pending_key.is_some() {
+            // The renewal could not be confirmed yet, so the clinic may hold the new key: the next
+            // sync settles which; until then this is not a refusal.
+            return Ok(busy());
+        }
         if matches!(error, Error::DeviceRefused) {
             self.link.refused_at.get_or_insert(now.utc);
             vault.save(None, Record::Connection(self.link.clone()), now)?;

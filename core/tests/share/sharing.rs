@@ -361,3 +361,46 @@ fn no_shared_text_reaches_the_disk_in_the_clear() {
     }
     assert!(scanned > 0, "the vault files were scanned");
 }
+
+/// A device that rotated its keys while the clinic was down, whose renewal the clinic took later but
+/// whose answer never came back (a copy of the vault from before that answer), still shares: the share
+/// sends the waiting renewal first instead of signing with the key the clinic has replaced, and the
+/// device is not marked refused.
+#[test]
+fn a_share_after_a_rotation_whose_renewal_answer_was_lost_renews_first() {
+    let mut setup = Setup::start();
+    let mut device = setup.device();
+    device.sync().unwrap();
+    let chosen = [craving(&mut device, 3, "Walked past the old bar")];
+
+    setup.clinic.kill();
+    let next = "harbor cobalt whistle meadow";
+    tideline_core::sync::renewal::rotate_master_key(
+        &mut device.vault,
+        crate::support::PASS,
+        next,
+        tideline_core::vault::KdfParams::FLOOR,
+        now(),
+        &SystemRandom::new(),
+    )
+    .expect("the rotation succeeds while the clinic is down");
+    // The vault's files now, with the new key still waiting: the copy the app would hold had the
+    // clinic's answer to the renewal been lost.
+    let copy = tempfile::tempdir().unwrap();
+    for name in ["vault.db", "vault.db-wal"] {
+        let from = device._dir.path().join(name);
+        if from.exists() {
+            std::fs::copy(&from, copy.path().join(name)).unwrap();
+        }
+    }
+    setup.clinic.boot();
+    device.sync().expect("the renewal reaches the clinic");
+    drop(device);
+
+    let (vault, _) = tideline_core::vault::Vault::unlock(copy.path(), next, now().utc).unwrap();
+    let mut lost = crate::support::Device { _dir: copy, vault };
+    let summary = share(&mut lost, &chosen).expect("the share renews first, then shares");
+    assert_eq!(summary.state, ConsentState::Active);
+    assert!(!tideline_core::sync::status(&lost.vault).device_refused);
+    assert_eq!(setup.consents_at_clinic(), 1);
+}

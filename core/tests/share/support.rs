@@ -16,7 +16,7 @@ use tideline_core::urge::{SurfVariant, UrgeOutcome, UrgeSample, UrgeSurfSession}
 #[path = "../sync/support.rs"]
 mod sync_support;
 
-pub use sync_support::{now, Clinic, Device};
+pub use sync_support::{now, Clinic, Device, PASS};
 
 /// A clinic whose patient has a care team of one counselor.
 pub struct Setup {
