@@ -10,10 +10,10 @@
 use chrono::{DateTime, Utc};
 use ring::rand::SecureRandom;
 use serde::{Deserialize, Serialize};
-use tideline_wire::{Bundle, DeviceStatus};
+use tideline_wire::DeviceStatus;
 
-use super::{busy, connection, outbox, unauthorized, unreadable, Client, Signed};
-use crate::error::{Error, Result};
+use super::{connection, Client};
+use crate::error::Result;
 use crate::record::Record;
 use crate::time::Stamp;
 use crate::vault::Vault;
@@ -143,32 +143,19 @@ pub(super) fn pull(
     now: Stamp,
     random: &dyn SecureRandom,
 ) -> Result<Option<Vec<ListedDevice>>> {
-    let patient = client
-        .link
-        .patient
-        .strip_prefix("Patient/")
-        .unwrap_or(&client.link.patient);
-    let path = format!("{}/Device?patient={patient}", client.link.fhir_base);
-    let reply = client.send(&Signed::get(&path), now, random)?;
-    match reply.status {
-        200 => {}
-        404 => return Ok(None),
-        401 => return Err(unauthorized(&reply)),
-        status if outbox::is_transient(status) => return Err(busy()),
-        _ => {
-            return Err(Error::Clinic(
-                "the clinic refused to list this account's devices; ask the clinic to check this device",
-            ))
-        }
-    }
-    let page: Bundle<serde_json::Value> =
-        serde_json::from_slice(&reply.body).map_err(|_| unreadable())?;
+    let Some(devices) = super::pull::patient_search::<tideline_wire::Device>(
+        client,
+        "Device",
+        "the clinic refused to list this account's devices; ask the clinic to check this device",
+        now,
+        random,
+    )?
+    else {
+        return Ok(None);
+    };
     Ok(Some(
-        page.entry
-            .iter()
-            .filter_map(|entry| {
-                serde_json::from_value::<tideline_wire::Device>(entry.resource.clone()).ok()
-            })
+        devices
+            .into_iter()
             .filter(|device| device.patient.reference == client.link.patient)
             .filter(|device| crate::craving::check_label("deviceId", &device.id).is_ok())
             .take(MAX_DEVICES)

@@ -71,6 +71,41 @@ pub(super) fn pull(
     Ok(())
 }
 
+/// One signed search over the patient's own resources, `GET {fhir}/{resource}?patient=<id>`: the
+/// resources of the answer that read as `T` (one the app cannot read is left out rather than stopping
+/// the sync). `None` when the clinic does not serve the search (an older server: 404), so what was
+/// stored before stays; `refused` is the sentence for any other refusal.
+pub(super) fn patient_search<T: serde::de::DeserializeOwned>(
+    client: &Client,
+    resource: &str,
+    refused: &'static str,
+    now: Stamp,
+    random: &dyn SecureRandom,
+) -> Result<Option<Vec<T>>> {
+    let patient = client
+        .link
+        .patient
+        .strip_prefix("Patient/")
+        .unwrap_or(&client.link.patient);
+    let path = format!("{}/{resource}?patient={patient}", client.link.fhir_base);
+    let reply = client.send(&Signed::get(&path), now, random)?;
+    match reply.status {
+        200 => {}
+        404 => return Ok(None),
+        401 => return Err(unauthorized(&reply)),
+        status if outbox::is_transient(status) => return Err(busy()),
+        _ => return Err(Error::Clinic(refused)),
+    }
+    let page: Bundle<serde_json::Value> =
+        serde_json::from_slice(&reply.body).map_err(|_| unreadable())?;
+    Ok(Some(
+        page.entry
+            .iter()
+            .filter_map(|entry| serde_json::from_value(entry.resource.clone()).ok())
+            .collect(),
+    ))
+}
+
 /// Reads the patient's course of care (`GET {fhir}/EpisodeOfCare?patient=<id>`, signed). `None` when
 /// the clinic does not serve it (an older server: 404), so the course stored before stays.
 pub(super) fn pull_course(
@@ -78,29 +113,18 @@ pub(super) fn pull_course(
     now: Stamp,
     random: &dyn SecureRandom,
 ) -> Result<Option<Vec<tideline_wire::care::CareLevel>>> {
-    let patient = client
-        .link
-        .patient
-        .strip_prefix("Patient/")
-        .unwrap_or(&client.link.patient);
-    let path = format!("{}/EpisodeOfCare?patient={patient}", client.link.fhir_base);
-    let reply = client.send(&Signed::get(&path), now, random)?;
-    match reply.status {
-        200 => {}
-        404 => return Ok(None),
-        401 => return Err(unauthorized(&reply)),
-        status if outbox::is_transient(status) => return Err(busy()),
-        _ => return Err(Error::Clinic(
-            "the clinic refused to send the course of care; ask the clinic to check this device",
-        )),
-    }
-    let page: Bundle<serde_json::Value> =
-        serde_json::from_slice(&reply.body).map_err(|_| unreadable())?;
-    // As with the schedule, an episode the app cannot read is left out rather than stopping the sync.
-    let episodes: Vec<tideline_wire::EpisodeOfCare> = page
-        .entry
-        .iter()
-        .filter_map(|entry| serde_json::from_value(entry.resource.clone()).ok())
+    let Some(episodes) = patient_search::<tideline_wire::EpisodeOfCare>(
+        client,
+        "EpisodeOfCare",
+        "the clinic refused to send the course of care; ask the clinic to check this device",
+        now,
+        random,
+    )?
+    else {
+        return Ok(None);
+    };
+    let episodes: Vec<tideline_wire::EpisodeOfCare> = episodes
+        .into_iter()
         .filter(|episode: &tideline_wire::EpisodeOfCare| {
             episode.patient.reference == client.link.patient
         })
