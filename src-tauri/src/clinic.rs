@@ -49,8 +49,12 @@ pub struct Ticker {
     wake: Mutex<Sender<()>>,
 }
 
-/// Starts the ticker thread and registers its handle as app state.
-pub fn start_ticker<R: Runtime>(app: &AppHandle<R>) -> std::io::Result<()> {
+/// Starts the ticker thread and registers its handle as app state. After each sync the ticker calls
+/// `replan` (new or changed sessions need their reminders), then tells the window.
+pub fn start_ticker<R: Runtime>(
+    app: &AppHandle<R>,
+    replan: fn(&AppHandle<R>),
+) -> std::io::Result<()> {
     let (wake, woken) = mpsc::channel::<()>();
     app.manage(Ticker {
         wake: Mutex::new(wake),
@@ -64,7 +68,7 @@ pub fn start_ticker<R: Runtime>(app: &AppHandle<R>) -> std::io::Result<()> {
                 Ok(()) | Err(RecvTimeoutError::Timeout) => {
                     // Several wakes in a row make one sync.
                     while woken.try_recv().is_ok() {}
-                    tick(&handle);
+                    tick(&handle, replan);
                 }
                 Err(RecvTimeoutError::Disconnected) => return,
             }
@@ -115,7 +119,7 @@ pub fn background_sync(state: &AppState) -> Option<Result<SyncReport, Error>> {
     Some(sync::apply(vault, outcome, now_stamp()))
 }
 
-fn tick<R: Runtime>(app: &AppHandle<R>) {
+fn tick<R: Runtime>(app: &AppHandle<R>, replan: fn(&AppHandle<R>)) {
     let Some(outcome) = background_sync(&app.state::<AppState>()) else {
         return;
     };
@@ -126,7 +130,7 @@ fn tick<R: Runtime>(app: &AppHandle<R>) {
         Err(e) => eprintln!("clinic sync: {:?}", e.code()),
     }
     // New or changed sessions need their reminders, and the window its fresh status.
-    crate::replan::sync(app);
+    replan(app);
     let _ = app.emit(CHANGED_EVENT, ());
 }
 

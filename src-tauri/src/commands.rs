@@ -36,8 +36,9 @@ use zeroize::Zeroizing;
 
 use crate::chooser::{self, PathPurpose};
 use crate::clinic;
-use crate::dispatch::{replan, Cx};
+use crate::cx::Cx;
 use crate::ipc::IpcError;
+use crate::replan::replan;
 use crate::state::local_zone;
 
 type Reply<T> = Result<T, IpcError>;

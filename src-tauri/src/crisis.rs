@@ -11,7 +11,7 @@ use tideline_core::crisis::{self, AfterUse, CrisisDirectory, CrisisOpened, Crisi
 use tideline_core::record::{Record, RecordId};
 use tideline_core::Error;
 
-use crate::dispatch::Cx;
+use crate::cx::Cx;
 use crate::ipc::IpcError;
 use crate::state::AppState;
 

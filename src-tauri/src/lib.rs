@@ -10,6 +10,8 @@ mod commands;
 #[cfg(test)]
 mod contract;
 mod crisis;
+mod cx;
+mod device;
 pub mod dispatch;
 mod ipc;
 pub mod platform;
@@ -93,7 +95,7 @@ pub fn run() {
             // Nothing of the journal in the recent-apps screenshot.
             #[cfg(target_os = "android")]
             secure_screen::apply(app);
-            clinic::start_ticker(app.handle())?;
+            clinic::start_ticker(app.handle(), replan::sync)?;
             // Lock when the computer sleeps or its screen locks (logind, the session's screen saver).
             #[cfg(all(desktop, target_os = "linux"))]
             session_watch::start(app.handle())?;
@@ -129,7 +131,7 @@ fn invoke<R: Runtime>(call: tauri::ipc::Invoke<R>) -> bool {
     };
     let app = message.webview().app_handle().clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let platform = platform::TauriPlatform::new(app.clone());
+        let platform = device::TauriPlatform::new(app.clone());
         let cx = dispatch::Cx {
             state: &app.state::<AppState>(),
             platform: &platform,

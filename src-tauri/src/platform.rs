@@ -1,12 +1,11 @@
 //! What the commands need from the device that a browser test cannot have: the native file
 //! chooser, the opener for `tel:`/`sms:`/`https:`, shell events to the window, the sync ticker, the
 //! login item and, on phones, the biometric keystore. The app implements it with Tauri
-//! ([`TauriPlatform`]); the browser tests' loopback bridge (`tests/bridge`) implements it with
-//! pieces the tests drive.
+//! (`crate::device::TauriPlatform`); the browser tests' loopback bridge (`tests/bridge`) implements
+//! it with pieces the tests drive.
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Emitter, Runtime};
 use tideline_core::Error;
 use zeroize::Zeroizing;
 
@@ -31,83 +30,4 @@ pub trait Platform: Send + Sync {
     fn keystore(&self, data: &str, seal: bool) -> Result<Zeroizing<String>, Error>;
     /// Whether the quick-unlock commands exist here (phones).
     fn is_phone(&self) -> bool;
-}
-
-/// The app's platform: Tauri's plugins on the running app.
-#[derive(Debug, Clone)]
-pub struct TauriPlatform<R: Runtime> {
-    app: AppHandle<R>,
-}
-
-impl<R: Runtime> TauriPlatform<R> {
-    /// The platform of the running app.
-    pub fn new(app: AppHandle<R>) -> Self {
-        Self { app }
-    }
-}
-
-impl<R: Runtime> Platform for TauriPlatform<R> {
-    fn choose(&self, dialog: Dialog) -> Result<Option<PathBuf>, Error> {
-        crate::chooser::choose(&self.app, dialog)
-    }
-
-    fn open_url(&self, uri: &str) -> bool {
-        use tauri_plugin_opener::OpenerExt;
-        crate::crisis::has_handler(uri) && self.app.opener().open_url(uri, None::<&str>).is_ok()
-    }
-
-    fn emit(&self, event: &str) {
-        if self.app.emit(event, ()).is_err() {
-            eprintln!("shell: the window did not take the event {event}");
-        }
-    }
-
-    fn wake_sync(&self) {
-        crate::clinic::wake(&self.app);
-    }
-
-    #[cfg(desktop)]
-    fn start_at_login(&self, wanted: bool) {
-        use tauri_plugin_autostart::ManagerExt;
-        let launcher = self.app.autolaunch();
-        if launcher.is_enabled().ok() == Some(wanted) {
-            return;
-        }
-        let changed = if wanted {
-            launcher.enable()
-        } else {
-            launcher.disable()
-        };
-        if changed.is_err() {
-            eprintln!("autostart: could not change the login item");
-        }
-    }
-
-    #[cfg(mobile)]
-    fn start_at_login(&self, _wanted: bool) {}
-
-    #[cfg(mobile)]
-    fn biometric_available(&self) -> bool {
-        use tauri_plugin_biometric::BiometricExt;
-        self.app.biometric().status().is_ok_and(|s| s.is_available)
-    }
-
-    #[cfg(desktop)]
-    fn biometric_available(&self) -> bool {
-        false
-    }
-
-    #[cfg(mobile)]
-    fn keystore(&self, data: &str, seal: bool) -> Result<Zeroizing<String>, Error> {
-        crate::quick_unlock::keystore(&self.app, data, seal)
-    }
-
-    #[cfg(desktop)]
-    fn keystore(&self, _data: &str, _seal: bool) -> Result<Zeroizing<String>, Error> {
-        Err(Error::BiometricNotConfirmed)
-    }
-
-    fn is_phone(&self) -> bool {
-        cfg!(mobile)
-    }
 }

@@ -19,7 +19,7 @@ use tideline_core::vault::{self, DeviceKey, UnlockReport, Vault, VaultPresence};
 use tideline_core::Error;
 use zeroize::Zeroizing;
 
-use crate::dispatch::Cx;
+use crate::cx::Cx;
 use crate::ipc::IpcError;
 
 /// The keystore's ciphertext of the device key, in the data directory.

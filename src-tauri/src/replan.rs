@@ -5,14 +5,23 @@ use chrono::Utc;
 use tauri::{AppHandle, Manager, Runtime};
 use tideline_core::session::ParticipantResponse;
 
+use crate::platform::Platform;
 use crate::state::AppState;
 
+/// Plans reminders again from the open vault (after an unlock and every change to sessions or
+/// settings) and applies the settings that live outside it (start at login). Nothing when locked.
+pub fn replan(state: &AppState, platform: &dyn Platform) {
+    if let Some(settings) = state.replan_reminders(Utc::now()) {
+        platform.start_at_login(settings.start_at_login);
+    }
+}
+
 /// Re-plans from the open vault outside a command (the background sync, a notification's answer);
-/// commands get the same through the dispatch's `Replan` flag (`crate::dispatch::replan`).
+/// commands get the same through the dispatch's `Replan` flag.
 pub fn sync<R: Runtime>(app: &AppHandle<R>) {
-    crate::dispatch::replan(
+    replan(
         &app.state::<AppState>(),
-        &crate::platform::TauriPlatform::new(app.clone()),
+        &crate::device::TauriPlatform::new(app.clone()),
     );
 }
 

@@ -20,7 +20,7 @@ use tideline_core::share::{ConsentTerms, ShareSelection};
 use zeroize::Zeroizing;
 
 use crate::chooser::PathPurpose;
-use crate::dispatch::{parse, to_json, Cx, Rejection};
+use crate::cx::{parse, to_json, Cx, Rejection};
 use crate::{commands as c, crisis, quick_unlock as q};
 
 /// What the dispatch does around a command.
