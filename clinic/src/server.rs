@@ -77,7 +77,11 @@ pub async fn start(config: ServerConfig) -> Result<Running, StartError> {
         clock: config.clock.clone(),
         tls: config.tls.is_some() || config.behind_tls_proxy,
     };
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let portal = crate::http::Portal {
+        routes: crate::portal::routes(),
+        refused: crate::portal::transport_refused,
+    };
+    let app = router(state, portal).into_make_service_with_connect_info::<SocketAddr>();
     let handle = Handle::new();
     let serving = match &config.tls {
         Some((cert, key)) => {

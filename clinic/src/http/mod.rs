@@ -54,8 +54,19 @@ pub struct AppState {
     pub tls: bool,
 }
 
-/// Builds the whole router.
-pub fn router(state: AppState) -> Router {
+/// The staff portal as the router mounts it: its routes, and the page a browser refused for plain
+/// HTTP from another computer sees (`crate::portal` supplies both; the API layer does not know it).
+#[derive(Debug)]
+pub struct Portal {
+    /// The portal's routes (under `/portal`).
+    pub routes: Router<AppState>,
+    /// The portal's page for a refused plain-HTTP request.
+    pub refused: fn() -> Response,
+}
+
+/// Builds the whole router: the API, and `portal` mounted beside it under the same transport rule.
+pub fn router(state: AppState, portal: Portal) -> Router {
+    let refused = portal.refused;
     Router::new()
         .route("/fhir/metadata", get(fhir::metadata))
         .route("/fhir/Patient/{id}", get(fhir::read_patient))
@@ -73,11 +84,14 @@ pub fn router(state: AppState) -> Router {
         .merge(program::routes())
         .merge(share::routes())
         .merge(device_self::routes())
-        .merge(crate::portal::routes())
+        .merge(portal.routes)
         .fallback(|| async { Problem::NotSupported("no such endpoint".into()) })
         .method_not_allowed_fallback(|| async { Problem::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(middleware::from_fn_with_state(state.clone(), transport))
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), refused),
+            transport,
+        ))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
 }
@@ -89,7 +103,10 @@ pub const HSTS: &str = "max-age=63072000";
 /// the server speaks TLS or the operator said a TLS proxy is in front. Over TLS every answer carries
 /// HSTS.
 async fn transport(
-    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::State((state, portal_refused)): axum::extract::State<(
+        AppState,
+        fn() -> Response,
+    )>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -100,7 +117,7 @@ async fn transport(
             .is_some_and(|info| info.0.ip().is_loopback());
         if !loopback {
             if request.uri().path().starts_with("/portal") {
-                return crate::portal::transport_refused();
+                return portal_refused();
             }
             return Problem::Forbidden("plain HTTP is served to this computer only; use HTTPS")
                 .into_response();
