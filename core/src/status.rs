@@ -6,7 +6,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
+use crate::session::ParticipantResponse;
 use crate::vault::{self, RecoveryKey, VaultPresence};
 
 /// Where the vault stands.
@@ -74,4 +75,71 @@ impl From<&RecoveryKey> for Created {
             clinic_key: None,
         }
     }
+}
+
+/// The one error shape that crosses the IPC boundary: `code` from the core's closed set, `message`
+/// plain words without patient data, and the structured parts the window decides on (it never reads
+/// the words).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
+pub struct IpcError {
+    /// What the window switches on.
+    pub code: ErrorCode,
+    /// What the window may show. For a rejected value, the reason alone (the field is in `field`).
+    pub message: String,
+    /// For `invalid`: which field was not accepted, as the window names it (e.g. `server`, `code`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub field: Option<&'static str>,
+    /// For `locked_out`: how many seconds until the next attempt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub retry_after_secs: Option<u64>,
+}
+
+impl From<Error> for IpcError {
+    fn from(e: Error) -> Self {
+        let (field, retry_after_secs) = match &e {
+            Error::Invalid(invalid) => (Some(invalid.field), None),
+            Error::LockedOut { retry_after_secs } => (None, Some(*retry_after_secs)),
+            _ => (None, None),
+        };
+        let message = match &e {
+            Error::Invalid(invalid) => invalid.reason.to_owned(),
+            other => other.to_string(),
+        };
+        Self {
+            code: e.code(),
+            message,
+            field,
+            retry_after_secs,
+        }
+    }
+}
+
+/// An answer given on a notification that could not be saved: the patient answers again in the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
+pub struct AnswerProblem {
+    /// The session's record id.
+    pub session: String,
+    /// What the patient answered.
+    pub response: ParticipantResponse,
+    /// Why it was not saved.
+    pub code: ErrorCode,
+    /// The core's fixed sentence for it.
+    pub message: String,
+}
+
+/// Phones: whether the lock screen can offer quick unlock, and whether it is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
+pub struct QuickUnlockStatus {
+    /// The device has biometrics set up that the app may use.
+    pub available: bool,
+    /// Quick unlock is on for this vault.
+    pub on: bool,
 }

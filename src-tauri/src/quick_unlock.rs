@@ -14,7 +14,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use serde::Serialize;
 use tideline_core::vault::{self, DeviceKey, UnlockReport, Vault, VaultPresence};
 use tideline_core::Error;
 use zeroize::Zeroizing;
@@ -29,15 +28,7 @@ pub const SEALED_FILE: &str = "quick-unlock.sealed";
 #[cfg(mobile)]
 const PROMPT: &str = "Unlock Tideline";
 
-/// Whether the lock screen can offer quick unlock, and whether it is on.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct QuickUnlockStatus {
-    /// The device has biometrics set up that the app may use.
-    available: bool,
-    /// Quick unlock is on for this vault.
-    on: bool,
-}
+pub use tideline_core::status::QuickUnlockStatus;
 
 fn sealed_path(dir: &Path) -> PathBuf {
     dir.join(SEALED_FILE)

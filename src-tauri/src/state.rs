@@ -12,7 +12,7 @@ use tideline_core::session::ParticipantResponse;
 use tideline_core::settings::Settings;
 use tideline_core::time::{Stamp, Zone};
 use tideline_core::vault::Vault;
-use tideline_core::{Error, ErrorCode, Result};
+use tideline_core::{Error, Result};
 
 use crate::reminders::device::{DeviceSchedule, Permission};
 use crate::reminders::Scheduler;
@@ -38,19 +38,7 @@ pub struct AppState {
     answer_problems: Mutex<Vec<AnswerProblem>>,
 }
 
-/// An answer given on a notification that could not be saved: the patient answers again in the app.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AnswerProblem {
-    /// The session's record id.
-    pub session: String,
-    /// What the patient answered.
-    pub response: ParticipantResponse,
-    /// Why it was not saved.
-    pub code: ErrorCode,
-    /// The core's fixed sentence for it.
-    pub message: String,
-}
+pub use tideline_core::status::AnswerProblem;
 
 /// The patient's current zone, as the operating system reports it; UTC if it cannot tell.
 pub fn local_zone() -> Zone {
@@ -324,7 +312,7 @@ mod tests {
         let problems = state.take_answer_problems();
         assert_eq!(problems.len(), 1, "only the refused answer: {problems:?}");
         assert_eq!(problems[0].session, id);
-        assert_eq!(problems[0].code, ErrorCode::Invalid);
+        assert_eq!(problems[0].code, tideline_core::ErrorCode::Invalid);
         assert!(state.take_answer_problems().is_empty(), "handed over once");
         scheduler.stop();
     }

@@ -196,7 +196,7 @@ command_table! {
         -> "StoredEntry" [Replan, Wake] = c::session_respond;
     /// Answers the patient gave on a notification that could not be saved (disk full, a session no
     /// longer open to answers), each `{ session, response, code, message }`; handed over once.
-    answer_problems_take() -> "{ session: string; response: ParticipantResponse; code: ErrorCode; message: string }[]" [] = c::answer_problems_take;
+    answer_problems_take() -> "AnswerProblem[]" [] = c::answer_problems_take;
     /// Level of care and weekly target in force, who set them, the clinic's course, the aftercare
     /// check-ins; null before the program is set up.
     care_plan() -> "CarePlan | null" [] = c::care_plan;
@@ -225,7 +225,7 @@ command_table! {
     /// The PDF report of the selected entries to the file behind a `pick_path("reportPdf")` token.
     report_pdf(selection: ShareSelection => "ShareSelection", token: String => "string") -> "null" [] = c::report_pdf;
     /// Whether biometrics are usable here and quick unlock is on.
-    quick_unlock_status() -> "{ available: boolean; on: boolean }" [Phone] = q::quick_unlock_status;
+    quick_unlock_status() -> "QuickUnlockStatus" [Phone] = q::quick_unlock_status;
     /// Turns quick unlock on: the passphrase is checked, a device slot made, the keystore seals its
     /// key after a biometric check.
     quick_unlock_enable(passphrase: Zeroizing<String> => "string") -> "null" [Phone] = q::quick_unlock_enable;

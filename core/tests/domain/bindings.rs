@@ -18,6 +18,9 @@ fn export_ipc_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     error::ErrorCode::export_all(cfg)?;
     status::VaultStatus::export_all(cfg)?;
     status::Created::export_all(cfg)?;
+    status::IpcError::export_all(cfg)?;
+    status::AnswerProblem::export_all(cfg)?;
+    status::QuickUnlockStatus::export_all(cfg)?;
     vault::UnlockReport::export_all(cfg)?;
     vault::VaultPresence::export_all(cfg)?;
     entry::Entry::export_all(cfg)?;

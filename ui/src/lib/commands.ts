@@ -1,5 +1,5 @@
 // Generated from src-tauri/src/table.rs by `TIDELINE_BLESS=1 cargo test -p tideline --lib contract`; do not edit.
-import type { AfterUse, Attendance, CarePlan, ClinicDevices, ConsentSummary, ConsentTerms, CravingEntry, CravingPage, CravingQuery, Created, CrisisDirectory, CrisisOpened, CrisisTarget, Disclosure, Draft, Entry, EntryQuery, ErrorCode, HaltPattern, HaltSuggestion, HomeSummary, Insights, NotificationExamples, ParticipantResponse, SessionView, SharePreview, ShareSelection, StoredEntry, Strength, SyncReport, SyncStatus, UnlockReport, VaultStatus } from "./types";
+import type { AfterUse, AnswerProblem, Attendance, CarePlan, ClinicDevices, ConsentSummary, ConsentTerms, CravingEntry, CravingPage, CravingQuery, Created, CrisisDirectory, CrisisOpened, CrisisTarget, Disclosure, Draft, Entry, EntryQuery, HaltPattern, HaltSuggestion, HomeSummary, Insights, NotificationExamples, ParticipantResponse, QuickUnlockStatus, SessionView, SharePreview, ShareSelection, StoredEntry, Strength, SyncReport, SyncStatus, UnlockReport, VaultStatus } from "./types";
 
 /** Every IPC command: its arguments and its result. `backend.ts`'s `call` is typed by it. */
 export interface Commands {
@@ -188,7 +188,7 @@ export interface Commands {
    * Answers the patient gave on a notification that could not be saved (disk full, a session no
    * longer open to answers), each `{ session, response, code, message }`; handed over once.
    */
-  answer_problems_take: { args: Record<string, never>; result: { session: string; response: ParticipantResponse; code: ErrorCode; message: string }[] };
+  answer_problems_take: { args: Record<string, never>; result: AnswerProblem[] };
   /**
    * Level of care and weekly target in force, who set them, the clinic's course, the aftercare
    * check-ins; null before the program is set up.
@@ -237,7 +237,7 @@ export interface Commands {
   /**
    * Whether biometrics are usable here and quick unlock is on.
    */
-  quick_unlock_status: { args: Record<string, never>; result: { available: boolean; on: boolean } };
+  quick_unlock_status: { args: Record<string, never>; result: QuickUnlockStatus };
   /**
    * Turns quick unlock on: the passphrase is checked, a device slot made, the keystore seals its
    * key after a biometric check.

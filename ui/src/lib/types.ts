@@ -80,3 +80,6 @@ export type { SharedEntry } from "./generated/SharedEntry";
 export type { Created } from "./generated/Created";
 export type { ErrorCode } from "./generated/ErrorCode";
 export type { VaultStatus } from "./generated/VaultStatus";
+export type { IpcError } from "./generated/IpcError";
+export type { AnswerProblem } from "./generated/AnswerProblem";
+export type { QuickUnlockStatus } from "./generated/QuickUnlockStatus";
