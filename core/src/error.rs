@@ -57,6 +57,48 @@ pub enum ErrorCode {
     Clinic,
 }
 
+impl ErrorCode {
+    /// Every code, in declaration order: the window's list of the codes it knows is generated from
+    /// it (`ui/src/lib/rules.ts`). A new code must be added here; [`ErrorCode::position`] does not
+    /// compile until it is.
+    pub const ALL: [ErrorCode; 14] = [
+        Self::Invalid,
+        Self::NoVault,
+        Self::VaultExists,
+        Self::WrongSecret,
+        Self::LockedOut,
+        Self::Locked,
+        Self::DamagedFile,
+        Self::UnsupportedVersion,
+        Self::NotFound,
+        Self::DiskFull,
+        Self::Storage,
+        Self::Offline,
+        Self::DeviceRefused,
+        Self::Clinic,
+    ];
+
+    /// The code's place in [`ErrorCode::ALL`].
+    pub const fn position(self) -> usize {
+        match self {
+            Self::Invalid => 0,
+            Self::NoVault => 1,
+            Self::VaultExists => 2,
+            Self::WrongSecret => 3,
+            Self::LockedOut => 4,
+            Self::Locked => 5,
+            Self::DamagedFile => 6,
+            Self::UnsupportedVersion => 7,
+            Self::NotFound => 8,
+            Self::DiskFull => 9,
+            Self::Storage => 10,
+            Self::Offline => 11,
+            Self::DeviceRefused => 12,
+            Self::Clinic => 13,
+        }
+    }
+}
+
 /// What is wrong with a file that should be a vault or a backup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileProblem {

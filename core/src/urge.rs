@@ -22,6 +22,9 @@ pub enum SurfVariant {
 }
 
 impl SurfVariant {
+    /// Both variants (the window's step order is generated from them, `ui/src/lib/rules.ts`).
+    pub const ALL: [SurfVariant; 2] = [Self::Wave, Self::Sober];
+
     /// The steps of this variant, in the order they are guided.
     pub fn steps(self) -> &'static [SurfStep] {
         match self {

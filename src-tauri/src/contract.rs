@@ -2,7 +2,8 @@
 //! Tauri permission per command), the capability files (the main window is granted exactly the
 //! table's commands; phones' own in `mobile.json`), the TypeScript contract `ui/src/lib/commands.ts`
 //! (backend.ts's `call` is typed by it, so svelte-check fails on a wrong name, argument or result)
-//! and the command list in docs/ipc.md. The test below fails when any file differs from what the
+//! and the command list in docs/ipc.md; and `ui/src/lib/rules.ts`, the core's few rules the window
+//! applies itself. The test below fails when any file differs from what the
 //! table makes; `TIDELINE_BLESS=1 cargo test -p tideline --lib contract` writes them.
 
 use serde_json::json;
@@ -185,6 +186,40 @@ pub fn typescript() -> String {
     out
 }
 
+/// `ui/src/lib/rules.ts`: the core's rules the window applies itself, generated so it never keeps a
+/// copy by hand: the HALT rating from which a need counts as flagged, the error codes it knows,
+/// and the order of each urge-surfing variant's steps (their words are the window's own).
+pub fn rules() -> String {
+    use tideline_core::halt::HaltRating;
+    use tideline_core::urge::SurfVariant;
+    use tideline_core::ErrorCode;
+    let spelled = |value: serde_json::Value| value.to_string();
+    let codes: Vec<String> = ErrorCode::ALL.iter().map(|c| spelled(json!(c))).collect();
+    let mut steps = String::new();
+    for variant in SurfVariant::ALL {
+        let ids: Vec<String> = variant.steps().iter().map(|s| spelled(json!(s))).collect();
+        let name = json!(variant);
+        steps.push_str(&format!(
+            "  {}: [{}],\n",
+            name.as_str().unwrap_or_default(),
+            ids.join(", ")
+        ));
+    }
+    format!(
+        "// Generated from tideline-core by `TIDELINE_BLESS=1 cargo test -p tideline --lib contract`; do not edit.\n\
+         import type {{ ErrorCode, SurfStep, SurfVariant }} from \"./types\";\n\n\
+         /** A HALT need rated this or more is flagged (core: `HaltRating::FLAG_FROM`). */\n\
+         export const HALT_FLAG_FROM = {};\n\n\
+         /** Every error code the core sends (core: `ErrorCode::ALL`). */\n\
+         export const ERROR_CODES: readonly ErrorCode[] = [{}];\n\n\
+         /** Each urge-surfing variant's steps, in the order they are guided (core: `SurfVariant::steps`). */\n\
+         export const URGE_STEPS: {{ readonly [V in SurfVariant]: readonly SurfStep[] }} = {{\n{}}};\n",
+        HaltRating::FLAG_FROM,
+        codes.join(", "),
+        steps
+    )
+}
+
 fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
@@ -252,6 +287,7 @@ mod tests {
             (root.join("capabilities/main.json"), main_capability()),
             (root.join("capabilities/mobile.json"), mobile_capability()),
             (root.join("../ui/src/lib/commands.ts"), typescript()),
+            (root.join("../ui/src/lib/rules.ts"), rules()),
             (
                 docs,
                 with_doc_table(&doc_now)

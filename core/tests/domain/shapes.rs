@@ -394,3 +394,18 @@ fn out_of_range_numbers_and_unknown_zones_are_refused_when_reading_json() {
     assert!(serde_json::from_value::<HaltRating>(json!(4)).is_err());
     assert!(serde_json::from_value::<tideline_core::time::Zone>(json!("Mars/Olympus")).is_err());
 }
+
+/// The list the window's known codes are generated from holds every code once, in its place.
+#[test]
+fn every_error_code_is_listed_once_in_its_place() {
+    use tideline_core::ErrorCode;
+    for (i, code) in ErrorCode::ALL.iter().enumerate() {
+        assert_eq!(code.position(), i, "{code:?}");
+    }
+    let spelled: std::collections::HashSet<String> = ErrorCode::ALL
+        .iter()
+        .map(|c| serde_json::to_string(c).unwrap())
+        .collect();
+    assert_eq!(spelled.len(), ErrorCode::ALL.len());
+    assert!(spelled.contains("\"device_refused\""));
+}

@@ -2,6 +2,7 @@
 // insight sentences, settings.
 import { describe, expect, it } from "vitest";
 import { flaggedNeeds } from "./halt";
+import { URGE_STEPS } from "./rules";
 import { smoothPath, STEPS, wavePoints, waveSentence } from "./urge";
 import { blankForm, formProblem, fromEntry, toEntry } from "./craving-form";
 import { blankSession, formToSession, sessionToForm, splitSessions } from "./sessions";
@@ -159,5 +160,17 @@ describe("wording", () => {
   it("wipes only after the exact phrase", () => {
     expect(wipeConfirmed(" Delete Everything ")).toBe(true);
     expect(wipeConfirmed("delete")).toBe(false);
+  });
+});
+
+describe("urge steps", () => {
+  it("words every step of every variant in the core's order", () => {
+    for (const variant of ["wave", "sober"] as const) {
+      expect(STEPS[variant].map((s) => s.id)).toEqual([...URGE_STEPS[variant]]);
+      for (const step of STEPS[variant]) {
+        expect(step.prompt, `${variant}/${step.id}`).not.toBe("");
+        expect(step.title).not.toBe(step.id);
+      }
+    }
   });
 });

@@ -2,15 +2,14 @@
 // concrete suggestion (BRIEF.md section 2; the wording comes from the core through `halt_suggestions`).
 // A prompt, not a scale: no totals, no scores.
 import type { HaltCheck, HaltNeed } from "./types";
+import { HALT_FLAG_FROM } from "./rules";
 import { NEED_WORD } from "./triggers";
 
 export type Need = HaltNeed;
 export const NEEDS: readonly Need[] = ["hungry", "angry", "lonely", "tired"];
-/** Same threshold as core's `HaltRating::is_flagged`. */
-export const FLAG_AT = 2;
 export const NEED_LABEL = NEED_WORD;
 export const RATING_LABEL = ["Not at all", "A little", "Quite a bit", "Very"] as const;
 
 export function flaggedNeeds(check: Pick<HaltCheck, Need>): Need[] {
-  return NEEDS.filter((n) => check[n] >= FLAG_AT);
+  return NEEDS.filter((n) => check[n] >= HALT_FLAG_FROM);
 }

@@ -1,23 +1,37 @@
 // Urge surfing (Marlatt): the guided steps, and the geometry of the wave chart drawn afterwards.
+import { URGE_STEPS } from "./rules";
 import type { SurfStep, SurfVariant, UrgeSample } from "./types";
 
 export type Step = { id: SurfStep; title: string; prompt: string };
+type Words = Omit<Step, "id">;
 
+/** What each step says, per variant (the same step may be worded for its variant). */
+const WORDS: { [V in SurfVariant]: Partial<Record<SurfStep, Words>> } = {
+  wave: {
+    noticeAndName: { title: "Notice the urge", prompt: "Name it to yourself: \"I am having an urge.\" You do not have to act on it." },
+    observeBody: { title: "Observe your body", prompt: "Where do you feel it? Chest, stomach, hands, jaw? Notice any thoughts that come with it, without following them." },
+    breathe: { title: "Breathe", prompt: "Breathe in slowly through your nose, and out a little longer through your mouth. Let your shoulders drop." },
+    rideTheWave: { title: "Ride the wave", prompt: "Urges rise, peak and fall, like a wave. Stay with it and watch it change, without acting on it." },
+    noticeItFall: { title: "Notice it fall", prompt: "Notice how the urge feels now. Even a small drop is the wave passing." },
+  },
+  sober: {
+    stop: { title: "Stop", prompt: "Pause whatever you are doing. You have time." },
+    observe: { title: "Observe", prompt: "What do you feel in your body? What are you thinking? Just notice." },
+    breathe: { title: "Breathe", prompt: "Take a few slow breaths. Let the out-breath be long." },
+    expandAwareness: { title: "Expand awareness", prompt: "Widen your attention: the room, the sounds, the ground under you, the people who support you." },
+    respondMindfully: { title: "Respond mindfully", prompt: "Choose what you will do next, in line with what matters to you." },
+  },
+};
+
+/** The step's words for its variant; the step's own name if the window has none yet. */
+export function stepWords(variant: SurfVariant, id: SurfStep): Words {
+  return WORDS[variant][id] ?? { title: id, prompt: "" };
+}
+
+/** Each variant's steps in the core's order (`rules.ts`, generated), with their words. */
 export const STEPS: { [V in SurfVariant]: readonly Step[] } = {
-  wave: [
-    { id: "noticeAndName", title: "Notice the urge", prompt: "Name it to yourself: \"I am having an urge.\" You do not have to act on it." },
-    { id: "observeBody", title: "Observe your body", prompt: "Where do you feel it? Chest, stomach, hands, jaw? Notice any thoughts that come with it, without following them." },
-    { id: "breathe", title: "Breathe", prompt: "Breathe in slowly through your nose, and out a little longer through your mouth. Let your shoulders drop." },
-    { id: "rideTheWave", title: "Ride the wave", prompt: "Urges rise, peak and fall, like a wave. Stay with it and watch it change, without acting on it." },
-    { id: "noticeItFall", title: "Notice it fall", prompt: "Notice how the urge feels now. Even a small drop is the wave passing." },
-  ],
-  sober: [
-    { id: "stop", title: "Stop", prompt: "Pause whatever you are doing. You have time." },
-    { id: "observe", title: "Observe", prompt: "What do you feel in your body? What are you thinking? Just notice." },
-    { id: "breathe", title: "Breathe", prompt: "Take a few slow breaths. Let the out-breath be long." },
-    { id: "expandAwareness", title: "Expand awareness", prompt: "Widen your attention: the room, the sounds, the ground under you, the people who support you." },
-    { id: "respondMindfully", title: "Respond mindfully", prompt: "Choose what you will do next, in line with what matters to you." },
-  ],
+  wave: URGE_STEPS.wave.map((id) => ({ id, ...stepWords("wave", id) })),
+  sober: URGE_STEPS.sober.map((id) => ({ id, ...stepWords("sober", id) })),
 };
 
 export function stepTitle(id: SurfStep): string {
