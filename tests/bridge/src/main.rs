@@ -13,9 +13,15 @@
 //! - `POST /bridge/device` `{ handlers?, biometric?, choose? }`: what the device does next.
 //! - `GET /bridge/device`: what the commands asked of the device (opened addresses, chosen files,
 //!   notifications shown, sync wakes, the login item).
+//! - `POST /bridge/clinic/<step>`: a real tideline-clinic for this test (see `clinic.rs`): `start`
+//!   (`{ url, code }`), `code` (a fresh enrollment code), `stop` and `resume` (same port),
+//!   `book` (one more session, in two days), `another-device` (the patient connects a second device), `revoke` (every device of the patient),
+//!   `drop-sessions` (the clinic deletes the sessions no answer reached), `staff-view` (the
+//!   counselor opens the patient's shares).
 //!
 //! Test only: it binds 127.0.0.1 and is never shipped.
 
+mod clinic;
 mod device;
 
 use std::net::SocketAddr;
@@ -33,6 +39,7 @@ use tideline_app::dispatch::{self, Cx};
 use tideline_app::reminders::{Notifier, Scheduler};
 use tideline_app::AppState;
 
+use clinic::TestClinic;
 use device::{Device, DeviceChange, ShownNotifier};
 
 /// The CSP the Tauri shell applies (tauri.conf.json), so inline scripts and styles fail here too.
@@ -41,9 +48,10 @@ const CSP: &str = "default-src 'self'; img-src 'self'; style-src 'self'; script-
 /// One test's world: a temporary directory with the data directory and the files the patient
 /// "chooses", the shell state and the device.
 struct World {
-    _root: tempfile::TempDir,
+    root: tempfile::TempDir,
     state: AppState,
     device: Arc<Device>,
+    clinic: tokio::sync::Mutex<Option<TestClinic>>,
 }
 
 #[derive(Clone)]
@@ -71,9 +79,10 @@ fn new_world(phone: bool) -> std::io::Result<World> {
     let notifier: Arc<dyn Notifier> = Arc::new(ShownNotifier(Arc::clone(&device)));
     let scheduler = Scheduler::start(notifier, Arc::new(|_: &str, _| {}))?;
     Ok(World {
-        _root: root,
+        root,
         state: AppState::new(data, scheduler),
         device,
+        clinic: tokio::sync::Mutex::new(None),
     })
 }
 
@@ -131,6 +140,9 @@ async fn reset(State(bridge): State<Bridge>, body: Bytes) -> Response {
                 .replace(Arc::new(world));
             if let Some(old) = old {
                 old.state.lock(chrono::Utc::now());
+                if let Some(mut clinic) = old.clinic.lock().await.take() {
+                    clinic.stop();
+                }
             }
             Json(json!({ "ok": true })).into_response()
         }
@@ -173,6 +185,62 @@ async fn background_sync(State(bridge): State<Bridge>) -> Response {
     .await
     .unwrap_or(false);
     Json(json!({ "ran": ran, "events": ["sync-changed"] })).into_response()
+}
+
+/// One step of the test's clinic; `{ ok: ... }`, or 500 with what failed.
+async fn clinic_step(State(bridge): State<Bridge>, Path(step): Path<String>) -> Response {
+    let Some(world) = bridge.world() else {
+        return no_world();
+    };
+    let done: Result<Value, clinic::Failed> = match step.as_str() {
+        "start" => match TestClinic::start(world.root.path()).await {
+            Ok(started) => {
+                let answer = started
+                    .code()
+                    .map(|code| json!({ "url": started.url(), "code": code }));
+                let old = world.clinic.lock().await.replace(started);
+                if let Some(mut old) = old {
+                    old.stop();
+                }
+                answer
+            }
+            Err(e) => Err(e),
+        },
+        "another-device" => {
+            let world = Arc::clone(&world);
+            tokio::task::spawn_blocking(move || {
+                let mut guard = world.clinic.blocking_lock();
+                let clinic = guard.as_mut().ok_or("no clinic")?;
+                let code = clinic.code()?;
+                clinic.another_device(&code).map(|()| json!(true))
+            })
+            .await
+            .unwrap_or_else(|e| Err(e.to_string()))
+        }
+        _ => {
+            let mut guard = world.clinic.lock().await;
+            match guard.as_mut() {
+                None => Err("no clinic: POST /bridge/clinic/start first".into()),
+                Some(clinic) => match step.as_str() {
+                    "code" => clinic.code().map(|code| json!({ "code": code })),
+                    "stop" => {
+                        clinic.stop();
+                        Ok(json!(true))
+                    }
+                    "resume" => clinic.resume().await.map(|()| json!(true)),
+                    "revoke" => clinic.revoke_all().map(|n| json!(n)),
+                    "book" => clinic.book(2).map(|()| json!(true)),
+                    "drop-sessions" => clinic.drop_sessions().map(|()| json!(true)),
+                    "staff-view" => clinic.staff_views().map(|n| json!(n)),
+                    _ => return StatusCode::NOT_FOUND.into_response(),
+                },
+            }
+        }
+    };
+    match done {
+        Ok(value) => Json(json!({ "ok": value })).into_response(),
+        Err(failed) => (StatusCode::INTERNAL_SERVER_ERROR, failed).into_response(),
+    }
 }
 
 async fn device_get(State(bridge): State<Bridge>) -> Response {
@@ -240,6 +308,7 @@ async fn main() -> std::io::Result<()> {
         .route("/bridge/idle", post(idle))
         .route("/bridge/background-sync", post(background_sync))
         .route("/bridge/device", get(device_get).post(device_set))
+        .route("/bridge/clinic/{step}", post(clinic_step))
         .fallback(get(file))
         .with_state(bridge);
     let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await?;

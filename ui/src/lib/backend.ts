@@ -1,5 +1,6 @@
 // The one module that talks to the Tauri backend. Every other file calls these typed functions and
-// never imports @tauri-apps/* itself, so the whole interface can run against an in-page mock.
+// never imports @tauri-apps/* itself, so the browser tests replace only Tauri's invoke (forwarded to
+// the real commands on the loopback bridge, tests/browser/bridge-ipc.ts).
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { Commands } from "./commands";

@@ -4,7 +4,7 @@
 import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 
-/** What the tests call in the page (the double's install script declares the same names). */
+/** What the tests call in the page. */
 interface Hooks {
   /** The shell's idle timer fires (the vault's auto-lock time has passed); a hold still holds. */
   __tidelineAutoLock?: () => Promise<boolean>;

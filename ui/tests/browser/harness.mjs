@@ -1,10 +1,10 @@
-// Shared pieces of the browser suite: a tiny static server for ui/dist (with the production CSP),
-// headless Chromium from the system, the in-page mock backend, axe-core, and page checks.
+// Shared pieces of the browser suite: the loopback bridge (tests/bridge: ui/dist and the real
+// commands on one origin, and a real clinic when a test asks), headless Chromium from the system,
+// axe-core, and page checks.
 import { spawn } from "node:child_process";
-import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { extname, join, normalize, resolve, dirname } from "node:path";
+import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { ipc, seedJournal } from "./fixtures.mjs";
@@ -13,38 +13,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const uiRoot = resolve(here, "../..");
 const dist = join(uiRoot, "dist");
 export const shots = join(uiRoot, "test-results", "screenshots");
-const mockScript = join(uiRoot, "test-results", "mock", "mock-ipc.js");
 const bridgeScript = join(uiRoot, "test-results", "bridge", "bridge-ipc.js");
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-
-/** The CSP the Tauri shell is expected to apply; served here so any inline script or style fails. */
-export const CSP = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self' ipc: http://ipc.localhost; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
-
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json" };
-
-export async function startServer() {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, "");
-    if (path === "" || path.endsWith("/")) path += "index.html";
-    const file = join(dist, path);
-    if (!file.startsWith(dist)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": CSP, "cache-control": "no-store" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
-}
 
 /**
  * Starts the loopback bridge (tests/bridge, built by run.mjs): the real commands and ui/dist on one
@@ -75,6 +46,12 @@ export async function startBridge() {
     ipc: (command, args) => ipc(url, command, args),
     device: async () => (await fetch(new URL("bridge/device", url))).json(),
     setDevice: (change) => post("bridge/device", change),
+    /** A step of this test's real clinic (tests/bridge/src/clinic.rs): "start" answers { url, code }. */
+    clinic: async (step) => {
+      const r = await fetch(new URL(`bridge/clinic/${step}`, url), { method: "POST" });
+      if (!r.ok) throw new Error(`clinic ${step}: ${r.status} ${await r.text()}`);
+      return (await r.json()).ok;
+    },
     close: () =>
       new Promise((ok) => {
         child.once("exit", ok);
@@ -100,19 +77,15 @@ export const THEMES = ["light", "dark"];
 export const PASSPHRASE = "quiet river morning";
 
 /**
- * A page on the app. With a bridge from `startBridge()` as `target`, the page talks to the real
- * commands, on a fresh data directory per call: `scenario` "fresh" (no vault) or "seeded" (the
+ * A page on the app, talking to the real commands on the bridge from `startBridge()`, on a fresh
+ * data directory per call: `scenario` "fresh" (no vault) or "seeded" (the
  * journal of fixtures.mjs, locked, passphrase PASSPHRASE); `phone` makes the quick-unlock commands
- * exist. With a URL string (suites not yet moved to the bridge), the in-page TypeScript double.
+ * exist.
  * Every console error, page error and CSP violation is collected in `problems`.
  */
-export async function openApp(browser, target, { size, theme, scenario, reducedMotion = "no-preference", clock = false, phone = false }) {
-  const bridge = typeof target === "object" ? target : null;
-  const baseUrl = bridge ? bridge.url : target;
-  if (bridge) {
-    await bridge.reset({ phone });
-    if (scenario === "seeded") await seedJournal(bridge.url, PASSPHRASE);
-  }
+export async function openApp(browser, bridge, { size, theme, scenario, reducedMotion = "no-preference", clock = false, phone = false }) {
+  await bridge.reset({ phone });
+  if (scenario === "seeded") await seedJournal(bridge.url, PASSPHRASE);
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: theme, reducedMotion });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -121,14 +94,13 @@ export async function openApp(browser, target, { size, theme, scenario, reducedM
     if (m.type() === "error") problems.push(`console: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript(([s, phone]) => {
-    window.__TIDELINE_MOCK__ = { scenario: s, phone };
+  await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  }, [scenario, phone]);
-  await page.addInitScript({ path: bridge ? bridgeScript : mockScript });
+  });
+  await page.addInitScript({ path: bridgeScript });
   // A controllable clock (time still flows) lets a test jump minutes ahead, e.g. between urge steps.
   if (clock) await page.clock.install();
-  await page.goto(baseUrl);
+  await page.goto(bridge.url);
   return { context, page, problems };
 }
 

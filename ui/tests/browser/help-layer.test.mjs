@@ -160,6 +160,8 @@ describe("crisis lines", () => {
       await status.waitFor({ state: "detached" });
       assert.deepEqual((await server.device()).opened, ["tel:988"]);
       await page.getByRole("button", { name: "Chat with 988" }).click();
+      // The click's command runs on the bridge after the click returns: wait for it (5 s at most).
+      for (let i = 0; i < 50 && (await server.device()).opened.length < 2; i++) await page.waitForTimeout(100);
       assert.deepEqual((await server.device()).opened, ["tel:988", "https://988lifeline.org/chat"]);
       assert.deepEqual(problems, []);
     } finally {

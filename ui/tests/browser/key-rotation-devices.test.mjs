@@ -1,24 +1,22 @@
 // Issue 11 items 6 and 7 in the window. "Someone may know my passphrase" (on the real core through
 // the bridge): Settings changes the passphrase and locks every entry with a new key, shows the new
 // recovery key once and asks for one group back; afterwards the old passphrase opens nothing and the
-// new one opens the journal. The devices enrolled for the patient (on the browser double, which plays
-// the clinic): a new one warns on Home and the Clinic screen until the patient says they have seen it.
+// new one opens the journal. The devices enrolled for the patient (a real tideline-clinic on loopback,
+// started through the bridge): a new one warns on Home and the Clinic screen until the patient says
+// they have seen it.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, launch, openApp, overflowX, PASSPHRASE, SIZES, startBridge, startServer, THEMES } from "./harness.mjs";
+import { axe, launch, openApp, overflowX, PASSPHRASE, SIZES, startBridge, THEMES } from "./harness.mjs";
 
 let bridge;
-let double;
 let browser;
 before(async () => {
   bridge = await startBridge();
-  double = await startServer();
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await bridge?.close();
-  await double?.close();
 });
 
 const NEXT = "copper lantern drifts past seven harbors";
@@ -89,14 +87,15 @@ describe("the patient's devices", () => {
   for (const size of SIZES) {
     for (const theme of THEMES) {
       test(`${size.name} ${theme}: a new device warns until seen; the list marks this device`, async () => {
-        const ctx = await openApp(browser, double.url, { size, theme, scenario: "seeded" });
+        const ctx = await openApp(browser, bridge, { size, theme, scenario: "seeded" });
         const { page, problems } = ctx;
         try {
+          const clinic = await bridge.clinic("start");
           await unlock(page, PASSPHRASE);
           await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
           await nav(page, "Clinic");
-          await page.getByLabel("Clinic address").fill("clinic.example");
-          await page.getByLabel("Code from the clinic").fill("RIVER-2026");
+          await page.getByLabel("Clinic address").fill(clinic.url);
+          await page.getByLabel("Code from the clinic").fill(clinic.code);
           await page.getByRole("button", { name: "Connect to my clinic" }).click();
           await page.getByRole("heading", { name: "Riverside Clinic" }).waitFor();
           const list = page.getByRole("list", { name: "Devices connected to your clinic account" });
@@ -104,10 +103,10 @@ describe("the patient's devices", () => {
           assert.deepEqual(await list.getByRole("listitem").locator("strong").allTextContents(), ["This device"]);
           assert.equal(await page.getByRole("heading", { name: "A new device" }).count(), 0, "this device alone is no news");
 
-          await page.evaluate(() => window.__tidelineBackend.enrollAnotherDevice());
+          await bridge.clinic("another-device");
           await page.getByRole("button", { name: "Sync now" }).click();
           await page.getByRole("heading", { name: "A new device" }).waitFor();
-          await page.getByText("Mock: a new device was connected").waitFor();
+          await page.getByText(/^A new device was connected to your clinic account\./).first().waitFor();
           assert.deepEqual(await list.getByRole("listitem").locator("strong").allTextContents(), ["This device", "Device 2"]);
           await list.getByText("New", { exact: true }).waitFor();
           assert.deepEqual(await axe(page), [], "the warning and the list");
@@ -128,7 +127,7 @@ describe("the patient's devices", () => {
           await page.getByRole("button", { name: "Sync now" }).waitFor();
           assert.equal(await page.getByRole("heading", { name: "A new device" }).count(), 0, "acknowledged, it stays gone");
 
-          await page.evaluate(() => window.__tidelineBackend.enrollAnotherDevice());
+          await bridge.clinic("another-device");
           await page.getByRole("button", { name: "Sync now" }).click();
           await page.getByRole("heading", { name: "A new device" }).waitFor();
           assert.deepEqual(problems, []);

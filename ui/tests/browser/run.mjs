@@ -1,6 +1,5 @@
-// Builds the loopback bridge (tests/bridge: the real commands), the in-page scripts (the bridge's
-// IPC forwarder, and the TypeScript double for suites not yet moved to the bridge), and runs the
-// browser suite with node's test runner. ui/dist must be built first; `npm run test:browser` does both.
+// Builds the loopback bridge (tests/bridge: the real commands, and a real tideline-clinic for the
+// tests that need one), the in-page script (the bridge's IPC forwarder), and runs the browser suite with node's test runner. ui/dist must be built first; `npm run test:browser` does both.
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +9,6 @@ const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: ui, stdio: "inherit", env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run(process.execPath, [join(ui, "node_modules/vite/bin/vite.js"), "build", "--config", "vite.mock.config.ts", "--logLevel", "warn"]);
 run(process.execPath, [join(ui, "node_modules/vite/bin/vite.js"), "build", "--config", "vite.bridge.config.ts", "--logLevel", "warn"]);
 // The bridge binary: cargo says where it put it.
 const cargo = spawnSync("cargo", ["build", "-p", "tideline-bridge", "--message-format=json-render-diagnostics"], { cwd: join(ui, ".."), stdio: ["ignore", "pipe", "inherit"], maxBuffer: 256 * 1024 * 1024 });

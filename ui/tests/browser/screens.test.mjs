@@ -3,22 +3,19 @@
 // webview's storage stays empty. Screenshots go to ui/test-results/screenshots/.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, launch, openAllDetails, openApp, overflowX, PASSPHRASE, shot, SIZES, smallTargets, startBridge, startServer, storageSnapshot, tabNames, THEMES } from "./harness.mjs";
+import { axe, launch, openAllDetails, openApp, overflowX, PASSPHRASE, shot, SIZES, smallTargets, startBridge, storageSnapshot, tabNames, THEMES } from "./harness.mjs";
 
-// `server`: the real commands through the bridge. `double`: the TypeScript double, still used by the
-// tests that need a clinic (connect, sync, share) until they run against a real tideline-clinic.
+// `server`: the real commands through the bridge; the tests that need a clinic start a real
+// tideline-clinic on loopback through it (`server.clinic("start")`) and connect on the Clinic screen.
 let server;
-let double;
 let browser;
 before(async () => {
   server = await startBridge();
-  double = await startServer();
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  await double?.close();
 });
 
 const PRIMARY = ["Log craving", "HALT check", "Urge surfing", "Sessions", "Insights", "Get help now", "Lock", "Settings"];
@@ -39,6 +36,16 @@ async function checkScreen(ctx, name) {
 }
 
 const nav = (page, name) => page.getByRole("button", { name, exact: true }).click();
+
+/** Starts this test's real clinic and connects to it through the Clinic screen, with its code. */
+async function connectClinic(page) {
+  const clinic = await server.clinic("start");
+  await nav(page, "Clinic");
+  await page.getByLabel("Clinic address").fill(clinic.url);
+  await page.getByLabel("Code from the clinic").fill(clinic.code);
+  await page.getByRole("button", { name: "Connect to my clinic" }).click();
+  await page.getByRole("heading", { name: "Riverside Clinic" }).waitFor();
+}
 const heading = (page) => page.locator("main h1").first().textContent();
 
 for (const size of SIZES) {
@@ -227,7 +234,8 @@ for (const size of SIZES) {
           await page.getByRole("heading", { name: "Your people" }).waitFor();
           await page.getByRole("button", { name: "Call Jordan" }).click();
           await page.getByText("+1 555 0142", { exact: true }).last().waitFor();
-          assert.ok(await page.getByRole("button", { name: "Copy" }).isVisible(), "own contacts are callable, or their number shown to copy");
+          // Own contacts are callable, or their number is shown to copy (the button follows the number).
+          await page.getByRole("button", { name: "Copy" }).waitFor();
           await checkScreen(ctx, `${tag}-80-help-unlocked`);
           await page.getByRole("button", { name: "Back" }).click();
 
@@ -285,48 +293,50 @@ for (const size of SIZES) {
       });
 
       test("clinic: connect (wrong code, offline, right code), sync, answer, parked answer, disconnect", async () => {
-        const ctx = await openApp(browser, double.url, { size, theme, scenario: "seeded" });
+        const ctx = await openApp(browser, server, { size, theme, scenario: "seeded" });
         const { page } = ctx;
         try {
+          const clinic = await server.clinic("start");
           await page.getByLabel("Passphrase").fill(PASSPHRASE);
           await page.getByRole("button", { name: "Unlock" }).click();
           await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
           await nav(page, "Clinic");
           await page.getByRole("heading", { name: "Connect to my clinic" }).waitFor();
           await checkScreen(ctx, `${tag}-a0-clinic-connect`);
-          await page.getByLabel("Clinic address").fill("clinic.example");
+          await page.getByLabel("Clinic address").fill(clinic.url);
           await page.getByLabel("Code from the clinic").fill("RIVER-1999");
           await page.getByRole("button", { name: "Connect to my clinic" }).click();
           await page.getByText("That code did not work").waitFor();
           await checkScreen(ctx, `${tag}-a1-clinic-wrong-code`);
-          await page.getByLabel("Clinic address").fill("unreachable.example");
-          await page.getByLabel("Code from the clinic").fill("river 2026");
+          await server.clinic("stop");
+          await page.getByLabel("Code from the clinic").fill(clinic.code);
           await page.getByRole("button", { name: "Connect to my clinic" }).click();
           await page.getByText(/could not be reached\. Check the address/).waitFor();
-          await page.getByLabel("Clinic address").fill("clinic.example");
+          await server.clinic("resume");
           await page.getByRole("button", { name: "Connect to my clinic" }).click();
           await page.getByRole("heading", { name: "Riverside Clinic" }).waitFor();
           await page.getByText(/Connected to Riverside Clinic\. Synced: 1 session updated/).waitFor();
-          assert.ok(await page.getByText(/^Today at /).isVisible(), "when it last synced");
+          await page.getByText(/^Today at /).waitFor();
           await page.getByText("All your answers have been sent.").waitFor();
           await checkScreen(ctx, `${tag}-a2-clinic-connected`);
 
           // The session the clinic booked shows in Sessions; answering it waits in the outbox.
           await nav(page, "Sessions");
-          const booked = page.locator("li", { has: page.getByRole("heading", { name: "Individual session with your counselor" }) });
+          const booked = page.locator("li", { has: page.getByRole("heading", { name: "IOP evening group" }) });
           await booked.getByText("Not answered yet").waitFor();
           await booked.getByRole("button", { name: "Can't make it" }).click();
           await booked.getByText("You can't make it").waitFor();
           await nav(page, "Clinic");
           await page.getByText("1 answer is waiting to be sent.").waitFor();
-          await page.evaluate(() => (window.__tidelineBackend.parkNext = "sessionUnknown"));
+          // The clinic removes that session before the answer reaches it: a 404, parked and shown.
+          await server.clinic("drop-sessions");
           await page.getByRole("button", { name: "Sync now" }).click();
           await page.getByRole("heading", { name: "Answers the clinic did not accept" }).waitFor();
           await page.getByText("The clinic no longer has this session").waitFor();
-          await page.getByRole("heading", { name: /^Individual session with your counselor, / }).waitFor();
+          await page.getByRole("heading", { name: /^IOP evening group, / }).waitFor();
           await page.getByText("Your answer: Can't make it").waitFor();
           await checkScreen(ctx, `${tag}-a3-clinic-parked`);
-          await page.getByRole("button", { name: /^Dismiss the note about Individual session/ }).click();
+          await page.getByRole("button", { name: /^Dismiss the note about IOP evening group/ }).click();
           await page.getByRole("heading", { name: "Answers the clinic did not accept" }).waitFor({ state: "detached" });
 
           await page.getByRole("button", { name: "Disconnect", exact: true }).click();
@@ -340,7 +350,7 @@ for (const size of SIZES) {
       });
 
       test("sharing: choose, see exactly what is sent and the consent, sign, who viewed, revoke", async () => {
-        const ctx = await openApp(browser, double.url, { size, theme, scenario: "seeded" });
+        const ctx = await openApp(browser, server, { size, theme, scenario: "seeded" });
         const { page } = ctx;
         try {
           await page.getByLabel("Passphrase").fill(PASSPHRASE);
@@ -352,9 +362,9 @@ for (const size of SIZES) {
           // Without a clinic, the same choice can still become a PDF, written where the patient chose.
           await page.getByRole("button", { name: "Save as PDF" }).click();
           await page.getByText(/^PDF saved\. It is not encrypted/).waitFor();
-          assert.deepEqual(await page.evaluate(() => window.__tidelineBackend.reports), ["/home/patient/tideline-reportPdf.pdf"]);
-          await page.evaluate(() => window.__tidelineBackend.handle("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" }));
-          await nav(page, "Home");
+          const chosen = (await server.device()).chosen;
+          assert.ok(chosen.length === 1 && chosen[0].endsWith(".pdf"), `one PDF written where the patient chose: ${chosen}`);
+          await connectClinic(page);
           await nav(page, "Sharing");
           await page.getByRole("heading", { name: "Choose what to share with Riverside Clinic" }).waitFor();
           await page.getByLabel("Craving records").uncheck();
@@ -377,13 +387,15 @@ for (const size of SIZES) {
           await page.getByRole("button", { name: "Sign and share" }).click();
           await page.getByText(/^Shared \d+ entries with your care team at Riverside Clinic/).waitFor();
           await page.getByText(/^Shared until /).waitFor();
+          assert.equal(await server.clinic("staff-view"), 1, "the counselor sees the one share");
           await page.getByRole("button", { name: /^Who viewed the entries shared/ }).click();
           await page.getByText(/Dana Ortiz, LCSW viewed \d+ entries on/).waitFor();
           await checkScreen(ctx, `${tag}-b3-share-list`);
           await page.getByRole("button", { name: "Revoke", exact: true }).click();
           await page.getByRole("button", { name: "Revoke consent" }).click();
           await page.getByText("Revoked. Your care team can no longer view these entries.").waitFor();
-          assert.equal(await page.getByRole("button", { name: "Revoke", exact: true }).count(), 0, "a revoked consent cannot be revoked again");
+          // A revoked consent cannot be revoked again (the list is re-read from the core after the answer).
+          await page.getByRole("button", { name: "Revoke", exact: true }).waitFor({ state: "detached" });
         } finally {
           await ctx.context.close();
         }
@@ -554,21 +566,29 @@ describe("behaviour", () => {
   });
 
   test("a background sync (the shell's sync-changed event) refreshes the open Sessions and Clinic screens", async () => {
-    const ctx = await openApp(browser, double.url, { size, theme: "dark", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "dark", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Unlock" }).click();
       await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
-      await page.evaluate(() => window.__tidelineBackend.handle("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" }));
+      // Connected before the clinic booked anything: the session arrives with a background sync.
+      const clinic = await server.clinic("start");
+      await server.clinic("drop-sessions");
+      await nav(page, "Clinic");
+      await page.getByLabel("Clinic address").fill(clinic.url);
+      await page.getByLabel("Code from the clinic").fill(clinic.code);
+      await page.getByRole("button", { name: "Connect to my clinic" }).click();
+      await page.getByRole("heading", { name: "Riverside Clinic" }).waitFor();
+      await server.clinic("book");
       await nav(page, "Sessions");
       await page.getByRole("heading", { name: "Upcoming" }).waitFor();
-      assert.equal(await page.getByText("Individual session with your counselor").count(), 0);
+      assert.equal(await page.getByText("IOP evening group").count(), 0);
       await page.evaluate(() => window.__tidelineBackgroundSync());
-      await page.getByRole("heading", { name: "Individual session with your counselor" }).waitFor({ timeout: 2000 });
+      await page.getByRole("heading", { name: "IOP evening group" }).waitFor({ timeout: 2000 });
       await nav(page, "Clinic");
       await page.getByText(/^Today at /).waitFor();
-      await page.evaluate(() => window.__tidelineBackend.refuseDevice());
+      await server.clinic("revoke");
       await page.evaluate(() => window.__tidelineBackgroundSync());
       await page.getByText("The clinic no longer accepts this device").waitFor({ timeout: 2000 });
       await page.getByRole("heading", { name: "Connect again" }).waitFor();
@@ -580,13 +600,13 @@ describe("behaviour", () => {
   });
 
   test("sharing single picked entries while offline keeps the signed consent to send again", async () => {
-    const ctx = await openApp(browser, double.url, { size, theme: "light", scenario: "seeded" });
+    const ctx = await openApp(browser, server, { size, theme: "light", scenario: "seeded" });
     const { page } = ctx;
     try {
       await page.getByLabel("Passphrase").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Unlock" }).click();
       await page.getByRole("heading", { name: /Day \d+/ }).waitFor();
-      await page.evaluate(() => window.__tidelineBackend.handle("sync_connect", { server: "https://clinic.example", code: "RIVER-2026" }));
+      await connectClinic(page);
       await nav(page, "Sharing");
       await page.getByLabel("Single entries I pick").check();
       assert.ok(await page.getByRole("button", { name: "Preview what will be sent" }).isDisabled(), "nothing picked yet");
@@ -594,14 +614,14 @@ describe("behaviour", () => {
       await page.getByRole("button", { name: "Preview what will be sent" }).click();
       await page.getByRole("heading", { name: "What will be sent" }).waitFor();
       assert.equal(await page.locator(".entries h3").count(), 1, "exactly the one picked entry");
-      await page.evaluate(() => (window.__tidelineBackend.offline = true));
+      await server.clinic("stop");
       await page.getByLabel("I have read this consent and I sign it").check();
       assert.ok(await page.getByRole("button", { name: "Sign and share" }).isDisabled(), "signing asks for the passphrase");
       await page.getByLabel("Your passphrase, to sign").fill(PASSPHRASE);
       await page.getByRole("button", { name: "Sign and share" }).click();
       await page.getByText(/signed and saved on this device, but the clinic could not be reached/).waitFor();
       await page.getByText("Not sent yet").waitFor();
-      await page.evaluate(() => (window.__tidelineBackend.offline = false));
+      await server.clinic("resume");
       await page.getByRole("button", { name: "Send again" }).click();
       await page.getByText("Sent. Your care team can now view these entries.").waitFor();
       await page.getByText(/^Shared until /).waitFor();
