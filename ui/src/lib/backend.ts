@@ -38,23 +38,7 @@ import type {
   UnlockReport,
   VaultStatus,
 } from "./types";
-
-const KNOWN_CODES: readonly ErrorCode[] = [
-  "invalid",
-  "no_vault",
-  "vault_exists",
-  "wrong_secret",
-  "locked_out",
-  "locked",
-  "damaged_file",
-  "unsupported_version",
-  "not_found",
-  "disk_full",
-  "storage",
-  "offline",
-  "device_refused",
-  "clinic",
-];
+import { ERROR_CODES } from "./rules";
 
 /**
  * Codes the UI adds for failures that never reached the core: `unavailable` (no backend, or a
@@ -91,7 +75,7 @@ export function normaliseError(raw: unknown): BackendError {
   if (raw && typeof raw === "object") {
     const o = raw as { code?: unknown; message?: unknown; field?: unknown; retryAfterSecs?: unknown };
     const message = typeof o.message === "string" && o.message.trim() ? o.message : "Something went wrong.";
-    if (typeof o.code === "string" && (KNOWN_CODES as readonly string[]).includes(o.code)) {
+    if (typeof o.code === "string" && (ERROR_CODES as readonly string[]).includes(o.code)) {
       return new BackendError(o.code as ErrorCode, message, {
         field: typeof o.field === "string" ? o.field : undefined,
         retryAfterSecs: typeof o.retryAfterSecs === "number" ? o.retryAfterSecs : undefined,
