@@ -5,6 +5,7 @@
 //! free to change; these shapes are what the other side relies on, so each is pinned by a test against
 //! exact JSON.
 #![deny(missing_docs)]
+#![warn(clippy::too_many_lines)]
 
 mod appointment;
 mod audit_event;

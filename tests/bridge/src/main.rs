@@ -21,6 +21,8 @@
 //!
 //! Test only: it binds 127.0.0.1 and is never shipped.
 
+#![warn(clippy::too_many_lines)]
+
 mod clinic;
 mod device;
 

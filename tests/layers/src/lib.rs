@@ -4,6 +4,8 @@
 //! edge to the longest module that path names. A cycle is a set of modules that reach each other.
 //! `cargo test -p tideline-layers` runs it over the crates in `CHECKED` (tests/layers.rs).
 
+#![warn(clippy::too_many_lines)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
