@@ -16,8 +16,14 @@ run: setup-run ui
 	$(APP)
 
 ## make test: install what is missing and run every test (Rust, UI, end to end).
-test: setup-test ui lint check-android test-rust test-clinic-postgres test-notify test-ui test-portal test-e2e
-	@echo "All tests passed."
+## Each stage prints how long it took, so a slow CI run says where its time went.
+TEST_STAGES := setup-test ui lint check-android test-rust test-clinic-postgres test-notify test-ui test-portal test-e2e
+test:
+	@start=$$(date +%s); for stage in $(TEST_STAGES); do \
+		s=$$(date +%s); echo "== make $$stage ($$(date -u +%H:%M:%S))"; \
+		$(MAKE) --no-print-directory $$stage; \
+		echo "== make $$stage: $$(( $$(date +%s) - s )) s"; \
+	done; echo "All tests passed in $$(( $$(date +%s) - start )) s."
 
 setup-run:
 	scripts/setup.sh run

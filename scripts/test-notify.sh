@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+exec timeout --kill-after=30 900 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   cargo test -p tideline --test notify --quiet "$@"

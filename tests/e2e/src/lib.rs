@@ -6,7 +6,9 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -32,10 +34,48 @@ fn free_port() -> u16 {
 }
 
 /// tauri-driver, running for one app session.
+///
+/// tauri-driver, WebKitWebDriver and the app it launches share one process group, which is killed
+/// whole when the `Driver` drops (a failed test leaves no app behind) or when the test outlives its
+/// watchdog (`TIDELINE_E2E_TEST_SECS`, 300 s by default): every WebDriver call then fails, so a
+/// hung test fails on its own instead of holding the suite until CI's limit.
 #[derive(Debug)]
 pub struct Driver {
     child: Child,
     port: u16,
+    watchdog: Option<mpsc::Sender<()>>,
+}
+
+/// Kills the process group led by `pid` (the driver, its WebKitWebDriver and the app).
+fn kill_group(pid: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{pid}")])
+        .stderr(Stdio::null())
+        .status();
+}
+
+fn test_limit() -> Duration {
+    let secs = std::env::var("TIDELINE_E2E_TEST_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    Duration::from_secs(secs)
+}
+
+/// Kills the group after the test's limit unless the `Driver` drops first (the sender closes).
+fn watchdog(pid: u32) -> mpsc::Sender<()> {
+    let (tx, rx) = mpsc::channel::<()>();
+    let limit = test_limit();
+    std::thread::spawn(move || {
+        if let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(limit) {
+            eprintln!(
+                "e2e watchdog: the test ran longer than {} s; killing its app and driver",
+                limit.as_secs()
+            );
+            kill_group(pid);
+        }
+    });
+    tx
 }
 
 impl Driver {
@@ -60,8 +100,10 @@ impl Driver {
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .expect("tauri-driver starts (make test installs it)");
+        let watchdog = Some(watchdog(child.id()));
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
@@ -70,7 +112,11 @@ impl Driver {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
-        Self { child, port }
+        Self {
+            child,
+            port,
+            watchdog,
+        }
     }
 
     /// A WebDriver session on the app: this launches the app.
@@ -90,6 +136,8 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        self.watchdog.take();
+        kill_group(self.child.id());
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -56,12 +56,21 @@ async fn call_988_reaches_the_opener_and_without_a_handler_shows_the_number_and_
 
     // No phone app on this desktop: one sentence, the number large, and Copy.
     call_988(&c).await;
-    let status = find(&c, "[role=dialog] [role=status]").await;
-    let text = status.text().await.unwrap();
-    assert!(
-        text.contains("This device has no app for phone calls"),
-        "the no-handler sentence: {text}"
-    );
+    // The answer arrives after the opener was asked: wait for the sentence (the live region exists,
+    // empty, before it).
+    let status = find(&c, "[role=dialog] .nohandler[role=status]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = status.text().await.unwrap_or_default();
+        if text.contains("This device has no app for phone calls") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the no-handler sentence never appeared: {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let number = status.find(Locator::Css(".number")).await.unwrap();
     assert_eq!(number.text().await.unwrap(), "988");
     status
