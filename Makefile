@@ -42,6 +42,8 @@ lint:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	@# Supply chain (deny.toml): licenses, banned crates, crates.io only; no advisory database needed.
 	cargo deny --offline --workspace check licenses bans sources
+	@# The message catalog (i18n/): every key in every language, same variables, pseudo-locale fresh.
+	cargo test -p tideline-i18n --quiet
 	@# The core must never depend on Tauri (ARCHITECTURE.md).
 	@if cargo tree -p tideline-core -e normal | grep -qi tauri; then echo "core depends on tauri" >&2; exit 1; fi
 	@# No import cycle between the modules of core, the shell and wire (tests/layers, ARCHITECTURE.md "Layers").
