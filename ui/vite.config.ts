@@ -6,6 +6,9 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 export default defineConfig({
   base: "./",
   plugins: [svelte()],
+  // The message catalog lives beside the Rust crate that reads it too (i18n/locales, imported at
+  // build time by src/lib/i18n.svelte.ts); the dev server and Vitest may read it.
+  server: { fs: { allow: [".", "../i18n/locales"] } },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 // One line of plain words per journal entry, for "recent activity".
 import type { StoredEntry } from "./types";
 import { flaggedNeeds, NEED_LABEL } from "./halt";
+import { t } from "./i18n.svelte";
 
 export type Activity = { id: string; when: Date; text: string };
 
@@ -11,14 +12,14 @@ export function describe(s: StoredEntry): Activity | null {
       return {
         id: s.id,
         when: new Date(r.occurredAt.utc),
-        text: r.outcome === "used" ? `Logged a lapse and kept going` : `Logged a craving, intensity ${r.intensity}`,
+        text: r.outcome === "used" ? t("activity-lapse") : t("activity-craving", { intensity: r.intensity }),
       };
     case "halt": {
-      const f = flaggedNeeds(r).map((n) => NEED_LABEL[n].toLowerCase());
-      return { id: s.id, when: new Date(r.takenAt.utc), text: f.length ? `HALT check: ${f.join(", ")}` : "HALT check: all steady" };
+      const f = flaggedNeeds(r).map((n) => NEED_LABEL[n].toLocaleLowerCase());
+      return { id: s.id, when: new Date(r.takenAt.utc), text: f.length ? t("activity-halt-flagged", { needs: f.join(", ") }) : t("activity-halt-steady") };
     }
     case "urge":
-      return { id: s.id, when: new Date(r.startedAt.utc), text: `Surfed an urge from ${r.intensityStart} to ${r.intensityEnd}` };
+      return { id: s.id, when: new Date(r.startedAt.utc), text: t("activity-urge", { start: r.intensityStart, end: r.intensityEnd }) };
     default:
       return null;
   }

@@ -5,6 +5,7 @@ import * as backend from "./backend";
 import { BackendError } from "./backend";
 import { initialFlow, step, type FlowEvent, type Screen } from "./flow";
 import { takeDraft } from "./draft.svelte";
+import { setLang, t } from "./i18n.svelte";
 import type { Theme } from "./types";
 
 export const app = $state({
@@ -48,6 +49,14 @@ async function loadTheme() {
 
 export const go = (screen: Screen) => dispatch({ type: "go", screen });
 
+/**
+ * The patient picked a language (first run, Settings): the window shows it at once, and the core
+ * keeps it (outside the vault, so the lock screen and reminders use it too) and speaks it from now on.
+ */
+export async function chooseLanguage(tag: string): Promise<void> {
+  setLang(tag);
+}
+
 export function applyTheme(theme: Theme) {
   app.theme = theme;
   const root = document.documentElement;
@@ -76,16 +85,16 @@ export async function lockNow() {
 
 /** Patient-facing words for a failure. Never includes anything the patient typed. */
 export function explain(err: unknown): string {
-  if (!(err instanceof BackendError)) return "Something went wrong. Please try again.";
+  if (!(err instanceof BackendError)) return t("common-something-wrong");
   switch (err.code) {
     case "locked":
-      return "Tideline locked itself. Unlock to continue.";
+      return t("common-locked-itself");
     case "disk_full":
-      return "The disk is full, so this was not saved. Nothing you saved before was lost.";
+      return t("common-disk-full");
     case "no_chooser":
       return err.message + ".";
     case "unavailable":
-      return "Tideline could not reach its storage. Please try again.";
+      return t("common-unreachable");
     default: {
       const m = err.message.trim();
       return m.charAt(0).toUpperCase() + m.slice(1) + (/[.!?]$/.test(m) ? "" : ".");

@@ -1,37 +1,33 @@
 // Urge surfing (Marlatt): the guided steps, and the geometry of the wave chart drawn afterwards.
 import { URGE_STEPS } from "./rules";
 import type { SurfStep, SurfVariant, UrgeSample } from "./types";
+import { has, t } from "./i18n.svelte";
 
 export type Step = { id: SurfStep; title: string; prompt: string };
 type Words = Omit<Step, "id">;
 
-/** What each step says, per variant (the same step may be worded for its variant). */
-const WORDS: { [V in SurfVariant]: Partial<Record<SurfStep, Words>> } = {
-  wave: {
-    noticeAndName: { title: "Notice the urge", prompt: "Name it to yourself: \"I am having an urge.\" You do not have to act on it." },
-    observeBody: { title: "Observe your body", prompt: "Where do you feel it? Chest, stomach, hands, jaw? Notice any thoughts that come with it, without following them." },
-    breathe: { title: "Breathe", prompt: "Breathe in slowly through your nose, and out a little longer through your mouth. Let your shoulders drop." },
-    rideTheWave: { title: "Ride the wave", prompt: "Urges rise, peak and fall, like a wave. Stay with it and watch it change, without acting on it." },
-    noticeItFall: { title: "Notice it fall", prompt: "Notice how the urge feels now. Even a small drop is the wave passing." },
-  },
-  sober: {
-    stop: { title: "Stop", prompt: "Pause whatever you are doing. You have time." },
-    observe: { title: "Observe", prompt: "What do you feel in your body? What are you thinking? Just notice." },
-    breathe: { title: "Breathe", prompt: "Take a few slow breaths. Let the out-breath be long." },
-    expandAwareness: { title: "Expand awareness", prompt: "Widen your attention: the room, the sounds, the ground under you, the people who support you." },
-    respondMindfully: { title: "Respond mindfully", prompt: "Choose what you will do next, in line with what matters to you." },
-  },
-};
-
-/** The step's words for its variant; the step's own name if the window has none yet. */
+/**
+ * What a step says for its variant (the same step may be worded per variant), in the current
+ * language: urge-step-<variant>-<step>-title / -prompt (urge.ftl). The step's own name if the
+ * catalog has no words for it yet (a vitest test fails then).
+ */
 export function stepWords(variant: SurfVariant, id: SurfStep): Words {
-  return WORDS[variant][id] ?? { title: id, prompt: "" };
+  const key = `urge-step-${variant}-${id}`;
+  if (!has("en", `${key}-title`)) return { title: id, prompt: "" };
+  return { title: t(`${key}-title`), prompt: t(`${key}-prompt`) };
 }
 
-/** Each variant's steps in the core's order (`rules.ts`, generated), with their words. */
-export const STEPS: { [V in SurfVariant]: readonly Step[] } = {
-  wave: URGE_STEPS.wave.map((id) => ({ id, ...stepWords("wave", id) })),
-  sober: URGE_STEPS.sober.map((id) => ({ id, ...stepWords("sober", id) })),
+/** A variant's steps in the core's order (`rules.ts`, generated), with their words. */
+export const stepsOf = (variant: SurfVariant): readonly Step[] => URGE_STEPS[variant].map((id) => ({ id, ...stepWords(variant, id) }));
+
+/** Each variant's steps, worded in the current language whenever read. */
+export const STEPS: { readonly [V in SurfVariant]: readonly Step[] } = {
+  get wave() {
+    return stepsOf("wave");
+  },
+  get sober() {
+    return stepsOf("sober");
+  },
 };
 
 export function stepTitle(id: SurfStep): string {
@@ -73,16 +69,17 @@ export function smoothPath(points: Point[]): string {
   return d;
 }
 
-/** One sentence describing the session's wave. */
+/** One sentence describing the session's wave; `durationText` (in words) may be empty. */
 export function waveSentence(samples: UrgeSample[], durationText: string): string {
-  if (samples.length === 0) return "No ratings were recorded.";
+  if (samples.length === 0) return t("urge-wave-none");
   const start = samples[0]!.intensity;
   const end = samples[samples.length - 1]!.intensity;
   const peak = Math.max(...samples.map((s) => s.intensity));
-  const lasted = durationText ? ` over ${durationText}` : "";
-  if (end < start) return `Your urge started at ${start}, peaked at ${peak} and fell to ${end}${lasted}. You rode the wave.`;
-  if (end === start) return `Your urge started and ended at ${start}${lasted}, peaking at ${peak}. You stayed with it, and that counts.`;
-  return `Your urge went from ${start} to ${end}${lasted}. Some waves take longer; you stayed with it.`;
+  const over = durationText ? "-over" : "";
+  const args = { start, end, peak, duration: durationText };
+  if (end < start) return t(`urge-wave-fell${over}`, args);
+  if (end === start) return t(`urge-wave-same${over}`, args);
+  return t(`urge-wave-rose${over}`, args);
 }
 
 /**

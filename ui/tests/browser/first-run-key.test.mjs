@@ -21,6 +21,9 @@ const SIZE = { name: "phone", width: 390, height: 844 };
 const PASS = PASSPHRASE + " by the sea";
 
 async function toRecoveryKey(page) {
+  // First run asks for the language before anything else; English is preselected here.
+  await page.getByRole("heading", { name: "Choose your language" }).waitFor();
+  await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
   await page.getByRole("button", { name: "Get started" }).click();
   await page.getByLabel("Passphrase", { exact: true }).fill(PASS);

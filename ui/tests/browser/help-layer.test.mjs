@@ -45,6 +45,8 @@ for (const size of SIZES) {
       const ctx = await openApp(browser, server, { size, theme: "light", scenario: "fresh" });
       const { page, problems } = ctx;
       try {
+        await page.getByRole("heading", { name: "Choose your language" }).waitFor();
+        await page.getByRole("button", { name: "Continue" }).click();
         await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
         await openAndClose(page, "escape");
         await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();

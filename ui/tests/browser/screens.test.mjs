@@ -57,6 +57,11 @@ for (const size of SIZES) {
         const ctx = await openApp(browser, server, { size, theme, scenario: "fresh" });
         const { page } = ctx;
         try {
+          // The language comes first, the system's preselected (English on the bridge).
+          await page.getByRole("heading", { name: "Choose your language" }).waitFor();
+          assert.ok(await page.getByRole("radio", { name: "English" }).isChecked());
+          await checkScreen(ctx, `${tag}-00-language`);
+          await page.getByRole("button", { name: "Continue" }).click();
           await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
           await checkScreen(ctx, `${tag}-01-welcome`);
           await page.getByRole("button", { name: "Get started" }).click();
@@ -705,7 +710,7 @@ describe("behaviour", () => {
       await page.getByLabel("To confirm, type: delete everything").fill("Delete everything");
       await page.locator("#s-wp").fill(PASSPHRASE);
       await wipe.click();
-      await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
+      await page.getByRole("heading", { name: "Choose your language" }).waitFor();
     } finally {
       await ctx.context.close();
     }

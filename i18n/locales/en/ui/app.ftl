@@ -1,0 +1,19 @@
+# The window's frame (ui/src/App.svelte) and its state (ui/src/lib/app.svelte.ts).
+
+app-skip = Skip to content
+app-get-help = Get help now
+app-lock = Lock
+app-nav-label = Main
+app-nav-home = Home
+app-nav-cravings = Log craving
+app-nav-halt = HALT check
+app-nav-urge = Urge surfing
+app-nav-sessions = Sessions
+app-nav-insights = Insights
+app-nav-plan = My plan
+app-nav-share = Sharing
+app-nav-clinic = Clinic
+app-nav-settings = Settings
+app-opening = Opening…
+app-unavailable-title = Tideline could not start its storage
+app-unavailable-text = Please close and reopen the app. Your entries are stored on this device and were not changed.
