@@ -1,6 +1,7 @@
 // Words and small rules for the Clinic screen: the address the patient types, what a failure
 // means for them, and a sentence for where sync stands. Pure, so Vitest covers it.
 import { BackendError } from "./backend";
+import { t } from "./i18n.svelte";
 import type { ParticipantResponse, SyncReport, SyncStatus } from "./types";
 
 /** An address typed without a scheme ("clinic.example") gets https://, the only kind allowed off this computer. */
@@ -18,19 +19,19 @@ function sentence(message: string): string {
 
 /** What went wrong while connecting, in words for the patient. Decided on the error's code and fields. */
 export function connectProblem(e: unknown): string {
-  if (!(e instanceof BackendError)) return "Something went wrong. Please try again.";
+  if (!(e instanceof BackendError)) return t("clinic-problem-generic");
   switch (e.code) {
     case "offline":
-      return "The clinic could not be reached. Check the address and your internet connection, then try again.";
+      return t("clinic-problem-offline");
     case "locked_out": {
       const secs = e.retryAfterSecs;
-      return `Too many tries with a code that did not work. You can try again${secs ? ` in ${secs} seconds` : " later"}, or ask the clinic for a new code.`;
+      return secs ? t("clinic-problem-locked-out-in", { seconds: secs }) : t("clinic-problem-locked-out-later");
     }
     case "invalid":
-      if (e.field === "server") return `Check the clinic's address: it ${e.message.trim().replace(/\.?$/, ".")}`;
+      if (e.field === "server") return t("clinic-problem-address", { reason: e.message.trim().replace(/\.?$/, ".") });
       return sentence(e.message);
     case "locked":
-      return "Tideline locked itself. Unlock to continue.";
+      return t("clinic-problem-locked");
     default:
       return sentence(e.message);
   }
@@ -38,30 +39,39 @@ export function connectProblem(e: unknown): string {
 
 /** What went wrong during a sync. Offline is calm: nothing is lost. */
 export function syncProblem(e: unknown): string {
-  if (e instanceof BackendError && e.code === "offline") return "The clinic could not be reached right now. Your answers are saved on this device and will be sent later.";
+  if (e instanceof BackendError && e.code === "offline") return t("clinic-sync-offline");
   if (e instanceof BackendError && e.code !== "unavailable") return sentence(e.message);
-  return "Something went wrong. Please try again.";
+  return t("clinic-problem-generic");
 }
 
 /** One sentence about what a sync did. */
 export function reportSentence(r: SyncReport): string {
   const parts: string[] = [];
-  if (r.sessionsChanged) parts.push(`${r.sessionsChanged} ${r.sessionsChanged === 1 ? "session" : "sessions"} updated`);
-  if (r.answersSent) parts.push(`${r.answersSent} ${r.answersSent === 1 ? "answer" : "answers"} sent`);
-  if (r.answersParked) parts.push(`${r.answersParked} ${r.answersParked === 1 ? "answer" : "answers"} not accepted (see below)`);
-  if (r.careChanged) parts.push("your level of care updated");
-  return parts.length ? `Synced: ${parts.join(", ")}.` : "Synced. Everything is up to date.";
+  if (r.sessionsChanged) parts.push(t("clinic-report-sessions", { count: r.sessionsChanged }));
+  if (r.answersSent) parts.push(t("clinic-report-sent", { count: r.answersSent }));
+  if (r.answersParked) parts.push(t("clinic-report-parked", { count: r.answersParked }));
+  if (r.careChanged) parts.push(t("clinic-report-care"));
+  return parts.length ? t("clinic-report", { parts: parts.join(", ") }) : t("clinic-report-nothing");
 }
 
 /** How many answers still wait to be sent, in words. */
 export function pendingSentence(s: SyncStatus): string {
-  if (s.pending === 0) return "All your answers have been sent.";
-  return `${s.pending} ${s.pending === 1 ? "answer is" : "answers are"} waiting to be sent.`;
+  if (s.pending === 0) return t("clinic-pending-none");
+  return t("clinic-pending", { count: s.pending });
 }
 
-export const ANSWER_WORDS: { [R in ParticipantResponse]: string } = {
-  accepted: "I'll be there",
-  tentative: "Maybe",
-  declined: "Can't make it",
-  "needs-action": "Not answered",
+/** An answer in the patient's own voice, in the current language (read when shown). */
+export const ANSWER_WORDS: { readonly [R in ParticipantResponse]: string } = {
+  get accepted() {
+    return t("clinic-answer-accepted");
+  },
+  get tentative() {
+    return t("clinic-answer-tentative");
+  },
+  get declined() {
+    return t("clinic-answer-declined");
+  },
+  get "needs-action"() {
+    return t("clinic-answer-needs-action");
+  },
 };

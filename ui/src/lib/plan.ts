@@ -1,6 +1,6 @@
 // The relapse-prevention plan's form: lists edited one item per line, trigger sources as one choice.
 import type { ContactRole, Meeting, RelapsePlan, TriggerSource } from "./types";
-import { NEED_WORD } from "./triggers";
+import { t } from "./i18n.svelte";
 
 export const emptyPlan = (): RelapsePlan => ({
   triggers: [],
@@ -13,14 +13,22 @@ export const emptyPlan = (): RelapsePlan => ({
   lastReviewed: null,
 });
 
-export const SOURCE_CHOICES: { value: string; label: string }[] = [
-  { value: "internal", label: "Inside me (a feeling, a thought)" },
-  { value: "external", label: "Around me (people, places, things)" },
-  { value: "halt:hungry", label: "HALT: hungry" },
-  { value: "halt:angry", label: "HALT: angry" },
-  { value: "halt:lonely", label: "HALT: lonely" },
-  { value: "halt:tired", label: "HALT: tired" },
-];
+const SOURCE_IDS: { [value: string]: string } = {
+  internal: "plan-source-internal",
+  external: "plan-source-external",
+  "halt:hungry": "plan-source-halt-hungry",
+  "halt:angry": "plan-source-halt-angry",
+  "halt:lonely": "plan-source-halt-lonely",
+  "halt:tired": "plan-source-halt-tired",
+};
+
+/** The trigger sources to choose from; `label` is read in the current language when shown. */
+export const SOURCE_CHOICES: { readonly value: string; readonly label: string }[] = Object.entries(SOURCE_IDS).map(([value, id]) => ({
+  value,
+  get label() {
+    return t(id);
+  },
+}));
 
 export function sourceValue(s: TriggerSource): string {
   return s.kind === "halt" ? `halt:${s.need}` : s.kind;
@@ -35,7 +43,7 @@ export function sourceFrom(value: string): TriggerSource {
 }
 
 export function sourceWords(s: TriggerSource): string {
-  return s.kind === "halt" ? `HALT: ${NEED_WORD[s.need].toLowerCase()}` : s.kind === "internal" ? "Inside me" : "Around me";
+  return s.kind === "halt" ? t(`plan-source-halt-${s.need}`) : s.kind === "internal" ? t("plan-source-short-internal") : t("plan-source-short-external");
 }
 
 export const lines = (s: string) => s.split("\n").map((x) => x.trim()).filter(Boolean);
@@ -54,11 +62,24 @@ export function meetingsText(ms: Meeting[]): string {
 
 export const meetingWords = (m: Meeting) => [m.name, m.when, m.place].filter(Boolean).join(", ");
 
-export const ROLE_WORDS: { [R in ContactRole]: string } = {
-  sponsor: "Sponsor",
-  counselor: "Counselor",
-  family: "Family",
-  friend: "Friend",
-  peer: "Peer in recovery",
-  other: "Other",
+/** Who a contact is to the patient, in the current language (getters: read when shown). */
+export const ROLE_WORDS: { readonly [R in ContactRole]: string } = {
+  get sponsor() {
+    return t("plan-role-sponsor");
+  },
+  get counselor() {
+    return t("plan-role-counselor");
+  },
+  get family() {
+    return t("plan-role-family");
+  },
+  get friend() {
+    return t("plan-role-friend");
+  },
+  get peer() {
+    return t("plan-role-peer");
+  },
+  get other() {
+    return t("plan-role-other");
+  },
 };

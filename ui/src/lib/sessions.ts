@@ -1,24 +1,43 @@
 // Clinic sessions: splitting into upcoming and past, answer words, and the patient's form. Status lines come from the core.
 import type { ClinicSession, ParticipantResponse, SessionKind, SessionView, Venue } from "./types";
 import { deviceZone, isoDate } from "./format";
+import { t } from "./i18n.svelte";
 
-export const RESPONSE_WORDS: { [R in ParticipantResponse]: string } = {
-  accepted: "You are going",
-  declined: "You can't make it",
-  tentative: "You might go",
-  "needs-action": "Not answered yet",
+/** Where an answer stands, in the current language (getters: read when shown, so a language change re-renders). */
+export const RESPONSE_WORDS: { readonly [R in ParticipantResponse]: string } = {
+  get accepted() {
+    return t("sessions-response-accepted");
+  },
+  get declined() {
+    return t("sessions-response-declined");
+  },
+  get tentative() {
+    return t("sessions-response-tentative");
+  },
+  get "needs-action"() {
+    return t("sessions-response-needs-action");
+  },
 };
 
-/** Kinds the patient can choose for a session they add (the form's options). */
-export const KIND_WORDS: { [K in SessionKind]: string } = {
-  group: "Group",
-  individual: "Individual",
-  family: "Family",
-  psychoeducation: "Education",
-  medicationManagement: "Medication",
-  aftercareCheckIn: "Aftercare check-in",
-  other: "Other",
+/** Each kind's catalog suffix: `sessions-kind-<suffix>` (the form's options), `sessions-untitled-<suffix>`. */
+const KIND_IDS: { [K in SessionKind]: string } = {
+  group: "group",
+  individual: "individual",
+  family: "family",
+  psychoeducation: "psychoeducation",
+  medicationManagement: "medication-management",
+  aftercareCheckIn: "aftercare-check-in",
+  other: "other",
 };
+
+/** Kinds the patient can choose for a session they add (the form's options), in the current language. */
+export const KIND_WORDS: { readonly [K in SessionKind]: string } = Object.defineProperties(
+  {} as { [K in SessionKind]: string },
+  Object.fromEntries(Object.entries(KIND_IDS).map(([kind, id]) => [kind, { enumerable: true, get: () => t(`sessions-kind-${id}`) }])),
+);
+
+/** A session without a name, named by its kind ("Group session"). */
+export const untitledSession = (kind: SessionKind) => t(`sessions-untitled-${KIND_IDS[kind]}`);
 
 /** How far ahead a cancelled session still shows among the upcoming ones. */
 const CANCELLED_SHOWN_AHEAD_MS = 7 * 86_400_000;
@@ -40,7 +59,7 @@ export function splitSessions(views: SessionView[], now: Date): { upcoming: Sess
 
 export function venueText(v: Venue | null): string {
   if (!v) return "";
-  return v.kind === "inPerson" ? v.place : "Video call";
+  return v.kind === "inPerson" ? v.place : t("sessions-video-call");
 }
 
 export type SessionForm = { date: string; start: string; end: string; kind: SessionKind; title: string; place: string };

@@ -1,15 +1,35 @@
 // The sharing screen's pure parts: the form turned into the core's ShareSelection and ConsentTerms,
 // labels for entries the patient picks from, and words for where a consent stands.
 import { dateTime, isoDate } from "./format";
+import { t } from "./i18n.svelte";
 import type { ConsentState, ShareKind, ShareSelection, StoredEntry } from "./types";
 
-export const KIND_TITLES: { [K in ShareKind]: string } = { craving: "Craving records", halt: "HALT checks", urge: "Urge-surfing sessions" };
+/** Each kind's title in the current language (getters: read when shown, so a language change re-renders). */
+export const KIND_TITLES: { readonly [K in ShareKind]: string } = {
+  get craving() {
+    return t("share-kind-craving");
+  },
+  get halt() {
+    return t("share-kind-halt");
+  },
+  get urge() {
+    return t("share-kind-urge");
+  },
+};
 
-export const STATE_WORDS: { [S in ConsentState]: string } = {
-  sending: "Not sent yet",
-  active: "Shared",
-  revoked: "Revoked",
-  expired: "Ended",
+export const STATE_WORDS: { readonly [S in ConsentState]: string } = {
+  get sending() {
+    return t("share-state-sending");
+  },
+  get active() {
+    return t("share-state-active");
+  },
+  get revoked() {
+    return t("share-state-revoked");
+  },
+  get expired() {
+    return t("share-state-expired");
+  },
 };
 
 export type ShareForm = {
@@ -44,10 +64,10 @@ export function selectionOf(f: ShareForm): ShareSelection {
 
 /** Why the form cannot be previewed yet, or null. */
 export function formProblem(f: ShareForm): string | null {
-  if (f.mode === "pick" && f.picked.length === 0) return "Choose at least one entry.";
-  if (f.mode === "range" && f.kinds.length === 0) return "Choose at least one kind of entry.";
-  if (f.mode === "range" && f.from && f.to && f.from > f.to) return "The start date is after the end date.";
-  if (!f.expiresOn) return "Choose when the permission ends.";
+  if (f.mode === "pick" && f.picked.length === 0) return t("share-problem-pick");
+  if (f.mode === "range" && f.kinds.length === 0) return t("share-problem-kind");
+  if (f.mode === "range" && f.from && f.to && f.from > f.to) return t("share-problem-dates");
+  if (!f.expiresOn) return t("share-problem-expiry");
   return null;
 }
 
@@ -56,11 +76,11 @@ export function entryLabel(r: StoredEntry): string | null {
   const rec = r.record;
   switch (rec.type) {
     case "craving":
-      return `Craving record, ${dateTime(new Date(rec.occurredAt.utc))}, intensity ${rec.intensity} of 10`;
+      return t("share-entry-craving", { when: dateTime(new Date(rec.occurredAt.utc)), intensity: rec.intensity });
     case "halt":
-      return `HALT check, ${dateTime(new Date(rec.takenAt.utc))}`;
+      return t("share-entry-halt", { when: dateTime(new Date(rec.takenAt.utc)) });
     case "urge":
-      return `Urge surfing, ${dateTime(new Date(rec.startedAt.utc))}`;
+      return t("share-entry-urge", { when: dateTime(new Date(rec.startedAt.utc)) });
     default:
       return null;
   }
