@@ -33,11 +33,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_program.sql"),
     include_str!("migrations/0005_consent_recipient.sql"),
     include_str!("migrations/0006_audit_key.sql"),
+    include_str!("migrations/0007_staff_language.sql"),
 ];
 
 /// The PostgreSQL migrations, in order; `schema_migration` records which ran. The first one creates
-/// the schema SQLite reaches after all of [`MIGRATIONS`].
-const POSTGRES_MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/0001_initial.sql")];
+/// the schema SQLite reaches after its first six [`MIGRATIONS`]; each later one matches the next
+/// SQLite migration (0002 here is SQLite's 0007).
+const POSTGRES_MIGRATIONS: &[&str] = &[
+    include_str!("migrations/postgres/0001_initial.sql"),
+    include_str!("migrations/postgres/0002_staff_language.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();

@@ -54,14 +54,18 @@ pub struct AppState {
     pub tls: bool,
 }
 
+/// The page a browser refused for plain HTTP from another computer sees, made from its request headers.
+pub type RefusedPage = fn(&HeaderMap) -> Response;
+
 /// The staff portal as the router mounts it: its routes, and the page a browser refused for plain
 /// HTTP from another computer sees (`crate::portal` supplies both; the API layer does not know it).
 #[derive(Debug)]
 pub struct Portal {
     /// The portal's routes (under `/portal`).
     pub routes: Router<AppState>,
-    /// The portal's page for a refused plain-HTTP request.
-    pub refused: fn() -> Response,
+    /// The portal's page for a refused plain-HTTP request (given the request's headers, for its
+    /// language).
+    pub refused: RefusedPage,
 }
 
 /// Builds the whole router: the API, and `portal` mounted beside it under the same transport rule.
@@ -105,7 +109,7 @@ pub const HSTS: &str = "max-age=63072000";
 async fn transport(
     axum::extract::State((state, portal_refused)): axum::extract::State<(
         AppState,
-        fn() -> Response,
+        RefusedPage,
     )>,
     request: Request,
     next: Next,
@@ -117,7 +121,7 @@ async fn transport(
             .is_some_and(|info| info.0.ip().is_loopback());
         if !loopback {
             if request.uri().path().starts_with("/portal") {
-                return portal_refused();
+                return portal_refused(request.headers());
             }
             return Problem::Forbidden("plain HTTP is served to this computer only; use HTTPS")
                 .into_response();

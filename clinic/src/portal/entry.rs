@@ -2,7 +2,10 @@
 //!
 //! Reading the FHIR form (rather than a storage type) keeps the portal independent of how the share
 //! module stores responses: whatever it hands over must already be the R4 resource the app signed.
-//! Question texts come from the Questionnaires the server publishes (`tideline_wire::questionnaire`).
+//! An entry is kept as codes and answers: which questionnaire, each item's `linkId`, coded answers as
+//! (system, code) and the patient's own words as they were written. The page renders question texts,
+//! HALT needs and coded answers from those codes in the staff member's language ([`super::pages`]);
+//! the `display` the app stored with a coding is kept only for a code this server does not know.
 
 use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
@@ -20,12 +23,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// As a heading.
-    pub fn title(self) -> &'static str {
+    /// The short name of the questionnaire in message ids (`portal-q-craving-situation`).
+    pub fn key(self) -> &'static str {
         match self {
-            Kind::Craving => "Craving record",
-            Kind::Halt => "HALT check",
-            Kind::Urge => "Urge surfing",
+            Kind::Craving => "craving",
+            Kind::Halt => "halt",
+            Kind::Urge => "urge",
         }
     }
 
@@ -47,36 +50,31 @@ impl Kind {
     }
 }
 
-/// One answer, ready to show.
+/// One answer, as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shown {
     /// A number.
     Integer(i64),
-    /// Text, a date or a code's display, as words.
+    /// The patient's own words, or a date, exactly as stored.
     Text(String),
     /// Yes or no.
     Boolean(bool),
-}
-
-impl Shown {
-    /// As words.
-    pub fn words(&self) -> String {
-        match self {
-            Shown::Integer(value) => value.to_string(),
-            Shown::Text(text) => text.clone(),
-            Shown::Boolean(true) => "Yes".into(),
-            Shown::Boolean(false) => "No".into(),
-        }
-    }
+    /// A code from one of the questionnaires' code systems.
+    Coded {
+        /// The code system.
+        system: String,
+        /// The code.
+        code: String,
+        /// The words the app stored with it (shown only for a code this server does not know).
+        display: Option<String>,
+    },
 }
 
 /// One answered item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answered {
-    /// The item's linkId.
+    /// The item's linkId (the question's words come from the catalog by it).
     pub link_id: String,
-    /// The question, from the published Questionnaire (the linkId when unknown).
-    pub question: String,
     /// Its answers.
     pub values: Vec<Shown>,
     /// For a group: each repetition's answered items.
@@ -138,11 +136,9 @@ impl Entry {
         integer_in(&self.answers, link_id)
     }
 
-    /// The words of the first answer to `link_id` (top level).
-    pub fn words(&self, link_id: &str) -> Option<String> {
-        find(&self.answers, link_id)
-            .and_then(|answered| answered.values.first())
-            .map(Shown::words)
+    /// The first answer to `link_id` (top level).
+    pub fn first(&self, link_id: &str) -> Option<&Shown> {
+        find(&self.answers, link_id).and_then(|answered| answered.values.first())
     }
 
     /// The urge session's readings: (seconds since the start, intensity).
@@ -188,7 +184,6 @@ fn read_items(items: Option<&Value>, published: &[QuestionnaireItem]) -> Vec<Ans
             continue;
         };
         let definition = published.iter().find(|known| known.link_id == link_id);
-        let question = definition.map_or_else(|| link_id.to_owned(), |known| known.text.clone());
         let values: Vec<Shown> = item
             .get("answer")
             .and_then(Value::as_array)
@@ -208,7 +203,6 @@ fn read_items(items: Option<&Value>, published: &[QuestionnaireItem]) -> Vec<Ans
             }
             None => answered.push(Answered {
                 link_id: link_id.to_owned(),
-                question,
                 values,
                 groups: group.into_iter().collect(),
             }),
@@ -225,11 +219,12 @@ fn read_value(answer: &Value) -> Option<Shown> {
         return Some(Shown::Boolean(value));
     }
     if let Some(coding) = answer.get("valueCoding") {
-        let words = coding
-            .get("display")
-            .or_else(|| coding.get("code"))
-            .and_then(Value::as_str)?;
-        return Some(Shown::Text(words.to_owned()));
+        let text = |key: &str| coding.get(key).and_then(Value::as_str).map(str::to_owned);
+        return Some(Shown::Coded {
+            system: text("system").unwrap_or_default(),
+            code: text("code")?,
+            display: text("display"),
+        });
     }
     ["valueString", "valueDateTime", "valueDate", "valueTime"]
         .iter()
@@ -259,9 +254,17 @@ mod tests {
         let entry = Entry::from_fhir(&resource).unwrap();
         assert_eq!(entry.kind, Kind::Urge);
         assert_eq!(entry.integer(urge::INTENSITY_PEAK), Some(8));
-        assert_eq!(entry.words(urge::OUTCOME).as_deref(), Some("Rode it out"));
+        assert_eq!(
+            entry.first(urge::OUTCOME),
+            Some(&Shown::Coded {
+                system: questionnaire::URGE_OUTCOME_SYSTEM.into(),
+                code: "rode-it-out".into(),
+                display: Some("Rode it out".into())
+            }),
+            "the code is kept, not only its English display"
+        );
         assert_eq!(entry.samples(), vec![(0, 6), (120, 8)]);
-        assert_eq!(entry.answers[1].question, "Intensity at the peak (0 to 10)");
+        assert_eq!(entry.answers[1].link_id, urge::INTENSITY_PEAK);
         assert_eq!(
             entry.when.unwrap().to_rfc3339(),
             "2026-03-03T19:40:00-06:00",

@@ -61,6 +61,19 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// A safe place to return to after sign-in: a portal path made only of plain characters, never another
+/// Percent-encodes a query value (everything but unreserved characters and `/`).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// site (`//evil.example`) or a scheme.
 pub fn safe_next(next: Option<&str>) -> Option<String> {
     let next = next?;

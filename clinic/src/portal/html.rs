@@ -1,18 +1,12 @@
-//! The portal's HTML: the page frame (maud), escaping for the older string-built fragments, and the
-//! fixed texts (the 42 CFR part 2 notice).
+//! The portal's HTML: the page frame (maud) in the staff member's language, and escaping for the older
+//! string-built fragments.
 //!
 //! Pages are built on the server with maud, which escapes every interpolated value unless it is wrapped
 //! in `PreEscaped`; there is no script. Fragments still built as strings escape through [`escape`].
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-/// The notice 42 CFR 2.32 requires with every disclosure made with the patient's consent, in our words.
-pub const PART2_NOTICE: &str = "This record comes from substance use disorder treatment records that \
-federal confidentiality rules (42 CFR part 2) protect. Those rules prohibit you from making any further \
-disclosure of it unless the patient's written consent expressly permits it or part 2 otherwise allows \
-it. A general authorization to release medical or other information is not enough for this purpose. \
-Federal law also restricts any use of this record to investigate or prosecute the patient for a crime \
-or to bring criminal charges against them.";
+use super::words::{t, tr, Arg, Lang};
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -43,6 +37,11 @@ pub struct Header<'a> {
     pub admin: bool,
 }
 
+/// A page with no signed-in header: the sign-in form, refusals before sign-in.
+pub fn page_for(lang: Lang, title: &str, main: &str) -> String {
+    frame(lang, title, None, PreEscaped(main.to_owned()))
+}
+
 /// A hidden field carrying the synchronizer token.
 pub fn csrf_field(token: &str) -> String {
     csrf(token).into_string()
@@ -54,62 +53,61 @@ pub fn csrf(token: &str) -> Markup {
 }
 
 /// A whole page. `title` is plain text; `main` is HTML already escaped by its builder (older pages).
-pub fn page(title: &str, header: Option<&Header<'_>>, main: &str) -> String {
-    frame(title, header, PreEscaped(main.to_owned()))
+pub fn page(lang: Lang, title: &str, header: Option<&Header<'_>>, main: &str) -> String {
+    frame(lang, title, header, PreEscaped(main.to_owned()))
 }
 
-/// A whole page around `main`.
-pub fn frame(title: &str, header: Option<&Header<'_>>, main: Markup) -> String {
+/// A whole page around `main`, in `lang` (`<html lang>` says which).
+pub fn frame(lang: Lang, title: &str, header: Option<&Header<'_>>, main: Markup) -> String {
+    let w = |id: &str| t(lang, id);
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="color-scheme" content="light dark";
                 meta name="referrer" content="no-referrer";
-                title { (title) " · Tideline clinic portal" }
+                title { (tr(lang, "portal-page-title", &[("title", Arg::from(title))])) }
                 link rel="stylesheet" href="/portal/style.css";
                 link rel="icon" href="/portal/icon.svg" type="image/svg+xml";
             }
             body {
-                a.skip href="#main" { "Skip to main content" }
+                a.skip href="#main" { (w("portal-skip")) }
                 header.bar {
-                    p.brand { "Tideline clinic portal" }
+                    p.brand { (w("portal-brand")) }
                     @if let Some(header) = header {
-                        nav aria-label="Portal" {
+                        nav aria-label=(w("portal-nav-label")) {
                             ul.nav {
-                                li { a href="/portal/today" { "Today" } }
-                                li { a href="/portal/worklist" { "Worklist" } }
-                                li { a href="/portal/programs" { "Programs" } }
-                                li { a href="/portal/patients" { "My patients" } }
+                                li { a href="/portal/today" { (w("portal-nav-today")) } }
+                                li { a href="/portal/worklist" { (w("portal-nav-worklist")) } }
+                                li { a href="/portal/programs" { (w("portal-nav-programs")) } }
+                                li { a href="/portal/patients" { (w("portal-nav-my-patients")) } }
                                 @if header.admin {
-                                    li { a href="/portal/clinic/patients" { "All patients" } }
-                                    li { a href="/portal/clinic/staff" { "Staff" } }
+                                    li { a href="/portal/clinic/patients" { (w("portal-nav-all-patients")) } }
+                                    li { a href="/portal/clinic/staff" { (w("portal-nav-staff")) } }
                                 }
+                                li { a href="/portal/account" { (w("portal-nav-account")) } }
                             }
                         }
-                        p.who { "Signed in as " (header.name) ", " (header.clinic) }
+                        p.who { (tr(lang, "portal-signed-in-as", &[("name", Arg::from(header.name)), ("clinic", Arg::from(header.clinic))])) }
                         form.sign-out method="post" action="/portal/sign-out" {
                             (csrf(header.csrf_token))
-                            button type="submit" { "Sign out" }
+                            button type="submit" { (w("portal-sign-out")) }
                         }
                     }
                 }
                 main #main tabindex="-1" { (main) }
-                footer.foot { p { "For your patients' privacy you are signed out after 15 minutes without activity." } }
+                footer.foot { p { (w("portal-footer-logoff")) } }
             }
         }
     }
     .into_string()
 }
 
-/// The part 2 notice as shown on each disclosed record.
-pub fn part2_notice() -> String {
-    format!(
-        r#"<p class="notice"><strong>42 CFR part 2 notice.</strong> {}</p>"#,
-        escape(PART2_NOTICE)
-    )
+/// The part 2 notice as shown on each disclosed record, in `lang`.
+pub fn part2(lang: Lang) -> Markup {
+    html! { p.notice { strong { (t(lang, "portal-part2-heading")) } " " (t(lang, "portal-part2-notice")) } }
 }
 
 #[cfg(test)]
@@ -125,9 +123,12 @@ mod tests {
     }
 
     #[test]
-    fn the_notice_names_the_rule_and_forbids_redisclosure() {
-        assert!(PART2_NOTICE.contains("42 CFR part 2"));
-        assert!(PART2_NOTICE.contains("prohibit you from making any further disclosure"));
-        assert!(PART2_NOTICE.contains("investigate or prosecute"));
+    fn the_notice_names_the_rule_and_forbids_redisclosure_in_each_language() {
+        let en = part2(Lang::En).into_string();
+        assert!(en.contains("42 CFR part 2"));
+        assert!(en.contains("prohibit you from making any further disclosure"));
+        assert!(en.contains("investigate or prosecute"));
+        let es = part2(Lang::Es).into_string();
+        assert!(es.contains("42 CFR Part 2") && es.contains("le prohíben divulgarlo de nuevo"));
     }
 }

@@ -21,11 +21,12 @@ pub mod pages;
 pub mod session;
 pub mod source;
 mod views;
+pub mod words;
 mod workspace;
 
 use crate::db::Connection;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -37,6 +38,7 @@ use crate::problem::Problem;
 use html::Header;
 use pages::SignInNote;
 use session::{Lapsed, Session, StaffMember};
+use words::{t, Lang};
 
 /// The session cookie's name over TLS: the `__Host-` prefix makes browsers insist on `Secure`,
 /// `Path=/` and no `Domain`, so no other host or path can plant or read it.
@@ -178,37 +180,47 @@ impl Answer {
     }
 }
 
-fn problem_page(problem: &Problem, header: Option<&Header<'_>>) -> Answer {
+fn problem_page(lang: Lang, problem: &Problem, header: Option<&Header<'_>>) -> Answer {
     let (status, title, text) = match problem {
         Problem::Forbidden("administrators only") => (
             StatusCode::FORBIDDEN,
-            "Not available to you",
-            "This page is for your clinic's administrators.",
+            "portal-refused-title",
+            "portal-refused-admins",
         ),
         Problem::Forbidden(_) => (
             StatusCode::FORBIDDEN,
-            "Not available to you",
-            "This patient is not on your care team, so their records are not shown to you.",
+            "portal-refused-title",
+            "portal-refused-care-team",
         ),
         Problem::Invalid(_) | Problem::Required(_) | Problem::CodeInvalid(_) => (
             StatusCode::BAD_REQUEST,
-            "Check the request",
-            "The page could not be shown with what was asked; check the dates and choices and try again.",
+            "portal-bad-request-title",
+            "portal-bad-request-text",
         ),
         Problem::NotFound => (
             StatusCode::NOT_FOUND,
-            "Not found",
-            "There is no such patient.",
+            "portal-not-found-title",
+            "portal-not-found-text",
         ),
         _ => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Something went wrong",
-            "The page could not be shown. Please try again.",
+            "portal-error-title",
+            "portal-error-text",
         ),
     };
+    let (title, text) = (t(lang, title), t(lang, text));
     Answer::page(
         status,
-        html::page(title, header, &pages::refused(title, text)),
+        html::page(lang, &title, header, &pages::refused(lang, &title, &text)),
+    )
+}
+
+/// The language of a page for someone not signed in: the browser's `Accept-Language`.
+fn browser_lang(headers: &HeaderMap) -> Lang {
+    words::from_accept_language(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok()),
     )
 }
 
@@ -222,17 +234,12 @@ fn transport_allowed(state: &AppState, inbound: &Inbound) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// The page for a plain-HTTP browser that is not on this computer.
-pub(crate) fn transport_refused() -> Response {
-    let body = pages::refused(
-        "Use a secure connection",
-        "The portal is only served over HTTPS, except to this computer itself.",
-    );
-    Answer::page(
-        StatusCode::FORBIDDEN,
-        html::page("Use a secure connection", None, &body),
-    )
-    .into_response()
+/// The page for a plain-HTTP browser that is not on this computer, in the browser's language.
+pub(crate) fn transport_refused(headers: &HeaderMap) -> Response {
+    let lang = browser_lang(headers);
+    let title = t(lang, "portal-insecure-title");
+    let body = pages::refused(lang, &title, &t(lang, "portal-insecure-text"));
+    Answer::page(StatusCode::FORBIDDEN, html::page(lang, &title, None, &body)).into_response()
 }
 
 fn audit_row(
@@ -275,11 +282,12 @@ where
         + 'static,
 {
     if !transport_allowed(state, &inbound) {
-        return transport_refused();
+        return transport_refused(&inbound.headers);
     }
     let cookie = form::cookie(&inbound.headers, cookie_name(state));
     let clock = state.clock.clone();
     let address = inbound.address.clone();
+    let lang = browser_lang(&inbound.headers);
     let answer = state
         .store
         .run(move |conn| {
@@ -301,6 +309,7 @@ where
                                 &address,
                             )?;
                             Ok(problem_page(
+                                member.lang,
                                 &problem,
                                 Some(&header_of(&member, &csrf_token)),
                             ))
@@ -320,7 +329,7 @@ where
         .await;
     match answer {
         Ok(answer) => answer.into_response(),
-        Err(problem) => problem_page(&problem, None).into_response(),
+        Err(problem) => problem_page(lang, &problem, None).into_response(),
     }
 }
 
@@ -366,7 +375,7 @@ async fn icon() -> Response {
 
 async fn sign_in_form(State(state): State<AppState>, inbound: Inbound) -> Response {
     if !transport_allowed(&state, &inbound) {
-        return transport_refused();
+        return transport_refused(&inbound.headers);
     }
     let query = inbound
         .path_and_query
@@ -379,6 +388,10 @@ async fn sign_in_form(State(state): State<AppState>, inbound: Inbound) -> Respon
         Some("signed-out") => SignInNote::SignedOut,
         _ => SignInNote::None,
     };
+    // The page's language: one chosen on the page itself, else the browser's.
+    let lang = form::field(&query, "lang")
+        .and_then(Lang::from_tag)
+        .unwrap_or_else(|| browser_lang(&inbound.headers));
     let cookie = form::cookie(&inbound.headers, cookie_name(&state));
     let clock = state.clock.clone();
     let secure = state.clone();
@@ -394,21 +407,13 @@ async fn sign_in_form(State(state): State<AppState>, inbound: Inbound) -> Respon
                 }),
                 Ok(Session::Visitor { csrf_token }) => Ok(Answer::page(
                     StatusCode::OK,
-                    html::page(
-                        "Sign in",
-                        None,
-                        &pages::sign_in(&csrf_token, "", next.as_deref(), note),
-                    ),
+                    sign_in_page(lang, &csrf_token, "", next.as_deref(), note),
                 )),
                 Err(_) => {
                     let opened = session::open(conn, None, now)?;
                     Ok(Answer::Page {
                         status: StatusCode::OK,
-                        html: html::page(
-                            "Sign in",
-                            None,
-                            &pages::sign_in(&opened.csrf_token, "", next.as_deref(), note),
-                        ),
+                        html: sign_in_page(lang, &opened.csrf_token, "", next.as_deref(), note),
                         cookie: Some(set_cookie(&secure, &opened.cookie)),
                     })
                 }
@@ -417,8 +422,24 @@ async fn sign_in_form(State(state): State<AppState>, inbound: Inbound) -> Respon
         .await;
     match answer {
         Ok(answer) => answer.into_response(),
-        Err(problem) => problem_page(&problem, None).into_response(),
+        Err(problem) => problem_page(lang, &problem, None).into_response(),
     }
+}
+
+/// The sign-in form as a whole page in `lang`.
+fn sign_in_page(
+    lang: Lang,
+    csrf_token: &str,
+    email: &str,
+    next: Option<&str>,
+    note: SignInNote,
+) -> String {
+    html::page(
+        lang,
+        &t(lang, "portal-sign-in-title"),
+        None,
+        &pages::sign_in(lang, csrf_token, email, next, note),
+    )
 }
 
 enum FirstStep {
@@ -437,11 +458,13 @@ struct SignInForm {
     next: Option<String>,
     cookie: Option<String>,
     address: String,
+    /// The sign-in page's language, which a first sign-in stores as the account's.
+    lang: Lang,
 }
 
 async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
     if !transport_allowed(&state, &inbound) {
-        return transport_refused();
+        return transport_refused(&inbound.headers);
     }
     let fields = form::fields(&String::from_utf8_lossy(&inbound.body));
     let SignInForm {
@@ -451,6 +474,7 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
         next,
         cookie,
         address,
+        lang,
     } = SignInForm {
         email: form::field(&fields, "email").unwrap_or_default().to_owned(),
         password: form::field(&fields, "password")
@@ -460,6 +484,9 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
         next: form::safe_next(form::field(&fields, "next")),
         cookie: form::cookie(&inbound.headers, cookie_name(&state)),
         address: inbound.address.clone(),
+        lang: form::field(&fields, "lang")
+            .and_then(Lang::from_tag)
+            .unwrap_or_else(|| browser_lang(&inbound.headers)),
     };
 
     // Step 1 (store): the form's token, the lockout, the stored hash.
@@ -479,6 +506,7 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
                 sign_in_check(
                     conn,
                     &secure,
+                    lang,
                     &email,
                     cookie.as_deref(),
                     &submitted,
@@ -495,7 +523,7 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
             csrf_token,
             account,
         }) => (csrf_token, account),
-        Err(problem) => return problem_page(&problem, None).into_response(),
+        Err(problem) => return problem_page(lang, &problem, None).into_response(),
     };
 
     // Step 2: Argon2 off the runtime and off the store thread.
@@ -518,13 +546,14 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
                 next,
                 cookie,
                 address,
+                lang,
             };
             sign_in_finish(conn, &secure, verified, form, now)
         })
         .await;
     match answer {
         Ok(answer) => answer.into_response(),
-        Err(problem) => problem_page(&problem, None).into_response(),
+        Err(problem) => problem_page(lang, &problem, None).into_response(),
     }
 }
 
@@ -534,6 +563,7 @@ async fn sign_in(State(state): State<AppState>, inbound: Inbound) -> Response {
 fn sign_in_check(
     conn: &crate::db::Connection,
     secure: &AppState,
+    lang: Lang,
     email: &str,
     cookie: Option<&str>,
     submitted: &str,
@@ -558,15 +588,12 @@ fn sign_in_check(
             let opened = session::open(conn, None, now)?;
             return Ok(FirstStep::Refused(Answer::Page {
                 status: StatusCode::FORBIDDEN,
-                html: html::page(
-                    "Sign in",
-                    None,
-                    &pages::sign_in(
-                        &opened.csrf_token,
-                        email,
-                        next.as_deref(),
-                        SignInNote::Expired,
-                    ),
+                html: sign_in_page(
+                    lang,
+                    &opened.csrf_token,
+                    email,
+                    next.as_deref(),
+                    SignInNote::Expired,
                 ),
                 cookie: Some(set_cookie(secure, &opened.cookie)),
             }));
@@ -585,15 +612,12 @@ fn sign_in_check(
         let minutes = (seconds + 59) / 60;
         return Ok(FirstStep::Refused(Answer::page(
             StatusCode::TOO_MANY_REQUESTS,
-            html::page(
-                "Sign in",
-                None,
-                &pages::sign_in(
-                    session.csrf_token(),
-                    email,
-                    next.as_deref(),
-                    SignInNote::Locked(minutes),
-                ),
+            sign_in_page(
+                lang,
+                session.csrf_token(),
+                email,
+                next.as_deref(),
+                SignInNote::Locked(minutes),
             ),
         )));
     }
@@ -618,6 +642,7 @@ fn sign_in_finish(
         next,
         cookie,
         address,
+        lang,
         ..
     } = form;
     match verified {
@@ -626,6 +651,10 @@ fn sign_in_finish(
                 session::close(conn, cookie)?;
             }
             session::clear_failures(conn, &email)?;
+            // The first sign-in takes the sign-in page's language as the account's setting.
+            if session::language_of(conn, staff_id)?.is_none() {
+                session::set_language(conn, staff_id, lang)?;
+            }
             let opened = session::open(conn, Some(staff_id), now)?;
             audit_row(
                 conn,
@@ -658,11 +687,7 @@ fn sign_in_finish(
             };
             Ok(Answer::page(
                 StatusCode::UNAUTHORIZED,
-                html::page(
-                    "Sign in",
-                    None,
-                    &pages::sign_in(&csrf_token, &email, next.as_deref(), note),
-                ),
+                sign_in_page(lang, &csrf_token, &email, next.as_deref(), note),
             ))
         }
     }
@@ -670,7 +695,7 @@ fn sign_in_finish(
 
 async fn sign_out(State(state): State<AppState>, inbound: Inbound) -> Response {
     if !transport_allowed(&state, &inbound) {
-        return transport_refused();
+        return transport_refused(&inbound.headers);
     }
     let fields = form::fields(&String::from_utf8_lossy(&inbound.body));
     let submitted = form::field(&fields, "csrf").unwrap_or_default().to_owned();
@@ -678,38 +703,51 @@ async fn sign_out(State(state): State<AppState>, inbound: Inbound) -> Response {
     let clock = state.clock.clone();
     let address = inbound.address.clone();
     let secure = state.clone();
+    let lang = browser_lang(&inbound.headers);
     let answer = state
         .store
         .run(move |conn| {
             let now = clock.now();
             match session::resolve(conn, cookie.as_deref(), now, false)? {
                 Ok(session) if session::csrf_matches(&session, &submitted) => {
-                    let actor = match &session {
-                        Session::Staff { member, .. } => member.caller.actor(),
-                        Session::Visitor { .. } => "anonymous".into(),
+                    let (actor, lang) = match &session {
+                        Session::Staff { member, .. } => (member.caller.actor(), member.lang),
+                        Session::Visitor { .. } => ("anonymous".into(), lang),
                     };
                     if let Some(cookie) = &cookie {
                         session::close(conn, cookie)?;
                     }
-                    audit_row(conn, now, actor, "portal sign-out", "staff".into(), "allowed", &address)?;
+                    audit_row(
+                        conn,
+                        now,
+                        actor,
+                        "portal sign-out",
+                        "staff".into(),
+                        "allowed",
+                        &address,
+                    )?;
                     Ok(Answer::Redirect {
-                        to: "/portal/sign-in?reason=signed-out".into(),
+                        to: format!("/portal/sign-in?reason=signed-out&lang={}", lang.tag()),
                         cookie: Some(clear_cookie(&secure)),
                     })
                 }
                 Ok(Session::Staff { member, csrf_token }) => {
-                    audit_row(conn, now, member.caller.actor(), "portal sign-out", "staff".into(), "refused:csrf", &address)?;
-                    let header = Header {
-                        name: &member.display_name,
-                        clinic: &member.clinic_name,
-                        csrf_token: &csrf_token,
-                        admin: member.is_admin(),
-                    };
-                    let body = pages::refused(
-                        "Request not accepted",
-                        "This form was not sent from your current portal page. Nothing was changed; use the Sign out button at the top of the page.",
-                    );
-                    Ok(Answer::page(StatusCode::FORBIDDEN, html::page("Request not accepted", Some(&header), &body)))
+                    audit_row(
+                        conn,
+                        now,
+                        member.caller.actor(),
+                        "portal sign-out",
+                        "staff".into(),
+                        "refused:csrf",
+                        &address,
+                    )?;
+                    let lang = member.lang;
+                    let title = t(lang, "portal-csrf-title");
+                    let body = pages::refused(lang, &title, &t(lang, "portal-csrf-sign-out"));
+                    Ok(Answer::page(
+                        StatusCode::FORBIDDEN,
+                        html::page(lang, &title, Some(&header_of(&member, &csrf_token)), &body),
+                    ))
                 }
                 // Nobody signed in: nothing to end.
                 _ => Ok(Answer::Redirect {
@@ -721,7 +759,7 @@ async fn sign_out(State(state): State<AppState>, inbound: Inbound) -> Response {
         .await;
     match answer {
         Ok(answer) => answer.into_response(),
-        Err(problem) => problem_page(&problem, None).into_response(),
+        Err(problem) => problem_page(lang, &problem, None).into_response(),
     }
 }
 
@@ -763,10 +801,16 @@ async fn patients(State(state): State<AppState>, inbound: Inbound) -> Response {
                 "allowed",
                 address,
             )?;
-            let main = pages::patients(&rows, today);
+            let lang = member.lang;
+            let main = pages::patients(lang, &rows, today);
             Ok(Answer::page(
                 StatusCode::OK,
-                html::page("My patients", Some(&header_of(member, csrf)), &main),
+                html::page(
+                    lang,
+                    &t(lang, "portal-my-patients-title"),
+                    Some(&header_of(member, csrf)),
+                    &main,
+                ),
             ))
         },
     )
@@ -804,10 +848,11 @@ async fn patient(
             source::record_view(conn, member, &shares, now, address)?;
             let course = crate::course::history(conn, &member.caller, patient_id)?;
             let today = pages::today_in(now, &attendance);
-            let main = pages::patient(&patient, &attendance, &course, &disclosures, today);
+            let lang = member.lang;
+            let main = pages::patient(lang, &patient, &attendance, &course, &disclosures, today);
             Ok(Answer::page(
                 StatusCode::OK,
-                html::page(&patient.full(), Some(&header_of(member, csrf)), &main),
+                html::page(lang, &patient.full(), Some(&header_of(member, csrf)), &main),
             ))
         },
     )

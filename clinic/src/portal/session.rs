@@ -9,6 +9,7 @@ use ring::digest::{digest, SHA256};
 use ring::rand::{SecureRandom, SystemRandom};
 use tideline_wire::hex;
 
+use super::words::Lang;
 use crate::access::Caller;
 use crate::problem::Problem;
 
@@ -41,6 +42,8 @@ pub struct StaffMember {
     pub display_name: String,
     /// Their clinic's name.
     pub clinic_name: String,
+    /// The language they read the portal in (their account's setting; English until one is stored).
+    pub lang: Lang,
 }
 
 impl StaffMember {
@@ -168,7 +171,7 @@ pub fn resolve(
     };
     let member = conn
         .query_row(
-            "SELECT s.clinic_id, s.is_admin, s.display_name, c.name FROM staff s
+            "SELECT s.clinic_id, s.is_admin, s.display_name, c.name, s.language FROM staff s
              JOIN clinic c ON c.id = s.clinic_id WHERE s.id = ?1 AND s.active = 1",
             [staff_id],
             |row| {
@@ -183,6 +186,11 @@ pub fn resolve(
                     clinic_id,
                     display_name: row.get(2)?,
                     clinic_name: row.get(3)?,
+                    lang: row
+                        .get::<_, Option<String>>(4)?
+                        .as_deref()
+                        .and_then(Lang::from_tag)
+                        .unwrap_or_default(),
                 })
             },
         )
@@ -199,6 +207,27 @@ pub fn resolve(
         )?;
     }
     Ok(Ok(Session::Staff { member, csrf_token }))
+}
+
+/// The staff member's language setting, or None when they have not chosen one.
+pub fn language_of(conn: &Connection, staff_id: i64) -> Result<Option<Lang>, Problem> {
+    let tag: Option<Option<String>> = conn
+        .query_row(
+            "SELECT language FROM staff WHERE id = ?1",
+            [staff_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(tag.flatten().as_deref().and_then(Lang::from_tag))
+}
+
+/// Stores the staff member's language (the account setting every portal page follows).
+pub fn set_language(conn: &Connection, staff_id: i64, lang: Lang) -> Result<(), Problem> {
+    conn.execute(
+        "UPDATE staff SET language = ?2 WHERE id = ?1",
+        params![staff_id, lang.tag()],
+    )?;
+    Ok(())
 }
 
 /// Whether a submitted form token matches the session's, compared in constant time.

@@ -37,8 +37,8 @@ pub struct Disclosure {
     pub signed: Option<DateTime<Utc>>,
     /// When it ends.
     pub expires: Option<DateTime<Utc>>,
-    /// The purpose, in words.
-    pub purpose: String,
+    /// The purposes (v3 ActReason code, the display the app stored), worded by the page.
+    pub purposes: Vec<(String, Option<String>)>,
     /// The shared QuestionnaireResponses, as FHIR JSON.
     pub responses: Vec<Value>,
 }
@@ -102,21 +102,16 @@ pub fn disclosures(
         .iter()
         .map(|visible| {
             let consent = &visible.consent.resource;
-            let purpose: Vec<String> = consent
-                .provision
-                .purpose
-                .iter()
-                .map(|coding| purpose_words(&coding.code, coding.display.as_deref()))
-                .collect();
             Disclosure {
                 consent_id: visible.consent.id.to_string(),
                 signed: Some(consent.date_time),
                 expires: Some(visible.consent.expires_at),
-                purpose: if purpose.is_empty() {
-                    "not stated".into()
-                } else {
-                    purpose.join(", ")
-                },
+                purposes: consent
+                    .provision
+                    .purpose
+                    .iter()
+                    .map(|coding| (coding.code.clone(), coding.display.clone()))
+                    .collect(),
                 responses: visible
                     .entries
                     .iter()
@@ -126,16 +121,6 @@ pub fn disclosures(
         })
         .collect();
     Ok((shares, shown))
-}
-
-/// A v3 ActReason purpose in words.
-fn purpose_words(code: &str, display: Option<&str>) -> String {
-    match code {
-        "TREAT" => "Treatment".into(),
-        "HPAYMT" => "Payment".into(),
-        "HOPERAT" => "Health care operations".into(),
-        _ => display.unwrap_or(code).to_owned(),
-    }
 }
 
 /// Records that the therapist viewed these shares: one audit row per consent through the share module,

@@ -14,6 +14,7 @@ use tideline_wire::care::{Attendance, LevelOfCare, SessionKind};
 
 use super::session::{self, Session, StaffMember};
 use super::views::{self, Failed, FormState};
+use super::words::{self, t, Lang};
 use super::{audit_row, form, header_of, html, problem_page, signed_in_page, Answer};
 use crate::http::{record_id, AppState, Inbound};
 use crate::problem::Problem;
@@ -42,30 +43,22 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/portal/clinic/patients/{id}/discharge", post(discharge))
         .route("/portal/clinic/devices/{id}/revoke", post(revoke))
         .route("/portal/clinic/staff", get(staff_page).post(create_staff))
+        .route("/portal/account", get(account))
+        .route("/portal/account/language", post(set_language))
 }
 
 fn page(member: &StaffMember, csrf: &str, title: &str, main: maud::Markup) -> Answer {
     Answer::page(
         StatusCode::OK,
-        html::frame(title, Some(&header_of(member, csrf)), main),
+        html::frame(member.lang, title, Some(&header_of(member, csrf)), main),
     )
 }
 
-/// The refusal as a sentence for the form (fixed words, never request content).
-fn sentence(problem: &Problem) -> String {
-    let text = match problem {
-        Problem::Invalid(text) | Problem::CodeInvalid(text) | Problem::Required(text) => {
-            text.to_string()
-        }
-        Problem::Conflict(text) => (*text).to_owned(),
-        Problem::Forbidden(_) => "you do not have permission to do this".into(),
-        Problem::NotFound => "that record does not exist".into(),
-        _ => "nothing was saved; please try again".into(),
-    };
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
+fn state<'a>(member: &StaffMember, csrf: &'a str, failed: Option<&'a Failed>) -> FormState<'a> {
+    FormState {
+        lang: member.lang,
+        csrf,
+        failed,
     }
 }
 
@@ -128,7 +121,7 @@ where
         + 'static,
 {
     if !super::transport_allowed(state, &inbound) {
-        return super::transport_refused();
+        return super::transport_refused(&inbound.headers);
     }
     let fields = form::fields(&String::from_utf8_lossy(&inbound.body));
     let submitted = form::field(&fields, "csrf").unwrap_or_default().to_owned();
@@ -151,15 +144,17 @@ where
                 }
             };
             let actor = member.caller.actor();
-            if !resolved.as_ref().is_ok_and(|session| session::csrf_matches(session, &submitted)) {
+            if !resolved
+                .as_ref()
+                .is_ok_and(|session| session::csrf_matches(session, &submitted))
+            {
                 audit_row(conn, now, actor, action, path, "refused:csrf", &address)?;
-                let body = super::pages::refused(
-                    "Request not accepted",
-                    "This form was not sent from your current portal page. Nothing was changed; open the page again and retry.",
-                );
+                let lang = member.lang;
+                let title = t(lang, "portal-csrf-title");
+                let body = super::pages::refused(lang, &title, &t(lang, "portal-csrf-form"));
                 return Ok(Answer::page(
                     StatusCode::FORBIDDEN,
-                    html::page("Request not accepted", Some(&header_of(&member, &csrf_token)), &body),
+                    html::page(lang, &title, Some(&header_of(&member, &csrf_token)), &body),
                 ));
             }
             match crate::store::atomically(conn, |conn| act(conn, &member, &fields, now)) {
@@ -168,24 +163,43 @@ where
                     Ok(answer)
                 }
                 Err(problem) => {
-                    audit_row(conn, now, actor, action, path, problem.audit_word(), &address)?;
+                    audit_row(
+                        conn,
+                        now,
+                        actor,
+                        action,
+                        path,
+                        problem.audit_word(),
+                        &address,
+                    )?;
                     let failed = Failed {
                         form: form_id,
-                        message: sentence(&problem),
+                        message: words::refusal(member.lang, &problem),
                         fields,
                     };
-                    let status = StatusCode::from_u16(problem.status()).unwrap_or(StatusCode::BAD_REQUEST);
+                    let status =
+                        StatusCode::from_u16(problem.status()).unwrap_or(StatusCode::BAD_REQUEST);
                     if matches!(problem, Problem::Forbidden(_) | Problem::NotFound) {
-                        let body = super::pages::refused("Not available to you", &failed.message);
+                        let lang = member.lang;
+                        let title = t(lang, "portal-refused-title");
+                        let body = super::pages::refused(lang, &title, &failed.message);
                         return Ok(Answer::page(
                             status,
-                            html::page("Not available to you", Some(&header_of(&member, &csrf_token)), &body),
+                            html::page(lang, &title, Some(&header_of(&member, &csrf_token)), &body),
                         ));
                     }
                     match again(conn, &member, &csrf_token, now, &failed) {
-                        Ok(Answer::Page { html, .. }) => Ok(Answer::Page { status, html, cookie: None }),
+                        Ok(Answer::Page { html, .. }) => Ok(Answer::Page {
+                            status,
+                            html,
+                            cookie: None,
+                        }),
                         Ok(other) => Ok(other),
-                        Err(problem) => Ok(problem_page(&problem, Some(&header_of(&member, &csrf_token)))),
+                        Err(problem) => Ok(problem_page(
+                            member.lang,
+                            &problem,
+                            Some(&header_of(&member, &csrf_token)),
+                        )),
                     }
                 }
             }
@@ -193,7 +207,7 @@ where
         .await;
     match answer {
         Ok(answer) => answer.into_response(),
-        Err(problem) => problem_page(&problem, None).into_response(),
+        Err(problem) => problem_page(Lang::En, &problem, None).into_response(),
     }
 }
 
@@ -270,7 +284,12 @@ async fn today(State(state): State<AppState>, inbound: Inbound) -> Response {
                 .map(|session| crate::sessions::roster(conn, &member.caller, session.id))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok((
-                page(member, csrf, "Today", views::today(day, &rosters)),
+                page(
+                    member,
+                    csrf,
+                    &t(member.lang, "portal-nav-today"),
+                    views::today(member.lang, day, &rosters),
+                ),
                 format!("session? date={day}"),
             ))
         },
@@ -287,7 +306,12 @@ async fn worklist(State(state): State<AppState>, inbound: Inbound) -> Response {
         |conn, member, csrf, now| {
             let list = crate::report::worklist(conn, &member.caller, member.clinic_id, now)?;
             Ok((
-                page(member, csrf, "Worklist", views::worklist(&list)),
+                page(
+                    member,
+                    csrf,
+                    &t(member.lang, "portal-nav-worklist"),
+                    views::worklist(member.lang, &list),
+                ),
                 "worklist".into(),
             ))
         },
@@ -304,12 +328,11 @@ fn programs_page(
     failed: Option<&Failed>,
 ) -> Result<Answer, Problem> {
     let programs = crate::program::list(conn, &member.caller, member.clinic_id)?;
-    let state = FormState { csrf, failed };
     Ok(page(
         member,
         csrf,
-        "Programs",
-        views::programs(&programs, member.is_admin(), &state),
+        &t(member.lang, "portal-nav-programs"),
+        views::programs(&programs, member.is_admin(), &state(member, csrf, failed)),
     ))
 }
 
@@ -370,12 +393,17 @@ fn program_page(
     } else {
         Vec::new()
     };
-    let state = FormState { csrf, failed };
     Ok(page(
         member,
         csrf,
         &program.name.clone(),
-        views::program(&program, &sessions, &patients, member.is_admin(), &state),
+        views::program(
+            &program,
+            &sessions,
+            &patients,
+            member.is_admin(),
+            &state(member, csrf, failed),
+        ),
     ))
 }
 
@@ -540,17 +568,21 @@ fn session_view(
     failed: Option<&Failed>,
 ) -> Result<Answer, Problem> {
     let roster = crate::sessions::roster(conn, &member.caller, id)?;
-    let state = FormState { csrf, failed };
     let title = format!(
         "{}, {}",
         roster.session.program,
-        roster.session.local_start().format("%-d %b %H:%M")
+        words::day_and_time(member.lang, &roster.session.local_start())
     );
     Ok(page(
         member,
         csrf,
         &title,
-        views::session(&roster, now, member.is_admin(), &state),
+        views::session(
+            &roster,
+            now,
+            member.is_admin(),
+            &state(member, csrf, failed),
+        ),
     ))
 }
 
@@ -687,8 +719,8 @@ fn clinic_patients_page(
     Ok(page(
         member,
         csrf,
-        "All patients",
-        views::clinic_patients(&patients, &FormState { csrf, failed }),
+        &t(member.lang, "portal-nav-all-patients"),
+        views::clinic_patients(&patients, &state(member, csrf, failed)),
     ))
 }
 
@@ -767,7 +799,7 @@ fn patient_admin_page(
         member,
         csrf,
         &name,
-        views::patient_admin(&admin, &FormState { csrf, failed }),
+        views::patient_admin(&admin, &state(member, csrf, failed)),
     ))
 }
 
@@ -958,8 +990,8 @@ fn staff_view(
     Ok(page(
         member,
         csrf,
-        "Staff",
-        views::staff(&staff, &FormState { csrf, failed }),
+        &t(member.lang, "portal-staff-title"),
+        views::staff(&staff, &state(member, csrf, failed)),
     ))
 }
 
@@ -1031,6 +1063,70 @@ async fn create_staff(State(state): State<AppState>, inbound: Inbound) -> Respon
             ))
         },
         |conn, member, csrf, _, failed| staff_view(conn, member, csrf, Some(failed)),
+    )
+    .await
+}
+
+// ---- The staff member's account: their language ----
+
+async fn account(State(state): State<AppState>, inbound: Inbound) -> Response {
+    let saved = inbound.path_and_query.contains("saved=1");
+    view(
+        &state,
+        inbound,
+        "/portal/account".into(),
+        "portal account",
+        move |_, member, csrf, _| {
+            let lang = member.lang;
+            let main = super::pages::account(lang, csrf, saved);
+            Ok((
+                Answer::page(
+                    StatusCode::OK,
+                    html::page(
+                        lang,
+                        &t(lang, "portal-account-heading"),
+                        Some(&header_of(member, csrf)),
+                        &main,
+                    ),
+                ),
+                format!("Practitioner/{}", member.staff_id),
+            ))
+        },
+    )
+    .await
+}
+
+async fn set_language(State(state): State<AppState>, inbound: Inbound) -> Response {
+    submit(
+        &state,
+        inbound,
+        "set portal language",
+        "language",
+        |conn, member, fields, _| {
+            let lang = text(fields, "language")
+                .as_deref()
+                .and_then(Lang::from_tag)
+                .filter(|lang| Lang::CHOOSABLE.contains(lang))
+                .ok_or(Problem::CodeInvalid("choose English or Spanish".into()))?;
+            session::set_language(conn, member.staff_id, lang)?;
+            Ok((
+                redirect("/portal/account?saved=1".into()),
+                format!("Practitioner/{} language={}", member.staff_id, lang.tag()),
+            ))
+        },
+        |_, member, csrf, _, failed| {
+            let lang = member.lang;
+            let title = t(lang, "portal-account-heading");
+            let main = format!(
+                "{}{}",
+                html::escape(&failed.message),
+                super::pages::account(lang, csrf, false)
+            );
+            Ok(Answer::page(
+                StatusCode::BAD_REQUEST,
+                html::page(lang, &title, Some(&header_of(member, csrf)), &main),
+            ))
+        },
     )
     .await
 }

@@ -224,7 +224,11 @@ async fn a_post_without_the_session_form_token_is_refused() {
         .post(&mut browser, "/portal/sign-out", &[("csrf", &token)])
         .await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert_eq!(out.location(), "/portal/sign-in?reason=signed-out");
+    assert_eq!(
+        out.location(),
+        "/portal/sign-in?reason=signed-out&lang=en",
+        "the sign-in page after sign-out keeps the staff member's language"
+    );
     assert!(browser.cookie.is_none(), "sign-out clears the cookie");
     let after = portal.get(&mut browser, "/portal/patients").await;
     assert_eq!(after.status, StatusCode::SEE_OTHER);

@@ -333,6 +333,18 @@ impl Portal {
             .unwrap()
     }
 
+    /// A GET with the browser's `Accept-Language`.
+    pub async fn get_in(&self, browser: &mut Browser, path: &str, accept_language: &str) -> Page {
+        let mut request = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header("accept-language", accept_language);
+        if let Some(cookie) = &browser.cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        self.finish(browser, request).await
+    }
+
     pub async fn get(&self, browser: &mut Browser, path: &str) -> Page {
         self.get_from(&self.base, browser, path).await
     }

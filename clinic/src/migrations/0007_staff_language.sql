@@ -1,0 +1,3 @@
+-- Schema version 7: the language each staff member reads the portal in ("en" or "es"; NULL until the
+-- first sign-in, which takes the sign-in page's language, from the browser's Accept-Language).
+ALTER TABLE staff ADD COLUMN language TEXT;
