@@ -19,6 +19,7 @@ pub mod halt;
 pub mod id;
 pub mod insights;
 pub mod journal;
+pub mod language;
 pub mod onboarding;
 pub mod passphrase;
 pub mod plan;

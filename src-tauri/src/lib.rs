@@ -14,6 +14,7 @@ mod cx;
 mod device;
 pub mod dispatch;
 mod ipc;
+mod language;
 pub mod platform;
 mod quick_unlock;
 pub mod reminders;

@@ -7,6 +7,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use ring::rand::SystemRandom;
+use tideline_core::language::{self, Lang, LangCell};
 use tideline_core::reminder_delivery as delivery;
 use tideline_core::session::ParticipantResponse;
 use tideline_core::settings::Settings;
@@ -36,6 +37,9 @@ pub struct AppState {
     /// Answers from notifications the vault refused (disk full, a session no longer open to
     /// answers): kept, in memory only, until the Sessions screen shows them (`answer_problems_take`).
     answer_problems: Mutex<Vec<AnswerProblem>>,
+    /// The patient's language (file `language` in `dir`, else the system's), shared with the
+    /// reminder scheduler: every sentence reads it when it is made.
+    lang: LangCell,
 }
 
 pub use tideline_core::status::AnswerProblem;
@@ -60,6 +64,8 @@ pub fn data_dir(platform: Option<PathBuf>) -> std::io::Result<PathBuf> {
 impl AppState {
     /// State for `dir`, locked, with `reminders` waiting for the first plan.
     pub fn new(dir: PathBuf, reminders: Scheduler) -> Self {
+        let lang = reminders.language();
+        lang.set(language::current(&dir));
         Self {
             dir,
             vault: Mutex::new(None),
@@ -68,7 +74,20 @@ impl AppState {
             answers: Mutex::new(Vec::new()),
             keep_in_tray: AtomicBool::new(true),
             answer_problems: Mutex::new(Vec::new()),
+            lang,
         }
+    }
+
+    /// The language every sentence is made in now.
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Stores the patient's language and uses it from now on (no relock, no restart).
+    pub fn set_lang(&self, lang: Lang) -> Result<()> {
+        language::store(&self.dir, lang)?;
+        self.lang.set(lang);
+        Ok(())
     }
 
     /// The same state, with reminders also handed to the device's own schedule (mobile).

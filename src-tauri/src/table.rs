@@ -21,7 +21,7 @@ use zeroize::Zeroizing;
 
 use crate::chooser::PathPurpose;
 use crate::cx::{parse, to_json, Cx, Rejection};
-use crate::{commands as c, crisis, quick_unlock as q};
+use crate::{commands as c, crisis, language, quick_unlock as q};
 
 /// What the dispatch does around a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +109,13 @@ command_table! {
     vault_hold(minutes: u32 => "number") -> "string | null" [] = c::vault_hold;
     /// The exercise ended: the idle rule applies again.
     vault_release() -> "null" [] = c::vault_release;
+    /// The language in use (`tag`), the system's (`system`) and whether the patient chose. No vault
+    /// needed: the lock screen and first run ask before any key exists.
+    language_get() -> "LanguageStatus" [] = language::language_get;
+    /// Stores the patient's language ("en" or "es"; "en-XA" for the pseudo-locale tests) in the data
+    /// directory; every sentence made after this is in it, with no relock or restart (`invalid` for
+    /// another tag). Reminders are planned again so the device's own schedule follows.
+    language_set(tag: String => "string") -> "LanguageStatus" [Replan] = language::language_set;
     /// Every crisis line with its words, from core::crisis. No vault needed.
     crisis_lines() -> "CrisisDirectory" [] = crisis::crisis_lines;
     /// What the craving screen says once after a logged return to use.

@@ -21,6 +21,7 @@ fn export_ipc_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     status::IpcError::export_all(cfg)?;
     status::AnswerProblem::export_all(cfg)?;
     status::QuickUnlockStatus::export_all(cfg)?;
+    language::LanguageStatus::export_all(cfg)?;
     vault::UnlockReport::export_all(cfg)?;
     vault::VaultPresence::export_all(cfg)?;
     entry::Entry::export_all(cfg)?;

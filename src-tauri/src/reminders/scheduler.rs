@@ -5,6 +5,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use tideline_core::language::LangCell;
 use tideline_core::reminder::PlannedReminder;
 use tideline_core::reminder_delivery::{Delivery, ReminderMark, ReminderQueue};
 use tideline_core::session::ParticipantResponse;
@@ -55,6 +56,8 @@ struct Plan {
 struct Shared {
     plan: Mutex<Plan>,
     changed: Condvar,
+    /// The patient's language, read when each notification is worded (not when it was planned).
+    lang: LangCell,
 }
 
 impl Shared {
@@ -96,12 +99,19 @@ impl Scheduler {
         let shared = Arc::new(Shared {
             plan: Mutex::new(Plan::default()),
             changed: Condvar::new(),
+            lang: LangCell::default(),
         });
         let worker = Arc::clone(&shared);
         std::thread::Builder::new()
             .name("reminders".into())
             .spawn(move || run(&worker, notifier.as_ref(), &respond, observer.as_ref()))?;
         Ok(Self { shared })
+    }
+
+    /// The language notifications are worded in: the app state holds the same cell, so a change
+    /// applies to the next notification shown.
+    pub fn language(&self) -> LangCell {
+        self.shared.lang.clone()
     }
 
     /// Where the next plan must begin (see `ReminderQueue::plan_from`).

@@ -1,5 +1,5 @@
 // Generated from src-tauri/src/table.rs by `TIDELINE_BLESS=1 cargo test -p tideline --lib contract`; do not edit.
-import type { AfterUse, AnswerProblem, Attendance, CarePlan, ClinicDevices, ConsentSummary, ConsentTerms, CravingEntry, CravingPage, CravingQuery, Created, CrisisDirectory, CrisisOpened, CrisisTarget, Disclosure, Draft, Entry, EntryQuery, HaltPattern, HaltSuggestion, HomeSummary, Insights, NotificationExamples, ParticipantResponse, QuickUnlockStatus, SessionView, SharePreview, ShareSelection, StoredEntry, Strength, SyncReport, SyncStatus, UnlockReport, VaultStatus } from "./types";
+import type { AfterUse, AnswerProblem, Attendance, CarePlan, ClinicDevices, ConsentSummary, ConsentTerms, CravingEntry, CravingPage, CravingQuery, Created, CrisisDirectory, CrisisOpened, CrisisTarget, Disclosure, Draft, Entry, EntryQuery, HaltPattern, HaltSuggestion, HomeSummary, Insights, LanguageStatus, NotificationExamples, ParticipantResponse, QuickUnlockStatus, SessionView, SharePreview, ShareSelection, StoredEntry, Strength, SyncReport, SyncStatus, UnlockReport, VaultStatus } from "./types";
 
 /** Every IPC command: its arguments and its result. `backend.ts`'s `call` is typed by it. */
 export interface Commands {
@@ -37,6 +37,17 @@ export interface Commands {
    * The exercise ended: the idle rule applies again.
    */
   vault_release: { args: Record<string, never>; result: null };
+  /**
+   * The language in use (`tag`), the system's (`system`) and whether the patient chose. No vault
+   * needed: the lock screen and first run ask before any key exists.
+   */
+  language_get: { args: Record<string, never>; result: LanguageStatus };
+  /**
+   * Stores the patient's language ("en" or "es"; "en-XA" for the pseudo-locale tests) in the data
+   * directory; every sentence made after this is in it, with no relock or restart (`invalid` for
+   * another tag). Reminders are planned again so the device's own schedule follows.
+   */
+  language_set: { args: { tag: string }; result: LanguageStatus };
   /**
    * Every crisis line with its words, from core::crisis. No vault needed.
    */
@@ -263,6 +274,8 @@ export const COMMAND_NAMES: readonly (keyof Commands)[] = [
   "vault_touch",
   "vault_hold",
   "vault_release",
+  "language_get",
+  "language_set",
   "crisis_lines",
   "crisis_after_use",
   "crisis_open",

@@ -83,3 +83,4 @@ export type { VaultStatus } from "./generated/VaultStatus";
 export type { IpcError } from "./generated/IpcError";
 export type { AnswerProblem } from "./generated/AnswerProblem";
 export type { QuickUnlockStatus } from "./generated/QuickUnlockStatus";
+export type { LanguageStatus } from "./generated/LanguageStatus";

@@ -1,0 +1,100 @@
+//! The patient's language: a file `language` in the data directory holding only the tag (`en`, `es`).
+//!
+//! It lives outside the vault because the lock screen, first run and the reminders shown while the
+//! vault is locked need it before any key exists. It is not patient data: it says which catalog to
+//! read, nothing about the person's recovery. Until the patient chooses, the system's language is used.
+//!
+//! The current language is held in a [`LangCell`] shared by everything that makes sentences at the
+//! moment it makes them (the IPC answers, the reminder scheduler), so a change applies at once, with no
+//! relock or restart. Core functions that make sentences take a [`Lang`] parameter; none reads a global.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
+
+pub use tideline_i18n::Lang;
+
+use crate::error::Result;
+
+/// `language_get`'s answer: the language in use and the system's (the first-run screen preselects it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
+pub struct LanguageStatus {
+    /// The tag in use: "en", "es" (or "en-XA", the pseudo-locale of the tests).
+    pub tag: String,
+    /// The system's language, as one of the tags Tideline speaks.
+    pub system: String,
+    /// Whether the patient has chosen (false: `tag` is the system's).
+    pub chosen: bool,
+}
+
+impl LanguageStatus {
+    /// The status for `dir` with `current` in use.
+    pub fn of(dir: &Path, current: Lang) -> Self {
+        Self {
+            tag: current.tag().to_owned(),
+            system: system().tag().to_owned(),
+            chosen: stored(dir).is_some(),
+        }
+    }
+}
+
+/// The file's name in the data directory.
+pub const FILE: &str = "language";
+
+/// The path of the language file in `dir`.
+pub fn path(dir: &Path) -> PathBuf {
+    dir.join(FILE)
+}
+
+/// The language of the system (POSIX: `LC_ALL`, then `LC_MESSAGES`, then `LANG`; the platform's own
+/// setting on Android, macOS and Windows), English when it cannot tell or speaks neither.
+pub fn system() -> Lang {
+    sys_locale::get_locale()
+        .map(|l| Lang::negotiate(&l))
+        .unwrap_or_default()
+}
+
+/// The language the patient chose, if the file exists and holds a known tag.
+pub fn stored(dir: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(path(dir)).ok()?;
+    Lang::from_tag(text.trim())
+}
+
+/// The language to speak: the stored choice, else the system's.
+pub fn current(dir: &Path) -> Lang {
+    stored(dir).unwrap_or_else(system)
+}
+
+/// Stores the choice (atomically: the file holds the old tag or the new one, never part of one).
+pub fn store(dir: &Path, lang: Lang) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    crate::vault::write_file_atomically(&path(dir), format!("{}\n", lang.tag()).as_bytes())
+}
+
+/// The current language, shared between threads; cloning shares the same value.
+#[derive(Debug, Clone, Default)]
+pub struct LangCell(Arc<AtomicU8>);
+
+impl LangCell {
+    /// A cell holding `lang`.
+    pub fn new(lang: Lang) -> Self {
+        let cell = Self::default();
+        cell.set(lang);
+        cell
+    }
+
+    /// The language now.
+    pub fn get(&self) -> Lang {
+        let i = usize::from(self.0.load(Ordering::Relaxed));
+        Lang::ALL.get(i).copied().unwrap_or_default()
+    }
+
+    /// Changes the language for everyone holding the cell.
+    pub fn set(&self, lang: Lang) {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        self.0
+            .store(u8::try_from(i).unwrap_or(0), Ordering::Relaxed);
+    }
+}
