@@ -80,11 +80,13 @@ export const PASSPHRASE = "quiet river morning";
  * A page on the app, talking to the real commands on the bridge from `startBridge()`, on a fresh
  * data directory per call: `scenario` "fresh" (no vault) or "seeded" (the
  * journal of fixtures.mjs, locked, passphrase PASSPHRASE); `phone` makes the quick-unlock commands
- * exist.
+ * exist; `language` ("es", "en-XA") is stored through the core's `language_set` before the page opens,
+ * as if the patient had chosen it earlier.
  * Every console error, page error and CSP violation is collected in `problems`.
  */
-export async function openApp(browser, bridge, { size, theme, scenario, reducedMotion = "no-preference", clock = false, phone = false }) {
+export async function openApp(browser, bridge, { size, theme, scenario, reducedMotion = "no-preference", clock = false, phone = false, language = null }) {
   await bridge.reset({ phone });
+  if (language) await bridge.ipc("language_set", { tag: language });
   if (scenario === "seeded") await seedJournal(bridge.url, PASSPHRASE);
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: theme, reducedMotion });
   context.setDefaultTimeout(10_000);

@@ -25,4 +25,7 @@ if (!built) {
 }
 process.env.TIDELINE_BRIDGE = built.executable;
 // A test that hangs fails after 3 minutes instead of holding CI until its limit.
-run(process.execPath, ["--test", "--test-concurrency=1", "--test-timeout=180000", "--test-reporter=spec", join(ui, "tests/browser/screens.test.mjs"), join(ui, "tests/browser/help-layer.test.mjs"), join(ui, "tests/browser/first-run-key.test.mjs"), join(ui, "tests/browser/quick-unlock.test.mjs"), join(ui, "tests/browser/key-rotation-devices.test.mjs")]);
+// `node tests/browser/run.mjs pseudo.test.mjs` runs only the files named (while iterating).
+const ALL = ["screens.test.mjs", "help-layer.test.mjs", "first-run-key.test.mjs", "quick-unlock.test.mjs", "key-rotation-devices.test.mjs"];
+const files = process.argv.length > 2 ? process.argv.slice(2) : ALL;
+run(process.execPath, ["--test", "--test-concurrency=1", "--test-timeout=180000", "--test-reporter=spec", ...files.map((f) => join(ui, "tests/browser", f))]);
