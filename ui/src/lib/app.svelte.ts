@@ -55,6 +55,20 @@ export const go = (screen: Screen) => dispatch({ type: "go", screen });
  */
 export async function chooseLanguage(tag: string): Promise<void> {
   setLang(tag);
+  try {
+    setLang((await backend.languageSet(tag)).tag);
+  } catch {
+    /* shown for now; the next start asks the core again */
+  }
+}
+
+/** The language the core speaks (the patient's choice, or the system's): the window follows it. */
+async function loadLanguage(): Promise<void> {
+  try {
+    setLang((await backend.languageGet()).tag);
+  } catch {
+    /* an older shell without the command: English */
+  }
 }
 
 export function applyTheme(theme: Theme) {
@@ -137,7 +151,8 @@ export function start(): () => void {
   const poll = setInterval(() => {
     if (app.flow.phase === "unlocked" || app.flow.phase === "locked") void refreshStatus();
   }, 10_000);
-  void refreshStatus();
+  // The first screen is drawn in the patient's language: ask for it before the status.
+  void loadLanguage().finally(() => void refreshStatus());
   return () => {
     unLocked();
     unwatch();

@@ -156,6 +156,10 @@ export const vaultRecover = (recoveryKey: string, newPassphrase: string) =>
   call("vault_recover", { recoveryKey, newPassphrase });
 export const vaultLock = () => call("vault_lock");
 
+// The patient's language: kept by the core outside the vault (the lock screen and first run need it).
+export const languageGet = () => call("language_get");
+export const languageSet = (tag: string) => call("language_set", { tag });
+
 // Phones only: quick unlock with the platform's biometrics (the keystore releases a device key, never
 // the passphrase). The desktop shell does not register these commands: there the status is "not
 // available" and nothing else is called.

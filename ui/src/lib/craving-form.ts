@@ -3,6 +3,7 @@
 // everything else sits behind "Add more detail".
 import type { CravingEntry, CravingOutcome, PartOfDay, Trigger } from "./types";
 import { deviceZone, localInputValue } from "./format";
+import { t } from "./i18n.svelte";
 
 export type CravingForm = {
   /** Where the slider sits; recorded only once `intensitySet` (the patient touched it). */
@@ -73,7 +74,7 @@ export function toEntry(f: CravingForm, zone = deviceZone()): CravingEntry {
 
 /** What stops the form from saving, in plain words; null when it can be saved. */
 export function formProblem(f: CravingForm): string | null {
-  return f.intensitySet ? null : "Choose how strong it is first: touch or drag the slider.";
+  return f.intensitySet ? null : t("cravings-intensity-problem");
 }
 
 export function fromEntry(e: CravingEntry): CravingForm {

@@ -8,17 +8,6 @@ home-write-craving = Write down a craving
 home-check-halt = Check in with HALT
 home-surf-urge = Surf an urge
 home-next-title = Next session
-# A session without its own title, named by its kind.
-home-session-kind =
-    { $kind ->
-        [group] Group session
-        [individual] Individual session
-        [family] Family session
-        [psychoeducation] Education session
-        [medicationManagement] Medication session
-        [aftercareCheckIn] Aftercare check-in
-       *[other] Session
-    }
 home-session-when = { $date } to { $end }
 home-reply = Reply to this invitation
 home-no-session = No upcoming session is on your calendar.

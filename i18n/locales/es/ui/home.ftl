@@ -8,17 +8,6 @@ home-write-craving = Anotar un deseo de consumir
 home-check-halt = Hacer la revisión HALT
 home-surf-urge = Surfear un impulso
 home-next-title = Próxima sesión
-# Una sesión sin título propio, nombrada por su tipo.
-home-session-kind =
-    { $kind ->
-        [group] Sesión de grupo
-        [individual] Sesión individual
-        [family] Sesión familiar
-        [psychoeducation] Sesión educativa
-        [medicationManagement] Sesión de medicación
-        [aftercareCheckIn] Control de atención de seguimiento
-       *[other] Sesión
-    }
 home-session-when = { $date } a { $end }
 home-reply = Responder a esta invitación
 home-no-session = No hay ninguna sesión próxima en su calendario.

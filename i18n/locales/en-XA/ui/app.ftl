@@ -1,0 +1,20 @@
+### GENERATED from the English catalog by tideline-i18n (pseudo::transform). Do not edit:
+### TIDELINE_BLESS=1 cargo test -p tideline-i18n rewrites it.
+
+app-skip = [Šķîîþ ţöö çööñţééñţ]
+app-get-help = [Ĝééţ ĥééļþ ñööŵ]
+app-lock = [Ļööçķ]
+app-nav-label = [Ṁááîîñ]
+app-nav-home = [Ĥööɱéé]
+app-nav-cravings = [Ļööĝ çŕááṽîîñĝ]
+app-nav-halt = [ĤÅÅĻŢ çĥééçķ]
+app-nav-urge = [ÛÛŕĝéé šûûŕƒîîñĝ]
+app-nav-sessions = [Šééššîîööñš]
+app-nav-insights = [ÎÎñšîîĝĥţš]
+app-nav-plan = [Ṁý þļááñ]
+app-nav-share = [Šĥááŕîîñĝ]
+app-nav-clinic = [Çļîîñîîç]
+app-nav-settings = [Šééţţîîñĝš]
+app-opening = [ÖÖþééñîîñĝ…]
+app-unavailable-title = [Ţîîðééļîîñéé çööûûļð ñööţ šţááŕţ îîţš šţööŕááĝéé]
+app-unavailable-text = [Þļééáášéé çļööšéé ááñð ŕééööþééñ ţĥéé ááþþ. Ýööûûŕ ééñţŕîîééš ááŕéé šţööŕééð ööñ ţĥîîš ðééṽîîçéé ááñð ŵééŕéé ñööţ çĥááñĝééð.]

@@ -1,0 +1,23 @@
+### GENERATED from the English catalog by tideline-i18n (pseudo::transform). Do not edit:
+### TIDELINE_BLESS=1 cargo test -p tideline-i18n rewrites it.
+
+insights-title = [ÎÎñšîîĝĥţš]
+insights-cravings-title = [Çŕááṽîîñĝ îîñţééñšîîţý ööṽééŕ ţîîɱéé]
+insights-day = [Ðááý]
+insights-mean-intensity = [ÅÅṽééŕááĝéé îîñţééñšîîţý (0-10)]
+insights-triggers-title = [Ṁööšţ ƒŕééǫûûééñţ ţŕîîĝĝééŕš]
+insights-trigger = [Ţŕîîĝĝééŕ]
+insights-times-noted = [Ţîîɱééš ñööţééð]
+insights-halt-title = [ĤÅÅĻŢ þááţţééŕñ]
+insights-halt-none = [Ñöö ĤÅÅĻŢ çĥééçķš ýééţ.]
+insights-need = [Ñééééð]
+insights-halt-high = [Çĥééçķš ŵĥééŕéé îîţ ŵááš ĥîîĝĥ (ööƒ { $checks })]
+insights-urges-title = [ÛÛŕĝééš šûûŕƒééð]
+insights-rode-out = [Ŕööðéé îîţ ööûûţ]
+insights-acted = [ÅÅçţééð ööñ îîţ]
+insights-outcome = [ÖÖûûţçööɱéé]
+insights-sessions = [Šééššîîööñš]
+insights-attendance-title = [ÅÅţţééñðááñçéé ƀý ŵééééķ]
+insights-target = [{ $hours }-ĥööûûŕ ţááŕĝééţ]
+insights-week-starting = [Ŵééééķ šţááŕţîîñĝ]
+insights-hours-attended = [Ĥööûûŕš ááţţééñðééð]
