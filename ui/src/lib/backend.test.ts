@@ -44,7 +44,7 @@ describe("normaliseError", () => {
   });
 
   it("gives a plain message when the rejection carries none", () => {
-    expect(normaliseError({ code: "locked" }).message).toBe("Something went wrong.");
+    expect(normaliseError({ code: "locked" }).message).toMatch(/^Something went wrong\./);
     expect(normaliseError(undefined).message).toMatch(/could not reach/);
     expect(normaliseError(new Error("boom")).code).toBe("storage");
   });

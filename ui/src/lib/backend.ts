@@ -39,6 +39,7 @@ import type {
   VaultStatus,
 } from "./types";
 import { ERROR_CODES } from "./rules";
+import { t } from "./i18n.svelte";
 
 /**
  * Codes the UI adds for failures that never reached the core: `unavailable` (no backend, or a
@@ -74,7 +75,7 @@ export function normaliseError(raw: unknown): BackendError {
   if (raw instanceof BackendError) return raw;
   if (raw && typeof raw === "object") {
     const o = raw as { code?: unknown; message?: unknown; field?: unknown; retryAfterSecs?: unknown };
-    const message = typeof o.message === "string" && o.message.trim() ? o.message : "Something went wrong.";
+    const message = typeof o.message === "string" && o.message.trim() ? o.message : t("common-something-wrong");
     if (typeof o.code === "string" && (ERROR_CODES as readonly string[]).includes(o.code)) {
       return new BackendError(o.code as ErrorCode, message, {
         field: typeof o.field === "string" ? o.field : undefined,
@@ -88,7 +89,7 @@ export function normaliseError(raw: unknown): BackendError {
     // deserialize), not from the core.
     return new BackendError("unavailable", raw);
   }
-  return new BackendError("unavailable", "Tideline could not reach its storage.");
+  return new BackendError("unavailable", t("common-unreachable"));
 }
 
 type LockListener = () => void;

@@ -1,6 +1,7 @@
 ### GENERATED from the English catalog by tideline-i18n (pseudo::transform). Do not edit:
 ### TIDELINE_BLESS=1 cargo test -p tideline-i18n rewrites it.
 
+app-brand = [Ţîîðééļîîñéé]
 app-skip = [Šķîîþ ţöö çööñţééñţ]
 app-get-help = [Ĝééţ ĥééļþ ñööŵ]
 app-lock = [Ļööçķ]

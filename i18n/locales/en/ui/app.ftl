@@ -1,5 +1,7 @@
 # The window's frame (ui/src/App.svelte) and its state (ui/src/lib/app.svelte.ts).
 
+# The app's name, in the top bar.
+app-brand = Tideline
 app-skip = Skip to content
 app-get-help = Get help now
 app-lock = Lock

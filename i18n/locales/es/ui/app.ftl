@@ -1,5 +1,7 @@
 # El marco de la ventana (ui/src/App.svelte) y su estado (ui/src/lib/app.svelte.ts).
 
+# El nombre de la aplicación, en la barra superior.
+app-brand = Tideline
 app-skip = Ir al contenido
 app-get-help = Pedir ayuda ahora
 app-lock = Bloquear

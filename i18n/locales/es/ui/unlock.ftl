@@ -1,6 +1,6 @@
 # La pantalla de bloqueo (ui/src/screens/Unlock.svelte).
 
-unlock-title = Tideline está bloqueado
+unlock-title = Tideline está bloqueada
 unlock-passphrase-label = Frase de contraseña
 unlock-wrong-passphrase = Esa frase de contraseña no desbloqueó Tideline. Revise que las mayúsculas no estén activadas e inténtelo de nuevo.
 unlock-wrong-key = Esa clave de recuperación no desbloqueó Tideline. Revise cada grupo e inténtelo de nuevo.
