@@ -91,9 +91,9 @@ pub fn sign_in(
             ul.nav {
                 @for choice in Lang::CHOOSABLE {
                     li { @if choice == lang {
-                        span aria-current="true" { (t(lang, &format!("portal-language-name-{}", choice.tag()))) }
+                        span aria-current="true" lang=(choice.tag()) { (t(lang, &format!("portal-language-name-{}", choice.tag()))) }
                     } @else {
-                        a href=(other(choice)) hreflang=(choice.tag()) { (t(lang, &format!("portal-language-name-{}", choice.tag()))) }
+                        a href=(other(choice)) hreflang=(choice.tag()) lang=(choice.tag()) { (t(lang, &format!("portal-language-name-{}", choice.tag()))) }
                     } }
                 }
             }
