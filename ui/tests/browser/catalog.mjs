@@ -52,7 +52,8 @@ export async function unmarked(page, allowed) {
     const rest = (text) => {
       let s = text;
       for (;;) {
-        const next = s.replace(/\[[^[\]]*\]/g, " ");
+        // A message inside markers; one cut short by an ellipsis (a chart's label) still opened with one.
+        const next = s.replace(/\[[^[\]]*\]/g, " ").replace(/\[[^[\]]*…$/, " ");
         if (next === s) break;
         s = next;
       }

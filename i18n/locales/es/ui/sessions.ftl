@@ -45,8 +45,8 @@ sessions-past = Pasadas
 sessions-no-past = Todavía no hay sesiones pasadas.
 
 ## Words of ui/src/lib/sessions.ts
-sessions-response-accepted = Usted va a ir
-sessions-response-declined = Usted no puede ir
+sessions-response-accepted = Va a ir
+sessions-response-declined = No puede ir
 sessions-response-tentative = Tal vez vaya
 sessions-response-needs-action = Sin responder todavía
 sessions-kind-group = Grupal
