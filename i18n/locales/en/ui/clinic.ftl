@@ -6,7 +6,7 @@ clinic-loading = Loading…
 ## Connecting
 clinic-connect-title = Connect to my clinic
 clinic-connect-again-title = Connect again
-clinic-connect-intro = Your clinic gives you its address and a one-time code. Once connected, your session schedule comes to this device, and your answers (“I'll be there”, “Can't make it”) go to the clinic. Your journal, HALT checks and urge surfing stay on this device.
+clinic-connect-intro = Your clinic gives you its address and a one-time code. Once connected, your session schedule comes to this device, and your answers ("I'll be there", "Can't make it") go to the clinic. Your journal, HALT checks and urge surfing stay on this device.
 clinic-address = Clinic address
 clinic-address-placeholder = clinic.example
 clinic-code = Code from the clinic
