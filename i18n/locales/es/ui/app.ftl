@@ -3,7 +3,7 @@
 # El nombre de la aplicación, en la barra superior.
 app-brand = Tideline
 app-skip = Ir al contenido
-app-get-help = Pedir ayuda ahora
+app-get-help = Ayuda ahora
 app-lock = Bloquear
 app-nav-label = Principal
 app-nav-home = Inicio

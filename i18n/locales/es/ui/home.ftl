@@ -14,7 +14,7 @@ home-no-session = No hay ninguna sesión próxima en su calendario.
 home-add-session = Agregar una sesión
 home-aftercare = Atención de seguimiento
 home-this-week = Esta semana
-home-checkins = Sus controles
+home-checkins = Sus citas de control
 home-attended =
     { $count ->
         [one] Ha asistido a { $count } sesión hasta ahora
