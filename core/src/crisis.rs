@@ -3,11 +3,13 @@
 //!
 //! The window only ever names a [`CrisisTarget`] from this closed set (or a saved contact by id); the
 //! address is built here, never taken from the webview, so a compromised page cannot make the app
-//! open an arbitrary address. Numbers and sentences are the ones in the project brief (section 2).
+//! open an arbitrary address. Numbers and sentences are the ones in the project brief (section 2); the sentences come from the
+//! catalog (i18n/locales/<lang>/core.ftl, `crisis-*`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::contact::SupportContact;
+use crate::language::{t, tr, Arg, Lang};
 use crate::error::{Invalid, Result};
 
 /// What the patient asked to reach.
@@ -127,64 +129,62 @@ const SAMHSA_TTY: &str = "1-800-487-4889";
 const NEVER_USE_ALONE: &str = "1-800-484-3731";
 const CHAT_988: &str = "https://988lifeline.org/chat";
 
-fn action(label: &str, target: CrisisTarget, primary: bool) -> CrisisAction {
+fn action(label: String, target: CrisisTarget, primary: bool) -> CrisisAction {
     CrisisAction {
-        label: label.to_owned(),
+        label,
         target,
         primary,
     }
 }
 
-fn line(title: &str, text: &str, number: &str, actions: Vec<CrisisAction>) -> CrisisLine {
+fn line(title: String, text: String, number: &str, actions: Vec<CrisisAction>) -> CrisisLine {
     CrisisLine {
-        title: title.to_owned(),
-        text: text.to_owned(),
+        title,
+        text,
         number: number.to_owned(),
         actions,
     }
 }
 
-/// Every crisis line, with its words.
-pub fn directory() -> CrisisDirectory {
+/// Every crisis line, with its words in `lang` (the numbers are the same in every language; in
+/// Spanish, 988's line says to press 2, and SAMHSA's that it answers in Spanish).
+pub fn directory(lang: Lang) -> CrisisDirectory {
+    let w = |id: &str| t(lang, id);
+    let number = |id: &str, n: &str| tr(lang, id, &[("number", Arg::from(n)), ("tty", Arg::from(SAMHSA_TTY))]);
     CrisisDirectory {
-        intro: "You are not alone. If you are in danger or thinking about hurting yourself, reach \
-                out now. These lines are free and open day and night."
-            .to_owned(),
+        intro: w("crisis-intro"),
         lines: vec![
             line(
-                "988 Suicide & Crisis Lifeline",
-                "For any crisis, including one about substance use. Call or text 988, or chat \
-                 online. For Spanish, call and press 2.",
+                w("crisis-988-name"),
+                w("crisis-988-text"),
                 N988,
                 vec![
-                    action("Call 988", CrisisTarget::Call988, true),
-                    action("Text 988", CrisisTarget::Text988, false),
-                    action("Chat with 988", CrisisTarget::Chat988, false),
+                    action(w("crisis-988-call"), CrisisTarget::Call988, true),
+                    action(w("crisis-988-sms"), CrisisTarget::Text988, false),
+                    action(w("crisis-988-chat"), CrisisTarget::Chat988, false),
                 ],
             ),
             line(
-                "Emergency: 911",
-                "If you or someone else is in immediate danger, call 911.",
+                w("crisis-911-name"),
+                w("crisis-911-text"),
                 N911,
-                vec![action("Call 911", CrisisTarget::Call911, true)],
+                vec![action(w("crisis-911-call"), CrisisTarget::Call911, true)],
             ),
             line(
-                "SAMHSA National Helpline",
-                "Free, confidential treatment referral and information, 24/7, in English and \
-                 Spanish. TTY: 1-800-487-4889.",
+                w("crisis-samhsa-name"),
+                number("crisis-samhsa-text", SAMHSA),
                 SAMHSA,
                 vec![
-                    action("Call 1-800-662-4357", CrisisTarget::SamhsaCall, true),
-                    action("TTY 1-800-487-4889", CrisisTarget::SamhsaTty, false),
+                    action(number("crisis-samhsa-call", SAMHSA), CrisisTarget::SamhsaCall, true),
+                    action(number("crisis-samhsa-tty", SAMHSA), CrisisTarget::SamhsaTty, false),
                 ],
             ),
             line(
-                "Never Use Alone",
-                "If you are going to use, call first. Someone stays on the line and sends help \
-                 if you stop responding. Free and confidential.",
+                w("crisis-nua-name"),
+                w("crisis-nua-text"),
                 NEVER_USE_ALONE,
                 vec![action(
-                    "Call 1-800-484-3731",
+                    number("crisis-nua-call-number", NEVER_USE_ALONE),
                     CrisisTarget::NeverUseAlone,
                     true,
                 )],
@@ -193,21 +193,22 @@ pub fn directory() -> CrisisDirectory {
     }
 }
 
-/// What the app says once after a logged return to use. Never blaming: the lapse is already
-/// acknowledged by the journal screen; this is only about staying alive.
-pub fn after_use() -> AfterUse {
+/// What the app says once after a logged return to use, in `lang`. Never blaming: the lapse is
+/// already acknowledged by the journal screen; this is only about staying alive.
+pub fn after_use(lang: Lang) -> AfterUse {
     AfterUse {
-        sentence: "After time without using, the body's tolerance is lower, so an amount that \
-                   felt usual before can now cause an overdose."
-            .to_owned(),
-        naloxone: "Naloxone (Narcan) reverses an opioid overdose. Most pharmacies give it without \
-                   a prescription; keep it where someone with you can find it."
-            .to_owned(),
-        never_use_alone: "If you do use, you do not have to be alone: Never Use Alone \
-                          (1-800-484-3731) stays on the phone and sends help if you stop \
-                          responding."
-            .to_owned(),
-        action: action("Call Never Use Alone", CrisisTarget::NeverUseAlone, true),
+        sentence: t(lang, "crisis-after-use-sentence"),
+        naloxone: t(lang, "crisis-after-use-naloxone"),
+        never_use_alone: tr(
+            lang,
+            "crisis-after-use-nua",
+            &[("number", Arg::from(NEVER_USE_ALONE))],
+        ),
+        action: action(
+            t(lang, "crisis-after-use-call"),
+            CrisisTarget::NeverUseAlone,
+            true,
+        ),
     }
 }
 
@@ -268,17 +269,17 @@ pub fn contact_dial(contact: &SupportContact, text: bool) -> Result<Dial> {
     })
 }
 
-/// The one sentence when nothing on the device opens the address.
-pub fn no_handler(dial: &Dial) -> CrisisOpened {
-    let sentence = if dial.uri.starts_with("https:") {
-        "This device could not open a web browser. Type this address into one:"
+/// The one sentence (in `lang`) when nothing on the device opens the address.
+pub fn no_handler(dial: &Dial, lang: Lang) -> CrisisOpened {
+    let id = if dial.uri.starts_with("https:") {
+        "crisis-no-browser"
     } else if dial.uri.starts_with("sms:") {
-        "This device has no app for text messages. Send a text from your phone to:"
+        "crisis-no-sms"
     } else {
-        "This device has no app for phone calls. Call from your phone:"
+        "crisis-no-phone"
     };
     CrisisOpened::NoHandler {
-        sentence: sentence.to_owned(),
+        sentence: t(lang, id),
         number: dial.number.clone(),
     }
 }
@@ -290,11 +291,11 @@ mod tests {
 
     #[test]
     fn every_action_in_the_directory_has_an_address() {
-        let all: Vec<CrisisAction> = directory()
+        let all: Vec<CrisisAction> = directory(Lang::En)
             .lines
             .into_iter()
             .flat_map(|l| l.actions)
-            .chain([after_use().action])
+            .chain([after_use(Lang::En).action])
             .collect();
         for a in &all {
             let d = dial(&a.target).expect("a fixed line");
@@ -341,7 +342,7 @@ mod tests {
 
     #[test]
     fn the_sentences_never_blame() {
-        let words = format!("{:?} {:?}", directory(), after_use()).to_lowercase();
+        let words = format!("{:?} {:?}", directory(Lang::En), after_use(Lang::En)).to_lowercase();
         for bad in ["addict", "abuser", "clean", "dirty", "relapse", "failed"] {
             assert!(!words.contains(bad), "{bad}");
         }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Invalid;
+use crate::language::{list_and, t, tr, Arg, Lang};
 use crate::text::{check_text, TEXT_MAX_CHARS};
 use crate::time::Stamp;
 
@@ -29,7 +30,8 @@ impl HaltNeed {
     /// All four, in the order of the acronym.
     pub const ALL: [HaltNeed; 4] = [Self::Hungry, Self::Angry, Self::Lonely, Self::Tired];
 
-    /// The need as a capitalized word ("Tired").
+    /// The need as a capitalized English word ("Tired"): the code-like label of shared FHIR text.
+    /// What a person reads comes from [`HaltNeed::name`].
     pub fn word(self) -> &'static str {
         match self {
             Self::Hungry => "Hungry",
@@ -39,50 +41,46 @@ impl HaltNeed {
         }
     }
 
-    /// What to do about this need (BRIEF section 2), in a few words: the suggestion's heading.
-    pub fn suggestion_title(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
-            Self::Hungry => "Eat something",
-            Self::Angry => "Let the anger out safely",
-            Self::Lonely => "Reach out to someone",
-            Self::Tired => "Rest",
+            Self::Hungry => "hungry",
+            Self::Angry => "angry",
+            Self::Lonely => "lonely",
+            Self::Tired => "tired",
         }
+    }
+
+    /// The need as a capitalized word in `lang` ("Tired", "Cansancio").
+    pub fn name(self, lang: Lang) -> String {
+        t(lang, &format!("halt-need-{}", self.key()))
+    }
+
+    /// What to do about this need (BRIEF section 2), in a few words: the suggestion's heading.
+    pub fn suggestion_title(self, lang: Lang) -> String {
+        t(lang, &format!("halt-suggestion-{}-title", self.key()))
     }
 
     /// The response to this need (BRIEF section 2), concrete and warm.
-    pub fn suggestion(self) -> &'static str {
-        match self {
-            Self::Hungry => {
-                "A snack, a glass of water, a simple meal. Your body needs fuel to get through this."
-            }
-            Self::Angry => {
-                "Vent to someone you trust, write it down, go for a brisk walk, or take ten slow breaths."
-            }
-            Self::Lonely => {
-                "Call or text a support contact, or go to a meeting. You do not have to sit with this alone."
-            }
-            Self::Tired => {
-                "Lie down for a few minutes, or plan an early night. Everything feels harder when you are worn out."
-            }
-        }
+    pub fn suggestion(self, lang: Lang) -> String {
+        t(lang, &format!("halt-suggestion-{}", self.key()))
     }
 
     /// The suggestion for this need, as the UI shows it.
-    pub fn suggestion_for(self) -> HaltSuggestion {
+    pub fn suggestion_for(self, lang: Lang) -> HaltSuggestion {
         HaltSuggestion {
             need: self,
-            title: self.suggestion_title().to_owned(),
-            text: self.suggestion().to_owned(),
+            title: self.suggestion_title(lang),
+            text: self.suggestion(lang),
         }
     }
 }
 
 /// The suggestion for every need, in HALT order: the one source of this content (the UI reads it
-/// through the shell, so the wording lives only here).
-pub fn all_suggestions() -> Vec<HaltSuggestion> {
+/// through the shell, so the wording lives only in the catalog).
+pub fn all_suggestions(lang: Lang) -> Vec<HaltSuggestion> {
     HaltNeed::ALL
         .into_iter()
-        .map(HaltNeed::suggestion_for)
+        .map(|n| n.suggestion_for(lang))
         .collect()
 }
 
@@ -199,10 +197,10 @@ impl HaltCheck {
     }
 
     /// The response for each flagged need, in HALT order.
-    pub fn suggestions(&self) -> Vec<HaltSuggestion> {
+    pub fn suggestions(&self, lang: Lang) -> Vec<HaltSuggestion> {
         self.flagged_needs()
             .into_iter()
-            .map(HaltNeed::suggestion_for)
+            .map(|n| n.suggestion_for(lang))
             .collect()
     }
 
@@ -237,8 +235,8 @@ pub struct HaltPattern {
 
 impl HaltPattern {
     /// The pattern over the `n` most recent checks (by when they were taken, whatever order they come
-    /// in).
-    pub fn over_last(checks: &[HaltCheck], n: usize) -> Self {
+    /// in), its sentence in `lang`.
+    pub fn over_last(checks: &[HaltCheck], n: usize, lang: Lang) -> Self {
         let mut recent: Vec<&HaltCheck> = checks.iter().collect();
         recent.sort_by_key(|c| std::cmp::Reverse(c.taken_at.utc));
         recent.truncate(n);
@@ -256,7 +254,7 @@ impl HaltPattern {
             tired: count(HaltNeed::Tired),
             summary: String::new(),
         };
-        pattern.summary = pattern.sentence();
+        pattern.summary = pattern.sentence(lang);
         pattern
     }
 
@@ -270,9 +268,10 @@ impl HaltPattern {
         }
     }
 
-    fn sentence(&self) -> String {
+    fn sentence(&self, lang: Lang) -> String {
+        let checks = Arg::from(self.checks);
         if self.checks == 0 {
-            return "No HALT checks yet.".to_owned();
+            return t(lang, "halt-pattern-none");
         }
         // Most frequent first, so the need that matters most leads the sentence.
         let mut flagged: Vec<(HaltNeed, u32)> = HaltNeed::ALL
@@ -281,39 +280,31 @@ impl HaltPattern {
             .filter(|(_, c)| *c > 0)
             .collect();
         flagged.sort_by_key(|(n, c)| (std::cmp::Reverse(*c), *n));
-        let window = if self.checks == 1 {
-            "your last check".to_owned()
-        } else {
-            format!("the last {} checks", self.checks)
-        };
         if flagged.is_empty() {
-            return format!("No need stood out in {window}.");
+            return tr(lang, "halt-pattern-nothing", &[("checks", checks)]);
         }
         let parts: Vec<String> = flagged
             .iter()
             .enumerate()
             .map(|(i, (need, c))| {
-                let word = if i == 0 {
-                    need.word().to_owned()
-                } else {
-                    need.word().to_lowercase()
-                };
+                let name = need.name(lang);
+                let word = if i == 0 { name } else { name.to_lowercase() };
                 if self.checks == 1 {
                     word
                 } else {
-                    format!("{word} in {c}")
+                    tr(
+                        lang,
+                        "halt-pattern-part",
+                        &[("need", Arg::from(word)), ("count", Arg::from(*c))],
+                    )
                 }
             })
             .collect();
-        let joined = match parts.as_slice() {
-            [one] => one.clone(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-            [] => String::new(),
-        };
+        let needs = Arg::from(list_and(lang, &parts));
         if self.checks == 1 {
-            format!("{joined} in {window}.")
+            tr(lang, "halt-pattern-one", &[("needs", needs)])
         } else {
-            format!("{joined} of {window}.")
+            tr(lang, "halt-pattern-many", &[("needs", needs), ("checks", checks)])
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::craving::{CravingEntry, PartOfDay, Trigger};
 use crate::halt::{HaltCheck, HaltPattern};
-use crate::program::format_hours;
+use crate::language::{decimal, t, tr, Arg, Lang};
 use crate::session::ClinicSession;
 use crate::time::Zone;
 use crate::urge::{UrgeOutcome, UrgeSurfSession};
@@ -131,6 +131,7 @@ impl Insights {
         sessions: &[&ClinicSession],
         zone: Zone,
         now: DateTime<Utc>,
+        lang: Lang,
     ) -> Self {
         let today = zone.local_date(now);
         let this_week = monday_of(today);
@@ -169,7 +170,7 @@ impl Insights {
             })
             .collect();
         let cravings_summary = match cravings_by_week.as_slice() {
-            [.., last, this] => cravings_sentence(last, this),
+            [.., last, this] => cravings_sentence(last, this, lang),
             _ => String::new(),
         };
 
@@ -179,12 +180,14 @@ impl Insights {
             d >= since && d <= today
         }));
         let triggers_summary = match top_triggers.first() {
-            None => "No triggers noted in the last 30 days.".to_owned(),
-            Some(t) => format!(
-                "Your most common trigger in the last 30 days was {} ({} {}).",
-                trigger_words(&t.trigger),
-                t.count,
-                if t.count == 1 { "time" } else { "times" }
+            None => t(lang, "insights-triggers-none"),
+            Some(top) => tr(
+                lang,
+                "insights-triggers-top",
+                &[
+                    ("trigger", Arg::from(trigger_words(&top.trigger, lang))),
+                    ("count", Arg::from(top.count)),
+                ],
             ),
         };
 
@@ -203,11 +206,17 @@ impl Insights {
             mean_drop: mean(&drops),
         };
         let urges_summary = match urge_stats.mean_drop {
-            None => "No urges surfed yet.".to_owned(),
-            Some(drop) => format!(
-                "You have surfed {surfed} {}. On average the urge fell {drop:.1} points from its peak by the end.",
-                if surfed == 1 { "urge" } else { "urges" }
-            ),
+            None => t(lang, "insights-urges-none"),
+            Some(drop) => {
+                // Always one decimal ("2.0"), as the chart's scale shows it.
+                let drop = format!("{drop:.1}");
+                let drop = if lang == Lang::Es { drop.replace('.', ",") } else { drop };
+                tr(
+                    lang,
+                    "insights-urges",
+                    &[("surfed", Arg::from(surfed)), ("drop", Arg::from(drop))],
+                )
+            }
         };
 
         let attendance_by_week: Vec<WeekHours> = (0..WEEKS_SHOWN)
@@ -225,10 +234,13 @@ impl Insights {
             })
             .collect();
         let attendance_summary = match attendance_by_week.as_slice() {
-            [.., last, this] => format!(
-                "You attended {} hours this week and {} last week.",
-                format_hours(this.hours),
-                format_hours(last.hours)
+            [.., last, this] => tr(
+                lang,
+                "insights-attendance",
+                &[
+                    ("this", Arg::from(decimal(lang, this.hours))),
+                    ("last", Arg::from(decimal(lang, last.hours))),
+                ],
             ),
             _ => String::new(),
         };
@@ -239,7 +251,7 @@ impl Insights {
             cravings_summary,
             top_triggers,
             triggers_summary,
-            halt: HaltPattern::over_last(halts, HALT_CHECKS),
+            halt: HaltPattern::over_last(halts, HALT_CHECKS, lang),
             urges: urge_stats,
             urges_summary,
             attendance_by_week,
@@ -250,28 +262,22 @@ impl Insights {
 
 /// Compares mean intensity; a difference under half a point is "about the same", because a 0-10
 /// self-rating is not precise enough to call smaller changes a trend.
-fn cravings_sentence(last: &WeekCravings, this: &WeekCravings) -> String {
-    match (last.mean_intensity, this.mean_intensity) {
-        (None, None) => "No cravings logged in the last two weeks.".to_owned(),
-        (Some(_), None) => "No cravings logged so far this week.".to_owned(),
-        (None, Some(_)) => format!(
-            "You logged {} {} this week and none last week.",
-            this.count,
-            if this.count == 1 {
-                "craving"
-            } else {
-                "cravings"
-            }
-        ),
-        (Some(l), Some(t)) if t <= l - 0.5 => {
-            "Your cravings were lower this week than last.".to_owned()
+fn cravings_sentence(last: &WeekCravings, this: &WeekCravings, lang: Lang) -> String {
+    let id = match (last.mean_intensity, this.mean_intensity) {
+        (None, None) => "insights-cravings-none",
+        (Some(_), None) => "insights-cravings-none-this-week",
+        (None, Some(_)) => {
+            return tr(
+                lang,
+                "insights-cravings-new",
+                &[("count", Arg::from(this.count))],
+            )
         }
-        (Some(l), Some(t)) if t >= l + 0.5 => {
-            "Your cravings were stronger this week than last. Noticing that is a good first step."
-                .to_owned()
-        }
-        _ => "Your cravings were about as strong this week as last.".to_owned(),
-    }
+        (Some(l), Some(t)) if t <= l - 0.5 => "insights-cravings-lower",
+        (Some(l), Some(t)) if t >= l + 0.5 => "insights-cravings-stronger",
+        _ => "insights-cravings-same",
+    };
+    t(lang, id)
 }
 
 /// Counts triggers across cravings (each trigger at most once per craving), most frequent first; ties
@@ -304,21 +310,28 @@ fn count_triggers<'a>(cravings: impl Iterator<Item = &'a CravingEntry>) -> Vec<T
     out
 }
 
-fn trigger_words(t: &Trigger) -> String {
-    match t {
-        Trigger::Halt { need } => format!("feeling {}", need.word().to_lowercase()),
-        Trigger::TimeOfDay { part } => match part {
-            PartOfDay::Morning => "the morning",
-            PartOfDay::Afternoon => "the afternoon",
-            PartOfDay::Evening => "the evening",
-            PartOfDay::Night => "the night",
+fn trigger_words(trigger: &Trigger, lang: Lang) -> String {
+    let id = match trigger {
+        Trigger::Halt { need } => {
+            let need = need.name(lang).to_lowercase();
+            return tr(lang, "insights-trigger-halt", &[("need", Arg::from(need))]);
         }
-        .to_owned(),
+        Trigger::TimeOfDay { part } => match part {
+            PartOfDay::Morning => "insights-trigger-morning",
+            PartOfDay::Afternoon => "insights-trigger-afternoon",
+            PartOfDay::Evening => "insights-trigger-evening",
+            PartOfDay::Night => "insights-trigger-night",
+        },
         Trigger::Person { label }
         | Trigger::Place { label }
         | Trigger::Emotion { label }
         | Trigger::Tag { label } => {
-            format!("\u{201c}{}\u{201d}", label.trim())
+            return tr(
+                lang,
+                "insights-trigger-words",
+                &[("label", Arg::from(label.trim()))],
+            )
         }
-    }
+    };
+    t(lang, id)
 }

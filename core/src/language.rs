@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
-pub use tideline_i18n::Lang;
+pub use tideline_i18n::{t, tr, Arg, Lang};
 
 use crate::error::Result;
 
@@ -37,6 +37,63 @@ impl LanguageStatus {
             system: system().tag().to_owned(),
             chosen: stored(dir).is_some(),
         }
+    }
+}
+
+/// "A, B and C" in `lang` (one item alone; none: empty).
+pub fn list_and(lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => tr(
+            lang,
+            "list-and",
+            &[("init", Arg::from(init.join(", "))), ("last", Arg::from(last))],
+        ),
+    }
+}
+
+/// A number with at most one decimal ("7.5"; Spanish "7,5"), whole numbers without one, as the UI's
+/// `Intl.NumberFormat(tag, { maximumFractionDigits: 1 })` writes them (no grouping: these are hours,
+/// counts and 0-10 ratings).
+pub fn decimal(lang: Lang, value: f64) -> String {
+    // Adding 0.0 turns a negative zero into 0, so nothing prints "-0".
+    let tenths = (value * 10.0).round() / 10.0 + 0.0;
+    let text = if tenths.fract() == 0.0 {
+        format!("{tenths:.0}")
+    } else {
+        format!("{tenths:.1}")
+    };
+    match lang {
+        Lang::Es => text.replace('.', ","),
+        Lang::En | Lang::Pseudo => text,
+    }
+}
+
+/// A date with its weekday, as a sentence says it: "Monday, March 2"; "lunes 2 de marzo".
+pub fn long_date(lang: Lang, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let weekday = t(
+        lang,
+        &format!("date-weekday-{}", date.weekday().number_from_monday()),
+    );
+    let month = t(lang, &format!("date-month-{}", date.month()));
+    tr(
+        lang,
+        "date-long",
+        &[
+            ("weekday", Arg::from(weekday)),
+            ("month", Arg::from(month)),
+            ("day", Arg::from(date.day())),
+        ],
+    )
+}
+
+/// A time of day: "6:00 PM" in English, "18:00" in Spanish (as `Intl.DateTimeFormat` writes them).
+pub fn clock(lang: Lang, time: chrono::NaiveTime) -> String {
+    match lang {
+        Lang::Es => time.format("%-H:%M").to_string(),
+        Lang::En | Lang::Pseudo => time.format("%-I:%M %p").to_string(),
     }
 }
 

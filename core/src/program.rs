@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use tideline_wire::care::{current_level, CareLevel, LevelOfCare};
 
+use crate::language::{decimal, long_date, t, tr, Arg, Lang};
 use crate::error::Invalid;
 use crate::session::{ClinicSession, SessionKind};
 use crate::time::{Stamp, Zone};
@@ -193,6 +194,7 @@ impl Progress {
         course: Option<&[CareLevel]>,
         sessions: &[(String, &ClinicSession)],
         now: DateTime<Utc>,
+        lang: Lang,
     ) -> Self {
         let zone = program.zone;
         let today = zone.local_date(now);
@@ -228,16 +230,22 @@ impl Progress {
         let hours_this_week = f64::from(minutes_this_week) / 60.0;
         let weekly_target_hours = care.weekly_target_minutes.map(|m| f64::from(m) / 60.0);
         let week_sentence = match care.level {
-            LevelOfCare::Aftercare => check_in_sentence(next_check_in.as_ref()),
-            _ => hours_sentence(hours_this_week, weekly_target_hours),
+            LevelOfCare::Aftercare => check_in_sentence(next_check_in.as_ref(), lang),
+            _ => hours_sentence(hours_this_week, weekly_target_hours, lang),
         };
+        let week = || Arg::from(week_sentence.as_str());
         let summary = match (day_of_program, care.level) {
-            (None, _) => format!(
-                "Your program starts on {}.",
-                program.start_date.format("%A, %B %-d")
+            (None, _) => tr(
+                lang,
+                "progress-starts",
+                &[("date", Arg::from(long_date(lang, program.start_date)))],
             ),
-            (Some(_), LevelOfCare::Aftercare) => format!("You are in aftercare. {week_sentence}"),
-            (Some(d), _) => format!("Day {d} of your program. {week_sentence}"),
+            (Some(_), LevelOfCare::Aftercare) => tr(lang, "progress-aftercare", &[("week", week())]),
+            (Some(d), _) => tr(
+                lang,
+                "progress-day",
+                &[("day", Arg::from(d)), ("week", week())],
+            ),
         };
         Self {
             day_of_program,
@@ -274,39 +282,34 @@ fn next_of(
 }
 
 /// Where the week stands, never as a shortfall: "3 of 6 hours this week."
-fn hours_sentence(hours: f64, target: Option<f64>) -> String {
-    let done = format_hours(hours);
+fn hours_sentence(hours: f64, target: Option<f64>, lang: Lang) -> String {
+    let done = Arg::from(decimal(lang, hours));
     match target {
-        None => format!("{done} hours this week."),
-        Some(t) if hours >= t => format!(
-            "{done} hours this week, meeting your {}-hour target.",
-            format_hours(t)
+        None => tr(lang, "progress-hours", &[("hours", done), ("n", Arg::from(hours))]),
+        Some(t) if hours >= t => tr(
+            lang,
+            "progress-hours-met",
+            &[("hours", done), ("target", Arg::from(decimal(lang, t)))],
         ),
-        Some(t) => format!("{done} of {} hours this week.", format_hours(t)),
+        Some(t) => tr(
+            lang,
+            "progress-hours-of",
+            &[("hours", done), ("target", Arg::from(decimal(lang, t)))],
+        ),
     }
 }
 
 /// Aftercare counts no hours: the next check-in instead.
-fn check_in_sentence(next: Option<&UpcomingSession>) -> String {
+fn check_in_sentence(next: Option<&UpcomingSession>, lang: Lang) -> String {
     match next {
-        Some(next) => format!(
-            "Your next check-in is on {}.",
-            next.start
-                .zone
-                .local_date(next.start.utc)
-                .format("%A, %B %-d")
-        ),
-        None => "No check-in is scheduled yet.".to_owned(),
-    }
-}
-
-/// Hours for a sentence: whole numbers without a decimal, otherwise one decimal ("7.5").
-pub(crate) fn format_hours(h: f64) -> String {
-    // Adding 0.0 turns a negative zero into 0, so nothing prints "-0".
-    let tenths = (h * 10.0).round() / 10.0 + 0.0;
-    if tenths.fract() == 0.0 {
-        format!("{tenths:.0}")
-    } else {
-        format!("{tenths:.1}")
+        Some(next) => {
+            let day = next.start.zone.local_date(next.start.utc);
+            tr(
+                lang,
+                "progress-check-in-next",
+                &[("date", Arg::from(long_date(lang, day)))],
+            )
+        }
+        None => t(lang, "progress-check-in-none"),
     }
 }

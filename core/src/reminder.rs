@@ -25,10 +25,11 @@
 //! - **Privacy.** By default the text says only "Reminder: appointment at 6:00 PM". Detailed text adds
 //!   the kind of session and where; nothing from the journal is ever read here.
 
-use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
+use chrono::{DateTime, Duration, DurationRound, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::session::{ClinicSession, Venue};
+use crate::language::{self, t, tr, Arg, Lang};
+use crate::session::{ClinicSession, SessionKind, Venue};
 use crate::settings::{NotificationDetail, QuietHours, ReminderPrefs};
 use crate::time::Zone;
 
@@ -65,8 +66,88 @@ pub struct PlannedReminder {
     pub session_start_utc: Option<DateTime<Utc>>,
     /// Whether quiet hours moved it from `session start - lead`.
     pub moved_for_quiet_hours: bool,
-    /// The notification text.
+    /// The notification text, in English; [`PlannedReminder::text_in`] for the patient's language.
     pub text: String,
+    /// What the text is made of, so it can be worded in the language in use when it is shown.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub words: ReminderWords,
+}
+
+impl PlannedReminder {
+    /// The notification text in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        self.words.render(lang)
+    }
+}
+
+/// Where a session takes place, as a reminder names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum VenueWords {
+    /// The place as written by the clinic or the patient.
+    Place(String),
+    /// A video call.
+    Video,
+}
+
+/// What a reminder says, before it is put into words (in the language in use when it is shown).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ReminderWords {
+    /// The daily check-in prompt.
+    #[default]
+    DailyCheckIn,
+    /// A session reminder.
+    Session {
+        /// Discreet (the default) or detailed.
+        detail: NotificationDetail,
+        /// The kind of session (said only when detailed).
+        kind: SessionKind,
+        /// When the session starts, on the patient's wall clock.
+        start: NaiveDateTime,
+        /// The patient's day when the reminder is due ("tomorrow" is relative to it).
+        due_day: NaiveDate,
+        /// Where (said only when detailed).
+        venue: Option<VenueWords>,
+    },
+}
+
+impl ReminderWords {
+    /// The notification text in `lang`: "Reminder: appointment tomorrow at 6:00 PM".
+    pub fn render(&self, lang: Lang) -> String {
+        let ReminderWords::Session {
+            detail,
+            kind,
+            start,
+            due_day,
+            venue,
+        } = self
+        else {
+            return t(lang, "reminder-daily-check-in");
+        };
+        let when = match (start.date() - *due_day).num_days() {
+            0 => "today",
+            1 => "tomorrow",
+            _ => "date",
+        };
+        let mut args = vec![
+            ("when", Arg::from(when)),
+            ("clock", Arg::from(language::clock(lang, start.time()))),
+            ("date", Arg::from(language::long_date(lang, start.date()))),
+        ];
+        match detail {
+            NotificationDetail::Discreet => tr(lang, "reminder-discreet", &args),
+            NotificationDetail::Detailed => {
+                let place = match venue {
+                    Some(VenueWords::Place(p)) => format!(", {p}"),
+                    Some(VenueWords::Video) => format!(", {}", t(lang, "reminder-by-video")),
+                    None => String::new(),
+                };
+                args.push(("kind", Arg::from(kind.words(lang))));
+                args.push(("place", Arg::from(place)));
+                tr(lang, "reminder-detailed", &args)
+            }
+        }
+    }
 }
 
 /// Every reminder due in `(after, until]`, sorted by due time, without duplicates.
@@ -169,8 +250,10 @@ fn session_reminder(
         lead_minutes: Some(lead),
         session_start_utc: Some(start),
         moved_for_quiet_hours: due != exact,
-        text: session_text(s, due, prefs.notification_detail, zone),
+        text: String::new(),
+        words: session_words(s, due, prefs.notification_detail, zone),
     }
+    .worded()
 }
 
 fn check_in_reminder(
@@ -190,7 +273,8 @@ fn check_in_reminder(
         lead_minutes: None,
         session_start_utc: None,
         moved_for_quiet_hours: due != exact,
-        text: "Time for your daily check-in.".to_owned(),
+        text: ReminderWords::DailyCheckIn.render(Lang::En),
+        words: ReminderWords::DailyCheckIn,
     }
 }
 
@@ -233,43 +317,31 @@ fn quiet_start(q: QuietHours, zone: Zone, t: DateTime<Utc>) -> DateTime<Utc> {
     t
 }
 
+impl PlannedReminder {
+    fn worded(mut self) -> Self {
+        self.text = self.words.render(Lang::En);
+        self
+    }
+}
+
 /// "Reminder: appointment at 6:00 PM", with "tomorrow" or the date when the session is not on the
 /// day the reminder fires. Times are read in the patient's current zone.
-fn session_text(
+fn session_words(
     s: &ClinicSession,
     due: DateTime<Utc>,
     detail: NotificationDetail,
     zone: Zone,
-) -> String {
-    let start = zone.local(s.start.utc);
-    let due_day = zone.local_date(due);
-    let day = match (start.date_naive() - due_day).num_days() {
-        0 => String::new(),
-        1 => " tomorrow".to_owned(),
-        _ => format!(" on {}", start.format("%A, %B %-d")),
-    };
-    let clock = start.format("%-I:%M %p").to_string();
-    let place = match &s.venue {
-        Some(Venue::InPerson { place }) => format!(", {place}"),
-        Some(Venue::Video { .. }) => ", by video".to_owned(),
-        None => String::new(),
-    };
-    reminder_words(detail, s.kind, &day, &clock, &place)
-}
-
-/// The one place a session reminder's words are put together.
-fn reminder_words(
-    detail: NotificationDetail,
-    kind: crate::session::SessionKind,
-    day: &str,
-    clock: &str,
-    place: &str,
-) -> String {
-    match detail {
-        NotificationDetail::Discreet => format!("Reminder: appointment{day} at {clock}"),
-        NotificationDetail::Detailed => {
-            format!("Reminder: {}{day} at {clock}{place}", kind.words())
-        }
+) -> ReminderWords {
+    ReminderWords::Session {
+        detail,
+        kind: s.kind,
+        start: zone.local(s.start.utc).naive_local(),
+        due_day: zone.local_date(due),
+        venue: match &s.venue {
+            Some(Venue::InPerson { place }) => Some(VenueWords::Place(place.clone())),
+            Some(Venue::Video { .. }) => Some(VenueWords::Video),
+            None => None,
+        },
     }
 }
 
@@ -285,16 +357,18 @@ pub struct NotificationExamples {
     pub detailed: String,
 }
 
-/// The example texts, made by the same code as every real reminder.
-pub fn notification_examples() -> NotificationExamples {
+/// The example texts in `lang`, made by the same code as every real reminder.
+pub fn notification_examples(lang: Lang) -> NotificationExamples {
+    let day = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap_or_default();
     let words = |detail| {
-        reminder_words(
+        ReminderWords::Session {
             detail,
-            crate::session::SessionKind::Group,
-            " tomorrow",
-            "6:00 PM",
-            ", Harbor Clinic",
-        )
+            kind: SessionKind::Group,
+            start: day.and_hms_opt(18, 0, 0).unwrap_or_default(),
+            due_day: day.pred_opt().unwrap_or_default(),
+            venue: Some(VenueWords::Place("Harbor Clinic".to_owned())),
+        }
+        .render(lang)
     };
     NotificationExamples {
         discreet: words(NotificationDetail::Discreet),

@@ -27,7 +27,8 @@ use ring::rand::SecureRandom;
 pub use crate::app_state::ReminderMark;
 use crate::error::{Error, Result};
 use crate::record::{Record, RecordId, RecordKind};
-use crate::reminder::{reminders_between, PlannedReminder, ReminderTarget};
+use crate::language::{tr, Arg, Lang};
+use crate::reminder::{reminders_between, PlannedReminder, ReminderTarget, ReminderWords};
 use crate::session::ParticipantResponse;
 use crate::summary;
 use crate::time::{Stamp, Zone};
@@ -48,8 +49,11 @@ pub const LATE_AFTER: Duration = Duration::minutes(5);
 pub struct DueReminder {
     /// When to show it.
     pub due_utc: DateTime<Utc>,
-    /// The notification text (discreet unless the patient opted in to detail).
+    /// The notification text (discreet unless the patient opted in to detail), worded in the
+    /// language given to [`ReminderQueue::take_due`] (English until then).
     pub text: String,
+    /// What the text is made of, worded again when it is shown.
+    pub words: ReminderWords,
     /// The session it is for, so "I'll be there" / "Can't make it" can answer it; `None` for the
     /// daily check-in.
     pub session_id: Option<String>,
@@ -60,6 +64,7 @@ impl From<PlannedReminder> for DueReminder {
         Self {
             due_utc: p.due_utc,
             text: p.text,
+            words: p.words,
             session_id: match p.target {
                 ReminderTarget::Session { session_id } => Some(session_id),
                 ReminderTarget::DailyCheckIn { .. } => None,
@@ -91,20 +96,15 @@ pub enum Delivery {
     },
 }
 
-/// The discreet summary text: says how many, never what for.
-pub fn missed_text(count: usize, absence: Absence) -> String {
-    let what = if count == 1 {
-        "a reminder".to_owned()
-    } else {
-        format!("{count} reminders")
-    };
+/// The discreet summary text in `lang`: says how many, never what for.
+pub fn missed_text(count: usize, absence: Absence, lang: Lang) -> String {
     // "May have": reminders shown while the app ran locked, just before it was closed, cannot be
     // told apart after a restart (see ReminderMark), so the summary does not claim more than it knows.
-    let when = match absence {
-        Absence::AppClosed => "while Tideline was closed",
-        Absence::Paused => "while your computer was asleep",
+    let id = match absence {
+        Absence::AppClosed => "reminder-missed-closed",
+        Absence::Paused => "reminder-missed-asleep",
     };
-    format!("You may have missed {what} {when}. Open Tideline to see what is coming up.")
+    tr(lang, id, &[("count", Arg::from(count))])
 }
 
 /// The reminders the device still has to show, and how far it has got.
@@ -190,8 +190,9 @@ impl ReminderQueue {
 
     /// Handles the window `(handled_until, now]`: reminders at most [`LATE_AFTER`] late are returned
     /// one by one; later ones become one summary, first (they are older). If the clock is behind
-    /// `handled_until`, nothing is due and the window does not move back.
-    pub fn take_due(&mut self, now: DateTime<Utc>) -> Vec<Delivery> {
+    /// `handled_until`, nothing is due and the window does not move back. Texts are worded in `lang`,
+    /// the language in use now (not when the plan was made).
+    pub fn take_due(&mut self, now: DateTime<Utc>, lang: Lang) -> Vec<Delivery> {
         let Some(handled) = self.handled_until else {
             return Vec::new();
         };
@@ -216,25 +217,34 @@ impl ReminderQueue {
         if !late.is_empty() {
             out.push(Delivery::MissedSummary {
                 count: late.len(),
-                text: missed_text(late.len(), absence),
+                text: missed_text(late.len(), absence, lang),
             });
         }
-        out.extend(on_time.into_iter().map(Delivery::Reminder));
+        out.extend(on_time.into_iter().map(|mut r| {
+            r.text = r.words.render(lang);
+            Delivery::Reminder(r)
+        }));
         out
     }
 }
 
 /// Every reminder due in `(from, now + PLAN_HORIZON]` for the sessions and preferences in `vault`,
-/// read in the patient's current `zone`.
+/// read in the patient's current `zone`, worded in `lang` (a phone's own schedule keeps these texts;
+/// the desktop queue words them again when it shows them).
 pub fn plan(
     vault: &Vault,
     zone: Zone,
     from: DateTime<Utc>,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Vec<PlannedReminder> {
     let sessions = summary::sessions(vault);
     let prefs = vault.settings().reminders;
-    reminders_between(&sessions, &prefs, zone, from, now + PLAN_HORIZON)
+    let mut plan = reminders_between(&sessions, &prefs, zone, from, now + PLAN_HORIZON);
+    for r in &mut plan {
+        r.text = r.text_in(lang);
+    }
+    plan
 }
 
 /// The mark the last run stored, if any.

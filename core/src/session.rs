@@ -32,17 +32,18 @@ pub enum SessionKind {
 }
 
 impl SessionKind {
-    /// Lower-case words for reminder text ("group session").
-    pub fn words(self) -> &'static str {
-        match self {
-            Self::Group => "group session",
-            Self::Individual => "individual session",
-            Self::Family => "family session",
-            Self::Psychoeducation => "education session",
-            Self::MedicationManagement => "medication appointment",
-            Self::AftercareCheckIn => "check-in",
-            Self::Other => "session",
-        }
+    /// Lower-case words for reminder text, in `lang` ("group session", "sesión de grupo").
+    pub fn words(self, lang: crate::language::Lang) -> String {
+        let id = match self {
+            Self::Group => "group",
+            Self::Individual => "individual",
+            Self::Family => "family",
+            Self::Psychoeducation => "psychoeducation",
+            Self::MedicationManagement => "medication",
+            Self::AftercareCheckIn => "aftercare",
+            Self::Other => "other",
+        };
+        crate::language::t(lang, &format!("session-kind-words-{id}"))
     }
 }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::entry::StoredEntry;
 use crate::halt::{HaltCheck, HaltPattern};
 use crate::insights::Insights;
+use crate::language::Lang;
 use crate::program::Progress;
 use crate::record::{Record, RecordKind};
 use crate::session::ClinicSession;
@@ -37,15 +38,16 @@ pub fn sessions(vault: &Vault) -> Vec<(String, &ClinicSession)> {
         .collect()
 }
 
-/// Progress at `now`, if the program has been set up; the clinic's course of care when connected.
-pub fn progress(vault: &Vault, now: DateTime<Utc>) -> Option<Progress> {
+/// Progress at `now`, if the program has been set up; the clinic's course of care when connected;
+/// its sentences in `lang`.
+pub fn progress(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> Option<Progress> {
     let program = crate::care::program(vault)?;
     let course = crate::care::clinic_course(vault).map(|c| c.periods.as_slice());
-    Some(Progress::derive(program, course, &sessions(vault), now))
+    Some(Progress::derive(program, course, &sessions(vault), now, lang))
 }
 
-/// The home screen at `now`.
-pub fn home(vault: &Vault, now: DateTime<Utc>) -> HomeSummary {
+/// The home screen at `now`, its sentences in `lang`.
+pub fn home(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> HomeSummary {
     let recent = vault
         .query(&Query {
             kinds: vec![RecordKind::Craving, RecordKind::Halt, RecordKind::Urge],
@@ -57,7 +59,7 @@ pub fn home(vault: &Vault, now: DateTime<Utc>) -> HomeSummary {
         .filter_map(StoredEntry::of)
         .collect();
     HomeSummary {
-        progress: progress(vault, now),
+        progress: progress(vault, now, lang),
         recent,
     }
 }
@@ -77,13 +79,13 @@ fn halt_checks(vault: &Vault) -> Vec<HaltCheck> {
     })
 }
 
-/// The HALT pattern over the `last` most recent checks.
-pub fn halt_pattern(vault: &Vault, last: usize) -> HaltPattern {
-    HaltPattern::over_last(&halt_checks(vault), last)
+/// The HALT pattern over the `last` most recent checks, its sentence in `lang`.
+pub fn halt_pattern(vault: &Vault, last: usize, lang: Lang) -> HaltPattern {
+    HaltPattern::over_last(&halt_checks(vault), last, lang)
 }
 
-/// The insights screen at `now`, in the patient's current `zone`.
-pub fn insights(vault: &Vault, zone: Zone, now: DateTime<Utc>) -> Insights {
+/// The insights screen at `now`, in the patient's current `zone`, its sentences in `lang`.
+pub fn insights(vault: &Vault, zone: Zone, now: DateTime<Utc>, lang: Lang) -> Insights {
     let cravings = payloads(vault, RecordKind::Craving, |r| match r {
         Record::Craving(c) => Some(c.clone()),
         _ => None,
@@ -93,5 +95,13 @@ pub fn insights(vault: &Vault, zone: Zone, now: DateTime<Utc>) -> Insights {
         _ => None,
     });
     let sessions: Vec<&ClinicSession> = sessions(vault).into_iter().map(|(_, s)| s).collect();
-    Insights::derive(&cravings, &halt_checks(vault), &urges, &sessions, zone, now)
+    Insights::derive(
+        &cravings,
+        &halt_checks(vault),
+        &urges,
+        &sessions,
+        zone,
+        now,
+        lang,
+    )
 }

@@ -159,13 +159,13 @@ pub fn draft_discard(cx: &Cx<'_>) -> Reply<()> {
 
 /// What a reminder says in each notification setting, made by the planner's own code (Settings
 /// quotes them). Fixed content, no patient data.
-pub fn reminder_examples(_cx: &Cx<'_>) -> Reply<NotificationExamples> {
-    Ok(tideline_core::reminder::notification_examples())
+pub fn reminder_examples(cx: &Cx<'_>) -> Reply<NotificationExamples> {
+    Ok(tideline_core::reminder::notification_examples(cx.state.lang()))
 }
 
 /// The response to each HALT need: fixed content from the core, no patient data.
-pub fn halt_suggestions(_cx: &Cx<'_>) -> Reply<Vec<HaltSuggestion>> {
-    Ok(tideline_core::halt::all_suggestions())
+pub fn halt_suggestions(cx: &Cx<'_>) -> Reply<Vec<HaltSuggestion>> {
+    Ok(tideline_core::halt::all_suggestions(cx.state.lang()))
 }
 
 pub fn passphrase_assess(_cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<Strength> {
@@ -308,20 +308,22 @@ pub fn vault_wipe(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<()> {
 
 pub fn home_summary(cx: &Cx<'_>) -> Reply<HomeSummary> {
     let now = Utc::now();
-    Ok(cx.state.with_vault(now, |v| Ok(summary::home(v, now)))?)
+    let lang = cx.state.lang();
+    Ok(cx.state.with_vault(now, |v| Ok(summary::home(v, now, lang)))?)
 }
 
 pub fn halt_pattern(cx: &Cx<'_>, last_n: u32) -> Reply<HaltPattern> {
+    let lang = cx.state.lang();
     Ok(cx.state.with_vault(Utc::now(), |v| {
-        Ok(summary::halt_pattern(v, last_n as usize))
+        Ok(summary::halt_pattern(v, last_n as usize, lang))
     })?)
 }
 
 pub fn insights(cx: &Cx<'_>) -> Reply<Insights> {
-    let now = Utc::now();
+    let (now, lang) = (Utc::now(), cx.state.lang());
     Ok(cx
         .state
-        .with_vault(now, |v| Ok(summary::insights(v, local_zone(), now)))?)
+        .with_vault(now, |v| Ok(summary::insights(v, local_zone(), now, lang)))?)
 }
 
 /// The dialog for `purpose`; the token for the chosen file, or null when cancelled.

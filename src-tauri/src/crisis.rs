@@ -16,13 +16,13 @@ use crate::ipc::IpcError;
 use crate::state::AppState;
 
 /// Every crisis line with its words: no vault needed (the lock screen shows them too).
-pub fn crisis_lines(_cx: &Cx<'_>) -> Result<CrisisDirectory, IpcError> {
-    Ok(crisis::directory())
+pub fn crisis_lines(cx: &Cx<'_>) -> Result<CrisisDirectory, IpcError> {
+    Ok(crisis::directory(cx.state.lang()))
 }
 
 /// What to say after a logged return to use.
-pub fn crisis_after_use(_cx: &Cx<'_>) -> Result<AfterUse, IpcError> {
-    Ok(crisis::after_use())
+pub fn crisis_after_use(cx: &Cx<'_>) -> Result<AfterUse, IpcError> {
+    Ok(crisis::after_use(cx.state.lang()))
 }
 
 /// Opens a crisis line or one of the patient's contacts in the platform's handler.
@@ -31,7 +31,7 @@ pub fn crisis_open(cx: &Cx<'_>, target: CrisisTarget) -> Result<CrisisOpened, Ip
     if cx.platform.open_url(&dial.uri) {
         Ok(CrisisOpened::Opened)
     } else {
-        Ok(crisis::no_handler(&dial))
+        Ok(crisis::no_handler(&dial, cx.state.lang()))
     }
 }
 

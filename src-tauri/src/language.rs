@@ -87,4 +87,79 @@ mod tests {
         assert_eq!(language::stored(dir.path()), None);
         assert_eq!(language::current(dir.path()), language::system());
     }
+
+    /// What a reminder notification says is worded when the scheduler shows it: the plan was made
+    /// in English, the patient switched to Spanish, the notification comes in Spanish with Spanish
+    /// buttons.
+    #[test]
+    fn a_notification_reads_the_language_when_it_is_shown() {
+        use std::sync::Mutex;
+        use tideline_core::reminder::{PlannedReminder, ReminderTarget, ReminderWords};
+
+        #[derive(Default)]
+        struct Recording(Mutex<Vec<(String, Lang)>>);
+        impl Notifier for Arc<Recording> {
+            fn show(&self, text: &str, _: Option<OnAnswer>) -> Result<(), NotifyError> {
+                self.show_in(text, None, Lang::En)
+            }
+            fn show_in(
+                &self,
+                text: &str,
+                _: Option<OnAnswer>,
+                lang: Lang,
+            ) -> Result<(), NotifyError> {
+                let labels = crate::reminders::action_labels(lang);
+                self.0
+                    .lock()
+                    .unwrap()
+                    .push((format!("{text} | {}", labels[0].1), lang));
+                Ok(())
+            }
+        }
+
+        let dir = tempfile::tempdir().unwrap();
+        let seen = Arc::new(Recording::default());
+        let scheduler =
+            Scheduler::start(Arc::new(Arc::clone(&seen)), Arc::new(|_: &str, _| {})).unwrap();
+        let state = AppState::new(dir.path().to_owned(), scheduler.clone());
+        state.set_lang(Lang::En).unwrap();
+        let now = chrono::Utc::now();
+        let start = now + chrono::Duration::minutes(59);
+        let words = ReminderWords::Session {
+            detail: tideline_core::settings::NotificationDetail::Discreet,
+            kind: tideline_core::session::SessionKind::Group,
+            start: chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+                .unwrap()
+                .and_hms_opt(18, 0, 0)
+                .unwrap(),
+            due_day: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            venue: None,
+        };
+        let planned = PlannedReminder {
+            due_utc: now + chrono::Duration::milliseconds(300),
+            target: ReminderTarget::Session {
+                session_id: "s".into(),
+            },
+            lead_minutes: Some(60),
+            session_start_utc: Some(start),
+            moved_for_quiet_hours: false,
+            text: words.render(Lang::En),
+            words,
+        };
+        scheduler.replace(vec![planned], now - chrono::Duration::seconds(1));
+        state.set_lang(Lang::Es).unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while seen.0.lock().unwrap().is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let shown = seen.0.lock().unwrap().clone();
+        assert_eq!(
+            shown,
+            [(
+                "Recordatorio: cita a las 18:00 | Ahí estaré".to_owned(),
+                Lang::Es
+            )]
+        );
+        scheduler.stop();
+    }
 }

@@ -160,7 +160,7 @@ impl AppState {
         }
         let from = self.reminders.plan_from(delivery::stored_mark(vault), now);
         self.reminders
-            .replace(delivery::plan(vault, zone, from, now), from);
+            .replace(delivery::plan(vault, zone, from, now, self.lang()), from);
         if let Some(mark) = self.reminders.mark() {
             if let Err(e) = delivery::store_mark(vault, mark, stamp) {
                 // Only costs a too-large missed summary after a restart.
@@ -175,7 +175,7 @@ impl AppState {
         let device_plan = self
             .device
             .as_ref()
-            .map(|_| delivery::plan(vault, zone, now, now));
+            .map(|_| delivery::plan(vault, zone, now, now, self.lang()));
         drop(slot);
         if let (Some(device), Some(plan)) = (&self.device, device_plan) {
             match device.replace(plan, now) {

@@ -1,6 +1,7 @@
 //! HALT checks: the flag threshold, the need-specific suggestions and the pattern sentence.
 
 use tideline_core::halt::{HaltCheck, HaltNeed, HaltPattern, HaltRating};
+use tideline_core::language::Lang;
 
 use crate::fixtures::stamp;
 
@@ -30,7 +31,7 @@ fn needs_rated_2_or_more_are_flagged_each_with_its_own_response() {
         [HaltNeed::Angry, HaltNeed::Tired],
         "1 is 'a little': not flagged"
     );
-    let s = c.suggestions();
+    let s = c.suggestions(Lang::En);
     // Angry: vent safely, move, breathe. Tired: rest, sleep (BRIEF section 2).
     assert_eq!(s[0].need, HaltNeed::Angry);
     assert_eq!(s[0].title, "Let the anger out safely");
@@ -39,16 +40,16 @@ fn needs_rated_2_or_more_are_flagged_each_with_its_own_response() {
     );
     assert_eq!(s[1].title, "Rest");
     assert!(s[1].text.contains("early night"));
-    assert_eq!(HaltNeed::Hungry.suggestion_title(), "Eat something");
+    assert_eq!(HaltNeed::Hungry.suggestion_title(Lang::En), "Eat something");
     assert!(HaltNeed::Lonely
-        .suggestion()
+        .suggestion(Lang::En)
         .contains("Call or text a support contact"));
-    assert!(HaltNeed::Lonely.suggestion().contains("meeting"));
+    assert!(HaltNeed::Lonely.suggestion(Lang::En).contains("meeting"));
 }
 
 #[test]
 fn every_need_has_one_suggestion_in_halt_order() {
-    let all = tideline_core::halt::all_suggestions();
+    let all = tideline_core::halt::all_suggestions(Lang::En);
     let needs: Vec<HaltNeed> = all.iter().map(|s| s.need).collect();
     assert_eq!(needs, HaltNeed::ALL);
     for s in &all {
@@ -74,22 +75,69 @@ fn pattern_counts_the_most_recent_checks_and_says_so_plainly() {
         .collect();
     checks[0].tired = HaltRating::try_from(3).unwrap(); // the oldest: outside the window
     checks.reverse(); // arrival order must not matter
-    let p = HaltPattern::over_last(&checks, 7);
+    let p = HaltPattern::over_last(&checks, 7, Lang::En);
     assert_eq!((p.checks, p.tired, p.lonely, p.hungry), (7, 5, 2, 0));
     assert_eq!(
         p.summary,
         "Tired in 5 and lonely in 2 of the last 7 checks."
     );
     assert_eq!(
-        HaltPattern::over_last(&[], 7).summary,
+        HaltPattern::over_last(&[], 7, Lang::En).summary,
         "No HALT checks yet."
     );
     assert_eq!(
-        HaltPattern::over_last(&[check(0, [0; 4])], 7).summary,
+        HaltPattern::over_last(&[check(0, [0; 4])], 7, Lang::En).summary,
         "No need stood out in your last check."
     );
     assert_eq!(
-        HaltPattern::over_last(&[check(0, [2, 0, 0, 0])], 7).summary,
+        HaltPattern::over_last(&[check(0, [2, 0, 0, 0])], 7, Lang::En).summary,
         "Hungry in your last check."
     );
+}
+
+/// In Spanish: the needs are hambre, enojo, soledad, cansancio (docs/spanish.md), each suggestion in
+/// usted, and the pattern sentence reads as Spanish, with the same counts.
+#[test]
+fn suggestions_and_the_pattern_sentence_in_spanish() {
+    let es = tideline_core::halt::all_suggestions(Lang::Es);
+    let titles: Vec<&str> = es.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Coma algo",
+            "Saque el enojo sin hacer daño",
+            "Comuníquese con alguien",
+            "Descanse"
+        ]
+    );
+    assert!(
+        es[2].text.contains("No tiene que pasar por esto a solas."),
+        "{}",
+        es[2].text
+    );
+    let names: Vec<String> = HaltNeed::ALL.iter().map(|n| n.name(Lang::Es)).collect();
+    assert_eq!(names, ["Hambre", "Enojo", "Soledad", "Cansancio"]);
+    let checks: Vec<HaltCheck> = (0..7)
+        .map(|i| {
+            check(
+                i,
+                [0, 0, if i < 2 { 2 } else { 0 }, if i < 5 { 3 } else { 0 }],
+            )
+        })
+        .collect();
+    assert_eq!(
+        HaltPattern::over_last(&checks, 7, Lang::Es).summary,
+        "Cansancio en 5 y soledad en 2 de las últimas 7 revisiones."
+    );
+    assert_eq!(
+        HaltPattern::over_last(&[check(0, [0; 4])], 7, Lang::Es).summary,
+        "Ninguna necesidad se destacó en su última revisión."
+    );
+    assert_eq!(
+        HaltPattern::over_last(&[check(0, [2, 0, 0, 2])], 7, Lang::Es).summary,
+        "Hambre y cansancio en su última revisión."
+    );
+    // The pseudo-locale marks every sentence.
+    let pseudo = HaltPattern::over_last(&checks, 7, Lang::Pseudo).summary;
+    assert!(pseudo.starts_with('[') && pseudo.ends_with(']'), "{pseudo}");
 }

@@ -3,6 +3,7 @@
 use tideline_core::craving::Trigger;
 use tideline_core::halt::HaltNeed;
 use tideline_core::insights::Insights;
+use tideline_core::language::Lang;
 use tideline_core::session::AppointmentStatus::Fulfilled;
 use tideline_core::urge::{SurfVariant, UrgeOutcome, UrgeSurfSession};
 
@@ -46,6 +47,7 @@ fn cravings_lower_this_week_than_last() {
         &[&s],
         zone("America/New_York"),
         now,
+        Lang::En,
     );
     assert_eq!(
         i.cravings_summary,
@@ -78,7 +80,15 @@ fn cravings_lower_this_week_than_last() {
 
 #[test]
 fn empty_insights_speak_gently() {
-    let i = Insights::derive(&[], &[], &[], &[], zone("UTC"), utc("2026-01-14T17:00:00Z"));
+    let i = Insights::derive(
+        &[],
+        &[],
+        &[],
+        &[],
+        zone("UTC"),
+        utc("2026-01-14T17:00:00Z"),
+        Lang::En,
+    );
     assert_eq!(
         i.cravings_summary,
         "No cravings logged in the last two weeks."

@@ -2,6 +2,7 @@
 //! the next session. Nothing resets.
 
 use chrono::NaiveDate;
+use tideline_core::language::Lang;
 use tideline_core::program::{ProgramSettings, Progress};
 use tideline_core::session::{AppointmentStatus::*, ClinicSession, SessionKind};
 use tideline_wire::care::{Attendance, CareLevel, LevelOfCare};
@@ -62,19 +63,25 @@ fn a_stepped_down_patient_reads_hours_against_the_new_target() {
     let late = session_with_status("2026-01-12T23:00:00Z", 3, Fulfilled);
     let sessions = [("a".to_owned(), &late)];
     let now = utc("2026-01-14T15:00:00Z");
-    let p = Progress::derive(&program(), Some(&course), &sessions, now);
+    let p = Progress::derive(&program(), Some(&course), &sessions, now, Lang::En);
     assert!(p.set_by_clinic);
     assert_eq!(p.level, LevelOfCare::Outpatient);
     assert_eq!(p.weekly_target_hours, Some(6.0));
     assert_eq!(p.week_sentence, "3 of 6 hours this week.");
     assert_eq!(p.summary, "Day 10 of your program. 3 of 6 hours this week.");
     // The week before the step-down was read against 9 hours.
-    let before = Progress::derive(&program(), Some(&course), &[], utc("2026-01-07T15:00:00Z"));
+    let before = Progress::derive(
+        &program(),
+        Some(&course),
+        &[],
+        utc("2026-01-07T15:00:00Z"),
+        Lang::En,
+    );
     assert_eq!(before.week_sentence, "0 of 9 hours this week.");
     // Meeting the target is said as such, never as a count of what is left.
     let long = session_with_status("2026-01-13T20:00:00Z", 4, Fulfilled);
     let both = [("a".to_owned(), &late), ("b".to_owned(), &long)];
-    let met = Progress::derive(&program(), Some(&course), &both, now);
+    let met = Progress::derive(&program(), Some(&course), &both, now, Lang::En);
     assert_eq!(
         met.week_sentence,
         "7 hours this week, meeting your 6-hour target."
@@ -104,6 +111,7 @@ fn aftercare_shows_the_next_check_in_instead_of_hours() {
         Some(&course),
         &sessions,
         utc("2026-03-05T15:00:00Z"),
+        Lang::En,
     );
     assert_eq!(p.level, LevelOfCare::Aftercare);
     assert_eq!(p.weekly_target_hours, None);
@@ -116,7 +124,13 @@ fn aftercare_shows_the_next_check_in_instead_of_hours() {
         p.summary,
         "You are in aftercare. Your next check-in is on Wednesday, April 1."
     );
-    let none = Progress::derive(&program(), Some(&course), &[], utc("2026-03-05T15:00:00Z"));
+    let none = Progress::derive(
+        &program(),
+        Some(&course),
+        &[],
+        utc("2026-03-05T15:00:00Z"),
+        Lang::En,
+    );
     assert_eq!(none.week_sentence, "No check-in is scheduled yet.");
 }
 
@@ -127,7 +141,7 @@ fn without_a_clinic_the_patients_own_level_and_marks_count() {
     let mut own = session_with_status("2026-01-12T23:00:00Z", 3, Booked);
     own.self_report = Some(Attendance::Attended);
     let sessions = [("a".to_owned(), &own)];
-    let progress = Progress::derive(&p, None, &sessions, utc("2026-01-14T15:00:00Z"));
+    let progress = Progress::derive(&p, None, &sessions, utc("2026-01-14T15:00:00Z"), Lang::En);
     assert!(!progress.set_by_clinic);
     assert_eq!(progress.week_sentence, "3 of 6 hours this week.");
     assert_eq!(progress.sessions_attended, 1);
@@ -169,7 +183,7 @@ fn progress_counts_this_calendar_week_in_the_programs_zone() {
     ];
     let refs: Vec<(String, &ClinicSession)> =
         sessions.iter().map(|(i, s)| (i.clone(), s)).collect();
-    let p = Progress::derive(&program(), None, &refs, now);
+    let p = Progress::derive(&program(), None, &refs, now, Lang::En);
     assert_eq!(p.day_of_program, Some(10));
     assert_eq!(p.week_start, NaiveDate::from_ymd_opt(2026, 1, 12).unwrap());
     assert_eq!(p.hours_this_week, 5.0);
@@ -184,7 +198,7 @@ fn progress_counts_this_calendar_week_in_the_programs_zone() {
 
 #[test]
 fn before_the_start_there_is_no_day_number() {
-    let p = Progress::derive(&program(), None, &[], utc("2026-01-01T15:00:00Z"));
+    let p = Progress::derive(&program(), None, &[], utc("2026-01-01T15:00:00Z"), Lang::En);
     assert_eq!(p.day_of_program, None);
     assert_eq!(p.summary, "Your program starts on Monday, January 5.");
 }

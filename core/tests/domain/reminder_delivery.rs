@@ -2,6 +2,7 @@
 //! vault across a restart; answers from a notification recorded on the session.
 
 use chrono::{DateTime, Duration, Utc};
+use tideline_core::language::Lang;
 use tideline_core::record::{Record, RecordKind};
 use tideline_core::reminder::{reminders_between, PlannedReminder};
 use tideline_core::reminder_delivery::{
@@ -66,9 +67,12 @@ fn an_on_time_reminder_is_shown_once_and_never_again() {
         Some(start - Duration::hours(1)),
         "the scheduler sleeps until an hour before"
     );
-    assert!(q.take_due(now).is_empty(), "nothing is due before its time");
+    assert!(
+        q.take_due(now, Lang::En).is_empty(),
+        "nothing is due before its time"
+    );
     let due = start - Duration::hours(1);
-    let out = q.take_due(due);
+    let out = q.take_due(due, Lang::En);
     assert_eq!(texts(&out), ["Reminder: appointment at 6:00 PM"]);
     match &out[0] {
         Delivery::Reminder(r) => assert_eq!(
@@ -79,7 +83,7 @@ fn an_on_time_reminder_is_shown_once_and_never_again() {
         other => panic!("expected a reminder, got {other:?}"),
     }
     assert!(
-        q.take_due(due + Duration::seconds(30)).is_empty(),
+        q.take_due(due + Duration::seconds(30), Lang::En).is_empty(),
         "a window already handled is not handled again"
     );
     assert_eq!(q.next_due(), None);
@@ -118,12 +122,12 @@ fn reminders_missed_while_closed_become_one_summary() {
         "the next plan begins where the last run stopped"
     );
     q.replace(plan_for(&starts, &[24 * 60, 60], from), from);
-    let out = q.take_due(now);
+    let out = q.take_due(now, Lang::En);
     assert_eq!(
         out,
         [Delivery::MissedSummary {
             count: 6,
-            text: missed_text(6, Absence::AppClosed),
+            text: missed_text(6, Absence::AppClosed, Lang::En),
         }],
         "six missed reminders make one notification, not a burst of six"
     );
@@ -131,7 +135,7 @@ fn reminders_missed_while_closed_become_one_summary() {
         texts(&out),
         ["You may have missed 6 reminders while Tideline was closed. Open Tideline to see what is coming up."]
     );
-    assert!(q.take_due(now + Duration::minutes(1)).is_empty());
+    assert!(q.take_due(now + Duration::minutes(1), Lang::En).is_empty());
 }
 
 #[test]
@@ -149,7 +153,7 @@ fn a_reminder_due_just_before_the_start_is_still_shown_as_itself() {
     );
     q.replace(plan_for(&[start], &[60], from), from);
     assert_eq!(
-        texts(&q.take_due(now)),
+        texts(&q.take_due(now, Lang::En)),
         ["Reminder: appointment at 6:00 PM"]
     );
 }
@@ -161,12 +165,15 @@ fn reminders_slept_through_become_one_summary_in_words_about_sleep() {
     let mut q = ReminderQueue::new();
     let from = q.plan_from(None, now);
     q.replace(plan_for(&starts, &[60], from), from);
-    assert!(q.take_due(now).is_empty(), "the first window is empty");
+    assert!(
+        q.take_due(now, Lang::En).is_empty(),
+        "the first window is empty"
+    );
     // The lid closes at 13:00 and opens at 02:00 the next day.
-    let out = q.take_due(utc("2026-03-03T02:00:00Z"));
+    let out = q.take_due(utc("2026-03-03T02:00:00Z"), Lang::En);
     assert_eq!(
         texts(&out),
-        [missed_text(2, Absence::Paused)],
+        [missed_text(2, Absence::Paused, Lang::En)],
         "two reminders slept through make one summary"
     );
     assert!(texts(&out)[0].contains("asleep"));
@@ -180,10 +187,10 @@ fn a_clock_moved_back_neither_repeats_nor_loses_reminders() {
     let mut q = ReminderQueue::new();
     let from = q.plan_from(None, now);
     q.replace(plan_for(&[start], &[60, 30], from), from);
-    assert_eq!(q.take_due(due).len(), 1, "the 1-hour reminder");
+    assert_eq!(q.take_due(due, Lang::En).len(), 1, "the 1-hour reminder");
     let back = due - Duration::hours(2);
     assert!(
-        q.take_due(back).is_empty(),
+        q.take_due(back, Lang::En).is_empty(),
         "after the clock moves back two hours nothing is shown again"
     );
     assert_eq!(
@@ -193,7 +200,7 @@ fn a_clock_moved_back_neither_repeats_nor_loses_reminders() {
     );
     let thirty = start - Duration::minutes(30);
     assert_eq!(
-        texts(&q.take_due(thirty)),
+        texts(&q.take_due(thirty, Lang::En)),
         ["Reminder: appointment at 6:00 PM"],
         "the next reminder still comes when its time arrives"
     );
@@ -209,7 +216,7 @@ fn a_new_plan_made_while_reminders_fire_repeats_none() {
     // The shell computed the next plan from `from`, but the scheduler fired in between.
     let stale_from = q.plan_from(None, now);
     let two_hours = start - Duration::hours(2);
-    assert_eq!(q.take_due(two_hours).len(), 1);
+    assert_eq!(q.take_due(two_hours, Lang::En).len(), 1);
     q.replace(plan_for(&[start], &[120, 60], stale_from), stale_from);
     assert_eq!(
         q.len(),
@@ -228,7 +235,7 @@ fn a_wiped_vault_leaves_nothing_to_fire() {
     q.forget();
     assert!(q.is_empty());
     assert_eq!(q.handled_until(), None);
-    assert!(q.take_due(utc("2026-03-03T00:00:00Z")).is_empty());
+    assert!(q.take_due(utc("2026-03-03T00:00:00Z"), Lang::En).is_empty());
 }
 
 fn new_vault(dir: &std::path::Path, now: DateTime<Utc>) -> Vault {
@@ -268,12 +275,12 @@ fn a_restart_after_a_closed_period_shows_one_summary_from_the_vault() {
     let from = q.plan_from(delivery::stored_mark(&vault), day1);
     assert_eq!(from, day1, "a vault without a mark starts now");
     q.replace(
-        delivery::plan(&vault, zone("America/New_York"), from, day1),
+        delivery::plan(&vault, zone("America/New_York"), from, day1, Lang::En),
         from,
     );
     assert_eq!(q.len(), 2);
     let quit = day1 + Duration::hours(1);
-    assert!(q.take_due(quit).is_empty());
+    assert!(q.take_due(quit, Lang::En).is_empty());
     assert!(delivery::store_mark(&mut vault, q.mark().unwrap(), stamp(quit)).unwrap());
     assert!(
         !delivery::store_mark(&mut vault, q.mark().unwrap(), stamp(quit)).unwrap(),
@@ -289,11 +296,11 @@ fn a_restart_after_a_closed_period_shows_one_summary_from_the_vault() {
     let mut q = ReminderQueue::new();
     let from = q.plan_from(mark, later);
     q.replace(
-        delivery::plan(&vault, zone("America/New_York"), from, later),
+        delivery::plan(&vault, zone("America/New_York"), from, later, Lang::En),
         from,
     );
     assert_eq!(
-        texts(&q.take_due(later)),
+        texts(&q.take_due(later, Lang::En)),
         ["You may have missed 2 reminders while Tideline was closed. Open Tideline to see what is coming up."],
         "one summary, saying how many and nothing about what"
     );
@@ -368,4 +375,46 @@ fn an_answer_from_a_notification_is_recorded_on_the_session() {
         ),
         Err(Error::NotFound)
     ));
+}
+
+/// The queue words each notification when it is shown, in the language in use then: the same plan
+/// says "Recordatorio: cita a las 18:00" after the patient switched to Spanish, and the missed
+/// summary follows too.
+#[test]
+fn notifications_are_worded_in_the_language_in_use_when_shown() {
+    let now = utc("2026-03-02T12:00:00Z");
+    let start = utc("2026-03-02T23:00:00Z"); // 6 PM in New York
+    let mut q = ReminderQueue::new();
+    let from = q.plan_from(None, now);
+    q.replace(
+        plan_for(&[start, start + Duration::days(2)], &[60, 24 * 60], from),
+        from,
+    );
+    let due = start - Duration::hours(1);
+    assert_eq!(
+        texts(&q.take_due(due, Lang::Es)),
+        ["Recordatorio: cita a las 18:00"]
+    );
+    // Tomorrow's reminder (24 hours before the session two days on), in English again.
+    let next = start + Duration::days(1);
+    assert_eq!(
+        texts(&q.take_due(next, Lang::En)),
+        ["Reminder: appointment tomorrow at 6:00 PM"]
+    );
+    assert_eq!(
+        missed_text(3, Absence::Paused, Lang::Es),
+        "Es posible que se le hayan pasado 3 recordatorios mientras su computadora estaba en \
+         reposo. Abra Tideline para ver lo que viene."
+    );
+    assert_eq!(
+        missed_text(1, Absence::AppClosed, Lang::Es),
+        "Es posible que se le haya pasado un recordatorio mientras Tideline estaba cerrado. \
+         Abra Tideline para ver lo que viene."
+    );
+    let examples = tideline_core::reminder::notification_examples(Lang::Es);
+    assert_eq!(examples.discreet, "Recordatorio: cita mañana a las 18:00");
+    assert_eq!(
+        examples.detailed,
+        "Recordatorio: sesión de grupo mañana a las 18:00, Harbor Clinic"
+    );
 }

@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveTime, Utc};
 use tideline_clinic::access::Caller;
 use tideline_clinic::course::{self, LevelChange};
 use tideline_core::care::{self, Attendance, LevelOfCare};
+use tideline_core::language::Lang;
 use tideline_core::program::ProgramSettings;
 use tideline_core::record::Record;
 use tideline_core::reminder::reminders_between;
@@ -81,7 +82,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
     );
     assert_eq!(plan.current.level, LevelOfCare::Iop);
     assert_eq!(plan.current.target_text, "9 hours a week");
-    let progress = summary::progress(&device.vault, Utc::now()).unwrap();
+    let progress = summary::progress(&device.vault, Utc::now(), Lang::En).unwrap();
     assert_eq!(progress.weekly_target_hours, Some(9.0));
     assert!(
         !device.sync().unwrap().care_changed,
@@ -171,7 +172,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
     .unwrap();
     assert!(device.sync().unwrap().care_changed);
     let later = Utc::now() + Duration::days(2);
-    let progress = summary::progress(&device.vault, later).unwrap();
+    let progress = summary::progress(&device.vault, later, Lang::En).unwrap();
     assert_eq!(progress.level, LevelOfCare::Outpatient);
     assert_eq!(progress.weekly_target_hours, Some(6.0));
     assert!(
@@ -203,7 +204,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
     for at in [Utc::now(), Utc::now() + Duration::days(3)] {
         assert!(care::plan(&device.vault, at).is_some());
         assert!(!care::session_views(&device.vault, at).is_empty());
-        assert!(summary::progress(&device.vault, at).is_some());
+        assert!(summary::progress(&device.vault, at, Lang::En).is_some());
     }
     let after = Utc::now() + Duration::days(5);
     let plan = care::plan(&device.vault, after).unwrap();
@@ -218,7 +219,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
         vec![30, 60, 90],
         "check-ins 30, 60 and 90 days after discharge"
     );
-    let progress = summary::progress(&device.vault, after).unwrap();
+    let progress = summary::progress(&device.vault, after, Lang::En).unwrap();
     assert_eq!(
         progress.weekly_target_hours, None,
         "aftercare counts no hours"

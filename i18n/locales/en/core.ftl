@@ -9,3 +9,174 @@ common-days =
         [one] { $count } day
        *[other] { $count } days
     }
+
+## Get help now (core/src/crisis.rs). Numbers are arguments, so they cannot drift between languages.
+
+crisis-intro = You are not alone. If you are in danger or thinking about hurting yourself, reach out now. These lines are free and open day and night.
+crisis-988-name = 988 Suicide & Crisis Lifeline
+crisis-988-text = For any crisis, including one about substance use. Call or text 988, or chat online. For Spanish, call and press 2.
+crisis-988-call = Call 988
+crisis-988-sms = Text 988
+crisis-988-chat = Chat with 988
+crisis-911-name = Emergency: 911
+crisis-911-text = If you or someone else is in immediate danger, call 911.
+crisis-911-call = Call 911
+crisis-samhsa-name = SAMHSA National Helpline
+crisis-samhsa-text = Free, confidential treatment referral and information, 24/7, in English and Spanish. TTY: { $tty }.
+crisis-samhsa-call = Call { $number }
+crisis-samhsa-tty = TTY { $tty }
+crisis-nua-name = Never Use Alone
+crisis-nua-text = If you are going to use, call first. Someone stays on the line and sends help if you stop responding. Free and confidential.
+crisis-nua-call-number = Call { $number }
+crisis-after-use-sentence = After time without using, the body's tolerance is lower, so an amount that felt usual before can now cause an overdose.
+crisis-after-use-naloxone = Naloxone (Narcan) reverses an opioid overdose. Most pharmacies give it without a prescription; keep it where someone with you can find it.
+crisis-after-use-nua = If you do use, you do not have to be alone: Never Use Alone ({ $number }) stays on the phone and sends help if you stop responding.
+crisis-after-use-call = Call Never Use Alone
+crisis-no-browser = This device could not open a web browser. Type this address into one:
+crisis-no-sms = This device has no app for text messages. Send a text from your phone to:
+crisis-no-phone = This device has no app for phone calls. Call from your phone:
+
+## HALT (core/src/halt.rs): the four needs, what to do for each, and the pattern over recent checks
+
+halt-need-hungry = Hungry
+halt-need-angry = Angry
+halt-need-lonely = Lonely
+halt-need-tired = Tired
+halt-suggestion-hungry-title = Eat something
+halt-suggestion-hungry = A snack, a glass of water, a simple meal. Your body needs fuel to get through this.
+halt-suggestion-angry-title = Let the anger out safely
+halt-suggestion-angry = Vent to someone you trust, write it down, go for a brisk walk, or take ten slow breaths.
+halt-suggestion-lonely-title = Reach out to someone
+halt-suggestion-lonely = Call or text a support contact, or go to a meeting. You do not have to sit with this alone.
+halt-suggestion-tired-title = Rest
+halt-suggestion-tired = Lie down for a few minutes, or plan an early night. Everything feels harder when you are worn out.
+halt-pattern-none = No HALT checks yet.
+halt-pattern-nothing =
+    { $checks ->
+        [one] No need stood out in your last check.
+       *[other] No need stood out in the last { $checks } checks.
+    }
+# $needs: the needs felt, e.g. "Tired and hungry".
+halt-pattern-one = { $needs } in your last check.
+# $needs: e.g. "Tired in 5, hungry in 2" (halt-pattern-part joined by list-and).
+halt-pattern-many = { $needs } of the last { $checks } checks.
+halt-pattern-part = { $need } in { $count }
+
+## Lists: "A, B and C" ($init is "A, B")
+
+list-and = { $init } and { $last }
+
+## Dates in sentences (core/src/language.rs long_date): "Monday, March 2"
+
+date-long = { $weekday }, { $month } { $day }
+date-weekday-1 = Monday
+date-weekday-2 = Tuesday
+date-weekday-3 = Wednesday
+date-weekday-4 = Thursday
+date-weekday-5 = Friday
+date-weekday-6 = Saturday
+date-weekday-7 = Sunday
+date-month-1 = January
+date-month-2 = February
+date-month-3 = March
+date-month-4 = April
+date-month-5 = May
+date-month-6 = June
+date-month-7 = July
+date-month-8 = August
+date-month-9 = September
+date-month-10 = October
+date-month-11 = November
+date-month-12 = December
+
+## Reminders and notifications (core/src/reminder.rs, reminder_delivery.rs; the shell's notifications)
+## Discreet by default: nothing says what the appointment is for.
+
+reminder-daily-check-in = Time for your daily check-in.
+# $when: today, tomorrow or date; $clock: "6:00 PM"; $date: "Monday, March 2".
+reminder-discreet =
+    { $when ->
+        [today] Reminder: appointment at { $clock }
+        [tomorrow] Reminder: appointment tomorrow at { $clock }
+       *[date] Reminder: appointment on { $date } at { $clock }
+    }
+# $kind: session-kind-words-*; $place: "" or ", " and the place (or reminder-by-video).
+reminder-detailed =
+    { $when ->
+        [today] Reminder: { $kind } at { $clock }{ $place }
+        [tomorrow] Reminder: { $kind } tomorrow at { $clock }{ $place }
+       *[date] Reminder: { $kind } on { $date } at { $clock }{ $place }
+    }
+reminder-by-video = by video
+reminder-missed-closed =
+    { $count ->
+        [one] You may have missed a reminder while Tideline was closed. Open Tideline to see what is coming up.
+       *[other] You may have missed { $count } reminders while Tideline was closed. Open Tideline to see what is coming up.
+    }
+reminder-missed-asleep =
+    { $count ->
+        [one] You may have missed a reminder while your computer was asleep. Open Tideline to see what is coming up.
+       *[other] You may have missed { $count } reminders while your computer was asleep. Open Tideline to see what is coming up.
+    }
+notification-action-attend = I'll be there
+notification-action-decline = Can't make it
+
+## Session kinds in a sentence ("group session")
+
+session-kind-words-group = group session
+session-kind-words-individual = individual session
+session-kind-words-family = family session
+session-kind-words-psychoeducation = education session
+session-kind-words-medication = medication appointment
+session-kind-words-aftercare = check-in
+session-kind-words-other = session
+
+## Progress on the home screen (core/src/program.rs). Never a shortfall: "3 of 6 hours this week."
+## $hours and $target are already written as numbers ("7.5"); $n is the number, for the plural.
+
+progress-starts = Your program starts on { $date }.
+progress-aftercare = You are in aftercare. { $week }
+progress-day = Day { $day } of your program. { $week }
+progress-hours =
+    { $n ->
+        [one] { $hours } hour this week.
+       *[other] { $hours } hours this week.
+    }
+progress-hours-met = { $hours } hours this week, meeting your { $target }-hour target.
+progress-hours-of = { $hours } of { $target } hours this week.
+progress-check-in-next = Your next check-in is on { $date }.
+progress-check-in-none = No check-in is scheduled yet.
+
+## Insights (core/src/insights.rs): each chart explains itself with a sentence
+
+insights-cravings-none = No cravings logged in the last two weeks.
+insights-cravings-none-this-week = No cravings logged so far this week.
+insights-cravings-new =
+    { $count ->
+        [one] You logged { $count } craving this week and none last week.
+       *[other] You logged { $count } cravings this week and none last week.
+    }
+insights-cravings-lower = Your cravings were lower this week than last.
+insights-cravings-stronger = Your cravings were stronger this week than last. Noticing that is a good first step.
+insights-cravings-same = Your cravings were about as strong this week as last.
+insights-triggers-none = No triggers noted in the last 30 days.
+# $trigger: insights-trigger-* or the patient's own words in quotes.
+insights-triggers-top =
+    { $count ->
+        [one] Your most common trigger in the last 30 days was { $trigger } ({ $count } time).
+       *[other] Your most common trigger in the last 30 days was { $trigger } ({ $count } times).
+    }
+insights-trigger-halt = feeling { $need }
+insights-trigger-morning = the morning
+insights-trigger-afternoon = the afternoon
+insights-trigger-evening = the evening
+insights-trigger-night = the night
+insights-trigger-words = “{ $label }”
+insights-urges-none = No urges surfed yet.
+# $drop: one decimal, e.g. "2.5".
+insights-urges =
+    { $surfed ->
+        [one] You have surfed { $surfed } urge. On average the urge fell { $drop } points from its peak by the end.
+       *[other] You have surfed { $surfed } urges. On average the urge fell { $drop } points from its peak by the end.
+    }
+insights-attendance = You attended { $this } hours this week and { $last } last week.

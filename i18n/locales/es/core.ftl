@@ -7,3 +7,166 @@ common-days =
         [one] { $count } día
        *[other] { $count } días
     }
+
+## Pida ayuda ahora (core/src/crisis.rs). Los números llegan como argumentos.
+
+crisis-intro = No tiene que pasar por esto sin ayuda. Si está en peligro o piensa en hacerse daño, comuníquese ahora. Estas líneas son gratuitas y atienden de día y de noche.
+crisis-988-name = 988 Línea de Prevención del Suicidio y Crisis
+crisis-988-text = Para cualquier crisis, también las relacionadas con el consumo de sustancias. Llame o envíe un mensaje de texto al 988, o chatee en línea. Para hablar en español, llame al 988 y oprima 2.
+crisis-988-call = Llamar al 988 (oprima 2)
+crisis-988-sms = Enviar un texto al 988
+crisis-988-chat = Chatear con el 988
+crisis-911-name = Emergencias: 911
+crisis-911-text = Si usted u otra persona está en peligro inmediato, llame al 911.
+crisis-911-call = Llamar al 911
+crisis-samhsa-name = Línea Nacional de Ayuda de SAMHSA
+crisis-samhsa-text = Orientación e información sobre tratamiento, gratuita y confidencial, las 24 horas, todos los días. Atienden en español. TTY: { $tty }.
+crisis-samhsa-call = Llamar al { $number }
+crisis-samhsa-tty = TTY { $tty }
+crisis-nua-name = Never Use Alone (Nunca consuma a solas)
+crisis-nua-text = Si va a consumir, llame antes. Una persona se queda en la línea con usted y pide ayuda si usted deja de responder. Es gratuito y confidencial.
+crisis-nua-call-number = Llamar al { $number }
+crisis-after-use-sentence = Después de un tiempo sin consumir, el cuerpo tolera menos: una cantidad que antes parecía normal ahora puede causar una sobredosis.
+crisis-after-use-naloxone = La naloxona (Narcan) revierte una sobredosis de opioides. La mayoría de las farmacias la dan sin receta; guárdela donde alguien que esté con usted pueda encontrarla.
+crisis-after-use-nua = Si consume, no tiene que estar a solas: Never Use Alone ({ $number }) se queda al teléfono con usted y pide ayuda si deja de responder.
+crisis-after-use-call = Llamar a Never Use Alone
+crisis-no-browser = Este dispositivo no pudo abrir un navegador web. Escriba esta dirección en uno:
+crisis-no-sms = Este dispositivo no tiene una aplicación para mensajes de texto. Envíe un texto desde su teléfono a:
+crisis-no-phone = Este dispositivo no tiene una aplicación para llamadas. Llame desde su teléfono al:
+
+## HALT: hambre, enojo, soledad, cansancio (core/src/halt.rs)
+
+halt-need-hungry = Hambre
+halt-need-angry = Enojo
+halt-need-lonely = Soledad
+halt-need-tired = Cansancio
+halt-suggestion-hungry-title = Coma algo
+halt-suggestion-hungry = Un bocadillo, un vaso de agua, una comida sencilla. Su cuerpo necesita energía para atravesar este momento.
+halt-suggestion-angry-title = Saque el enojo sin hacer daño
+halt-suggestion-angry = Desahóguese con alguien de confianza, escriba lo que siente, salga a caminar a paso rápido o respire despacio diez veces.
+halt-suggestion-lonely-title = Comuníquese con alguien
+halt-suggestion-lonely = Llame o envíe un mensaje a una persona de apoyo, o vaya a una reunión. No tiene que pasar por esto a solas.
+halt-suggestion-tired-title = Descanse
+halt-suggestion-tired = Acuéstese unos minutos o planee acostarse temprano. Todo se vuelve más difícil cuando el cuerpo está agotado.
+halt-pattern-none = Todavía no hay revisiones HALT.
+halt-pattern-nothing =
+    { $checks ->
+        [one] Ninguna necesidad se destacó en su última revisión.
+       *[other] Ninguna necesidad se destacó en las últimas { $checks } revisiones.
+    }
+halt-pattern-one = { $needs } en su última revisión.
+halt-pattern-many = { $needs } de las últimas { $checks } revisiones.
+halt-pattern-part = { $need } en { $count }
+
+## Listas: "A, B y C"
+
+list-and = { $init } y { $last }
+
+## Fechas en frases: "lunes 2 de marzo"
+
+date-long = { $weekday } { $day } de { $month }
+date-weekday-1 = lunes
+date-weekday-2 = martes
+date-weekday-3 = miércoles
+date-weekday-4 = jueves
+date-weekday-5 = viernes
+date-weekday-6 = sábado
+date-weekday-7 = domingo
+date-month-1 = enero
+date-month-2 = febrero
+date-month-3 = marzo
+date-month-4 = abril
+date-month-5 = mayo
+date-month-6 = junio
+date-month-7 = julio
+date-month-8 = agosto
+date-month-9 = septiembre
+date-month-10 = octubre
+date-month-11 = noviembre
+date-month-12 = diciembre
+
+## Recordatorios y notificaciones. Discretos por defecto: nada dice para qué es la cita.
+
+reminder-daily-check-in = Es hora de su registro del día.
+reminder-discreet =
+    { $when ->
+        [today] Recordatorio: cita a las { $clock }
+        [tomorrow] Recordatorio: cita mañana a las { $clock }
+       *[date] Recordatorio: cita el { $date } a las { $clock }
+    }
+reminder-detailed =
+    { $when ->
+        [today] Recordatorio: { $kind } a las { $clock }{ $place }
+        [tomorrow] Recordatorio: { $kind } mañana a las { $clock }{ $place }
+       *[date] Recordatorio: { $kind } el { $date } a las { $clock }{ $place }
+    }
+reminder-by-video = por video
+reminder-missed-closed =
+    { $count ->
+        [one] Es posible que se le haya pasado un recordatorio mientras Tideline estaba cerrado. Abra Tideline para ver lo que viene.
+       *[other] Es posible que se le hayan pasado { $count } recordatorios mientras Tideline estaba cerrado. Abra Tideline para ver lo que viene.
+    }
+reminder-missed-asleep =
+    { $count ->
+        [one] Es posible que se le haya pasado un recordatorio mientras su computadora estaba en reposo. Abra Tideline para ver lo que viene.
+       *[other] Es posible que se le hayan pasado { $count } recordatorios mientras su computadora estaba en reposo. Abra Tideline para ver lo que viene.
+    }
+notification-action-attend = Ahí estaré
+notification-action-decline = No podré ir
+
+## Tipos de sesión dentro de una frase ("sesión de grupo")
+
+session-kind-words-group = sesión de grupo
+session-kind-words-individual = sesión individual
+session-kind-words-family = sesión familiar
+session-kind-words-psychoeducation = sesión educativa
+session-kind-words-medication = cita de medicación
+session-kind-words-aftercare = cita de seguimiento
+session-kind-words-other = sesión
+
+## Progreso en la pantalla de inicio. Nunca como una falta: "3 de 6 horas esta semana."
+
+progress-starts = Su programa empieza el { $date }.
+progress-aftercare = Está en atención de seguimiento. { $week }
+progress-day = Día { $day } de su programa. { $week }
+progress-hours =
+    { $n ->
+        [one] { $hours } hora esta semana.
+       *[other] { $hours } horas esta semana.
+    }
+progress-hours-met = { $hours } horas esta semana: alcanzó su meta de { $target } horas.
+progress-hours-of = { $hours } de { $target } horas esta semana.
+progress-check-in-next = Su próxima cita de seguimiento es el { $date }.
+progress-check-in-none = Todavía no hay una cita de seguimiento programada.
+
+## Resumen (core/src/insights.rs): cada gráfica se explica con una frase
+
+insights-cravings-none = No hay deseos de consumir anotados en las últimas dos semanas.
+insights-cravings-none-this-week = Todavía no hay deseos de consumir anotados esta semana.
+insights-cravings-new =
+    { $count ->
+        [one] Anotó { $count } deseo de consumir esta semana y ninguno la semana pasada.
+       *[other] Anotó { $count } deseos de consumir esta semana y ninguno la semana pasada.
+    }
+insights-cravings-lower = Sus deseos de consumir fueron menos intensos esta semana que la semana pasada.
+insights-cravings-stronger = Sus deseos de consumir fueron más intensos esta semana que la semana pasada. Darse cuenta de eso es un buen primer paso.
+insights-cravings-same = Sus deseos de consumir tuvieron más o menos la misma intensidad que la semana pasada.
+insights-triggers-none = No hay detonantes anotados en los últimos 30 días.
+insights-triggers-top =
+    { $count ->
+        [one] Su detonante más frecuente en los últimos 30 días fue { $trigger } ({ $count } vez).
+       *[other] Su detonante más frecuente en los últimos 30 días fue { $trigger } ({ $count } veces).
+    }
+insights-trigger-halt = sentir { $need }
+insights-trigger-morning = la mañana
+insights-trigger-afternoon = la tarde
+insights-trigger-evening = el anochecer
+insights-trigger-night = la noche
+insights-trigger-words = “{ $label }”
+insights-urges-none = Todavía no ha surfeado ningún impulso.
+insights-urges =
+    { $surfed ->
+        [one] Ha surfeado { $surfed } impulso. En promedio, el impulso bajó { $drop } puntos desde su punto más alto hasta el final.
+       *[other] Ha surfeado { $surfed } impulsos. En promedio, el impulso bajó { $drop } puntos desde su punto más alto hasta el final.
+    }
+insights-attendance = Asistió { $this } horas esta semana y { $last } la semana pasada.

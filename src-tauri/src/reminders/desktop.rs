@@ -2,10 +2,9 @@
 
 use notify_rust::Notification;
 
-use super::{
-    response_for_action, Notifier, NotifyError, OnAnswer, ACTION_ATTEND, ACTION_DECLINE, APP_NAME,
-    SUMMARY,
-};
+use tideline_core::language::Lang;
+
+use super::{action_labels, response_for_action, Notifier, NotifyError, OnAnswer, APP_NAME, SUMMARY};
 
 /// Shows notifications on the desktop's notification server.
 #[derive(Debug, Default, Clone, Copy)]
@@ -28,12 +27,17 @@ impl DesktopNotifier {
 
 impl Notifier for DesktopNotifier {
     fn show(&self, text: &str, answer: Option<OnAnswer>) -> Result<(), NotifyError> {
+        self.show_in(text, answer, Lang::En)
+    }
+
+    fn show_in(&self, text: &str, answer: Option<OnAnswer>, lang: Lang) -> Result<(), NotifyError> {
         let mut note = Notification::new();
         note.appname(APP_NAME).summary(SUMMARY).body(text);
         let answer = answer.filter(|_| Self::server_has_actions());
         if answer.is_some() {
-            note.action(ACTION_ATTEND.0, ACTION_ATTEND.1)
-                .action(ACTION_DECLINE.0, ACTION_DECLINE.1);
+            for (id, label) in action_labels(lang) {
+                note.action(id, &label);
+            }
         }
         // The error is the D-Bus or OS message about the call, never the body we sent.
         let handle = note.show().map_err(|e| NotifyError(e.to_string()))?;

@@ -282,6 +282,7 @@ mod tests {
             session_start_utc: None,
             moved_for_quiet_hours: false,
             text: format!("reminder {n}"),
+            words: Default::default(),
         }
     }
 

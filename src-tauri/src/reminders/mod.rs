@@ -19,6 +19,7 @@ mod scheduler;
 
 use std::fmt;
 
+use tideline_core::language::{t, Lang};
 use tideline_core::session::ParticipantResponse;
 
 #[cfg(desktop)]
@@ -31,10 +32,18 @@ pub use scheduler::{Delivered, Observer, Respond, Scheduler, MAX_NAP};
 pub const APP_NAME: &str = "Tideline";
 /// The notification title. The body carries the (discreet by default) reminder text.
 pub const SUMMARY: &str = "Tideline";
-/// Action id and label for "I'll be there".
+/// Action id and English label for "I'll be there" ([`action_labels`] words them in a language).
 pub const ACTION_ATTEND: (&str, &str) = ("attend", "I'll be there");
 /// Action id and label for "Can't make it".
 pub const ACTION_DECLINE: (&str, &str) = ("decline", "Can't make it");
+
+/// The two actions of a session reminder, worded in `lang`: `[(id, label); 2]`.
+pub fn action_labels(lang: Lang) -> [(&'static str, String); 2] {
+    [
+        (ACTION_ATTEND.0, t(lang, "notification-action-attend")),
+        (ACTION_DECLINE.0, t(lang, "notification-action-decline")),
+    ]
+}
 
 /// The response an action id stands for.
 pub fn response_for_action(action: &str) -> Option<ParticipantResponse> {
@@ -54,6 +63,13 @@ pub type OnAnswer = Box<dyn FnOnce(ParticipantResponse) + Send>;
 pub trait Notifier: Send + Sync + 'static {
     /// Shows `text` now.
     fn show(&self, text: &str, answer: Option<OnAnswer>) -> Result<(), NotifyError>;
+
+    /// Shows `text` now with its action buttons worded in `lang` (the text already is). Notifiers
+    /// without buttons of their own need not implement it.
+    fn show_in(&self, text: &str, answer: Option<OnAnswer>, lang: Lang) -> Result<(), NotifyError> {
+        let _ = lang;
+        self.show(text, answer)
+    }
 }
 
 /// A notification could not be shown. Carries the notification system's own message, which never

@@ -5,7 +5,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use tideline_core::language::LangCell;
+use tideline_core::language::{Lang, LangCell};
 use tideline_core::reminder::PlannedReminder;
 use tideline_core::reminder_delivery::{Delivery, ReminderMark, ReminderQueue};
 use tideline_core::session::ParticipantResponse;
@@ -150,13 +150,15 @@ fn run(shared: &Shared, notifier: &dyn Notifier, respond: &Respond, observer: Op
             return;
         }
         let now = Utc::now();
-        let due = plan.queue.take_due(now);
+        // Worded now, in the language in use now.
+        let lang = shared.lang.get();
+        let due = plan.queue.take_due(now, lang);
         if !due.is_empty() {
             // Notifications go out without the lock: a D-Bus round trip must not hold up an unlock
             // that wants to hand over a new plan.
             drop(plan);
             for delivery in due {
-                show(notifier, respond, observer, delivery);
+                show(notifier, respond, observer, delivery, lang);
             }
             plan = shared.lock();
             continue;
@@ -192,6 +194,7 @@ fn show(
     respond: &Respond,
     observer: Option<&Observer>,
     delivery: Delivery,
+    lang: Lang,
 ) {
     let (due_utc, text, answer) = match delivery {
         Delivery::Reminder(r) => {
@@ -204,7 +207,7 @@ fn show(
         Delivery::MissedSummary { text, .. } => (None, text, None),
     };
     let requested_at = Utc::now();
-    let result = notifier.show(&text, answer);
+    let result = notifier.show_in(&text, answer, lang);
     let shown_at = Utc::now();
     if let Err(e) = &result {
         eprintln!("reminders: {e}");

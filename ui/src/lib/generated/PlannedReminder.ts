@@ -26,6 +26,6 @@ sessionStartUtc: string | null,
  */
 movedForQuietHours: boolean, 
 /**
- * The notification text.
+ * The notification text, in English; [`PlannedReminder::text_in`] for the patient's language.
  */
 text: string, };
