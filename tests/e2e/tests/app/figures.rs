@@ -124,7 +124,7 @@ async fn measure_side_by_side() {
         let empty = tempfile::tempdir().unwrap();
         b.push(launch(&bare, empty.path(), "Baseline ready", None).await);
         let empty = tempfile::tempdir().unwrap();
-        first.push(launch(&app, empty.path(), "Welcome to Tideline", None).await);
+        first.push(launch(&app, empty.path(), "Choose your language", None).await);
         locked.push(launch(&app, &seeded, "Tideline is locked", Some(&passphrase)).await);
         eprintln!("round {} of {ROUNDS} done", round + 1);
     }

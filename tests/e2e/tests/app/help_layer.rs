@@ -60,7 +60,9 @@ async fn key_groups(c: &Client) -> Vec<String> {
 }
 
 async fn first_run_with_help_on_every_step(c: &Client) {
-    wait_for_text(c, "Welcome to Tideline", 20).await;
+    wait_for_text(c, "Choose your language", 20).await;
+    click_button(c, "Continue").await;
+    wait_for_text(c, "Welcome to Tideline", 10).await;
     open_and_close_help(c, true).await;
     wait_for_text(c, "Welcome to Tideline", 5).await;
     click_button(c, "Get started").await;

@@ -9,7 +9,10 @@ pub(crate) const PASSPHRASE: &str = "harbor lantern oatmeal 47 violet";
 pub(crate) const SITUATION: &str = "Zebracorn parking lot after the late shift";
 
 pub(crate) async fn first_run(c: &Client) {
-    wait_for_text(c, "Welcome to Tideline", 20).await;
+    // The language comes first, the system's preselected (English here).
+    wait_for_text(c, "Choose your language", 20).await;
+    click_button(c, "Continue").await;
+    wait_for_text(c, "Welcome to Tideline", 10).await;
     click_button(c, "Get started").await;
     type_into(c, "#pp", PASSPHRASE).await;
     type_into(c, "#pp2", PASSPHRASE).await;
