@@ -1,14 +1,18 @@
-// Component behaviour in a DOM (happy-dom): the inline confirm step and the intensity slider.
+// Component behaviour in a DOM (happy-dom): the inline confirm step, the intensity slider, and
+// first run's language step (a language change re-renders what is already on screen).
 import { flushSync, mount, unmount } from "svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import Confirm from "./Confirm.svelte";
 import Intensity from "./Intensity.svelte";
+import FirstRun from "../screens/FirstRun.svelte";
+import { setLang } from "../lib/i18n.svelte";
 
 let app: ReturnType<typeof mount> | null = null;
 afterEach(() => {
   if (app) unmount(app);
   app = null;
   document.body.innerHTML = "";
+  setLang("en");
 });
 
 const button = (name: string) => [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === name);
@@ -46,5 +50,38 @@ describe("Intensity", () => {
     expect(input.getAttribute("aria-valuetext")).toBe("8 out of 10, strong");
     expect(input.min).toBe("0");
     expect(input.max).toBe("10");
+  });
+});
+
+describe("the language", () => {
+  it("re-renders a mounted component when it changes, screen-reader words included", () => {
+    app = mount(Intensity, { target: document.body, props: { id: "i", label: "x", value: 5 } });
+    flushSync();
+    const input = document.querySelector<HTMLInputElement>("#i")!;
+    expect(input.getAttribute("aria-valuetext")).toBe("5 out of 10, moderate");
+    setLang("es");
+    flushSync();
+    expect(input.getAttribute("aria-valuetext")).toBe("5 de 10, moderada");
+  });
+
+  it("is first run's first question: each language named in itself, picking one switches the screen", () => {
+    app = mount(FirstRun, { target: document.body });
+    flushSync();
+    const heading = () => document.querySelector("h1")?.textContent;
+    expect(heading()).toBe("Choose your language");
+    const radios = [...document.querySelectorAll<HTMLInputElement>('input[type="radio"][name="language"]')];
+    expect(radios.map((r) => r.closest("label")?.textContent?.trim())).toEqual(["English", "Español"]);
+    expect(radios.map((r) => r.closest("label")?.getAttribute("lang"))).toEqual(["en", "es"]);
+    expect(radios[0]!.checked).toBe(true);
+    expect(document.querySelector("fieldset legend")?.textContent).toBe("Language");
+    // The core is out of reach here (no shell): the window still shows the choice at once.
+    radios[1]!.click();
+    flushSync();
+    expect(heading()).toBe("Elija su idioma");
+    expect(document.documentElement.lang).toBe("es");
+    expect(radios[1]!.checked).toBe(true);
+    button("Continuar")!.click();
+    flushSync();
+    expect(heading()).toBe("Le damos la bienvenida a Tideline");
   });
 });
