@@ -8,7 +8,8 @@
 //! [`ClinicSession::attended_minutes`], so the app and the clinic's portal show the same figures.
 //! Every sentence here reaches the UI over IPC; the UI holds no copy.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::language::{t, tr, Arg, Lang};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 use tideline_wire::care::{current_level, hours_text};
 pub use tideline_wire::care::{Attendance, CareLevel, LevelOfCare};
@@ -60,15 +61,27 @@ pub struct CarePeriod {
 }
 
 impl CarePeriod {
-    fn of(period: &CareLevel) -> Self {
+    fn of(period: &CareLevel, lang: Lang) -> Self {
         Self {
             level: period.level,
-            name: period.level.display().to_owned(),
+            name: level_name(period.level, lang),
             weekly_target_minutes: period.weekly_target_minutes,
-            target_text: target_text(period.level, period.weekly_target_minutes),
+            target_text: target_text(period.level, period.weekly_target_minutes, lang),
             from: period.from,
         }
     }
+}
+
+/// The level's name in `lang` ("Intensive outpatient (ASAM 2.1)").
+pub fn level_name(level: LevelOfCare, lang: Lang) -> String {
+    let id = match level {
+        LevelOfCare::Iop => "care-level-iop",
+        LevelOfCare::IopAdolescent => "care-level-iop-adolescent",
+        LevelOfCare::PartialHospitalization => "care-level-partial-hospitalization",
+        LevelOfCare::Outpatient => "care-level-outpatient",
+        LevelOfCare::Aftercare => "care-level-aftercare",
+    };
+    t(lang, id)
 }
 
 /// A level the patient may choose in Settings (without a clinic).
@@ -118,60 +131,89 @@ pub struct CarePlan {
     pub sentence: String,
 }
 
-/// The weekly target in words.
-pub fn target_text(level: LevelOfCare, minutes: Option<u32>) -> String {
+/// The weekly target in words, in `lang`.
+pub fn target_text(level: LevelOfCare, minutes: Option<u32>, lang: Lang) -> String {
     match (level, minutes) {
-        (LevelOfCare::Aftercare, _) => {
-            "No weekly hours: check-ins at 30, 60 and 90 days instead".to_owned()
-        }
-        (_, Some(1)) => "1 minute a week".to_owned(),
-        (_, Some(60)) => "1 hour a week".to_owned(),
-        (_, Some(m)) => format!("{} hours a week", hours_text(m)),
-        (LevelOfCare::Outpatient, None) => {
-            "Under 9 hours a week, the target your counselor set".to_owned()
-        }
-        (_, None) => "No weekly target".to_owned(),
+        (LevelOfCare::Aftercare, _) => t(lang, "care-target-aftercare"),
+        (_, Some(1)) => t(lang, "care-target-minute"),
+        (_, Some(m)) => tr(
+            lang,
+            "care-target-hours",
+            &[
+                ("hours", Arg::from(local_hours(m, lang))),
+                ("n", Arg::from(f64::from(m) / 60.0)),
+            ],
+        ),
+        (LevelOfCare::Outpatient, None) => t(lang, "care-target-outpatient"),
+        (_, None) => t(lang, "care-target-none"),
     }
 }
 
-/// The choices for Settings, in [`LevelOfCare::ALL`] order.
-pub fn level_choices() -> Vec<LevelChoice> {
+/// Wire's hours in words ("7.75"), with the decimal comma in Spanish.
+fn local_hours(minutes: u32, lang: Lang) -> String {
+    let text = hours_text(minutes);
+    match lang {
+        Lang::Es => text.replace('.', ","),
+        Lang::En | Lang::Pseudo => text,
+    }
+}
+
+/// The choices for Settings, in [`LevelOfCare::ALL`] order, in `lang`.
+pub fn level_choices(lang: Lang) -> Vec<LevelChoice> {
     LevelOfCare::ALL
         .into_iter()
         .map(|level| LevelChoice {
             level,
-            name: level.display().to_owned(),
-            target_text: target_text(level, level.default_weekly_target_minutes()),
+            name: level_name(level, lang),
+            target_text: target_text(level, level.default_weekly_target_minutes(), lang),
             custom_target: level == LevelOfCare::Outpatient,
         })
         .collect()
 }
 
-/// The course of care at `now`; `None` before the program is set up.
-pub fn plan(vault: &Vault, now: DateTime<Utc>) -> Option<CarePlan> {
+/// The course of care at `now`, its words in `lang`; `None` before the program is set up.
+pub fn plan(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> Option<CarePlan> {
     let program = program(vault)?;
     let today = program.zone.local_date(now);
     let course = clinic_course(vault);
     let clinic_current = course.and_then(|c| current_level(&c.periods, today));
     let (current, set_by_clinic) = match clinic_current {
-        Some(period) => (CarePeriod::of(period), true),
-        None => (CarePeriod::of(&program.as_care_level()), false),
+        Some(period) => (CarePeriod::of(period, lang), true),
+        None => (CarePeriod::of(&program.as_care_level(), lang), false),
     };
     let history = course
-        .map(|c| c.periods.iter().map(CarePeriod::of).collect())
+        .map(|c| c.periods.iter().map(|p| CarePeriod::of(p, lang)).collect())
         .unwrap_or_default();
+    let level = || Arg::from(current.name.as_str());
+    let target = || Arg::from(lower_first(&current.target_text));
     let sentence = if set_by_clinic {
-        format!(
-            "Set by your clinic: {}, {}, since {}.",
-            current.name,
-            lower_first(&current.target_text),
-            current.from.format("%B %-d, %Y")
+        let date = tr(
+            lang,
+            "care-date",
+            &[
+                (
+                    "month",
+                    Arg::from(t(lang, &format!("date-month-{}", current.from.month()))),
+                ),
+                ("day", Arg::from(current.from.day())),
+                // A year is not a quantity: no grouping ("2026", never "2,026").
+                ("year", Arg::from(current.from.year().to_string())),
+            ],
+        );
+        tr(
+            lang,
+            "care-set-by-clinic",
+            &[
+                ("level", level()),
+                ("target", target()),
+                ("date", Arg::from(date)),
+            ],
         )
     } else {
-        format!(
-            "You set this: {}, {}.",
-            current.name,
-            lower_first(&current.target_text)
+        tr(
+            lang,
+            "care-set-by-you",
+            &[("level", level()), ("target", target())],
         )
     };
     let mut check_ins: Vec<CheckIn> = sessions(vault)
@@ -179,7 +221,7 @@ pub fn plan(vault: &Vault, now: DateTime<Utc>) -> Option<CarePlan> {
         .map(|(id, s)| CheckIn {
             id,
             start: s.start,
-            status_line: status_line(s),
+            status_line: status_line(s, lang),
         })
         .collect();
     check_ins.sort_by_key(|c| (c.start.utc, c.id));
@@ -187,7 +229,7 @@ pub fn plan(vault: &Vault, now: DateTime<Utc>) -> Option<CarePlan> {
         set_by_clinic,
         current,
         history,
-        choices: level_choices(),
+        choices: level_choices(lang),
         check_ins,
         sentence,
     })
@@ -234,17 +276,20 @@ pub struct SessionView {
     pub can_self_report: bool,
 }
 
-/// Every session with its words, soonest first.
-pub fn session_views(vault: &Vault, now: DateTime<Utc>) -> Vec<SessionView> {
+/// Every session with its words in `lang`, soonest first.
+pub fn session_views(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> Vec<SessionView> {
     let mut views: Vec<SessionView> = sessions(vault)
         .map(|(id, s)| SessionView {
             id,
-            heading: s
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("{} session", kind_name(s.kind))),
-            kind_name: kind_name(s.kind).to_owned(),
-            status_line: status_line(s),
+            heading: s.title.clone().unwrap_or_else(|| {
+                tr(
+                    lang,
+                    "care-session-heading",
+                    &[("kind", Arg::from(kind_code(s.kind)))],
+                )
+            }),
+            kind_name: kind_name(s.kind, lang),
+            status_line: status_line(s, lang),
             counted_minutes: s.attended_minutes(),
             self_reported: s.counted_mark().1,
             can_self_report: may_self_report(s, now),
@@ -255,74 +300,101 @@ pub fn session_views(vault: &Vault, now: DateTime<Utc>) -> Vec<SessionView> {
     views
 }
 
-/// The kind in words.
-pub fn kind_name(kind: SessionKind) -> &'static str {
+fn kind_code(kind: SessionKind) -> &'static str {
     match kind {
-        SessionKind::Group => "Group",
-        SessionKind::Individual => "Individual",
-        SessionKind::Family => "Family",
-        SessionKind::Psychoeducation => "Education",
-        SessionKind::MedicationManagement => "Medication",
-        SessionKind::AftercareCheckIn => "Aftercare check-in",
-        SessionKind::Other => "Other",
+        SessionKind::Group => "group",
+        SessionKind::Individual => "individual",
+        SessionKind::Family => "family",
+        SessionKind::Psychoeducation => "psychoeducation",
+        SessionKind::MedicationManagement => "medication",
+        SessionKind::AftercareCheckIn => "aftercare",
+        SessionKind::Other => "other",
     }
+}
+
+/// The kind in words, in `lang` ("Group").
+pub fn kind_name(kind: SessionKind, lang: Lang) -> String {
+    t(lang, &format!("care-kind-{}", kind_code(kind)))
 }
 
 /// Minutes as "2 h 40 min", "3 h", "40 min".
-pub fn duration_text(minutes: u32) -> String {
+pub fn duration_text(minutes: u32, lang: Lang) -> String {
+    let (h, m) = (Arg::from(minutes / 60), Arg::from(minutes % 60));
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, _) => tr(lang, "care-duration-min", &[("m", m)]),
+        (_, 0) => tr(lang, "care-duration-h", &[("h", h)]),
+        _ => tr(lang, "care-duration-h-min", &[("h", h), ("m", m)]),
     }
 }
 
-fn minutes_words(minutes: u32) -> String {
-    if minutes == 1 {
-        "1 minute".to_owned()
-    } else {
-        format!("{minutes} minutes")
-    }
+fn minutes_words(minutes: u32, lang: Lang) -> Arg<'static> {
+    Arg::from(tr(lang, "care-minutes", &[("n", Arg::from(minutes))]))
 }
 
-/// Where a session stands, in one line. Never a judgment: a missed session is "Missed", an
-/// excused one "Excused".
-pub fn status_line(s: &ClinicSession) -> String {
+/// Where a session stands, in one line, in `lang`. Never a judgment: a missed session is "Missed",
+/// an excused one "Excused".
+pub fn status_line(s: &ClinicSession, lang: Lang) -> String {
     match s.status {
         AppointmentStatus::Cancelled => {
             return match s.cancel_reason.as_deref() {
-                Some(reason) => format!("Cancelled: {reason}"),
-                None => "Cancelled".to_owned(),
+                Some(reason) => tr(
+                    lang,
+                    "care-status-cancelled-reason",
+                    &[("reason", Arg::from(reason))],
+                ),
+                None => t(lang, "care-status-cancelled"),
             }
         }
-        AppointmentStatus::EnteredInError => return "Removed by the clinic".to_owned(),
+        AppointmentStatus::EnteredInError => return t(lang, "care-status-removed"),
         _ => {}
     }
     let (mark, own) = s.counted_mark();
-    let own = if own { " (self-reported)" } else { "" };
-    let counted = s.attended_minutes();
-    let what = match mark {
-        Some(Attendance::Attended) => "Attended".to_owned(),
-        Some(Attendance::Late { minutes }) => {
-            format!("Attended, {} late", minutes_words(minutes))
+    let mine = |what: String| {
+        if own {
+            tr(lang, "care-self-reported", &[("what", Arg::from(what))])
+        } else {
+            what
         }
-        Some(Attendance::LeftEarly { minutes }) => {
-            format!("Attended, left {} early", minutes_words(minutes))
-        }
-        Some(Attendance::NoShow) => return format!("Missed{own}"),
-        Some(Attendance::Excused) => return format!("Excused{own}"),
-        None => match s.status {
-            AppointmentStatus::Fulfilled
-            | AppointmentStatus::Arrived
-            | AppointmentStatus::CheckedIn => "Attended".to_owned(),
-            AppointmentStatus::Noshow => return "Missed".to_owned(),
-            AppointmentStatus::Proposed => return "Proposed".to_owned(),
-            AppointmentStatus::Pending => return "Waiting for confirmation".to_owned(),
-            AppointmentStatus::Waitlist => return "On the waiting list".to_owned(),
-            _ => return "Booked".to_owned(),
-        },
     };
-    format!("{what}{own} — {} counted", duration_text(counted))
+    let what = match mark {
+        Some(Attendance::Attended) => t(lang, "care-status-attended"),
+        Some(Attendance::Late { minutes }) => tr(
+            lang,
+            "care-status-late",
+            &[("minutes", minutes_words(minutes, lang))],
+        ),
+        Some(Attendance::LeftEarly { minutes }) => tr(
+            lang,
+            "care-status-left-early",
+            &[("minutes", minutes_words(minutes, lang))],
+        ),
+        Some(Attendance::NoShow) => return mine(t(lang, "care-status-missed")),
+        Some(Attendance::Excused) => return mine(t(lang, "care-status-excused")),
+        None => {
+            let id = match s.status {
+                AppointmentStatus::Fulfilled
+                | AppointmentStatus::Arrived
+                | AppointmentStatus::CheckedIn => "care-status-attended",
+                AppointmentStatus::Noshow => return t(lang, "care-status-missed"),
+                AppointmentStatus::Proposed => return t(lang, "care-status-proposed"),
+                AppointmentStatus::Pending => return t(lang, "care-status-pending"),
+                AppointmentStatus::Waitlist => return t(lang, "care-status-waitlist"),
+                _ => return t(lang, "care-status-booked"),
+            };
+            t(lang, id)
+        }
+    };
+    tr(
+        lang,
+        "care-status-counted",
+        &[
+            ("what", Arg::from(mine(what))),
+            (
+                "counted",
+                Arg::from(duration_text(s.attended_minutes(), lang)),
+            ),
+        ],
+    )
 }
 
 fn may_self_report(s: &ClinicSession, now: DateTime<Utc>) -> bool {

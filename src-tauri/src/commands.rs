@@ -411,7 +411,8 @@ pub fn answer_problems_take(cx: &Cx<'_>) -> Reply<Vec<crate::state::AnswerProble
 /// check-ins; `null` before the program is set up.
 pub fn care_plan(cx: &Cx<'_>) -> Reply<Option<CarePlan>> {
     let now = Utc::now();
-    Ok(cx.state.with_vault(now, |v| Ok(care::plan(v, now)))?)
+    let lang = cx.state.lang();
+    Ok(cx.state.with_vault(now, |v| Ok(care::plan(v, now, lang)))?)
 }
 
 /// Every session with its status line and counted minutes, soonest first.
@@ -419,7 +420,7 @@ pub fn sessions_list(cx: &Cx<'_>) -> Reply<Vec<SessionView>> {
     let now = Utc::now();
     Ok(cx
         .state
-        .with_vault(now, |v| Ok(care::session_views(v, now)))?)
+        .with_vault(now, |v| Ok(care::session_views(v, now, cx.state.lang())))?)
 }
 
 /// The patient marks a session themselves (self-reported; never sent to the clinic), or clears the

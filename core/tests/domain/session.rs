@@ -1,6 +1,7 @@
 //! Clinic sessions: end after start, safe video links, attended and expected statuses.
 
 use tideline_core::care;
+use tideline_core::language::Lang;
 use tideline_core::session::{AppointmentStatus, SessionOrigin, Venue};
 use tideline_wire::care::Attendance;
 
@@ -57,7 +58,7 @@ fn hours_follow_the_one_rule_and_the_clinics_record_wins_over_the_patients() {
     s.attendance = Some(Attendance::Late { minutes: 20 });
     assert_eq!(s.attended_minutes(), 160, "late minutes do not count");
     assert_eq!(
-        care::status_line(&s),
+        care::status_line(&s, Lang::En),
         "Attended, 20 minutes late — 2 h 40 min counted"
     );
 
@@ -67,8 +68,16 @@ fn hours_follow_the_one_rule_and_the_clinics_record_wins_over_the_patients() {
     assert_eq!(own.attended_minutes(), 180);
     assert_eq!(own.counted_mark(), (Some(Attendance::Attended), true));
     assert_eq!(
-        care::status_line(&own),
+        care::status_line(&own, Lang::En),
         "Attended (self-reported) — 3 h counted"
+    );
+    assert_eq!(
+        care::status_line(&s, Lang::Es),
+        "Asistió, llegó 20 minutos tarde: cuentan 2 h 40 min"
+    );
+    assert_eq!(
+        care::status_line(&own, Lang::Es),
+        "Asistió (según usted): cuentan 3 h"
     );
 
     // On a clinic session, the patient's mark counts only until the clinic records the session.
@@ -83,12 +92,12 @@ fn hours_follow_the_one_rule_and_the_clinics_record_wins_over_the_patients() {
     assert_eq!(clinic.attended_minutes(), 0, "the clinic's no-show wins");
     assert_eq!(clinic.counted_mark(), (Some(Attendance::NoShow), false));
     assert!(clinic.is_missed());
-    assert_eq!(care::status_line(&clinic), "Missed");
+    assert_eq!(care::status_line(&clinic, Lang::En), "Missed");
 
     let mut cancelled = session_with_status("2026-01-12T23:00:00Z", 3, Cancelled);
     cancelled.cancel_reason = Some("The facilitator is ill".into());
     assert_eq!(
-        care::status_line(&cancelled),
+        care::status_line(&cancelled, Lang::En),
         "Cancelled: The facilitator is ill"
     );
 }

@@ -75,7 +75,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
 
     let report = device.sync().expect("the first sync reads the course too");
     assert!(report.care_changed);
-    let plan = care::plan(&device.vault, Utc::now()).unwrap();
+    let plan = care::plan(&device.vault, Utc::now(), Lang::En).unwrap();
     assert!(
         plan.set_by_clinic,
         "the clinic's level wins and is read-only"
@@ -135,7 +135,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
         "20 late minutes do not count"
     );
     assert_eq!(
-        care::status_line(&marked),
+        care::status_line(&marked, Lang::En),
         "Attended, 20 minutes late — 2 h 40 min counted"
     );
     assert!(
@@ -151,7 +151,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
     let (_, cancelled) = device.session(&second);
     assert_eq!(cancelled.status, AppointmentStatus::Cancelled);
     assert_eq!(
-        care::status_line(&cancelled),
+        care::status_line(&cancelled, Lang::En),
         "Cancelled: The facilitator is ill"
     );
     assert!(
@@ -181,7 +181,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
         "{}",
         progress.week_sentence
     );
-    let plan = care::plan(&device.vault, later).unwrap();
+    let plan = care::plan(&device.vault, later, Lang::En).unwrap();
     assert_eq!(
         plan.history.len(),
         2,
@@ -202,12 +202,12 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
     assert!(device.sync().unwrap().care_changed);
     // On the discharge day itself too (the app asks with the current time).
     for at in [Utc::now(), Utc::now() + Duration::days(3)] {
-        assert!(care::plan(&device.vault, at).is_some());
-        assert!(!care::session_views(&device.vault, at).is_empty());
+        assert!(care::plan(&device.vault, at, Lang::En).is_some());
+        assert!(!care::session_views(&device.vault, at, Lang::En).is_empty());
         assert!(summary::progress(&device.vault, at, Lang::En).is_some());
     }
     let after = Utc::now() + Duration::days(5);
-    let plan = care::plan(&device.vault, after).unwrap();
+    let plan = care::plan(&device.vault, after, Lang::En).unwrap();
     assert_eq!(plan.current.level, LevelOfCare::Aftercare);
     let days: Vec<i64> = plan
         .check_ins
@@ -234,7 +234,7 @@ fn level_step_down_discharge_marks_and_cancellations_reach_the_app() {
 
     // Disconnecting hands the level back to the patient's own settings.
     tideline_core::sync::disconnect(&mut device.vault, Utc::now()).unwrap();
-    let plan = care::plan(&device.vault, after).unwrap();
+    let plan = care::plan(&device.vault, after, Lang::En).unwrap();
     assert!(!plan.set_by_clinic);
     assert_eq!(plan.current.level, LevelOfCare::Iop);
 }

@@ -145,3 +145,59 @@ insights-urges =
        *[other] Ýööûû ĥááṽéé šûûŕƒééð { $surfed } ûûŕĝééš. ÖÖñ ááṽééŕááĝéé ţĥéé ûûŕĝéé ƒééļļ { $drop } þööîîñţš ƒŕööɱ îîţš þééááķ ƀý ţĥéé ééñð.
     }]
 insights-attendance = [Ýööûû ááţţééñðééð { $this } ĥööûûŕš ţĥîîš ŵééééķ ááñð { $last } ļáášţ ŵééééķ.]
+care-level-iop = [ÎÎñţééñšîîṽéé ööûûţþááţîîééñţ (ÅÅŠÅÅṀ 2.1)]
+care-level-iop-adolescent = [ÎÎñţééñšîîṽéé ööûûţþááţîîééñţ, ááðööļééšçééñţ (ÅÅŠÅÅṀ 2.1)]
+care-level-partial-hospitalization = [Þááŕţîîááļ ĥööšþîîţááļîîžááţîîööñ (ÅÅŠÅÅṀ 2.5)]
+care-level-outpatient = [ÖÖûûţþááţîîééñţ (ÅÅŠÅÅṀ 1)]
+care-level-aftercare = [ÅÅƒţééŕçááŕéé]
+care-target-aftercare = [Ñöö ŵééééķļý ĥööûûŕš: çĥééçķ-îîñš ááţ 30, 60 ááñð 90 ðááýš îîñšţééááð]
+care-target-minute = [1 ɱîîñûûţéé áá ŵééééķ]
+care-target-hours =
+    { "[" }{ $n ->
+        [one] { $hours } ĥööûûŕ áá ŵééééķ
+       *[other] { $hours } ĥööûûŕš áá ŵééééķ
+    }]
+care-target-outpatient = [ÛÛñðééŕ 9 ĥööûûŕš áá ŵééééķ, ţĥéé ţááŕĝééţ ýööûûŕ çööûûñšééļööŕ šééţ]
+care-target-none = [Ñöö ŵééééķļý ţááŕĝééţ]
+care-set-by-clinic = [Šééţ ƀý ýööûûŕ çļîîñîîç: { $level }, { $target }, šîîñçéé { $date }.]
+care-set-by-you = [Ýööûû šééţ ţĥîîš: { $level }, { $target }.]
+care-date = [{ $month } { $day }, { $year }]
+care-kind-group = [Ĝŕööûûþ]
+care-kind-individual = [ÎÎñðîîṽîîðûûááļ]
+care-kind-family = [Ƒááɱîîļý]
+care-kind-psychoeducation = [ÉÉðûûçááţîîööñ]
+care-kind-medication = [Ṁééðîîçááţîîööñ]
+care-kind-aftercare = [ÅÅƒţééŕçááŕéé çĥééçķ-îîñ]
+care-kind-other = [ÖÖţĥééŕ]
+care-session-heading =
+    { "[" }{ $kind ->
+        [group] Ĝŕööûûþ šééššîîööñ
+        [individual] ÎÎñðîîṽîîðûûááļ šééššîîööñ
+        [family] Ƒááɱîîļý šééššîîööñ
+        [psychoeducation] ÉÉðûûçááţîîööñ šééššîîööñ
+        [medication] Ṁééðîîçááţîîööñ šééššîîööñ
+        [aftercare] ÅÅƒţééŕçááŕéé çĥééçķ-îîñ šééššîîööñ
+       *[other] ÖÖţĥééŕ šééššîîööñ
+    }]
+care-duration-min = [{ $m } ɱîîñ]
+care-duration-h = [{ $h } ĥ]
+care-duration-h-min = [{ $h } ĥ { $m } ɱîîñ]
+care-minutes =
+    { "[" }{ $n ->
+        [one] { $n } ɱîîñûûţéé
+       *[other] { $n } ɱîîñûûţééš
+    }]
+care-status-cancelled = [Çááñçééļļééð]
+care-status-cancelled-reason = [Çááñçééļļééð: { $reason }]
+care-status-removed = [Ŕééɱööṽééð ƀý ţĥéé çļîîñîîç]
+care-status-attended = [ÅÅţţééñðééð]
+care-status-late = [ÅÅţţééñðééð, { $minutes } ļááţéé]
+care-status-left-early = [ÅÅţţééñðééð, ļééƒţ { $minutes } ééááŕļý]
+care-status-missed = [Ṁîîššééð]
+care-status-excused = [ÉÉẋçûûšééð]
+care-status-proposed = [Þŕööþööšééð]
+care-status-pending = [Ŵááîîţîîñĝ ƒööŕ çööñƒîîŕɱááţîîööñ]
+care-status-waitlist = [ÖÖñ ţĥéé ŵááîîţîîñĝ ļîîšţ]
+care-status-booked = [Ɓööööķééð]
+care-self-reported = [{ $what } (šééļƒ-ŕééþööŕţééð)]
+care-status-counted = [{ $what } — { $counted } çööûûñţééð]

@@ -180,3 +180,67 @@ insights-urges =
        *[other] You have surfed { $surfed } urges. On average the urge fell { $drop } points from its peak by the end.
     }
 insights-attendance = You attended { $this } hours this week and { $last } last week.
+
+## The course of care (core/src/care.rs): level, weekly target, who set it, session status lines
+
+care-level-iop = Intensive outpatient (ASAM 2.1)
+care-level-iop-adolescent = Intensive outpatient, adolescent (ASAM 2.1)
+care-level-partial-hospitalization = Partial hospitalization (ASAM 2.5)
+care-level-outpatient = Outpatient (ASAM 1)
+care-level-aftercare = Aftercare
+care-target-aftercare = No weekly hours: check-ins at 30, 60 and 90 days instead
+care-target-minute = 1 minute a week
+# $hours: written as a number ("7.5"); $n: the number, for the plural.
+care-target-hours =
+    { $n ->
+        [one] { $hours } hour a week
+       *[other] { $hours } hours a week
+    }
+care-target-outpatient = Under 9 hours a week, the target your counselor set
+care-target-none = No weekly target
+# $level: care-level-*; $target: care-target-* starting lower-case; $date: "March 2, 2026".
+care-set-by-clinic = Set by your clinic: { $level }, { $target }, since { $date }.
+care-set-by-you = You set this: { $level }, { $target }.
+care-date = { $month } { $day }, { $year }
+care-kind-group = Group
+care-kind-individual = Individual
+care-kind-family = Family
+care-kind-psychoeducation = Education
+care-kind-medication = Medication
+care-kind-aftercare = Aftercare check-in
+care-kind-other = Other
+# $kind: the kind's code
+care-session-heading =
+    { $kind ->
+        [group] Group session
+        [individual] Individual session
+        [family] Family session
+        [psychoeducation] Education session
+        [medication] Medication session
+        [aftercare] Aftercare check-in session
+       *[other] Other session
+    }
+care-duration-min = { $m } min
+care-duration-h = { $h } h
+care-duration-h-min = { $h } h { $m } min
+care-minutes =
+    { $n ->
+        [one] { $n } minute
+       *[other] { $n } minutes
+    }
+care-status-cancelled = Cancelled
+care-status-cancelled-reason = Cancelled: { $reason }
+care-status-removed = Removed by the clinic
+care-status-attended = Attended
+care-status-late = Attended, { $minutes } late
+care-status-left-early = Attended, left { $minutes } early
+care-status-missed = Missed
+care-status-excused = Excused
+care-status-proposed = Proposed
+care-status-pending = Waiting for confirmation
+care-status-waitlist = On the waiting list
+care-status-booked = Booked
+# $what: the status.
+care-self-reported = { $what } (self-reported)
+# $what: the status (with care-self-reported when it is the patient's own mark); $counted: care-duration-*.
+care-status-counted = { $what } — { $counted } counted

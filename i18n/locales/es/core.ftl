@@ -170,3 +170,62 @@ insights-urges =
        *[other] Ha surfeado { $surfed } impulsos. En promedio, el impulso bajó { $drop } puntos desde su punto más alto hasta el final.
     }
 insights-attendance = Asistió { $this } horas esta semana y { $last } la semana pasada.
+
+## El curso de atención (core/src/care.rs): nivel, meta semanal, quién la fijó, estado de cada sesión
+
+care-level-iop = Programa ambulatorio intensivo (ASAM 2.1)
+care-level-iop-adolescent = Programa ambulatorio intensivo para adolescentes (ASAM 2.1)
+care-level-partial-hospitalization = Hospitalización parcial (ASAM 2.5)
+care-level-outpatient = Atención ambulatoria (ASAM 1)
+care-level-aftercare = Atención de seguimiento
+care-target-aftercare = Sin horas semanales: en su lugar, citas de seguimiento a los 30, 60 y 90 días
+care-target-minute = 1 minuto a la semana
+care-target-hours =
+    { $n ->
+        [one] { $hours } hora a la semana
+       *[other] { $hours } horas a la semana
+    }
+care-target-outpatient = Menos de 9 horas a la semana, la meta que fijó su consejero o consejera
+care-target-none = Sin meta semanal
+care-set-by-clinic = Lo fijó su clínica: { $level }, { $target }, desde el { $date }.
+care-set-by-you = Lo fijó usted: { $level }, { $target }.
+care-date = { $day } de { $month } de { $year }
+care-kind-group = Grupo
+care-kind-individual = Individual
+care-kind-family = Familia
+care-kind-psychoeducation = Educación
+care-kind-medication = Medicación
+care-kind-aftercare = Cita de seguimiento
+care-kind-other = Otra
+care-session-heading =
+    { $kind ->
+        [group] Sesión de grupo
+        [individual] Sesión individual
+        [family] Sesión familiar
+        [psychoeducation] Sesión educativa
+        [medication] Sesión de medicación
+        [aftercare] Cita de seguimiento
+       *[other] Sesión
+    }
+care-duration-min = { $m } min
+care-duration-h = { $h } h
+care-duration-h-min = { $h } h { $m } min
+care-minutes =
+    { $n ->
+        [one] { $n } minuto
+       *[other] { $n } minutos
+    }
+care-status-cancelled = Cancelada
+care-status-cancelled-reason = Cancelada: { $reason }
+care-status-removed = La clínica la eliminó
+care-status-attended = Asistió
+care-status-late = Asistió, llegó { $minutes } tarde
+care-status-left-early = Asistió, se fue { $minutes } antes
+care-status-missed = No asistió
+care-status-excused = Ausencia justificada
+care-status-proposed = Propuesta
+care-status-pending = Esperando confirmación
+care-status-waitlist = En lista de espera
+care-status-booked = Programada
+care-self-reported = { $what } (según usted)
+care-status-counted = { $what }: cuentan { $counted }
