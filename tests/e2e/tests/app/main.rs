@@ -11,3 +11,4 @@ mod help_layer;
 mod journey;
 mod reminder;
 mod session_lock;
+mod spanish;

@@ -2,7 +2,7 @@
 //! first run; the patient goes through first run, logs a craving and does a HALT check in Spanish,
 //! and the crisis layer names 988's Spanish line ("oprima 2"). Buttons are found by their words in
 //! the Spanish catalog (i18n/locales/es/ui/*.ftl), read by message id, so a screen left in English
-//! fails here.
+//! fails here. The run takes about 15 s.
 
 use std::path::{Path, PathBuf};
 
@@ -117,9 +117,4 @@ async fn first_run_craving_halt_and_crisis_in_spanish() {
         "the crisis layer says to press 2 for Spanish: {text}"
     );
     c.close().await.unwrap();
-    drop(driver);
-
-    // The choice is kept outside the vault, holding only the tag.
-    let stored = std::fs::read_to_string(data.path().join("language")).unwrap_or_default();
-    assert_eq!(stored.trim(), "es", "the language file holds the tag");
 }
