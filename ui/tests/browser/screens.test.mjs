@@ -670,7 +670,8 @@ describe("behaviour", () => {
       await page.getByLabel("Search").fill("");
       await page.getByLabel("Highest intensity").fill("4");
       await page.getByLabel("Outcome").selectOption("didNotUse");
-      await page.getByText(/^\d+ of 59 entries/).waitFor();
+      // Fewer than all 59 once the core has applied the filters (the unfiltered count matches too).
+      await page.getByText(/^([0-9]|[1-4][0-9]|5[0-8]) of 59 entries/).waitFor();
       const shown = await page.locator(".entries > li strong").allTextContents();
       assert.ok(shown.length > 0 && shown.every((t) => /Intensity [0-4]$/.test(t)), shown.join(", "));
       assert.deepEqual(problems, []);
