@@ -26,7 +26,7 @@ cravings-minutes-label = ¿Cuánto duró? (minutos)
 cravings-coping-label = ¿Qué hizo para afrontarlo?
 cravings-outcome-legend = ¿Cómo le fue?
 cravings-outcome-did-not-use = No consumí
-cravings-outcome-used = Consumí (volví a consumir)
+cravings-outcome-used = Volví a consumir
 cravings-people-label = Personas involucradas
 cravings-places-label = Lugares
 cravings-emotions-label = Emociones
@@ -60,7 +60,7 @@ cravings-count-showing =
     }
 cravings-intensity = Intensidad { $intensity }
 cravings-when = { $day }, { $time }
-cravings-tag-lapse = Volvió a consumir: anotado y aprendido
+cravings-tag-lapse = Volvió a consumir: lo anotó para aprender de ello
 cravings-tag-did-not-use = No consumió
 cravings-coped-by = Lo afrontó así: { $coping }
 cravings-edit = Editar
