@@ -156,7 +156,7 @@ pub fn worklist(lang: Lang, list: &Worklist) -> Markup {
         h2 { (w("portal-worklist-below")) }
         @if list.below_target.is_empty() { p { (w("portal-worklist-below-empty")) } } @else {
             div.table-wrap { table {
-                thead { tr { th scope="col" { (w("portal-col-patient")) } th scope="col" { (w("portal-col-attended")) } th scope="col" { (w("portal-col-target")) } } }
+                thead { tr { th scope="col" { (w("portal-col-patient")) } th scope="col" { (w("portal-col-hours")) } th scope="col" { (w("portal-col-target")) } } }
                 tbody { @for line in &list.below_target { tr {
                     td { a href={ "/portal/patients/" (line.patient_id) } { (line.name) } }
                     td { (tr(lang, "portal-hours", &[("hours", Arg::from(words::hours(lang, u32::try_from(line.attended_minutes).unwrap_or(0))))])) }

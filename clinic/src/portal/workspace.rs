@@ -1118,7 +1118,7 @@ async fn set_language(State(state): State<AppState>, inbound: Inbound) -> Respon
             let lang = member.lang;
             let title = t(lang, "portal-account-heading");
             let main = format!(
-                "{}{}",
+                r#"<p class="message error" role="alert">{}</p>{}"#,
                 html::escape(&failed.message),
                 super::pages::account(lang, csrf, false)
             );

@@ -359,6 +359,7 @@ portal-no-place = No place given
 portal-worklist-below = Below their weekly target this week
 portal-worklist-below-empty = Everyone is at or above their target so far.
 portal-col-target = Target
+portal-col-hours = Attended
 portal-col-session = Session
 portal-worklist-missed = Missed sessions in the last 7 days
 portal-worklist-missed-empty = No missed sessions in the last 7 days.

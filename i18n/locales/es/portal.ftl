@@ -79,7 +79,7 @@ portal-date-hours = { $date }, { $start }–{ $end }
 ## Rechazos y errores
 
 portal-refused-title = No disponible para usted
-portal-refused-admins = Esta página es para los administradores de su clínica.
+portal-refused-admins = Esta página es para la administración de su clínica.
 portal-refused-care-team = Este paciente no forma parte de su equipo de atención, por lo que no se le muestran sus registros.
 portal-bad-request-title = Revise la solicitud
 portal-bad-request-text = No se pudo mostrar la página con lo que se pidió; revise las fechas y las opciones e inténtelo de nuevo.
@@ -171,7 +171,7 @@ portal-sign-in-expired = Este formulario había caducado. Inicie sesión de nuev
 portal-email = Correo electrónico
 portal-password = Contraseña
 portal-sign-in-button = Iniciar sesión
-portal-sign-in-hint = Las cuentas del personal las crea el administrador de su clínica.
+portal-sign-in-hint = La administración de su clínica crea las cuentas del personal.
 
 ## Mis pacientes y un paciente
 
@@ -181,7 +181,7 @@ portal-patients-caption = Pacientes de su equipo de atención, con las horas de 
 portal-col-patient = Paciente
 portal-col-hours-this-week = Horas esta semana
 portal-col-attended-total = Asistencias en total
-portal-col-missed-total = Faltas en total
+portal-col-missed-total = Ausencias en total
 portal-hours-of = { $hours } de { $target }
 portal-hours-of-target = { $hours } de { $target } horas
 portal-hours-a-week = { $hours } horas por semana
@@ -189,7 +189,7 @@ portal-hours = { $hours } horas
 portal-attendance-heading = Asistencia
 portal-summary-this-week = Esta semana:
 portal-summary-attended = Sesiones con asistencia:
-portal-summary-missed = Sesiones perdidas:
+portal-summary-missed = Sesiones sin asistencia:
 portal-no-sessions-yet = Todavía no hay sesiones.
 portal-chart-hours-title = Horas de asistencia por semana
 portal-chart-hours-desc = Horas de asistencia en cada una de las últimas { $weeks } semanas (sin contar los minutos de retraso ni de salida anticipada), frente a la meta semanal; { $short } de ellas por debajo. La tabla de abajo tiene las mismas cifras.
@@ -197,8 +197,8 @@ portal-attendance-by-week = Asistencia por semana
 portal-col-week-of = Semana del
 portal-col-hours-attended = Horas de asistencia
 portal-col-weekly-target = Meta semanal
-portal-col-attended = Asistió
-portal-col-missed = Faltó
+portal-col-attended = Asistencias
+portal-col-missed = Ausencias
 portal-week-target-met = { $hours } h, cumplida
 portal-week-target-not-met = { $hours } h, no cumplida
 portal-level-heading = Nivel de atención
@@ -323,8 +323,8 @@ portal-mark-no-show = No se presentó
 portal-mark-excused = Ausencia justificada
 portal-mark-option-late = Llegó tarde
 portal-mark-option-left-early = Se fue antes
-portal-answer-coming = Asistiré
-portal-answer-not-coming = No podré asistir
+portal-answer-coming = Asistirá
+portal-answer-not-coming = No podrá asistir
 portal-answer-none = Todavía sin respuesta
 
 ## Hoy
@@ -350,9 +350,10 @@ portal-no-place = Sin lugar indicado
 portal-worklist-below = Por debajo de su meta semanal esta semana
 portal-worklist-below-empty = Por ahora todos están en su meta o por encima.
 portal-col-target = Meta
+portal-col-hours = Horas de asistencia
 portal-col-session = Sesión
-portal-worklist-missed = Sesiones perdidas en los últimos 7 días
-portal-worklist-missed-empty = No hay sesiones perdidas en los últimos 7 días.
+portal-worklist-missed = Ausencias en los últimos 7 días
+portal-worklist-missed-empty = No hay ausencias en los últimos 7 días.
 portal-worklist-unanswered = Invitaciones sin respuesta para las próximas 24 horas
 portal-worklist-unanswered-empty = Todas las invitaciones de las próximas 24 horas tienen respuesta.
 portal-worklist-unrecorded = Sesiones terminadas sin asistencia registrada
