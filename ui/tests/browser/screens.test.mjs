@@ -63,6 +63,10 @@ for (const size of SIZES) {
           await checkScreen(ctx, `${tag}-00-language`);
           await page.getByRole("button", { name: "Continue" }).click();
           await page.getByRole("heading", { name: "Welcome to Tideline" }).waitFor();
+          // Continue makes the preselected language the patient's own choice, kept by the core.
+          const chosen = async () => (await server.ipc("language_get")).chosen;
+          for (let i = 0; i < 50 && !(await chosen()); i++) await page.waitForTimeout(100);
+          assert.deepEqual(await server.ipc("language_get").then(({ tag, chosen }) => ({ tag, chosen })), { tag: "en", chosen: true });
           await checkScreen(ctx, `${tag}-01-welcome`);
           await page.getByRole("button", { name: "Get started" }).click();
           await page.getByLabel("Passphrase", { exact: true }).fill("short");
