@@ -26,6 +26,6 @@ if (!built) {
 process.env.TIDELINE_BRIDGE = built.executable;
 // A test that hangs fails after 3 minutes instead of holding CI until its limit.
 // `node tests/browser/run.mjs pseudo.test.mjs` runs only the files named (while iterating).
-const ALL = ["screens.test.mjs", "help-layer.test.mjs", "first-run-key.test.mjs", "quick-unlock.test.mjs", "key-rotation-devices.test.mjs"];
+const ALL = ["screens.test.mjs", "help-layer.test.mjs", "first-run-key.test.mjs", "quick-unlock.test.mjs", "key-rotation-devices.test.mjs", "spanish.test.mjs"];
 const files = process.argv.length > 2 ? process.argv.slice(2) : ALL;
 run(process.execPath, ["--test", "--test-concurrency=1", "--test-timeout=180000", "--test-reporter=spec", ...files.map((f) => join(ui, "tests/browser", f))]);
