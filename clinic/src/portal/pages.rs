@@ -594,8 +594,15 @@ fn disclosure_section(lang: Lang, index: usize, disclosure: &Disclosure, zone: T
     }
 }
 
-fn course_table(lang: Lang, course: &[crate::course::Period]) -> Markup {
+fn course_table(lang: Lang, course: &[crate::course::Period], iso: bool) -> Markup {
     let w = |id: &str| t(lang, id);
+    let date = |day: NaiveDate| {
+        if iso {
+            day.to_string()
+        } else {
+            words::date(lang, day)
+        }
+    };
     html! {
         @if course.is_empty() { p { (w("portal-level-none")) } } @else {
             div.table-wrap { table {
@@ -604,8 +611,8 @@ fn course_table(lang: Lang, course: &[crate::course::Period]) -> Markup {
                 tbody { @for period in course { tr {
                     td { (words::level(lang, period.level)) }
                     td { (words::target(lang, period.weekly_target_minutes)) }
-                    td { (words::date(lang, period.from)) }
-                    td { @match period.until { Some(until) => { (words::date(lang, until)) } None => { (w("portal-open")) } } }
+                    td { (date(period.from)) }
+                    td { @match period.until { Some(until) => { (date(until)) } None => { (w("portal-open")) } } }
                 } } }
             } }
         }
@@ -633,7 +640,7 @@ pub fn patient(
         h1 { (patient.full()) }
         section aria-labelledby="course" {
             h2 #course { (w("portal-level-heading")) }
-            (course_table(lang, course))
+            (course_table(lang, course, false))
         }
         (PreEscaped(attendance_section(lang, attendance, today)))
         section aria-labelledby="shared" {
@@ -649,9 +656,10 @@ pub fn patient(
     .into_string()
 }
 
-/// The level-of-care history table, for the administrator's patient page too.
+/// The level-of-care history table as the administrator's patient page shows it: dates as
+/// YYYY-MM-DD, as its forms take them (the same in every language).
 pub fn course(lang: Lang, course: &[crate::course::Period]) -> Markup {
-    course_table(lang, course)
+    course_table(lang, course, true)
 }
 
 /// A refusal page body.
