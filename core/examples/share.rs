@@ -247,6 +247,7 @@ fn main() {
                 prepared_for: None,
                 charts: true,
                 made_at: now(),
+                lang: tideline_core::language::Lang::En,
             };
             tideline_core::report::write(&vault, &ShareSelection::default(), &options, out)
                 .unwrap_or_else(|e| fail(e));

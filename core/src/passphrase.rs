@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::error::{Invalid, Result};
+use crate::language::{t, tr, Arg, Lang};
 use crate::text::normalize_passphrase as normalize_for_rules;
 
 /// The fewest characters a passphrase may have.
@@ -99,60 +100,49 @@ fn estimate(passphrase: &str) -> Estimate {
 }
 
 /// The warning in plain words (our own sentences, not the library's).
-fn warning_text(w: zxcvbn::feedback::Warning) -> &'static str {
+fn warning_id(w: zxcvbn::feedback::Warning) -> &'static str {
     use zxcvbn::feedback::Warning as W;
     match w {
         W::StraightRowsOfKeysAreEasyToGuess | W::ShortKeyboardPatternsAreEasyToGuess => {
-            "Keys next to each other on the keyboard are easy to guess."
+            "passphrase-warn-keyboard"
         }
-        W::RepeatsLikeAaaAreEasyToGuess => "Repeated letters, like aaa, are easy to guess.",
-        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
-            "Repeating a short piece, like abcabc, adds little."
-        }
+        W::RepeatsLikeAaaAreEasyToGuess => "passphrase-warn-repeats",
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "passphrase-warn-repeated-piece",
         W::ThisIsATop10Password | W::ThisIsATop100Password | W::ThisIsACommonPassword => {
-            "This is a very common password, which is guessed first."
+            "passphrase-warn-common"
         }
-        W::ThisIsSimilarToACommonlyUsedPassword => {
-            "This is close to a common password or to a word about this app."
-        }
-        W::SequencesLikeAbcAreEasyToGuess => "Runs like abc or 6543 are easy to guess.",
-        W::RecentYearsAreEasyToGuess | W::DatesAreOftenEasyToGuess => {
-            "Dates and years are easy to guess."
-        }
-        W::AWordByItselfIsEasyToGuess => "One word on its own is easy to guess.",
+        W::ThisIsSimilarToACommonlyUsedPassword => "passphrase-warn-similar",
+        W::SequencesLikeAbcAreEasyToGuess => "passphrase-warn-sequence",
+        W::RecentYearsAreEasyToGuess | W::DatesAreOftenEasyToGuess => "passphrase-warn-dates",
+        W::AWordByItselfIsEasyToGuess => "passphrase-warn-one-word",
         W::NamesAndSurnamesByThemselvesAreEasyToGuess | W::CommonNamesAndSurnamesAreEasyToGuess => {
-            "Names are easy to guess."
+            "passphrase-warn-names"
         }
     }
 }
 
-/// A suggestion in plain words.
-fn suggestion_text(s: zxcvbn::feedback::Suggestion) -> &'static str {
+fn suggestion_id(s: zxcvbn::feedback::Suggestion) -> &'static str {
     use zxcvbn::feedback::Suggestion as S;
     match s {
-        S::UseAFewWordsAvoidCommonPhrases => "Use a few unrelated words, not a saying or a lyric.",
-        S::NoNeedForSymbolsDigitsOrUppercaseLetters => {
-            "You do not need symbols, numbers or capitals."
-        }
-        S::AddAnotherWordOrTwo => "Add another word or two. Unusual words are better.",
+        S::UseAFewWordsAvoidCommonPhrases => "passphrase-tip-words",
+        S::NoNeedForSymbolsDigitsOrUppercaseLetters => "passphrase-tip-no-symbols",
+        S::AddAnotherWordOrTwo => "passphrase-tip-add-word",
         S::CapitalizationDoesntHelpVeryMuch
-        | S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "Capital letters add little.",
-        S::ReversedWordsArentMuchHarderToGuess => "A word spelled backwards adds little.",
-        S::PredictableSubstitutionsDontHelpVeryMuch => "Swaps like @ for a add little.",
-        S::UseALongerKeyboardPatternWithMoreTurns => "Use words rather than keyboard patterns.",
-        S::AvoidRepeatedWordsAndCharacters => "Avoid repeating words or letters.",
-        S::AvoidSequences => "Avoid runs like abc or 123.",
+        | S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "passphrase-tip-capitals",
+        S::ReversedWordsArentMuchHarderToGuess => "passphrase-tip-reversed",
+        S::PredictableSubstitutionsDontHelpVeryMuch => "passphrase-tip-swaps",
+        S::UseALongerKeyboardPatternWithMoreTurns => "passphrase-tip-keyboard",
+        S::AvoidRepeatedWordsAndCharacters => "passphrase-tip-repeats",
+        S::AvoidSequences => "passphrase-tip-sequences",
         S::AvoidRecentYears
         | S::AvoidYearsThatAreAssociatedWithYou
-        | S::AvoidDatesAndYearsThatAreAssociatedWithYou => {
-            "Avoid dates and years that mean something to you."
-        }
+        | S::AvoidDatesAndYearsThatAreAssociatedWithYou => "passphrase-tip-dates",
     }
 }
 
 /// Estimates how hard a passphrase is to guess (zxcvbn, with this app's own words counted as
 /// guessable) and says why in plain words.
-pub fn assess(passphrase: &str) -> Strength {
+pub fn assess(passphrase: &str, lang: Lang) -> Strength {
     let length = check_length(passphrase);
     let estimate = estimate(passphrase);
     let zx_score = estimate.score();
@@ -160,20 +150,24 @@ pub fn assess(passphrase: &str) -> Strength {
     let feedback = estimate.0.feedback();
     let mut warning = feedback
         .and_then(|f| f.warning())
-        .map(|w| warning_text(w).to_owned());
+        .map(|w| t(lang, warning_id(w)));
     let mut suggestions: Vec<String> = feedback
         .map(|f| {
             f.suggestions()
                 .iter()
-                .map(|s| suggestion_text(*s).to_owned())
+                .map(|s| t(lang, suggestion_id(*s)))
                 .collect()
         })
         .unwrap_or_default();
     if length.is_err() && normalize_for_rules(passphrase).chars().count() < MIN_CHARS {
-        warning = Some(format!("Use at least {MIN_CHARS} characters."));
+        warning = Some(tr(
+            lang,
+            "passphrase-warn-too-short",
+            &[("min", Arg::from(MIN_CHARS))],
+        ));
     }
     if zx_score < MIN_SCORE && suggestions.is_empty() {
-        suggestions.push("Add another word or two. Unusual words are better.".to_owned());
+        suggestions.push(t(lang, "passphrase-tip-add-word"));
     }
     suggestions.dedup();
     let acceptable = length.is_ok() && zx_score >= MIN_SCORE;
@@ -189,13 +183,14 @@ pub fn assess(passphrase: &str) -> Strength {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Lang;
 
     #[test]
     fn short_passphrases_are_refused_with_a_reason() {
         let e = check_acceptable("short").unwrap_err();
         assert_eq!(e.to_string(), "passphrase: use at least 10 characters");
-        assert!(!assess("short").acceptable);
-        assert_eq!(assess("short").score, 0);
+        assert!(!assess("short", Lang::En).acceptable);
+        assert_eq!(assess("short", Lang::En).score, 0);
     }
 
     #[test]
@@ -211,7 +206,7 @@ mod tests {
             "aaaaaaaaaaaaaaaa",
             "abcdefghijklmnop",
         ] {
-            let verdict = assess(weak);
+            let verdict = assess(weak, Lang::En);
             assert!(verdict.score < MIN_SCORE, "{weak} scored {}", verdict.score);
             assert!(!verdict.acceptable, "{weak} accepted");
             assert!(
@@ -224,7 +219,7 @@ mod tests {
                 "passphrase: this passphrase is too easy to guess; add more unrelated words"
             );
         }
-        let common = assess("password12");
+        let common = assess("password12", Lang::En);
         assert_eq!(
             common.warning.as_deref(),
             Some("This is a very common password, which is guessed first.")
@@ -243,7 +238,7 @@ mod tests {
     fn a_very_long_paste_is_assessed_quickly_and_refused_by_length() {
         let long = "lantern river oatmeal violet ".repeat(60);
         let started = std::time::Instant::now();
-        let verdict = assess(&long);
+        let verdict = assess(&long, Lang::En);
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
         assert!(!verdict.acceptable);
         assert_eq!(verdict.score, 0);
@@ -251,15 +246,37 @@ mod tests {
 
     #[test]
     fn several_unrelated_words_score_higher_than_a_common_password() {
-        let weak = assess("password123");
-        let strong = assess("lantern river oatmeal 42 violet");
+        let weak = assess("password123", Lang::En);
+        let strong = assess("lantern river oatmeal 42 violet", Lang::En);
         assert!(weak.score <= 1, "common password scored {}", weak.score);
         assert!(weak.warning.is_some());
         assert_eq!(
             strong.score, 4,
             "a five-word phrase should be strong: {strong:?}"
         );
-        assert!(assess("aaaaaaaaaaaaaaaa").score <= 1);
-        assert!(assess("abcdefghijklmnop").score <= 2, "a sequence is weak");
+        assert!(assess("aaaaaaaaaaaaaaaa", Lang::En).score <= 1);
+        assert!(
+            assess("abcdefghijklmnop", Lang::En).score <= 2,
+            "a sequence is weak"
+        );
+    }
+
+    #[test]
+    fn feedback_is_in_the_patients_language() {
+        let es = assess("short", Lang::Es);
+        assert_eq!(es.warning.as_deref(), Some("Use al menos 10 caracteres."));
+        let weak = assess("password12", Lang::Es);
+        assert!(!weak.acceptable);
+        let words = format!("{:?} {:?}", weak.warning, weak.suggestions);
+        assert!(
+            words.contains("contraseña muy común") || words.contains("Agregue una o dos palabras"),
+            "{words}"
+        );
+        let en = assess("password12", Lang::En);
+        assert_eq!(
+            (weak.score, weak.bits),
+            (en.score, en.bits),
+            "the verdict is the same"
+        );
     }
 }

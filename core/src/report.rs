@@ -10,12 +10,13 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 
 use crate::error::Result;
+use crate::language::{t, tr, Arg, Lang};
 use crate::record::{Record, StoredRecord};
-use crate::share::{self, ShareSelection, SharedEntry, PART2_NOTICE};
+use crate::share::{self, ShareSelection, SharedEntry};
 use crate::time::Stamp;
 use crate::urge::UrgeSurfSession;
 use crate::vault::Vault;
@@ -39,6 +40,8 @@ pub struct ReportOptions {
     pub charts: bool,
     /// When the report is made (printed in the heading).
     pub made_at: Stamp,
+    /// The language it is written in (the patient's); the patient's own words stay as written.
+    pub lang: Lang,
 }
 
 /// Maps text to WinAnsi bytes; any character outside WinAnsi becomes `?`.
@@ -114,14 +117,17 @@ struct Pages {
     done: Vec<Vec<u8>>,
     content: Content,
     y: f32,
+    /// The Part 2 notice in the report's language, at the foot of every page.
+    notice: String,
 }
 
 impl Pages {
-    fn new() -> Self {
+    fn new(notice: String) -> Self {
         let mut pages = Pages {
             done: Vec::new(),
             content: Content::new(),
             y: 0.0,
+            notice,
         };
         pages.start_page();
         pages
@@ -130,7 +136,9 @@ impl Pages {
     fn start_page(&mut self) {
         self.y = PAGE_HEIGHT - MARGIN;
         // The notice at the foot of every page: each disclosed record carries it.
-        self.text_at(MARGIN, MARGIN / 2.0, 7.0, false, PART2_NOTICE);
+        let notice = std::mem::take(&mut self.notice);
+        self.text_at(MARGIN, MARGIN / 2.0, 7.0, false, &notice);
+        self.notice = notice;
     }
 
     fn finish_page(&mut self) {
@@ -253,19 +261,36 @@ fn urge_points(session: &UrgeSurfSession) -> Vec<(f32, f32)> {
 /// The PDF of `entries` (craving records, HALT checks, urge-surfing sessions; other kinds are left
 /// out), oldest first.
 pub fn pdf(entries: &[&StoredRecord], options: &ReportOptions) -> Vec<u8> {
+    let lang = options.lang;
     let mut chosen: Vec<(&StoredRecord, SharedEntry)> = entries
         .iter()
-        .filter_map(|stored| share::describe(stored.id, &stored.record).map(|d| (*stored, d)))
+        .filter_map(|stored| share::describe(stored.id, &stored.record, lang).map(|d| (*stored, d)))
         .collect();
     chosen.sort_by_key(|(_, d)| (d.occurred_at.utc, d.entry));
-    let mut pages = Pages::new();
-    pages.paragraph("Tideline journal report", 16.0, true, 0.0);
+    let mut pages = Pages::new(part2_notice(lang));
+    pages.paragraph(&t(lang, "report-title"), 16.0, true, 0.0);
     pages.gap(4.0);
+    let made = options.made_at.local();
+    let date = tr(
+        lang,
+        "report-date",
+        &[
+            ("day", Arg::from(made.day())),
+            (
+                "month",
+                Arg::from(t(lang, &format!("date-month-{}", made.month()))),
+            ),
+            ("year", Arg::from(made.year().to_string())),
+        ],
+    );
     pages.paragraph(
-        &format!(
-            "Made by the patient on {} from their own journal: {} entries, chosen by them.",
-            options.made_at.local().format("%-d %B %Y"),
-            chosen.len()
+        &tr(
+            lang,
+            "report-made-by",
+            &[
+                ("date", Arg::from(date)),
+                ("count", Arg::from(chosen.len())),
+            ],
         ),
         BODY_SIZE,
         false,
@@ -276,9 +301,14 @@ pub fn pdf(entries: &[&StoredRecord], options: &ReportOptions) -> Vec<u8> {
         .as_deref()
         .filter(|r| !r.trim().is_empty())
     {
-        pages.paragraph(&format!("Prepared for: {reader}"), BODY_SIZE, false, 0.0);
+        let line = tr(
+            lang,
+            "report-prepared-for",
+            &[("reader", Arg::from(reader))],
+        );
+        pages.paragraph(&line, BODY_SIZE, false, 0.0);
     }
-    pages.paragraph(PART2_NOTICE, BODY_SIZE, true, 0.0);
+    pages.paragraph(&part2_notice(lang), BODY_SIZE, true, 0.0);
     let cravings: Vec<(DateTime<Utc>, f32)> = chosen
         .iter()
         .filter_map(|(stored, _)| match &stored.record {
@@ -293,16 +323,21 @@ pub fn pdf(entries: &[&StoredRecord], options: &ReportOptions) -> Vec<u8> {
             .map(|(at, v)| ((*at - first).num_minutes() as f32, *v))
             .collect();
         pages.gap(6.0);
-        pages.chart(
-            "Craving intensity over time (0 to 10)",
-            &points,
-            10.0,
-            &format!(
-                "from {} to {}",
-                crate::share::entry_when(&chosen_first_stamp(&chosen, true)),
-                crate::share::entry_when(&chosen_first_stamp(&chosen, false))
-            ),
+        let span = tr(
+            lang,
+            "report-chart-cravings-span",
+            &[
+                (
+                    "from",
+                    Arg::from(share::entry_when(&chosen_first_stamp(&chosen, true), lang)),
+                ),
+                (
+                    "to",
+                    Arg::from(share::entry_when(&chosen_first_stamp(&chosen, false), lang)),
+                ),
+            ],
         );
+        pages.chart(&t(lang, "report-chart-cravings"), &points, 10.0, &span);
     }
     for (stored, described) in &chosen {
         pages.gap(6.0);
@@ -312,14 +347,20 @@ pub fn pdf(entries: &[&StoredRecord], options: &ReportOptions) -> Vec<u8> {
         }
         if let (true, Record::Urge(session)) = (options.charts, &stored.record) {
             pages.chart(
-                "The urge wave (intensity 0 to 10)",
+                &t(lang, "report-chart-urge"),
                 &urge_points(session),
                 10.0,
-                "minutes since the start",
+                &t(lang, "report-chart-urge-axis"),
             );
         }
     }
     assemble(pages.finish())
+}
+
+/// The 42 CFR Part 2 notice in `lang` (in English, exactly [`crate::share::PART2_NOTICE`]: a test
+/// holds them equal).
+pub fn part2_notice(lang: Lang) -> String {
+    t(lang, "report-part2-notice")
 }
 
 /// The first (or last) craving's time among the chosen entries, for the chart's axis label.
@@ -390,6 +431,11 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_notice_is_the_shares_notice() {
+        assert_eq!(part2_notice(Lang::En), crate::share::PART2_NOTICE);
+    }
 
     #[test]
     fn win_ansi_keeps_latin_1_and_typographic_punctuation() {

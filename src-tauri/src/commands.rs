@@ -160,7 +160,9 @@ pub fn draft_discard(cx: &Cx<'_>) -> Reply<()> {
 /// What a reminder says in each notification setting, made by the planner's own code (Settings
 /// quotes them). Fixed content, no patient data.
 pub fn reminder_examples(cx: &Cx<'_>) -> Reply<NotificationExamples> {
-    Ok(tideline_core::reminder::notification_examples(cx.state.lang()))
+    Ok(tideline_core::reminder::notification_examples(
+        cx.state.lang(),
+    ))
 }
 
 /// The response to each HALT need: fixed content from the core, no patient data.
@@ -168,8 +170,8 @@ pub fn halt_suggestions(cx: &Cx<'_>) -> Reply<Vec<HaltSuggestion>> {
     Ok(tideline_core::halt::all_suggestions(cx.state.lang()))
 }
 
-pub fn passphrase_assess(_cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<Strength> {
-    Ok(passphrase::assess(&passphrase))
+pub fn passphrase_assess(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<Strength> {
+    Ok(passphrase::assess(&passphrase, cx.state.lang()))
 }
 
 pub fn record_save(cx: &Cx<'_>, id: Option<RecordId>, record: Entry) -> Reply<StoredEntry> {
@@ -309,7 +311,9 @@ pub fn vault_wipe(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<()> {
 pub fn home_summary(cx: &Cx<'_>) -> Reply<HomeSummary> {
     let now = Utc::now();
     let lang = cx.state.lang();
-    Ok(cx.state.with_vault(now, |v| Ok(summary::home(v, now, lang)))?)
+    Ok(cx
+        .state
+        .with_vault(now, |v| Ok(summary::home(v, now, lang)))?)
 }
 
 pub fn halt_pattern(cx: &Cx<'_>, last_n: u32) -> Reply<HaltPattern> {
@@ -490,6 +494,7 @@ pub fn report_pdf(cx: &Cx<'_>, selection: ShareSelection, token: String) -> Repl
         prepared_for: None,
         charts: true,
         made_at: now_stamp(),
+        lang: cx.state.lang(),
     };
     Ok(cx.state.with_vault(Utc::now(), |v| {
         tideline_core::report::write(v, &selection, &options, &path)

@@ -13,6 +13,7 @@ use tideline_wire::{
 
 use crate::craving::{CravingEntry, CravingOutcome, PartOfDay, Trigger};
 use crate::halt::{HaltCheck, HaltNeed};
+use crate::language::{t, tr, Arg, Lang};
 use crate::record::{Record, RecordId, RecordKind};
 use crate::time::Stamp;
 use crate::urge::{SurfStep, SurfVariant, UrgeOutcome, UrgeSurfSession};
@@ -82,33 +83,77 @@ pub struct SharedEntry {
     pub lines: Vec<String>,
 }
 
-/// How an instant is written for the patient: in the zone it was recorded in.
-pub(crate) fn when(stamp: &Stamp) -> String {
-    stamp.local().format("%a %-d %b %Y, %H:%M").to_string()
+/// How an instant is written for the patient: in the zone it was recorded in ("Mon 2 Mar 2026,
+/// 21:30"; "lun 2 mar 2026, 21:30").
+pub(crate) fn when(stamp: &Stamp, lang: Lang) -> String {
+    use chrono::Datelike;
+    let local = stamp.local();
+    let weekday = local.weekday().number_from_monday();
+    tr(
+        lang,
+        "entry-when",
+        &[
+            (
+                "weekday",
+                Arg::from(t(lang, &format!("date-weekday-short-{weekday}"))),
+            ),
+            ("day", Arg::from(local.day())),
+            (
+                "month",
+                Arg::from(t(lang, &format!("date-month-short-{}", local.month()))),
+            ),
+            ("year", Arg::from(local.year().to_string())),
+            ("time", Arg::from(local.format("%H:%M").to_string())),
+        ],
+    )
 }
 
-/// The readable copy of a shareable record, or `None` for any other kind.
-pub fn describe(id: RecordId, record: &Record) -> Option<SharedEntry> {
+/// The readable copy of a shareable record in `lang`, or `None` for any other kind.
+pub fn describe(id: RecordId, record: &Record, lang: Lang) -> Option<SharedEntry> {
     let kind = ShareKind::of(record)?;
     let (occurred_at, lines) = match record {
-        Record::Craving(entry) => (entry.occurred_at, craving_lines(entry)),
-        Record::Halt(check) => (check.taken_at, halt_lines(check)),
-        Record::Urge(session) => (session.started_at, urge_lines(session)),
+        Record::Craving(entry) => (entry.occurred_at, craving_lines(entry, lang)),
+        Record::Halt(check) => (check.taken_at, halt_lines(check, lang)),
+        Record::Urge(session) => (session.started_at, urge_lines(session, lang)),
         _ => return None,
+    };
+    let title_id = match kind {
+        ShareKind::Craving => "entry-title-craving",
+        ShareKind::Halt => "entry-title-halt",
+        ShareKind::Urge => "entry-title-urge",
     };
     Some(SharedEntry {
         entry: id,
         kind,
-        title: format!("{}, {}", kind.title(), when(&occurred_at)),
+        title: tr(
+            lang,
+            "entry-title",
+            &[
+                ("kind", Arg::from(t(lang, title_id))),
+                ("when", Arg::from(when(&occurred_at, lang))),
+            ],
+        ),
         occurred_at,
         lines,
     })
 }
 
-fn text_line(lines: &mut Vec<String>, label: &str, value: &Option<String>) {
+fn text_line(lines: &mut Vec<String>, label_id: &str, value: &Option<String>, lang: Lang) {
     if let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-        lines.push(format!("{label}: {value}"));
+        lines.push(tr(
+            lang,
+            "entry-line",
+            &[
+                ("label", Arg::from(t(lang, label_id))),
+                ("value", Arg::from(value)),
+            ],
+        ));
     }
+}
+
+/// `id` with one argument `name` = `value`.
+fn one(lang: Lang, id: &str, name: &str, value: impl Into<Arg<'static>>) -> String {
+    tr(lang, id, &[(name, value.into())])
 }
 
 fn craving_outcome(outcome: CravingOutcome) -> (&'static str, &'static str) {
@@ -122,51 +167,74 @@ fn craving_outcome(outcome: CravingOutcome) -> (&'static str, &'static str) {
 
 fn part_of_day(part: PartOfDay) -> &'static str {
     match part {
-        PartOfDay::Morning => "morning",
-        PartOfDay::Afternoon => "afternoon",
-        PartOfDay::Evening => "evening",
-        PartOfDay::Night => "night",
+        PartOfDay::Morning => "entry-part-morning",
+        PartOfDay::Afternoon => "entry-part-afternoon",
+        PartOfDay::Evening => "entry-part-evening",
+        PartOfDay::Night => "entry-part-night",
     }
 }
 
-fn trigger_text(trigger: &Trigger) -> String {
+fn trigger_text(trigger: &Trigger, lang: Lang) -> String {
     match trigger {
-        Trigger::Halt { need } => format!("HALT: {}", need.word()),
-        Trigger::Person { label } => format!("Person: {label}"),
-        Trigger::Place { label } => format!("Place: {label}"),
-        Trigger::Emotion { label } => format!("Feeling: {label}"),
-        Trigger::TimeOfDay { part } => format!("Time of day: {}", part_of_day(*part)),
+        Trigger::Halt { need } => one(lang, "entry-trigger-halt", "need", need.name(lang)),
+        Trigger::Person { label } => one(lang, "entry-trigger-person", "label", label.clone()),
+        Trigger::Place { label } => one(lang, "entry-trigger-place", "label", label.clone()),
+        Trigger::Emotion { label } => one(lang, "entry-trigger-feeling", "label", label.clone()),
+        Trigger::TimeOfDay { part } => one(
+            lang,
+            "entry-trigger-time",
+            "part",
+            t(lang, part_of_day(*part)),
+        ),
         Trigger::Tag { label } => label.clone(),
     }
 }
 
-fn craving_lines(entry: &CravingEntry) -> Vec<String> {
-    let mut lines = vec![format!("Intensity: {} of 10", entry.intensity.value())];
-    text_line(&mut lines, "Situation", &entry.situation);
+fn craving_lines(entry: &CravingEntry, lang: Lang) -> Vec<String> {
+    let mut lines = vec![one(lang, "entry-intensity", "n", entry.intensity.value())];
+    text_line(&mut lines, "entry-situation", &entry.situation, lang);
     text_line(
         &mut lines,
-        "Thoughts and feelings",
+        "entry-thoughts",
         &entry.thoughts_and_feelings,
+        lang,
     );
     if let Some(minutes) = entry.duration_minutes {
-        lines.push(format!("Lasted: {minutes} minutes"));
+        lines.push(one(lang, "entry-lasted", "n", minutes));
     }
-    text_line(&mut lines, "Coping", &entry.coping);
-    lines.push(format!("Outcome: {}", craving_outcome(entry.outcome).1));
+    text_line(&mut lines, "entry-coping", &entry.coping, lang);
+    let outcome = t(
+        lang,
+        &format!("entry-craving-outcome-{}", craving_outcome(entry.outcome).0),
+    );
+    lines.push(one(lang, "entry-outcome", "value", outcome));
     if !entry.triggers.is_empty() {
-        let triggers: Vec<String> = entry.triggers.iter().map(trigger_text).collect();
-        lines.push(format!("Triggers: {}", triggers.join(", ")));
+        let triggers: Vec<String> = entry
+            .triggers
+            .iter()
+            .map(|t| trigger_text(t, lang))
+            .collect();
+        lines.push(one(lang, "entry-triggers", "value", triggers.join(", ")));
     }
-    text_line(&mut lines, "Notes", &entry.notes);
+    text_line(&mut lines, "entry-notes", &entry.notes, lang);
     lines
 }
 
-fn halt_lines(check: &HaltCheck) -> Vec<String> {
+fn halt_lines(check: &HaltCheck, lang: Lang) -> Vec<String> {
     let mut lines: Vec<String> = HaltNeed::ALL
         .iter()
-        .map(|need| format!("{}: {} of 3", need.word(), check.rating(*need).value()))
+        .map(|need| {
+            tr(
+                lang,
+                "entry-halt-rating",
+                &[
+                    ("need", Arg::from(need.name(lang))),
+                    ("n", Arg::from(check.rating(*need).value())),
+                ],
+            )
+        })
         .collect();
-    text_line(&mut lines, "Note", &check.note);
+    text_line(&mut lines, "entry-note", &check.note, lang);
     lines
 }
 
@@ -201,32 +269,60 @@ fn urge_outcome(outcome: UrgeOutcome) -> (&'static str, &'static str) {
     urge::OUTCOMES[index]
 }
 
-fn urge_lines(session: &UrgeSurfSession) -> Vec<String> {
+fn urge_lines(session: &UrgeSurfSession, lang: Lang) -> Vec<String> {
     let minutes = (session.ended_at.utc - session.started_at.utc).num_minutes();
     let mut lines = vec![
-        format!("Lasted: {minutes} minutes"),
-        format!(
-            "Intensity: {} at the start, {} at the peak, {} at the end (of 10)",
-            session.intensity_start.value(),
-            session.intensity_peak.value(),
-            session.intensity_end.value()
+        one(lang, "entry-lasted", "n", minutes),
+        tr(
+            lang,
+            "entry-urge-intensity",
+            &[
+                ("start", Arg::from(session.intensity_start.value())),
+                ("peak", Arg::from(session.intensity_peak.value())),
+                ("end", Arg::from(session.intensity_end.value())),
+            ],
         ),
-        format!("Guided form: {}", variant(session.variant).1),
+        one(
+            lang,
+            "entry-urge-form",
+            "value",
+            t(
+                lang,
+                &format!("entry-urge-variant-{}", variant(session.variant).0),
+            ),
+        ),
     ];
     if !session.steps_completed.is_empty() {
-        let steps: Vec<&str> = session.steps_completed.iter().map(|s| step(*s).1).collect();
-        lines.push(format!("Steps: {}", steps.join(", ")));
+        let steps: Vec<String> = session
+            .steps_completed
+            .iter()
+            .map(|s| t(lang, &format!("entry-urge-step-{}", step(*s).0)))
+            .collect();
+        lines.push(one(lang, "entry-urge-steps", "value", steps.join(", ")));
     }
     if !session.samples.is_empty() {
         let wave: Vec<String> = session
             .samples
             .iter()
-            .map(|s| format!("{} at {} min", s.intensity.value(), s.offset_seconds / 60))
+            .map(|s| {
+                tr(
+                    lang,
+                    "entry-urge-wave-point",
+                    &[
+                        ("n", Arg::from(s.intensity.value())),
+                        ("minute", Arg::from(s.offset_seconds / 60)),
+                    ],
+                )
+            })
             .collect();
-        lines.push(format!("Wave: {}", wave.join(", ")));
+        lines.push(one(lang, "entry-urge-wave", "value", wave.join(", ")));
     }
-    lines.push(format!("Outcome: {}", urge_outcome(session.outcome).1));
-    text_line(&mut lines, "Notes", &session.notes);
+    let outcome = t(
+        lang,
+        &format!("entry-urge-outcome-{}", urge_outcome(session.outcome).0),
+    );
+    lines.push(one(lang, "entry-outcome", "value", outcome));
+    text_line(&mut lines, "entry-notes", &session.notes, lang);
     lines
 }
 
@@ -281,7 +377,7 @@ fn craving_items(entry: &CravingEntry) -> Vec<ResponseItem> {
             answer: entry
                 .triggers
                 .iter()
-                .map(|t| Answer::ValueString(trigger_text(t)))
+                .map(|t| Answer::ValueString(trigger_text(t, Lang::En)))
                 .collect(),
             item: Vec::new(),
         });

@@ -10,8 +10,8 @@ pub fn selected(vault: &Vault, selection: &ShareSelection) -> Result<Vec<SharedE
 }
 
 /// How an entry's time is written for the patient (in the zone it was recorded in).
-pub(crate) fn entry_when(stamp: &Stamp) -> String {
-    entry::when(stamp)
+pub(crate) fn entry_when(stamp: &Stamp, lang: crate::language::Lang) -> String {
+    entry::when(stamp, lang)
 }
 
 pub(super) fn select(vault: &Vault, selection: &ShareSelection) -> Result<Vec<SharedEntry>> {
@@ -31,16 +31,18 @@ pub(super) fn select(vault: &Vault, selection: &ShareSelection) -> Result<Vec<Sh
         vault
             .query(&query)
             .into_iter()
-            .filter_map(|stored| describe(stored.id, &stored.record))
+            .filter_map(|stored| describe(stored.id, &stored.record, crate::language::Lang::En))
             .collect()
     } else {
         let mut chosen = Vec::with_capacity(selection.entries.len());
         for id in &selection.entries {
             let stored = vault.get(id).ok_or(Error::NotFound)?;
-            let described = describe(stored.id, &stored.record).ok_or(Invalid::new(
-                "entries",
-                "only craving records, HALT checks and urge-surfing sessions can be shared",
-            ))?;
+            let described = describe(stored.id, &stored.record, crate::language::Lang::En).ok_or(
+                Invalid::new(
+                    "entries",
+                    "only craving records, HALT checks and urge-surfing sessions can be shared",
+                ),
+            )?;
             if !chosen.iter().any(|c: &SharedEntry| c.entry == *id) {
                 chosen.push(described);
             }

@@ -3,6 +3,7 @@
 
 use std::process::Command;
 
+use tideline_core::language::Lang;
 use tideline_core::record::StoredRecord;
 use tideline_core::report::{self, ReportOptions};
 use tideline_core::share::{ShareSelection, PART2_NOTICE};
@@ -29,6 +30,7 @@ fn options() -> ReportOptions {
         prepared_for: Some("Dr. Lee".into()),
         charts: true,
         made_at: now(),
+        lang: Lang::En,
     }
 }
 
@@ -74,6 +76,67 @@ fn the_report_holds_the_chosen_entries_and_nothing_else() {
     assert!(
         notices > pages,
         "the notice is on every page ({pages}) and in the heading: {notices}"
+    );
+}
+
+/// The report in Spanish, read back with pdftotext: Helvetica's WinAnsi covers á é í ó ú ñ ¿ ¡, so
+/// every accented letter survives; the patient's own words stay as written; the notice is on every
+/// page in Spanish.
+#[test]
+fn the_report_in_spanish_reads_back_with_its_accents() {
+    let mut device = Device::new();
+    let chosen = [
+        craving(
+            &mut device,
+            50,
+            "¿Por qué ahora? ¡Año difícil! MIS-PALABRAS",
+        ),
+        halt(&mut device, 20, "comí poco"),
+        urge(&mut device, 3, "respiré en el porche"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("informe.pdf");
+    let selection = ShareSelection {
+        entries: chosen.to_vec(),
+        ..ShareSelection::default()
+    };
+    let options = ReportOptions {
+        lang: Lang::Es,
+        ..options()
+    };
+    report::write(&device.vault, &selection, &options, &path).unwrap();
+    let text = text_of(&path);
+    for expected in [
+        "Informe del diario de Tideline",
+        "3 anotaciones de su diario que",
+        "Preparado para: Dr. Lee",
+        "Intensidad del deseo de consumir a lo largo del tiempo (de 0 a 10)",
+        "Registro de deseo de consumir",
+        "Situación: ¿Por qué ahora? ¡Año difícil! MIS-PALABRAS",
+        "Qué hizo para sobrellevarlo: Called my sponsor",
+        "Resultado: No consumió",
+        "Detonantes: Lugar: Bus stop",
+        "Soledad: 3 de 3",
+        "Cansancio: 2 de 3",
+        "La ola del impulso (intensidad de 0 a 10)",
+        "Surfear el impulso",
+        "minutos desde el inicio",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} in the Spanish report:\n{text}"
+        );
+    }
+    let notice = report::part2_notice(Lang::Es);
+    assert!(notice.contains("42 CFR Part 2") && notice.contains("divulgación"));
+    let pages = text
+        .split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .count();
+    assert!(text.matches(notice.as_str()).count() > pages, "{text}");
+    assert!(
+        !text.contains("Craving"),
+        "no English heading left:\n{text}"
     );
 }
 

@@ -244,3 +244,116 @@ care-status-booked = Booked
 care-self-reported = { $what } (self-reported)
 # $what: the status (with care-self-reported when it is the patient's own mark); $counted: care-duration-*.
 care-status-counted = { $what } — { $counted } counted
+
+## Passphrase strength feedback (core/src/passphrase.rs, zxcvbn's findings in plain words)
+
+passphrase-warn-keyboard = Keys next to each other on the keyboard are easy to guess.
+passphrase-warn-repeats = Repeated letters, like aaa, are easy to guess.
+passphrase-warn-repeated-piece = Repeating a short piece, like abcabc, adds little.
+passphrase-warn-common = This is a very common password, which is guessed first.
+passphrase-warn-similar = This is close to a common password or to a word about this app.
+passphrase-warn-sequence = Runs like abc or 6543 are easy to guess.
+passphrase-warn-dates = Dates and years are easy to guess.
+passphrase-warn-one-word = One word on its own is easy to guess.
+passphrase-warn-names = Names are easy to guess.
+passphrase-warn-too-short = Use at least { $min } characters.
+passphrase-tip-words = Use a few unrelated words, not a saying or a lyric.
+passphrase-tip-no-symbols = You do not need symbols, numbers or capitals.
+passphrase-tip-add-word = Add another word or two. Unusual words are better.
+passphrase-tip-capitals = Capital letters add little.
+passphrase-tip-reversed = A word spelled backwards adds little.
+passphrase-tip-swaps = Swaps like @ for a add little.
+passphrase-tip-keyboard = Use words rather than keyboard patterns.
+passphrase-tip-repeats = Avoid repeating words or letters.
+passphrase-tip-sequences = Avoid runs like abc or 123.
+passphrase-tip-dates = Avoid dates and years that mean something to you.
+
+## Journal entries as the PDF report prints them (core/src/share/entry.rs, core/src/report.rs)
+## The patient's own words are placed as they are; $n values are numbers.
+
+entry-title-craving = Craving record
+entry-title-halt = HALT check
+entry-title-urge = Urge surfing
+# $kind: entry-title-*; $when: the date and time.
+entry-title = { $kind }, { $when }
+entry-line = { $label }: { $value }
+entry-intensity = Intensity: { $n } of 10
+entry-situation = Situation
+entry-thoughts = Thoughts and feelings
+entry-lasted = Lasted: { $n } minutes
+entry-coping = Coping
+entry-outcome = Outcome: { $value }
+entry-triggers = Triggers: { $value }
+entry-notes = Notes
+entry-note = Note
+entry-halt-rating = { $need }: { $n } of 3
+entry-trigger-halt = HALT: { $need }
+entry-trigger-person = Person: { $label }
+entry-trigger-place = Place: { $label }
+entry-trigger-feeling = Feeling: { $label }
+entry-trigger-time = Time of day: { $part }
+entry-part-morning = morning
+entry-part-afternoon = afternoon
+entry-part-evening = evening
+entry-part-night = night
+entry-craving-outcome-not-yet-recorded = Not recorded yet
+entry-craving-outcome-did-not-use = Did not use
+entry-craving-outcome-used = Returned to use
+entry-urge-intensity = Intensity: { $start } at the start, { $peak } at the peak, { $end } at the end (of 10)
+entry-urge-form = Guided form: { $value }
+entry-urge-variant-wave = Urge surfing wave
+entry-urge-variant-sober = S.O.B.E.R.
+entry-urge-steps = Steps: { $value }
+entry-urge-step-notice-and-name = Notice and name the urge
+entry-urge-step-observe-body = Observe it in the body and thoughts
+entry-urge-step-breathe = Breathe
+entry-urge-step-ride-the-wave = Ride the wave
+entry-urge-step-notice-it-fall = Notice it fall
+entry-urge-step-stop = Stop
+entry-urge-step-observe = Observe
+entry-urge-step-expand-awareness = Expand awareness
+entry-urge-step-respond-mindfully = Respond mindfully
+entry-urge-wave = Wave: { $value }
+entry-urge-wave-point = { $n } at { $minute } min
+entry-urge-outcome-not-yet-recorded = Not recorded yet
+entry-urge-outcome-rode-it-out = Rode it out
+entry-urge-outcome-acted-on-urge = Acted on the urge
+
+## The PDF report (core/src/report.rs)
+
+report-title = Tideline journal report
+report-made-by =
+    { $count ->
+        [one] Made by the patient on { $date } from their own journal: { $count } entry, chosen by them.
+       *[other] Made by the patient on { $date } from their own journal: { $count } entries, chosen by them.
+    }
+report-date = { $day } { $month } { $year }
+report-prepared-for = Prepared for: { $reader }
+report-part2-notice = 42 CFR part 2 prohibits unauthorized use or disclosure of these records.
+report-chart-cravings = Craving intensity over time (0 to 10)
+report-chart-cravings-span = from { $from } to { $to }
+report-chart-urge = The urge wave (intensity 0 to 10)
+report-chart-urge-axis = minutes since the start
+
+## An entry's short date and time: "Mon 2 Mar 2026, 21:30"
+
+entry-when = { $weekday } { $day } { $month } { $year }, { $time }
+date-weekday-short-1 = Mon
+date-weekday-short-2 = Tue
+date-weekday-short-3 = Wed
+date-weekday-short-4 = Thu
+date-weekday-short-5 = Fri
+date-weekday-short-6 = Sat
+date-weekday-short-7 = Sun
+date-month-short-1 = Jan
+date-month-short-2 = Feb
+date-month-short-3 = Mar
+date-month-short-4 = Apr
+date-month-short-5 = May
+date-month-short-6 = Jun
+date-month-short-7 = Jul
+date-month-short-8 = Aug
+date-month-short-9 = Sep
+date-month-short-10 = Oct
+date-month-short-11 = Nov
+date-month-short-12 = Dec

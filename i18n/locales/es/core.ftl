@@ -229,3 +229,115 @@ care-status-waitlist = En lista de espera
 care-status-booked = Programada
 care-self-reported = { $what } (según usted)
 care-status-counted = { $what }: cuentan { $counted }
+
+## Qué tan segura es la frase de contraseña (core/src/passphrase.rs)
+
+passphrase-warn-keyboard = Las teclas que están juntas en el teclado son fáciles de adivinar.
+passphrase-warn-repeats = Las letras repetidas, como aaa, son fáciles de adivinar.
+passphrase-warn-repeated-piece = Repetir un trozo corto, como abcabc, ayuda poco.
+passphrase-warn-common = Es una contraseña muy común; es de las primeras que se prueban.
+passphrase-warn-similar = Se parece a una contraseña común o a una palabra relacionada con esta aplicación.
+passphrase-warn-sequence = Las series como abc o 6543 son fáciles de adivinar.
+passphrase-warn-dates = Las fechas y los años son fáciles de adivinar.
+passphrase-warn-one-word = Una sola palabra es fácil de adivinar.
+passphrase-warn-names = Los nombres son fáciles de adivinar.
+passphrase-warn-too-short = Use al menos { $min } caracteres.
+passphrase-tip-words = Use varias palabras sin relación entre sí, no un refrán ni la letra de una canción.
+passphrase-tip-no-symbols = No necesita símbolos, números ni mayúsculas.
+passphrase-tip-add-word = Agregue una o dos palabras más. Las palabras poco comunes son mejores.
+passphrase-tip-capitals = Las mayúsculas ayudan poco.
+passphrase-tip-reversed = Escribir una palabra al revés ayuda poco.
+passphrase-tip-swaps = Cambiar letras por símbolos, como @ por a, ayuda poco.
+passphrase-tip-keyboard = Use palabras en lugar de patrones del teclado.
+passphrase-tip-repeats = Evite repetir palabras o letras.
+passphrase-tip-sequences = Evite series como abc o 123.
+passphrase-tip-dates = Evite fechas y años que tengan un significado para usted.
+
+## Las anotaciones del diario en el informe PDF (core/src/share/entry.rs, core/src/report.rs)
+## Las palabras del paciente se ponen tal como las escribió.
+
+entry-title-craving = Registro de deseo de consumir
+entry-title-halt = Revisión HALT
+entry-title-urge = Surfear el impulso
+entry-title = { $kind }, { $when }
+entry-line = { $label }: { $value }
+entry-intensity = Intensidad: { $n } de 10
+entry-situation = Situación
+entry-thoughts = Pensamientos y sentimientos
+entry-lasted = Duración: { $n } minutos
+entry-coping = Qué hizo para sobrellevarlo
+entry-outcome = Resultado: { $value }
+entry-triggers = Detonantes: { $value }
+entry-notes = Notas
+entry-note = Nota
+entry-halt-rating = { $need }: { $n } de 3
+entry-trigger-halt = HALT: { $need }
+entry-trigger-person = Persona: { $label }
+entry-trigger-place = Lugar: { $label }
+entry-trigger-feeling = Sentimiento: { $label }
+entry-trigger-time = Momento del día: { $part }
+entry-part-morning = mañana
+entry-part-afternoon = tarde
+entry-part-evening = anochecer
+entry-part-night = noche
+entry-craving-outcome-not-yet-recorded = Todavía sin anotar
+entry-craving-outcome-did-not-use = No consumió
+entry-craving-outcome-used = Volvió a consumir
+entry-urge-intensity = Intensidad: { $start } al inicio, { $peak } en el punto más alto, { $end } al final (de 10)
+entry-urge-form = Forma guiada: { $value }
+entry-urge-variant-wave = La ola del impulso
+entry-urge-variant-sober = S.O.B.E.R.
+entry-urge-steps = Pasos: { $value }
+entry-urge-step-notice-and-name = Note el impulso y póngale nombre
+entry-urge-step-observe-body = Obsérvelo en el cuerpo y en los pensamientos
+entry-urge-step-breathe = Respire
+entry-urge-step-ride-the-wave = Surfee la ola
+entry-urge-step-notice-it-fall = Note cómo baja
+entry-urge-step-stop = Deténgase
+entry-urge-step-observe = Observe
+entry-urge-step-expand-awareness = Amplíe su atención
+entry-urge-step-respond-mindfully = Responda con atención plena
+entry-urge-wave = Ola: { $value }
+entry-urge-wave-point = { $n } a los { $minute } min
+entry-urge-outcome-not-yet-recorded = Todavía sin anotar
+entry-urge-outcome-rode-it-out = Dejó pasar la ola
+entry-urge-outcome-acted-on-urge = Actuó según el impulso
+
+## El informe PDF (core/src/report.rs)
+
+report-title = Informe del diario de Tideline
+report-made-by =
+    { $count ->
+        [one] Informe hecho el { $date } por la propia persona, con { $count } anotación de su diario que eligió.
+       *[other] Informe hecho el { $date } por la propia persona, con { $count } anotaciones de su diario que eligió.
+    }
+report-date = { $day } de { $month } de { $year }
+report-prepared-for = Preparado para: { $reader }
+report-part2-notice = La norma federal 42 CFR Part 2 prohíbe el uso o la divulgación no autorizados de estos registros.
+report-chart-cravings = Intensidad del deseo de consumir a lo largo del tiempo (de 0 a 10)
+report-chart-cravings-span = del { $from } al { $to }
+report-chart-urge = La ola del impulso (intensidad de 0 a 10)
+report-chart-urge-axis = minutos desde el inicio
+
+## Fecha y hora cortas de una anotación: "lun 2 mar 2026, 21:30"
+
+entry-when = { $weekday } { $day } { $month } { $year }, { $time }
+date-weekday-short-1 = lun
+date-weekday-short-2 = mar
+date-weekday-short-3 = mié
+date-weekday-short-4 = jue
+date-weekday-short-5 = vie
+date-weekday-short-6 = sáb
+date-weekday-short-7 = dom
+date-month-short-1 = ene
+date-month-short-2 = feb
+date-month-short-3 = mar
+date-month-short-4 = abr
+date-month-short-5 = may
+date-month-short-6 = jun
+date-month-short-7 = jul
+date-month-short-8 = ago
+date-month-short-9 = sept
+date-month-short-10 = oct
+date-month-short-11 = nov
+date-month-short-12 = dic
