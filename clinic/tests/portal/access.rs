@@ -143,6 +143,20 @@ async fn plain_http_is_served_to_loopback_only() {
     );
     assert!(remote.set_cookie().is_none(), "no session is opened for it");
     assert!(remote.body.contains("Use a secure connection"));
+    let spanish = portal
+        .get_from_in(
+            &format!("http://{ip}:{port}"),
+            &mut browser,
+            "/portal/sign-in",
+            "es-US,es;q=0.9",
+        )
+        .await;
+    assert_eq!(spanish.status, StatusCode::FORBIDDEN);
+    assert!(
+        spanish.body.contains(r#"<html lang="es">"#)
+            && spanish.body.contains("Use una conexión segura"),
+        "the refusal follows the browser's language"
+    );
     let local = portal.get(&mut browser, "/portal/sign-in").await;
     assert_eq!(local.status, StatusCode::OK);
 }

@@ -335,9 +335,22 @@ impl Portal {
 
     /// A GET with the browser's `Accept-Language`.
     pub async fn get_in(&self, browser: &mut Browser, path: &str, accept_language: &str) -> Page {
+        let base = self.base.clone();
+        self.get_from_in(&base, browser, path, accept_language)
+            .await
+    }
+
+    /// A GET to another base URL of the same server, with the browser's `Accept-Language`.
+    pub async fn get_from_in(
+        &self,
+        base: &str,
+        browser: &mut Browser,
+        path: &str,
+        accept_language: &str,
+    ) -> Page {
         let mut request = self
             .client
-            .get(format!("{}{path}", self.base))
+            .get(format!("{base}{path}"))
             .header("accept-language", accept_language);
         if let Some(cookie) = &browser.cookie {
             request = request.header(COOKIE, cookie);
