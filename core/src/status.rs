@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::language::{tr, Arg, Lang};
 use crate::session::ParticipantResponse;
 use crate::vault::{self, RecoveryKey, VaultPresence};
 
@@ -96,6 +97,10 @@ pub struct IpcError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub retry_after_secs: Option<u64>,
+    /// The catalog message of `message`, for [`IpcError::localized`]; not sent.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub words: Option<MessageKey>,
 }
 
 impl From<Error> for IpcError {
@@ -114,7 +119,99 @@ impl From<Error> for IpcError {
             message,
             field,
             retry_after_secs,
+            words: Some(MessageKey::of(&e)),
         }
+    }
+}
+
+/// The catalog message behind an error's words, so the shell can say it in the patient's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageKey {
+    id: String,
+    args: Vec<(&'static str, String)>,
+}
+
+/// A catalog id from English words: "use at least 10 characters" -> "use-at-least-10-characters".
+fn kebab(words: &str) -> String {
+    let mut out = String::new();
+    for part in words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&part.to_ascii_lowercase());
+    }
+    out
+}
+
+impl MessageKey {
+    fn new(id: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            args: Vec::new(),
+        }
+    }
+
+    fn of(e: &Error) -> Self {
+        use crate::error::FileProblem as F;
+        let with = |id: &str, name: &'static str, value: String| Self {
+            id: id.to_owned(),
+            args: vec![(name, value)],
+        };
+        match e {
+            Error::Invalid(invalid) => Self::new(&format!("invalid-{}", kebab(invalid.reason))),
+            Error::Clinic(words) => Self::new(&format!("clinic-{}", kebab(words))),
+            Error::NoVault => Self::new("error-no-vault"),
+            Error::VaultExists => Self::new("error-vault-exists"),
+            Error::WrongPassphrase => Self::new("error-wrong-passphrase"),
+            Error::WrongRecoveryKey => Self::new("error-wrong-recovery-key"),
+            Error::QuickUnlockOff => Self::new("error-quick-unlock-off"),
+            Error::BiometricNotConfirmed => Self::new("error-biometric"),
+            Error::LockedOut { retry_after_secs } => {
+                with("error-locked-out", "seconds", retry_after_secs.to_string())
+            }
+            Error::Locked => Self::new("error-locked"),
+            Error::DamagedFile(problem) => Self::new(match problem {
+                F::Empty => "error-file-empty",
+                F::Truncated => "error-file-truncated",
+                F::Foreign => "error-file-foreign",
+                F::Corrupted => "error-file-corrupted",
+                F::KeySlotDamaged => "error-file-key-slot",
+            }),
+            Error::UnsupportedVersion { found } => {
+                with("error-unsupported-version", "found", found.to_string())
+            }
+            Error::NotFound => Self::new("error-not-found"),
+            Error::DiskFull => Self::new("error-disk-full"),
+            Error::Storage(detail) => with("error-storage", "detail", detail.clone()),
+            Error::Offline => Self::new("error-offline"),
+            Error::DeviceRefused => Self::new("error-device-refused"),
+        }
+    }
+
+    /// The catalog id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl IpcError {
+    /// The same error with its message in `lang`. A reason the catalog does not have in `lang`
+    /// keeps its English words (never an id, never an empty message).
+    pub fn localized(mut self, lang: Lang) -> Self {
+        if let Some(key) = &self.words {
+            if tideline_i18n::has(lang, &key.id) {
+                let args: Vec<(&str, Arg<'_>)> = key
+                    .args
+                    .iter()
+                    .map(|(name, value)| (*name, Arg::from(value.as_str())))
+                    .collect();
+                self.message = tr(lang, &key.id, &args);
+            }
+        }
+        self
     }
 }
 
@@ -142,4 +239,131 @@ pub struct QuickUnlockStatus {
     pub available: bool,
     /// Quick unlock is on for this vault.
     pub on: bool,
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+    use crate::error::{FileProblem, Invalid};
+
+    fn every_kind_of_error() -> Vec<Error> {
+        vec![
+            Error::NoVault,
+            Error::VaultExists,
+            Error::WrongPassphrase,
+            Error::WrongRecoveryKey,
+            Error::QuickUnlockOff,
+            Error::BiometricNotConfirmed,
+            Error::LockedOut {
+                retry_after_secs: 30,
+            },
+            Error::Locked,
+            Error::DamagedFile(FileProblem::Empty),
+            Error::DamagedFile(FileProblem::Truncated),
+            Error::DamagedFile(FileProblem::Foreign),
+            Error::DamagedFile(FileProblem::Corrupted),
+            Error::DamagedFile(FileProblem::KeySlotDamaged),
+            Error::UnsupportedVersion { found: 9 },
+            Error::NotFound,
+            Error::DiskFull,
+            Error::Storage("Busy".into()),
+            Error::Offline,
+            Error::DeviceRefused,
+            Error::Invalid(Invalid::new("passphrase", "use at least 10 characters")),
+        ]
+    }
+
+    /// Every error has its words in the catalog: in English exactly the error's own sentence, in
+    /// Spanish a sentence of its own with the same numbers.
+    #[test]
+    fn every_error_is_worded_in_each_language() {
+        for e in every_kind_of_error() {
+            let english = IpcError::from(e);
+            let id = english.words.as_ref().unwrap().id().to_owned();
+            assert!(tideline_i18n::has(Lang::En, &id), "{id} in en");
+            assert!(tideline_i18n::has(Lang::Es, &id), "{id} in es");
+            let en = english.clone().localized(Lang::En);
+            assert_eq!(en.message, english.message, "{id}");
+            let es = english.localized(Lang::Es);
+            assert_ne!(es.message, en.message, "{id}");
+            assert_eq!((es.code, es.field), (en.code, en.field));
+        }
+        let es = IpcError::from(Error::LockedOut {
+            retry_after_secs: 30,
+        })
+        .localized(Lang::Es);
+        assert_eq!(
+            es.message,
+            "demasiados intentos; vuelva a intentarlo en 30 segundos"
+        );
+        assert_eq!(es.retry_after_secs, Some(30));
+        // A reason the catalog lacks keeps its English words rather than showing an id.
+        let unknown = Error::Invalid(Invalid::new("x", "a reason nobody translated"));
+        assert_eq!(
+            IpcError::from(unknown).localized(Lang::Es).message,
+            "a reason nobody translated"
+        );
+    }
+
+    /// The quoted reason after each `marker` in `source` (e.g. the second literal of `Invalid::new(`).
+    fn reasons_after(source: &str, marker: &str, skip_literals: usize) -> Vec<String> {
+        source
+            .split(marker)
+            .skip(1)
+            .filter_map(|rest| {
+                rest.split('"')
+                    .nth(1 + 2 * skip_literals)
+                    .map(str::to_owned)
+            })
+            .collect()
+    }
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// A reason in the catalog says in English exactly what the code says (a changed sentence in
+    /// the code must change its catalog entry, or its translations would say something else).
+    #[test]
+    fn catalog_reasons_match_the_code() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        rust_files(&root.join("src"), &mut files);
+        rust_files(&root.join("../src-tauri/src"), &mut files);
+        let (mut found, mut worded) = (0, 0);
+        for file in files {
+            let source = std::fs::read_to_string(&file).unwrap();
+            let invalid = reasons_after(&source, "Invalid::new(", 1);
+            let clinic = reasons_after(&source, "Error::Clinic(", 0);
+            for (prefix, reason) in invalid
+                .iter()
+                .map(|r| ("invalid", r))
+                .chain(clinic.iter().map(|r| ("clinic", r)))
+            {
+                found += 1;
+                let id = format!("{prefix}-{}", kebab(reason));
+                if tideline_i18n::has(Lang::En, &id) {
+                    worded += 1;
+                    assert_eq!(
+                        tideline_i18n::t(Lang::En, &id),
+                        *reason,
+                        "{}",
+                        file.display()
+                    );
+                    assert!(tideline_i18n::has(Lang::Es, &id), "{id} in es");
+                }
+            }
+        }
+        assert!(
+            found > 80 && worded > 50,
+            "{worded} of {found} reasons in the catalog"
+        );
+    }
 }

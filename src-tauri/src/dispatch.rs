@@ -22,7 +22,13 @@ pub fn dispatch(cx: &Cx<'_>, command: &str, args: Value) -> Result<Value, Reject
     if info.has(Flag::Phone) && !cx.platform.is_phone() {
         return Err(unknown());
     }
-    let result = table::route(cx, command, args).ok_or_else(unknown)??;
+    // A refusal's words in the patient's language, as they are at this moment.
+    let result = table::route(cx, command, args)
+        .ok_or_else(unknown)?
+        .map_err(|refused| match refused {
+            Rejection::Ipc(e) => Rejection::Ipc(e.localized(cx.state.lang())),
+            other => other,
+        })?;
     if info.has(Flag::Replan) {
         replan(cx.state, cx.platform);
     }

@@ -228,7 +228,7 @@ impl AppState {
             Err(e) => {
                 eprintln!("reminders: answer_not_saved {:?}", e.code());
                 // The same code and words the window gets for a refused command.
-                let refused = crate::ipc::IpcError::from(e);
+                let refused = crate::ipc::IpcError::from(e).localized(self.lang());
                 self.answer_problems
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
