@@ -107,10 +107,7 @@ pub const HSTS: &str = "max-age=63072000";
 /// the server speaks TLS or the operator said a TLS proxy is in front. Over TLS every answer carries
 /// HSTS.
 async fn transport(
-    axum::extract::State((state, portal_refused)): axum::extract::State<(
-        AppState,
-        RefusedPage,
-    )>,
+    axum::extract::State((state, portal_refused)): axum::extract::State<(AppState, RefusedPage)>,
     request: Request,
     next: Next,
 ) -> Response {
