@@ -25,6 +25,13 @@ impl<R: Runtime> TauriPlatform<R> {
 }
 
 impl<R: Runtime> Platform for TauriPlatform<R> {
+    fn language_changed(&self, lang: tideline_core::language::Lang) {
+        #[cfg(desktop)]
+        crate::tray::relabel(&self.app, lang);
+        #[cfg(mobile)]
+        let _ = lang;
+    }
+
     fn choose(&self, dialog: Dialog) -> Result<Option<PathBuf>, Error> {
         crate::chooser::choose(&self.app, dialog)
     }

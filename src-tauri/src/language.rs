@@ -18,6 +18,7 @@ pub fn language_set(cx: &Cx<'_>, tag: String) -> Result<LanguageStatus, IpcError
     let lang = Lang::from_tag(&tag)
         .ok_or_else(|| Error::from(Invalid::new("tag", "choose one of the languages offered")))?;
     cx.state.set_lang(lang)?;
+    cx.platform.language_changed(lang);
     language_get(cx)
 }
 

@@ -30,4 +30,9 @@ pub trait Platform: Send + Sync {
     fn keystore(&self, data: &str, seal: bool) -> Result<Zeroizing<String>, Error>;
     /// Whether the quick-unlock commands exist here (phones).
     fn is_phone(&self) -> bool;
+    /// The patient chose another language: words the shell shows outside the window (the tray
+    /// menu) follow at once. Nothing to do where there are none.
+    fn language_changed(&self, lang: tideline_core::language::Lang) {
+        let _ = lang;
+    }
 }

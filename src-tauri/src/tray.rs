@@ -6,25 +6,44 @@ use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{App, AppHandle, Emitter, Manager, Runtime, Window, WindowEvent};
 
+use tideline_core::language::{t, Lang};
+
 use crate::state::AppState;
 
 /// The main window's label (tauri.conf.json).
 const MAIN: &str = "main";
 
-/// Puts the icon in the tray: "Open Tideline", "Lock", "Get help now", "Quit". The labels are
-/// neutral: an onlooker sees an app name, nothing about what it is for.
-pub fn install<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
-    let menu = Menu::with_items(
+/// The tray's id.
+const TRAY: &str = "tideline";
+
+/// The menu in `lang`: "Open Tideline", "Lock", "Get help now", "Quit". The labels are neutral: an
+/// onlooker sees an app name, nothing about what it is for.
+fn menu<R: Runtime, M: Manager<R>>(app: &M, lang: Lang) -> tauri::Result<Menu<R>> {
+    let item =
+        |id: &str, words: &str| MenuItem::with_id(app, id, t(lang, words), true, None::<&str>);
+    Menu::with_items(
         app,
         &[
-            &MenuItem::with_id(app, "open", "Open Tideline", true, None::<&str>)?,
-            &MenuItem::with_id(app, "lock", "Lock", true, None::<&str>)?,
-            &MenuItem::with_id(app, "help", "Get help now", true, None::<&str>)?,
+            &item("open", "tray-open")?,
+            &item("lock", "tray-lock")?,
+            &item("help", "tray-help")?,
             &PredefinedMenuItem::separator(app)?,
-            &MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?,
+            &item("quit", "tray-quit")?,
         ],
-    )?;
-    let mut tray = TrayIconBuilder::with_id("tideline")
+    )
+}
+
+/// The menu again in `lang`, after the patient chose another language.
+pub fn relabel<R: Runtime>(app: &AppHandle<R>, lang: Lang) {
+    if let (Some(tray), Ok(menu)) = (app.tray_by_id(TRAY), menu(app, lang)) {
+        let _ = tray.set_menu(Some(menu));
+    }
+}
+
+/// Puts the icon in the tray, its menu in the patient's language.
+pub fn install<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
+    let menu = menu(app, app.state::<AppState>().lang())?;
+    let mut tray = TrayIconBuilder::with_id(TRAY)
         .tooltip("Tideline")
         .menu(&menu)
         .on_menu_event(on_menu);

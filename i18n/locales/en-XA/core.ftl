@@ -381,3 +381,7 @@ invalid-choose-the-file-again-with-the-app-s-own-dialog = [çĥööööšéé ţ
 invalid-enter-the-passphrase-or-the-recovery-key = [ééñţééŕ ţĥéé þááššþĥŕáášéé ööŕ ţĥéé ŕééçööṽééŕý ķééý]
 invalid-enter-your-current-passphrase-to-replace-what-is-on-this-device = [ééñţééŕ ýööûûŕ çûûŕŕééñţ þááššþĥŕáášéé ţöö ŕééþļááçéé ŵĥááţ îîš ööñ ţĥîîš ðééṽîîçéé]
 invalid-must-start-with-https = [ɱûûšţ šţááŕţ ŵîîţĥ ĥţţþš://]
+tray-open = [ÖÖþééñ Ţîîðééļîîñéé]
+tray-lock = [Ļööçķ]
+tray-help = [Ĝééţ ĥééļþ ñööŵ]
+tray-quit = [Ǫûûîîţ]

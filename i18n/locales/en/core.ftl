@@ -446,3 +446,10 @@ invalid-choose-the-file-again-with-the-app-s-own-dialog = choose the file again 
 invalid-enter-the-passphrase-or-the-recovery-key = enter the passphrase or the recovery key
 invalid-enter-your-current-passphrase-to-replace-what-is-on-this-device = enter your current passphrase to replace what is on this device
 invalid-must-start-with-https = must start with https://
+
+## The tray menu (src-tauri/src/tray.rs): neutral words, nothing about what the app is for
+
+tray-open = Open Tideline
+tray-lock = Lock
+tray-help = Get help now
+tray-quit = Quit

@@ -428,3 +428,10 @@ invalid-choose-the-file-again-with-the-app-s-own-dialog = vuelva a elegir el arc
 invalid-enter-the-passphrase-or-the-recovery-key = escriba la frase de contraseña o la clave de recuperación
 invalid-enter-your-current-passphrase-to-replace-what-is-on-this-device = escriba su frase de contraseña actual para reemplazar lo que hay en este dispositivo
 invalid-must-start-with-https = debe empezar con https://
+
+## El menú de la bandeja del sistema: palabras neutras
+
+tray-open = Abrir Tideline
+tray-lock = Bloquear
+tray-help = Pedir ayuda ahora
+tray-quit = Salir
