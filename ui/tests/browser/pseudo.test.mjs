@@ -1,8 +1,9 @@
 // The pseudo-locale proves that nothing on a screen is hard-coded. With the language set to en-XA
 // through the real core (`language_set`), the test walks every screen and state of the app (first
 // run, unlock and its errors and lockout, home, log craving, HALT, urge surfing, sessions, my plan,
-// the help layer locked and unlocked, insights, settings, clinic connect, sharing, and the inline
-// "are you sure?" dialogs) and collects every visible text, aria-label, title and placeholder that is
+// the help layer locked and unlocked, insights, settings with a new recovery key, quick unlock on a
+// phone and a new key for everything, clinic connect, sharing, and the inline "are you sure?"
+// dialogs) and collects every visible text, aria-label, title and placeholder that is
 // not a pseudo message (catalog.mjs `unmarked`): outside the [ ] markers only numbers, dates and
 // times, the brand name, and the patient's own words (below) may appear. It also collects the states
 // where the ~35% longer text makes the page scroll sideways at 390 px. Both lists must be empty.
@@ -361,6 +362,47 @@ test("en-XA: sharing and the clinic: connect, a wrong code, connected, a parked 
     await button(page, "share-revoke").first().click();
     await button(page, "share-revoke-confirm").waitFor();
     await scan("share-revoke-question");
+    report(found, wide);
+  } finally {
+    await ctx.context.close();
+  }
+});
+
+test("en-XA: on a phone, quick unlock off and on, the lock screen's fingerprint button, and a new key for everything", async () => {
+  const ctx = await openApp(browser, server, { size: SIZE, theme: "dark", scenario: "seeded", phone: true, language: "en-XA" });
+  const { page } = ctx;
+  const { found, wide, scan } = collector(page);
+  try {
+    await page.getByLabel(X("unlock-passphrase-label")).fill(PASSPHRASE);
+    await button(page, "unlock-unlock").click();
+    await nav(page, "settings");
+    await page.getByRole("heading", { name: X("settings-quick-title") }).waitFor();
+    await scan("settings-quick-unlock-off");
+    await page.locator("#s-qp").fill(PASSPHRASE);
+    await button(page, "settings-quick-turn-on").click();
+    await page.getByText(X("settings-quick-is-on")).waitFor();
+    await scan("settings-quick-unlock-on");
+    await button(page, "app-lock").click();
+    await button(page, "unlock-biometric").waitFor();
+    await scan("unlock-quick");
+    await button(page, "unlock-biometric").click();
+    await nav(page, "settings");
+    // "Someone may know my passphrase": the new key shown once, then one group typed back (wrong first).
+    const next = PASSPHRASE + " and the harbor lights";
+    await page.locator("#s-cur").fill(PASSPHRASE);
+    await page.locator("#s-new").fill(next);
+    await page.locator("#s-new2").fill(next);
+    await page.locator("#s-rotate").check();
+    await page.waitForTimeout(600);
+    await scan("settings-rotate-asked");
+    await button(page, "settings-pass-submit-rotate").click();
+    await button(page, "settings-wrote-it-down").waitFor({ timeout: 30_000 });
+    await scan("settings-rotated-key");
+    await button(page, "settings-wrote-it-down").click();
+    await page.locator("#s-rk-part").fill("wrong");
+    await button(page, "settings-confirm").click();
+    await page.getByText(X("settings-rotated-mismatch")).waitFor();
+    await scan("settings-rotated-check-wrong");
     report(found, wide);
   } finally {
     await ctx.context.close();
