@@ -366,4 +366,25 @@ mod language_tests {
             "{worded} of {found} reasons in the catalog"
         );
     }
+
+    /// Parked answers and the clinic key's sentence: English exactly as before, Spanish its own.
+    #[test]
+    fn sync_sentences_in_each_language() {
+        use crate::sync::outbox::ParkReason;
+        use crate::sync::renewal::ClinicKey;
+        for status in [404, 403, 409, 415, 400] {
+            let reason = ParkReason::for_status(status);
+            assert_eq!(reason.words(Lang::En), reason.message());
+            let es = reason.words(Lang::Es);
+            assert!(es.ends_with('.') && es != reason.message(), "{es}");
+        }
+        for key in [
+            ClinicKey::Renewed,
+            ClinicKey::AtNextConnection,
+            ClinicKey::DeviceRefused,
+        ] {
+            assert_eq!(key.words(Lang::En), key.message());
+            assert_ne!(key.words(Lang::Es), key.message());
+        }
+    }
 }

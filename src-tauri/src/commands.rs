@@ -232,7 +232,7 @@ pub fn vault_rotate_key(
         )
     })?;
     Ok(Created {
-        clinic_key: rotated.clinic_key.map(|said| said.message().to_owned()),
+        clinic_key: rotated.clinic_key.map(|said| said.words(cx.state.lang())),
         ..Created::from(&rotated.recovery)
     })
 }
@@ -345,7 +345,7 @@ pub fn pick_path(cx: &Cx<'_>, purpose: PathPurpose) -> Reply<Option<String>> {
 }
 
 pub fn sync_connect(cx: &Cx<'_>, server: String, code: Zeroizing<String>) -> Reply<SyncStatus> {
-    Ok(clinic::connect(cx.state, &server, &code)?)
+    Ok(clinic::connect(cx.state, &server, &code)?.in_lang(cx.state.lang()))
 }
 
 pub fn sync_now(cx: &Cx<'_>) -> Reply<SyncReport> {
@@ -357,7 +357,10 @@ pub fn sync_now(cx: &Cx<'_>) -> Reply<SyncReport> {
 }
 
 pub fn sync_status(cx: &Cx<'_>) -> Reply<SyncStatus> {
-    Ok(cx.state.with_vault(Utc::now(), |v| Ok(sync::status(v)))?)
+    let lang = cx.state.lang();
+    Ok(cx
+        .state
+        .with_vault(Utc::now(), |v| Ok(sync::status(v).in_lang(lang)))?)
 }
 
 pub fn clinic_devices(cx: &Cx<'_>) -> Reply<ClinicDevices> {
@@ -375,21 +378,24 @@ pub fn clinic_devices_acknowledge(cx: &Cx<'_>) -> Reply<ClinicDevices> {
 pub fn sync_dismiss_parked(cx: &Cx<'_>, session: RecordId) -> Reply<SyncStatus> {
     Ok(cx.state.with_vault(Utc::now(), |v| {
         sync::dismiss_parked(v, session, Utc::now())?;
-        Ok(sync::status(v))
+        Ok(sync::status(v).in_lang(cx.state.lang()))
     })?)
 }
 
 pub fn sync_disconnect(cx: &Cx<'_>) -> Reply<SyncStatus> {
-    Ok(cx.state.with_vault(Utc::now(), |v| {
-        // The clinic revokes this device's key first; offline, the local key is deleted anyway.
-        if let Err(e) = sync::revoke_at_clinic(v, now_stamp(), &SystemRandom::new()) {
-            eprintln!(
-                "clinic disconnect: the clinic was not told ({:?})",
-                e.code()
-            );
-        }
-        sync::disconnect(v, Utc::now())
-    })?)
+    Ok(cx
+        .state
+        .with_vault(Utc::now(), |v| {
+            // The clinic revokes this device's key first; offline, the local key is deleted anyway.
+            if let Err(e) = sync::revoke_at_clinic(v, now_stamp(), &SystemRandom::new()) {
+                eprintln!(
+                    "clinic disconnect: the clinic was not told ({:?})",
+                    e.code()
+                );
+            }
+            sync::disconnect(v, Utc::now())
+        })?
+        .in_lang(cx.state.lang()))
 }
 
 /// The patient's answer to a session. A clinic session's answer goes into the outbox (the dispatch

@@ -143,7 +143,17 @@ pub fn connection(vault: &Vault) -> Option<&ClinicConnection> {
         })
 }
 
-/// Where sync stands, for the UI.
+impl SyncStatus {
+    /// The same status with its sentences (each parked answer's) in `lang`.
+    pub fn in_lang(mut self, lang: crate::language::Lang) -> Self {
+        for answer in &mut self.parked {
+            answer.message = answer.reason.words(lang);
+        }
+        self
+    }
+}
+
+/// Where sync stands, for the UI (sentences in English; [`SyncStatus::in_lang`] for another).
 pub fn status(vault: &Vault) -> SyncStatus {
     let link = connection(vault);
     let entries: Vec<(RecordId, &OutgoingAnswer)> = outbox_entries(vault);

@@ -117,7 +117,19 @@ impl ParkReason {
         }
     }
 
-    /// Plain words for the patient.
+    /// Plain words for the patient, in `lang` (English: exactly [`ParkReason::message`]).
+    pub fn words(self, lang: crate::language::Lang) -> String {
+        let id = match self {
+            Self::SessionUnknown => "sync-parked-session-unknown",
+            Self::NotYours => "sync-parked-not-yours",
+            Self::Conflict => "sync-parked-conflict",
+            Self::Unsupported => "sync-parked-unsupported",
+            Self::Refused => "sync-parked-refused",
+        };
+        crate::language::t(lang, id)
+    }
+
+    /// Plain words for the patient, in English.
     pub fn message(self) -> &'static str {
         match self {
             Self::SessionUnknown => {

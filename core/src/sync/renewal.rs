@@ -37,7 +37,17 @@ pub enum ClinicKey {
 }
 
 impl ClinicKey {
-    /// The one sentence the app shows about it.
+    /// The one sentence the app shows about it, in `lang` (English: exactly [`ClinicKey::message`]).
+    pub fn words(self, lang: crate::language::Lang) -> String {
+        let id = match self {
+            ClinicKey::Renewed => "sync-clinic-key-renewed",
+            ClinicKey::AtNextConnection => "sync-clinic-key-next-connection",
+            ClinicKey::DeviceRefused => "sync-clinic-key-device-refused",
+        };
+        crate::language::t(lang, id)
+    }
+
+    /// The one sentence the app shows about it, in English.
     pub fn message(self) -> &'static str {
         match self {
             ClinicKey::Renewed => {

@@ -453,3 +453,14 @@ tray-open = Open Tideline
 tray-lock = Lock
 tray-help = Get help now
 tray-quit = Quit
+
+## Clinic sync (core/src/sync): an answer the clinic would not take, the clinic key after a new master key
+
+sync-parked-session-unknown = The clinic no longer has this session, so your answer could not be sent. Please tell your counselor directly.
+sync-parked-not-yours = The clinic says this session is not on your schedule, so your answer could not be sent. Please tell your counselor directly.
+sync-parked-conflict = The clinic already has a different answer for this session. Answer again to send your latest choice.
+sync-parked-unsupported = The clinic's server does not accept answers from this version of the app. Please update the app or tell your counselor directly.
+sync-parked-refused = The clinic could not accept this answer. Please tell your counselor directly.
+sync-clinic-key-renewed = This device's clinic key was renewed too: a copy of your journal made before can no longer act for you at the clinic.
+sync-clinic-key-next-connection = The clinic could not be reached, so this device's clinic key will be renewed at the next connection, before anything else is sent.
+sync-clinic-key-device-refused = The clinic no longer accepts this device, so there was no clinic key to renew; connect again with a new code from the clinic.

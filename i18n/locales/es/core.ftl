@@ -435,3 +435,14 @@ tray-open = Abrir Tideline
 tray-lock = Bloquear
 tray-help = Pedir ayuda ahora
 tray-quit = Salir
+
+## Sincronización con la clínica (core/src/sync)
+
+sync-parked-session-unknown = La clínica ya no tiene esta sesión, así que no se pudo enviar su respuesta. Por favor, avísele directamente a su consejero o consejera.
+sync-parked-not-yours = La clínica indica que esta sesión no está en su calendario, así que no se pudo enviar su respuesta. Por favor, avísele directamente a su consejero o consejera.
+sync-parked-conflict = La clínica ya tiene otra respuesta para esta sesión. Responda de nuevo para enviar su elección más reciente.
+sync-parked-unsupported = El servidor de la clínica no acepta respuestas de esta versión de la aplicación. Por favor, actualice la aplicación o avísele directamente a su consejero o consejera.
+sync-parked-refused = La clínica no pudo aceptar esta respuesta. Por favor, avísele directamente a su consejero o consejera.
+sync-clinic-key-renewed = También se renovó la clave de este dispositivo para la clínica: una copia de su diario hecha antes ya no puede actuar en su nombre ante la clínica.
+sync-clinic-key-next-connection = No se pudo contactar a la clínica, así que la clave de este dispositivo para la clínica se renovará en la próxima conexión, antes de enviar cualquier otra cosa.
+sync-clinic-key-device-refused = La clínica ya no acepta este dispositivo, así que no había una clave para la clínica que renovar; vuelva a conectarse con un código nuevo de la clínica.
