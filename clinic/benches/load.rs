@@ -39,12 +39,8 @@ struct SimulatedDevice {
     appointments: Vec<String>,
 }
 
-fn signed_post(
-    client: &reqwest::Client,
-    base: &str,
-    device: &SimulatedDevice,
-    body: String,
-) -> reqwest::RequestBuilder {
+/// A signed confirmation as raw HTTP/1.1 bytes (keep-alive).
+fn signed_request(device: &SimulatedDevice, host: &str, body: &str) -> Vec<u8> {
     let path = "/fhir/AppointmentResponse";
     let timestamp = Utc::now().timestamp();
     let mut raw = [0u8; 16];
@@ -61,17 +57,94 @@ fn signed_post(
         nonce: &nonce,
         body_sha256_hex: &body_hash,
     });
-    client
-        .post(format!("{base}{path}"))
-        .header(signing::DEVICE_HEADER, &device.id)
-        .header(signing::TIMESTAMP_HEADER, timestamp.to_string())
-        .header(signing::NONCE_HEADER, nonce)
-        .header(
-            signing::SIGNATURE_HEADER,
-            hex::encode(device.key.sign(&input).as_ref()),
-        )
-        .header("content-type", "application/fhir+json")
-        .body(body)
+    let signature = hex::encode(device.key.sign(&input).as_ref());
+    format!(
+        "POST {path} HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/fhir+json\r\n\
+         content-length: {}\r\n{}: {}\r\n{}: {timestamp}\r\n{}: {nonce}\r\n{}: {signature}\r\n\r\n{body}",
+        body.len(),
+        signing::DEVICE_HEADER,
+        device.id,
+        signing::TIMESTAMP_HEADER,
+        signing::NONCE_HEADER,
+        signing::SIGNATURE_HEADER,
+    )
+    .into_bytes()
+}
+
+/// One keep-alive HTTP/1.1 connection of the load generator: the least a client can do (write the
+/// request, read the status line, headers and `content-length` bytes of body), so that the
+/// generator's own CPU stays small beside the server's and is measured apart from it.
+struct Lane {
+    address: String,
+    stream: Option<tokio::net::TcpStream>,
+    buffer: Vec<u8>,
+}
+
+impl Lane {
+    fn new(base: &str) -> Lane {
+        Lane {
+            address: base.trim_start_matches("http://").to_owned(),
+            stream: None,
+            buffer: Vec::with_capacity(4096),
+        }
+    }
+
+    /// Sends one request and returns the answer's status (0 when the connection failed; the next
+    /// request opens a new one).
+    async fn send(&mut self, request: &[u8]) -> u16 {
+        match self.exchange(request).await {
+            Ok(status) => status,
+            Err(_) => {
+                self.stream = None;
+                0
+            }
+        }
+    }
+
+    async fn exchange(&mut self, request: &[u8]) -> std::io::Result<u16> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        if self.stream.is_none() {
+            let stream = tokio::net::TcpStream::connect(&self.address).await?;
+            stream.set_nodelay(true)?;
+            self.stream = Some(stream);
+        }
+        let stream = self.stream.as_mut().expect("connected");
+        stream.write_all(request).await?;
+        self.buffer.clear();
+        let broken = || std::io::Error::from(std::io::ErrorKind::InvalidData);
+        let mut chunk = [0u8; 4096];
+        let head_end = loop {
+            if let Some(at) = self.buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+                break at + 4;
+            }
+            let read = stream.read(&mut chunk).await?;
+            if read == 0 {
+                return Err(broken());
+            }
+            self.buffer.extend_from_slice(&chunk[..read]);
+        };
+        let head = std::str::from_utf8(&self.buffer[..head_end]).map_err(|_| broken())?;
+        let status: u16 = head
+            .get(9..12)
+            .and_then(|code| code.parse().ok())
+            .ok_or_else(broken)?;
+        let length: usize = head
+            .lines()
+            .find_map(|line| {
+                let (name, value) = line.split_once(':')?;
+                name.eq_ignore_ascii_case("content-length")
+                    .then(|| value.trim().parse().ok())?
+            })
+            .unwrap_or(0);
+        while self.buffer.len() < head_end + length {
+            let read = stream.read(&mut chunk).await?;
+            if read == 0 {
+                return Err(broken());
+            }
+            self.buffer.extend_from_slice(&chunk[..read]);
+        }
+        Ok(status)
+    }
 }
 
 /// Where the clinic lives during one measurement.
@@ -240,11 +313,13 @@ fn ppid(stat: &str) -> Option<u32> {
         .ok()
 }
 
-/// CPU ticks so far: this process, its store threads, the second server process, PostgreSQL.
+/// CPU ticks so far: this process, its store threads, the load generator's thread, the second server
+/// process, PostgreSQL.
 #[derive(Debug, Default, Clone, Copy)]
 struct Cpu {
     process: u64,
     store: u64,
+    generator: u64,
     child: u64,
     postgres: u64,
 }
@@ -260,10 +335,15 @@ fn cpu_now(child: Option<u32>, postmaster: Option<u32>) -> Cpu {
     if let Ok(tasks) = std::fs::read_dir("/proc/self/task") {
         for task in tasks.flatten() {
             let comm = read(format!("{}/comm", task.path().display())).unwrap_or_default();
-            if comm.starts_with("tideline-store") {
-                cpu.store += read(format!("{}/stat", task.path().display()))
+            let used = || {
+                read(format!("{}/stat", task.path().display()))
                     .and_then(|s| ticks(&s))
-                    .unwrap_or(0);
+                    .unwrap_or(0)
+            };
+            if comm.starts_with("tideline-store") {
+                cpu.store += used();
+            } else if comm.starts_with("tideline-loadge") {
+                cpu.generator += used();
             }
         }
     }
@@ -430,75 +510,147 @@ async fn enroll(client: &reqwest::Client, base: &str, code: String) -> Simulated
     device
 }
 
-/// The closed loop: every device's lanes confirm appointments until stopped; the measured window's
-/// latencies and failures, its length, and the CPU counters at its start and end.
-async fn run_load(
-    client: &reqwest::Client,
-    bases: &[String],
-    simulated: &[Arc<SimulatedDevice>],
+/// What the measured window saw.
+struct Window {
+    latencies: Vec<Duration>,
+    errors: u64,
+    elapsed: Duration,
+    before: Cpu,
+    after: Cpu,
+}
+
+/// The closed loop, on a thread of its own (`tideline-loadgen`, so its CPU is counted apart from the
+/// server's): every device's lanes confirm appointments until stopped.
+fn run_load(
+    bases: Vec<String>,
+    simulated: Vec<Arc<SimulatedDevice>>,
     (concurrency, seconds): (usize, u64),
     (child_pid, postmaster): (Option<u32>, Option<u32>),
-) -> (Vec<Duration>, u64, Duration, Cpu, Cpu) {
-    let measuring = Arc::new(AtomicBool::new(false));
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut workers = Vec::new();
-    for (device_index, device) in simulated.iter().enumerate() {
-        for lane in 0..concurrency {
-            let (client, base, device) = (
-                client.clone(),
-                bases[device_index % bases.len()].clone(),
-                device.clone(),
-            );
-            let (measuring, stop) = (measuring.clone(), stop.clone());
-            workers.push(tokio::spawn(async move {
-                let mut latencies = Vec::new();
-                let mut errors = 0u64;
-                let mut sent = 0usize;
-                while !stop.load(Ordering::Relaxed) {
-                    let appointment = &device.appointments[sent % device.appointments.len()];
-                    let status = ["accepted", "tentative", "declined"][sent % 3];
-                    let body = json!({
-                        "resourceType": "AppointmentResponse",
-                        "identifier": [{"system": IDEMPOTENCY_KEY_SYSTEM, "value": format!("load-{device_index}-{lane}-{sent}")}],
-                        "appointment": {"reference": appointment},
-                        "actor": {"reference": device.patient},
-                        "participantStatus": status
-                    })
-                    .to_string();
-                    sent += 1;
-                    let started = Instant::now();
-                    let ok = matches!(
-                        signed_post(&client, &base, &device, body).send().await.map(|response| response.status().as_u16()),
-                        Ok(201)
-                    );
-                    if measuring.load(Ordering::Relaxed) {
-                        latencies.push(started.elapsed());
-                        if !ok {
-                            errors += 1;
-                        }
-                    }
-                }
-                (latencies, errors)
-            }));
+) -> Window {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("generator runtime");
+    runtime.block_on(async move {
+        let measuring = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut workers = Vec::new();
+        for (device_index, device) in simulated.iter().enumerate() {
+            for lane in 0..concurrency {
+                let base = bases[device_index % bases.len()].clone();
+                let (device, measuring, stop) = (device.clone(), measuring.clone(), stop.clone());
+                workers.push(tokio::spawn(async move {
+                    confirm_until_stopped(&base, &device, (device_index, lane), &measuring, &stop)
+                        .await
+                }));
+            }
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await; // warm-up: connections open, caches filled
+        let before = cpu_now(child_pid, postmaster);
+        measuring.store(true, Ordering::Relaxed);
+        let started = Instant::now();
+        tokio::time::sleep(Duration::from_secs(seconds)).await;
+        measuring.store(false, Ordering::Relaxed);
+        let elapsed = started.elapsed();
+        let after = cpu_now(child_pid, postmaster);
+        stop.store(true, Ordering::Relaxed);
+        let mut latencies = Vec::new();
+        let mut errors = 0;
+        for worker in workers {
+            let (mut own, own_errors) = worker.await.expect("worker");
+            latencies.append(&mut own);
+            errors += own_errors;
+        }
+        Window {
+            latencies,
+            errors,
+            elapsed,
+            before,
+            after,
+        }
+    })
+}
+
+/// One lane of one device: a confirmation, its answer, the next, until `stop`.
+async fn confirm_until_stopped(
+    base: &str,
+    device: &SimulatedDevice,
+    (device_index, lane_index): (usize, usize),
+    measuring: &AtomicBool,
+    stop: &AtomicBool,
+) -> (Vec<Duration>, u64) {
+    let mut lane = Lane::new(base);
+    let host = lane.address.clone();
+    let mut latencies = Vec::new();
+    let mut errors = 0u64;
+    let mut sent = 0usize;
+    while !stop.load(Ordering::Relaxed) {
+        let appointment = &device.appointments[sent % device.appointments.len()];
+        let status = ["accepted", "tentative", "declined"][sent % 3];
+        let body = json!({
+            "resourceType": "AppointmentResponse",
+            "identifier": [{"system": IDEMPOTENCY_KEY_SYSTEM, "value": format!("load-{device_index}-{lane_index}-{sent}")}],
+            "appointment": {"reference": appointment},
+            "actor": {"reference": device.patient},
+            "participantStatus": status
+        })
+        .to_string();
+        sent += 1;
+        let started = Instant::now();
+        let request = signed_request(device, &host, &body);
+        let ok = lane.send(&request).await == 201;
+        if measuring.load(Ordering::Relaxed) {
+            latencies.push(started.elapsed());
+            if !ok {
+                errors += 1;
+            }
         }
     }
-    tokio::time::sleep(Duration::from_secs(2)).await; // warm-up: connections open, caches filled
-    let cpu_before = cpu_now(child_pid, postmaster);
-    measuring.store(true, Ordering::Relaxed);
-    let started = Instant::now();
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
-    measuring.store(false, Ordering::Relaxed);
-    let elapsed = started.elapsed();
-    let cpu_after = cpu_now(child_pid, postmaster);
-    stop.store(true, Ordering::Relaxed);
-    let mut latencies = Vec::new();
-    let mut errors = 0;
-    for worker in workers {
-        let (mut own, own_errors) = worker.await.expect("worker");
-        latencies.append(&mut own);
-        errors += own_errors;
-    }
-    (latencies, errors, elapsed, cpu_before, cpu_after)
+    (latencies, errors)
+}
+
+/// CPU nanoseconds this thread has run (the scheduler's own count, `/proc/thread-self/schedstat`).
+fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|text| text.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The CPU milliseconds of one server-side signature check (Ed25519 verify of a request's signing
+/// input, as `access::DeviceProof::verifies` does), measured alone: the best of five runs of 500.
+fn signature_check_ms(device: &SimulatedDevice) -> f64 {
+    let proof = tideline_clinic::access::DeviceProof {
+        device_id: device.id.clone(),
+        timestamp: Utc::now().timestamp().to_string(),
+        nonce: "calibration-nonce-0123456789".into(),
+        method: "POST".into(),
+        path_and_query: "/fhir/AppointmentResponse".into(),
+        body_sha256_hex: hex::encode(digest(&SHA256, b"{}").as_ref()),
+        signature: String::new(),
+    };
+    let input = signing::request_signing_input(&signing::SignedRequest {
+        device_id: &proof.device_id,
+        method: &proof.method,
+        path_and_query: &proof.path_and_query,
+        timestamp: proof.timestamp.parse().expect("timestamp"),
+        nonce: &proof.nonce,
+        body_sha256_hex: &proof.body_sha256_hex,
+    });
+    let proof = tideline_clinic::access::DeviceProof {
+        signature: hex::encode(device.key.sign(&input).as_ref()),
+        ..proof
+    };
+    let public_key = device.key.public_key().as_ref().to_vec();
+    (0..5)
+        .map(|_| {
+            let started = thread_cpu_ns();
+            for _ in 0..500 {
+                assert!(proof.verifies(&public_key));
+            }
+            (thread_cpu_ns() - started) as f64 / 500.0 / 1e6
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 async fn measure(setup: Setup) -> Figures {
@@ -549,14 +701,31 @@ async fn measure(setup: Setup) -> Figures {
         ));
     }
 
-    let (mut latencies, errors, elapsed, cpu_before, cpu_after) = run_load(
-        &client,
-        &bases,
-        &simulated,
-        (concurrency, seconds),
-        (child_pid, postmaster),
-    )
-    .await;
+    let signature_ms = signature_check_ms(&simulated[0]);
+    let window = tokio::task::spawn_blocking(move || {
+        std::thread::Builder::new()
+            .name("tideline-loadgen".into())
+            .spawn(move || {
+                run_load(
+                    bases,
+                    simulated,
+                    (concurrency, seconds),
+                    (child_pid, postmaster),
+                )
+            })
+            .expect("generator thread")
+            .join()
+            .expect("generator")
+    })
+    .await
+    .expect("generator");
+    let Window {
+        mut latencies,
+        errors,
+        elapsed,
+        before: cpu_before,
+        after: cpu_after,
+    } = window;
     latencies.sort_unstable();
     let percentile =
         |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
@@ -566,17 +735,24 @@ async fn measure(setup: Setup) -> Figures {
     let tick_ms = 1000.0 / 100.0;
     let per_request = |ticks: u64| ticks as f64 * tick_ms / requests;
     let store = cpu_after.store - cpu_before.store;
-    let process = cpu_after.process - cpu_before.process;
+    let generator = cpu_after.generator - cpu_before.generator;
+    let server = (cpu_after.process - cpu_before.process).saturating_sub(store + generator);
+    // The signatures are checked on the server's threads; their share is the measured cost of one
+    // check, counted once per request in this process (the second process checks its own).
+    let in_this_process = 1.0 / processes as f64;
+    let signatures = signature_ms * in_this_process;
     let mut cpu = vec![
-        ("store thread", per_request(store)),
+        ("signature check", signatures),
         (
-            "rest of this process (HTTP, signatures, JSON; load generator)",
-            per_request(process - store),
+            "HTTP and JSON (server threads less signatures)",
+            (per_request(server) - signatures).max(0.0),
         ),
+        ("SQL (store thread)", per_request(store)),
+        ("load generator", per_request(generator)),
     ];
     if child_pid.is_some() {
         cpu.push((
-            "second server process",
+            "second server process (all of it)",
             per_request(cpu_after.child - cpu_before.child),
         ));
     }

@@ -5,6 +5,9 @@
 //! the whole authorization model: a device sees only its own patient, staff only their own clinic, and
 //! the local operator (the CLI, who holds the data directory) everything.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use crate::db::{params, Connection, OptionalExtension};
 use chrono::{DateTime, Utc};
 use ring::digest::{digest, SHA256};
@@ -12,6 +15,9 @@ use ring::signature::{UnparsedPublicKey, ED25519};
 use tideline_wire::{hex, signing};
 
 use crate::problem::Problem;
+
+/// Why a device is refused another patient's record.
+pub const NOT_OWN_PATIENT_RECORD: &str = "record belongs to another patient";
 
 /// An authenticated caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +78,7 @@ impl Caller {
             Caller::Device {
                 patient_id: own, ..
             } if *own == patient_id => Ok(()),
-            Caller::Device { .. } => Err(Problem::Forbidden("record belongs to another patient")),
+            Caller::Device { .. } => Err(Problem::Forbidden(NOT_OWN_PATIENT_RECORD)),
             _ => self.may_manage(clinic_id),
         }
     }
@@ -106,6 +112,89 @@ pub struct DeviceProof {
     pub body_sha256_hex: String,
 }
 
+impl DeviceProof {
+    /// Whether the signature verifies under `public_key` (false for a malformed timestamp or
+    /// signature, which [`authenticate`] refuses before it gets this far).
+    pub fn verifies(&self, public_key: &[u8]) -> bool {
+        let (Ok(timestamp), Some(signature)) = (
+            self.timestamp.parse::<i64>(),
+            hex::decode(&self.signature).filter(|bytes| bytes.len() == 64),
+        ) else {
+            return false;
+        };
+        let input = signing::request_signing_input(&signing::SignedRequest {
+            device_id: &self.device_id,
+            method: &self.method,
+            path_and_query: &self.path_and_query,
+            timestamp,
+            nonce: &self.nonce,
+            body_sha256_hex: &self.body_sha256_hex,
+        });
+        UnparsedPublicKey::new(&ED25519, public_key)
+            .verify(&input, &signature)
+            .is_ok()
+    }
+}
+
+/// The devices' public keys as the database last showed them, so that a request's Ed25519 signature
+/// can be checked before its store job, on the thread that received it, instead of on the one writer
+/// thread. It decides nothing by itself: the job still reads the device row (key and revocation) in
+/// its own transaction and uses the early answer only when that row holds the very key it was made
+/// with; otherwise it verifies again there.
+#[derive(Debug, Default)]
+pub struct DeviceKeys(Mutex<HashMap<i64, Arc<[u8]>>>);
+
+/// A signature checked early against a remembered key.
+#[derive(Debug, Clone)]
+pub struct EarlyCheck {
+    key: Arc<[u8]>,
+    verifies: bool,
+}
+
+impl EarlyCheck {
+    /// The key the signature was checked against.
+    pub fn key(&self) -> &[u8] {
+        &self.key
+    }
+
+    /// Whether it verified under that key.
+    pub fn verifies(&self) -> bool {
+        self.verifies
+    }
+}
+
+impl DeviceKeys {
+    /// Beyond this many devices the memory is cleared (and refilled by the next requests).
+    const MAX_DEVICES: usize = 100_000;
+
+    /// Verifies a device request's signature against the key remembered for its device; `None` when
+    /// it is not a device request or no key is known yet.
+    pub fn check(&self, credentials: &Credentials) -> Option<EarlyCheck> {
+        let Credentials::Device(proof) = credentials else {
+            return None;
+        };
+        let device_id = proof.device_id.parse::<i64>().ok()?;
+        let key = self.0.lock().ok()?.get(&device_id)?.clone();
+        Some(EarlyCheck {
+            verifies: proof.verifies(&key),
+            key,
+        })
+    }
+
+    fn remember(&self, device_id: i64, key: &[u8]) {
+        let Ok(mut keys) = self.0.lock() else {
+            return;
+        };
+        if keys.get(&device_id).is_some_and(|known| **known == *key) {
+            return;
+        }
+        if keys.len() >= Self::MAX_DEVICES {
+            keys.clear();
+        }
+        keys.insert(device_id, Arc::from(key));
+    }
+}
+
 /// What a request presented.
 #[derive(Debug, Clone)]
 pub enum Credentials {
@@ -134,6 +223,17 @@ pub fn authenticate(
     credentials: &Credentials,
     now: DateTime<Utc>,
 ) -> Result<Caller, Refused> {
+    authenticate_early(conn, credentials, now, (&DeviceKeys::default(), None))
+}
+
+/// [`authenticate`], where `keys` remembers the device's key for [`DeviceKeys::check`] and `early` is
+/// that check, used only if it was made with the key the device row holds now.
+pub fn authenticate_early(
+    conn: &Connection,
+    credentials: &Credentials,
+    now: DateTime<Utc>,
+    (keys, early): (&DeviceKeys, Option<&EarlyCheck>),
+) -> Result<Caller, Refused> {
     match credentials {
         Credentials::None => Err(Refused {
             problem: Problem::Unauthenticated(
@@ -150,7 +250,7 @@ pub fn authenticate(
                 problem: Problem::BadCredentials("unknown or expired staff token"),
                 claimed: "unverified:staff".into(),
             }),
-        Credentials::Device(proof) => authenticate_device(conn, proof, now),
+        Credentials::Device(proof) => authenticate_device(conn, proof, now, (keys, early)),
     }
 }
 
@@ -158,6 +258,7 @@ fn authenticate_device(
     conn: &Connection,
     proof: &DeviceProof,
     now: DateTime<Utc>,
+    (keys, early): (&DeviceKeys, Option<&EarlyCheck>),
 ) -> Result<Caller, Refused> {
     let Ok(device_id) = proof.device_id.parse::<i64>() else {
         return Err(Refused {
@@ -180,9 +281,9 @@ fn authenticate_device(
     if !signing::is_valid_nonce(&proof.nonce) {
         return Err(refuse(Problem::BadCredentials("malformed nonce")));
     }
-    let signature = hex::decode(&proof.signature)
-        .filter(|bytes| bytes.len() == 64)
-        .ok_or_else(|| refuse(Problem::BadCredentials("malformed signature")))?;
+    if hex::decode(&proof.signature).is_none_or(|bytes| bytes.len() != 64) {
+        return Err(refuse(Problem::BadCredentials("malformed signature")));
+    }
     let device: Option<(Vec<u8>, Option<i64>, i64, i64)> = conn
         .prepare_cached(
             "SELECT d.public_key, d.revoked_at, d.patient_id, p.clinic_id
@@ -202,17 +303,14 @@ fn authenticate_device(
     if revoked_at.is_some() {
         return Err(refuse(Problem::BadCredentials("device revoked")));
     }
-    let input = signing::request_signing_input(&signing::SignedRequest {
-        device_id: &proof.device_id,
-        method: &proof.method,
-        path_and_query: &proof.path_and_query,
-        timestamp,
-        nonce: &proof.nonce,
-        body_sha256_hex: &proof.body_sha256_hex,
-    });
-    UnparsedPublicKey::new(&ED25519, &public_key)
-        .verify(&input, &signature)
-        .map_err(|_| refuse(Problem::BadCredentials("signature does not verify")))?;
+    keys.remember(device_id, &public_key);
+    let verifies = match early {
+        Some(early) if *early.key == *public_key => early.verifies,
+        _ => proof.verifies(&public_key),
+    };
+    if !verifies {
+        return Err(refuse(Problem::BadCredentials("signature does not verify")));
+    }
     // Checked after the signature so that nobody but the device can use up its nonces.
     let inserted = conn
         .prepare_cached(

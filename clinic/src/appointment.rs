@@ -254,12 +254,12 @@ pub fn set_participant_status(
     status: ParticipationStatus,
     now: DateTime<Utc>,
 ) -> Result<(), Problem> {
-    let seq = next_change_seq(conn)?;
+    // The next change cursor in the same statement (one writer at a time: see the module's note).
     conn.prepare_cached(
         "UPDATE appointment SET participant_status = ?1, version = version + 1, updated_at_ms = ?2,
-           change_seq = ?3 WHERE id = ?4",
+           change_seq = (SELECT coalesce(max(change_seq), 0) + 1 FROM appointment) WHERE id = ?3",
     )?
-    .execute(params![status.code(), now.timestamp_millis(), seq, id])?;
+    .execute(params![status.code(), now.timestamp_millis(), id])?;
     Ok(())
 }
 

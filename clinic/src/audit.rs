@@ -263,6 +263,52 @@ pub fn append(
     Ok(())
 }
 
+/// Appends several rows, in order, all at `at`: one read of the head and, on PostgreSQL, one
+/// statement for all of them (the group-commit path of the confirmations). The same chain as that
+/// many [`append`] calls.
+pub fn append_many(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    entries: &[AuditEntry],
+) -> Result<(), crate::db::Error> {
+    if conn.engine() == crate::db::Engine::Sqlite || entries.len() < 2 {
+        return entries.iter().try_for_each(|entry| append(conn, at, entry));
+    }
+    let (key, _) = attached(conn)?;
+    conn.lock_audit_head()?;
+    let head: Option<(i64, Vec<u8>)> = conn
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let (mut seq, mut prev) = head.unwrap_or((0, GENESIS.to_vec()));
+    let at_ms = at.timestamp_millis();
+    let mut rows = Vec::with_capacity(entries.len());
+    for entry in entries {
+        seq += 1;
+        let hash = row_mac(&key, &prev, seq, at_ms, entry);
+        rows.push(serde_json::json!({
+            "seq": seq, "actor": entry.actor, "action": entry.action, "target": entry.target,
+            "outcome": entry.outcome, "address": entry.address,
+            "prev": hex::encode(&prev), "hash": hex::encode(&hash),
+        }));
+        prev = hash;
+    }
+    conn.execute(
+        "INSERT INTO audit (seq, at_ms, actor, action, target, outcome, address, prev_hash, hash)
+         SELECT r.seq, ?2, r.actor, r.action, r.target, r.outcome, r.address,
+                decode(r.prev, 'hex'), decode(r.hash, 'hex')
+         FROM jsonb_to_recordset(?1::text::jsonb)
+           AS r(seq BIGINT, actor TEXT, action TEXT, target TEXT, outcome TEXT, address TEXT,
+                prev TEXT, hash TEXT)
+         ORDER BY r.seq",
+        params![serde_json::Value::Array(rows).to_string(), at_ms],
+    )?;
+    Ok(())
+}
+
 type Row = (i64, i64, AuditEntry, Vec<u8>, Vec<u8>);
 
 fn rows(conn: &Connection) -> crate::db::Result<Vec<Row>> {

@@ -87,6 +87,9 @@ impl std::fmt::Debug for AuditKey {
     }
 }
 
+/// The clinic's writer lock on PostgreSQL: one transaction-scoped advisory lock for every writer.
+const WRITER_LOCK: &str = "pg_advisory_xact_lock(7361002)";
+
 /// A result with the storage error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -215,15 +218,26 @@ impl Connection {
         let Inner::Postgres(pg) = &self.inner else {
             return Ok(());
         };
-        self.query_row(
-            "SELECT pg_advisory_xact_lock(7361002)::text",
-            [],
-            |_| Ok(()),
-        )?;
+        self.query_row(&format!("SELECT {WRITER_LOCK}::text"), [], |_| Ok(()))?;
         if let Ok(mut pg) = pg.try_borrow_mut() {
             pg.writer_locked = true;
         }
         Ok(())
+    }
+
+    /// Begins a write transaction holding the clinic's writer lock, in one round trip on PostgreSQL
+    /// (`BEGIN IMMEDIATE` on SQLite): what the store's writer does before each batch.
+    pub fn begin_writer(&self) -> Result<()> {
+        match &self.inner {
+            Inner::Sqlite(_) => self.execute_batch("BEGIN IMMEDIATE"),
+            Inner::Postgres(pg) => {
+                self.execute_batch(&format!("BEGIN; SELECT {WRITER_LOCK}"))?;
+                if let Ok(mut pg) = pg.try_borrow_mut() {
+                    pg.writer_locked = true;
+                }
+                Ok(())
+            }
+        }
     }
 
     /// Runs statements without parameters (DDL, transaction control), separated by semicolons.

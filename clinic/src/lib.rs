@@ -16,6 +16,7 @@ pub mod attendance;
 pub mod audit;
 pub mod capability;
 pub mod clock;
+pub mod confirm;
 pub mod copy;
 pub mod course;
 pub mod db;

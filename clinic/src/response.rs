@@ -21,7 +21,13 @@ pub fn is_valid_key(key: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
 }
 
-fn render(
+/// Why an answer for another patient is refused.
+pub const NOT_OWN_PATIENT: &str = "a device answers only for its own patient";
+/// Why a reused idempotency key is refused.
+pub const KEY_REUSED: &str = "idempotency key was already used for a different answer";
+
+/// The stored answer as a resource.
+pub fn render(
     id: i64,
     key: &str,
     appointment_id: i64,
@@ -86,9 +92,7 @@ pub fn create(
         ));
     }
     if answer.actor.id_of("Patient") != Some(patient_id.to_string().as_str()) {
-        return Err(Problem::Forbidden(
-            "a device answers only for its own patient",
-        ));
+        return Err(Problem::Forbidden(NOT_OWN_PATIENT));
     }
     let appointment_id: i64 = answer
         .appointment
@@ -110,9 +114,7 @@ pub fn create(
         if earlier_appointment != appointment_id
             || earlier_status != answer.participant_status.code()
         {
-            return Err(Problem::Conflict(
-                "idempotency key was already used for a different answer",
-            ));
+            return Err(Problem::Conflict(KEY_REUSED));
         }
         let resource = render(
             id,
@@ -127,15 +129,28 @@ pub fn create(
             replay: true,
         });
     }
-    appointment::read(conn, caller, appointment_id)?;
+    // Whose appointment it is (what `appointment::read` checks, without rendering the resource).
+    let owner: (i64, i64) = conn
+        .prepare_cached(
+            "SELECT a.patient_id, p.clinic_id FROM appointment a JOIN session s ON s.id = a.session_id
+             JOIN program g ON g.id = s.program_id JOIN patient p ON p.id = a.patient_id
+             WHERE a.id = ?1",
+        )?
+        .query_row([appointment_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
+        .ok_or(Problem::NotFound)?;
+    caller.may_see_patient(owner.1, owner.0)?;
     let at_ms = now.timestamp_millis();
-    conn.prepare_cached(
-        "INSERT INTO appointment_response
-           (appointment_id, patient_id, device_id, idempotency_key, participant_status, created_at_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![appointment_id, patient_id, device_id, key, answer.participant_status.code(), at_ms])?;
-    let id = conn.last_insert_rowid();
+    let id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO appointment_response
+               (appointment_id, patient_id, device_id, idempotency_key, participant_status, created_at_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        )?
+        .query_row(
+            params![appointment_id, patient_id, device_id, key, answer.participant_status.code(), at_ms],
+            |row| row.get(0),
+        )?;
     appointment::set_participant_status(conn, appointment_id, answer.participant_status, now)?;
     Ok(Stored {
         resource: render(

@@ -13,16 +13,24 @@
 //! audit chain, change sequences, nonces and idempotency keys see one writer, as on SQLite, and
 //! PostgreSQL's commit answers for the whole batch. A lost session is replaced before the next batch;
 //! while the database cannot be reached, jobs fail with [`Problem::Unavailable`] (503) and nothing
-//! is written.
+//! is written. There the batch's attendance confirmations ([`Store::confirm`]) go to the database
+//! together, in one statement ([`crate::confirm`]) instead of a dozen round trips each.
+//!
+//! On either engine a device request's Ed25519 signature is checked before its job, on the thread
+//! that received it ([`DeviceKeys`]); the job reads the device row in its transaction as before and
+//! verifies again itself only when the row holds another key than the early check used.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::thread;
 
 use tokio::sync::oneshot;
 
+use crate::access::DeviceKeys;
+use crate::confirm::Confirmation;
 use crate::db::{self, Connection};
 use crate::problem::Problem;
+use crate::response::Stored;
 
 /// The SQLite migrations, in order. Index `i` moves the schema from `user_version = i` to `i + 1`; a
 /// migration once released is never edited, only followed by a new one.
@@ -158,6 +166,7 @@ fn connect_postgres(url: &str, data_dir: &Path) -> Result<Connection, db::Error>
     let client = db::off_runtime(|| postgres::Client::connect(url, postgres::NoTls))?;
     let mut conn = Connection::postgres(client);
     attach_key(&mut conn, data_dir)?;
+    crate::confirm::install(&conn)?;
     Ok(conn)
 }
 
@@ -259,13 +268,32 @@ pub fn atomically<T, E: From<db::Error>>(
 type Completion = Box<dyn FnOnce(Result<(), Problem>) + Send>;
 type Job = Box<dyn FnOnce(&Connection) -> Completion + Send>;
 
+/// A job's work as [`Store::run`] takes it: `Ok(Err(..))` keeps what it wrote (a refusal's audit
+/// row), `Err` rolls it back.
+pub type Work<T> = Box<dyn FnOnce(&Connection) -> Result<Result<T, Problem>, Problem> + Send>;
+
+/// A confirmation waiting for the writer: what the grouped path needs, the same work as an
+/// ordinary job for when that path leaves it, and where its answer goes.
+struct Grouped {
+    item: Confirmation,
+    ordinary: Work<Stored>,
+    reply: oneshot::Sender<Result<Stored, Problem>>,
+}
+
+/// What the writer receives.
+enum Task {
+    Job(Job),
+    Confirm(Box<Grouped>),
+}
+
 /// How many waiting jobs share one commit at most; bounds the latency a batch adds to its first job.
 const MAX_BATCH: usize = 256;
 
 /// A handle to the writer. Cheap to clone; the writer ends when the last handle is dropped.
 #[derive(Debug, Clone)]
 pub struct Store {
-    jobs: mpsc::Sender<Job>,
+    jobs: mpsc::Sender<Task>,
+    keys: Arc<DeviceKeys>,
 }
 
 impl Store {
@@ -288,12 +316,20 @@ impl Store {
                 conn: Some(conn),
             },
         };
-        let (jobs, queue) = mpsc::channel::<Job>();
+        let (jobs, queue) = mpsc::channel::<Task>();
         thread::Builder::new()
             .name("tideline-store".into())
             .spawn(move || write_loop(session, queue))
             .map_err(|_| db::Error::InvalidQuery)?;
-        Ok(Store { jobs })
+        Ok(Store {
+            jobs,
+            keys: Arc::default(),
+        })
+    }
+
+    /// The devices' keys as this server last read them (see [`DeviceKeys`]).
+    pub fn device_keys(&self) -> Arc<DeviceKeys> {
+        self.keys.clone()
     }
 
     /// Runs `work` on the writer thread inside its own savepoint and returns its result once the batch
@@ -313,8 +349,30 @@ impl Store {
                 let _ = reply.send(result);
             })
         });
-        self.jobs.send(job).map_err(|_| Problem::Internal)?;
+        self.jobs
+            .send(Task::Job(job))
+            .map_err(|_| Problem::Internal)?;
         // A job dropped unrun (no transaction could be started) wrote nothing: try again later.
+        answer.await.map_err(|_| Problem::Unavailable)?
+    }
+
+    /// Runs a confirmation: on PostgreSQL grouped with the others waiting ([`crate::confirm`]),
+    /// else (or when the grouped path leaves it) as `ordinary`, the work [`Store::run`] would do
+    /// for it. Answered once the batch is committed, like every job.
+    pub async fn confirm(
+        &self,
+        item: Confirmation,
+        ordinary: Work<Stored>,
+    ) -> Result<Stored, Problem> {
+        let (reply, answer) = oneshot::channel();
+        let grouped = Grouped {
+            item,
+            ordinary,
+            reply,
+        };
+        self.jobs
+            .send(Task::Confirm(Box::new(grouped)))
+            .map_err(|_| Problem::Internal)?;
         answer.await.map_err(|_| Problem::Unavailable)?
     }
 }
@@ -348,10 +406,7 @@ impl Session {
                 if conn.as_ref().is_none_or(Connection::is_closed) {
                     *conn = connect_postgres(url, data_dir).ok();
                 }
-                let began = conn.as_ref().map(|conn| {
-                    conn.execute_batch("BEGIN")
-                        .and_then(|()| conn.lock_writer())
-                });
+                let began = conn.as_ref().map(Connection::begin_writer);
                 match began {
                     Some(Ok(())) => conn.as_ref(),
                     Some(Err(error)) => {
@@ -394,12 +449,40 @@ pub fn checkpoint(conn: &Connection) -> Result<bool, db::Error> {
     }
 }
 
-fn write_loop(mut session: Session, queue: mpsc::Receiver<Job>) {
+/// Runs the batch's confirmations: those the grouped path settles, then the rest as ordinary jobs.
+fn run_confirmations(conn: &Connection, grouped: Vec<Grouped>) -> Vec<Completion> {
+    let items: Vec<Confirmation> = grouped.iter().map(|g| g.item.clone()).collect();
+    let settled = if conn.engine() == db::Engine::Sqlite {
+        vec![None; items.len()]
+    } else {
+        atomically(conn, |conn| crate::confirm::run(conn, &items)).unwrap_or_else(|error| {
+            // Rolled back to before the function's statement: the ordinary path, one at a time.
+            tracing::warn!(kind = %error.kind(), "grouped confirmations failed; one at a time");
+            vec![None; items.len()]
+        })
+    };
+    grouped
+        .into_iter()
+        .zip(settled)
+        .map(|(grouped, settled)| {
+            let result = match settled {
+                Some((result, _)) => result,
+                None => atomically(conn, grouped.ordinary).and_then(|result| result),
+            };
+            let reply = grouped.reply;
+            Box::new(move |committed: Result<(), Problem>| {
+                let _ = reply.send(committed.and(result));
+            }) as Completion
+        })
+        .collect()
+}
+
+fn write_loop(mut session: Session, queue: mpsc::Receiver<Task>) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {
-                Ok(job) => batch.push(job),
+                Ok(task) => batch.push(task),
                 Err(_) => break,
             }
         }
@@ -408,7 +491,17 @@ fn write_loop(mut session: Session, queue: mpsc::Receiver<Job>) {
             drop(batch);
             continue;
         };
-        let completions: Vec<Completion> = batch.into_iter().map(|job| job(conn)).collect();
+        let mut completions: Vec<Completion> = Vec::with_capacity(batch.len());
+        let mut grouped = Vec::new();
+        for task in batch {
+            match task {
+                Task::Job(job) => completions.push(job(conn)),
+                Task::Confirm(confirmation) => grouped.push(*confirmation),
+            }
+        }
+        if !grouped.is_empty() {
+            completions.extend(run_confirmations(conn, grouped));
+        }
         let committed = match conn.execute_batch("COMMIT") {
             Ok(()) => Ok(()),
             Err(error) => {

@@ -9,10 +9,13 @@ use tideline_wire::{
 };
 
 use super::{
-    fhir_answer, fhir_response, guarded, json_response, parse_body, record_id, AppState, Inbound,
+    fhir_answer, fhir_response, guarded, guarded_job, json_response, parse_body, record_id,
+    AppState, Inbound,
 };
+use crate::access::Credentials;
 use crate::appointment::{self, Search};
 use crate::audit::{self, AuditEntry};
+use crate::confirm::{self, Confirmation};
 use crate::problem::Problem;
 
 /// Response header carrying the incremental-sync cursor of an Appointment search.
@@ -280,11 +283,26 @@ pub(super) async fn create_appointment_response(
     let parsed: Result<AppointmentResponse, Problem> = inbound
         .require_json(true)
         .and_then(|()| parse_body(&inbound.body));
-    let result = guarded(
+    let credentials = inbound.credentials();
+    // Checked here, off the writer, against the key the store last read for the device.
+    let early = state.store.device_keys().check(&credentials);
+    // A well-formed device confirmation may go with others in one statement (crate::confirm).
+    let grouped = match &credentials {
+        Credentials::Device(proof) => Confirmation::eligible(
+            proof,
+            early.as_ref(),
+            parsed.as_ref(),
+            &inbound.address,
+            state.clock.clone(),
+        ),
+        _ => None,
+    };
+    let job = guarded_job(
         &state,
         &inbound,
-        "create AppointmentResponse",
-        "AppointmentResponse".into(),
+        (credentials, early),
+        confirm::ACTION,
+        confirm::TARGET.into(),
         move |conn, caller, now| {
             let answer = parsed?;
             let stored = crate::response::create(conn, caller, &answer, now)?;
@@ -295,8 +313,11 @@ pub(super) async fn create_appointment_response(
             );
             Ok((stored, target))
         },
-    )
-    .await;
+    );
+    let result = match grouped {
+        Some(item) => state.store.confirm(item, job).await,
+        None => state.store.run(job).await.and_then(|result| result),
+    };
     match result {
         Ok(stored) => {
             // The same status and body on a replay: the app cannot tell, and need not.

@@ -32,11 +32,11 @@ use ring::digest::{digest, SHA256};
 use serde::Serialize;
 use tideline_wire::{hex, signing, OperationOutcome, FHIR_JSON};
 
-use crate::access::{authenticate, Caller, Credentials, DeviceProof};
+use crate::access::{authenticate_early, Caller, Credentials, DeviceProof, EarlyCheck};
 use crate::audit::{self, AuditEntry};
 use crate::clock::Clock;
 use crate::problem::Problem;
-use crate::store::{atomically, Store};
+use crate::store::{atomically, Store, Work};
 
 /// The largest body the server reads; every legitimate request is far smaller.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -307,46 +307,72 @@ where
     F: FnOnce(&Connection, &Caller, DateTime<Utc>) -> Result<(T, String), Problem> + Send + 'static,
 {
     let credentials = inbound.credentials();
+    // The signature is checked here, on the thread that received the request, against the key the
+    // store last read; the job uses that answer only if the device row still holds that key.
+    let early = state.store.device_keys().check(&credentials);
+    let job = guarded_job(
+        state,
+        inbound,
+        (credentials, early),
+        action,
+        target_hint,
+        operation,
+    );
+    state.store.run(job).await?
+}
+
+/// The store job of [`guarded`], for a request whose credentials (and early signature check) the
+/// caller already has.
+pub fn guarded_job<T, F>(
+    state: &AppState,
+    inbound: &Inbound,
+    (credentials, early): (Credentials, Option<EarlyCheck>),
+    action: &'static str,
+    target_hint: String,
+    operation: F,
+) -> Work<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Connection, &Caller, DateTime<Utc>) -> Result<(T, String), Problem> + Send + 'static,
+{
+    let keys = state.store.device_keys();
     let address = inbound.address.clone();
     let clock = state.clock.clone();
-    state
-        .store
-        .run(move |conn| {
-            let now = clock.now();
-            let entry = |actor: String, target: String, outcome: &str| AuditEntry {
-                actor,
-                action: action.to_owned(),
-                target,
-                outcome: outcome.to_owned(),
-                address: address.clone(),
-            };
-            let caller = match authenticate(conn, &credentials, now) {
-                Ok(caller) => caller,
-                Err(refused) => {
-                    audit::append(
-                        conn,
-                        now,
-                        &entry(refused.claimed, target_hint, refused.problem.audit_word()),
-                    )?;
-                    return Ok(Err(refused.problem));
-                }
-            };
-            match atomically(conn, |conn| operation(conn, &caller, now)) {
-                Ok((value, target)) => {
-                    audit::append(conn, now, &entry(caller.actor(), target, "allowed"))?;
-                    Ok(Ok(value))
-                }
-                Err(problem) => {
-                    audit::append(
-                        conn,
-                        now,
-                        &entry(caller.actor(), target_hint, problem.audit_word()),
-                    )?;
-                    Ok(Err(problem))
-                }
+    Box::new(move |conn| {
+        let now = clock.now();
+        let entry = |actor: String, target: String, outcome: &str| AuditEntry {
+            actor,
+            action: action.to_owned(),
+            target,
+            outcome: outcome.to_owned(),
+            address: address.clone(),
+        };
+        let caller = match authenticate_early(conn, &credentials, now, (&keys, early.as_ref())) {
+            Ok(caller) => caller,
+            Err(refused) => {
+                audit::append(
+                    conn,
+                    now,
+                    &entry(refused.claimed, target_hint, refused.problem.audit_word()),
+                )?;
+                return Ok(Err(refused.problem));
             }
-        })
-        .await?
+        };
+        match atomically(conn, |conn| operation(conn, &caller, now)) {
+            Ok((value, target)) => {
+                audit::append(conn, now, &entry(caller.actor(), target, "allowed"))?;
+                Ok(Ok(value))
+            }
+            Err(problem) => {
+                audit::append(
+                    conn,
+                    now,
+                    &entry(caller.actor(), target_hint, problem.audit_word()),
+                )?;
+                Ok(Err(problem))
+            }
+        }
+    })
 }
 
 /// Parses a numeric record id from a path segment; anything else cannot name a record.
