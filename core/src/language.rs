@@ -48,7 +48,10 @@ pub fn list_and(lang: Lang, items: &[String]) -> String {
         [init @ .., last] => tr(
             lang,
             "list-and",
-            &[("init", Arg::from(init.join(", "))), ("last", Arg::from(last))],
+            &[
+                ("init", Arg::from(init.join(", "))),
+                ("last", Arg::from(last)),
+            ],
         ),
     }
 }
@@ -125,9 +128,26 @@ pub fn current(dir: &Path) -> Lang {
 }
 
 /// Stores the choice (atomically: the file holds the old tag or the new one, never part of one).
+/// Its own small write rather than the vault's helper: the vault's modules make sentences, so they
+/// sit above this one (tests/layers).
 pub fn store(dir: &Path, lang: Lang) -> Result<()> {
+    use std::io::Write;
     std::fs::create_dir_all(dir)?;
-    crate::vault::write_file_atomically(&path(dir), format!("{}\n", lang.tag()).as_bytes())
+    let tmp = dir.join(format!(".{FILE}.partial"));
+    let written = (|| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(format!("{}\n", lang.tag()).as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path(dir))?;
+        if cfg!(unix) {
+            std::fs::File::open(dir)?.sync_all()?;
+        }
+        Ok(())
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    Ok(written?)
 }
 
 /// The current language, shared between threads; cloning shares the same value.
