@@ -326,6 +326,16 @@ test("en-XA: sharing and the clinic: connect, a wrong code, connected, a parked 
     await page.getByRole("heading", { name: "Riverside Clinic" }).waitFor();
     await page.locator("main .notice").waitFor();
     await scan("clinic-connected");
+    // Another device enrolled in the patient's name: the warning on Clinic and on Home.
+    await server.clinic("another-device");
+    await button(page, "clinic-sync-now").click();
+    await page.getByRole("heading", { name: X("clinic-new-device-title") }).waitFor();
+    await scan("clinic-new-device");
+    await nav(page, "home");
+    await page.getByRole("heading", { name: X("home-device-title") }).waitFor();
+    await scan("home-new-device");
+    await nav(page, "clinic");
+    await button(page, "clinic-seen-it").click();
     await nav(page, "sessions");
     const booked = page.locator("li", { has: page.getByRole("heading", { name: "IOP evening group" }) });
     await booked.getByRole("button", { name: X("sessions-respond-declined") }).click();
@@ -362,6 +372,12 @@ test("en-XA: sharing and the clinic: connect, a wrong code, connected, a parked 
     await button(page, "share-revoke").first().click();
     await button(page, "share-revoke-confirm").waitFor();
     await scan("share-revoke-question");
+    // The clinic no longer accepts this device: nothing is sent, connect again.
+    await server.clinic("revoke");
+    await nav(page, "clinic");
+    await button(page, "clinic-sync-now").click();
+    await page.getByRole("heading", { name: X("clinic-connect-again-title") }).waitFor();
+    await scan("clinic-refused");
     report(found, wide);
   } finally {
     await ctx.context.close();
