@@ -69,6 +69,22 @@ pub(crate) fn open(
     aad: &[u8],
     envelope: &[u8],
 ) -> Result<Vec<u8>, EnvelopeError> {
+    let mut body = Vec::new();
+    let plain_len = open_into(key, magic, version, aad, envelope, &mut body)?.len();
+    body.truncate(plain_len);
+    Ok(body)
+}
+
+/// Opens an envelope like [`open`], decrypting into `buf` (which callers opening many envelopes
+/// reuse, so the loop allocates once); returns the plaintext, which lives in `buf`.
+pub(crate) fn open_into<'b>(
+    key: &LessSafeKey,
+    magic: &[u8; 4],
+    version: u8,
+    aad: &[u8],
+    envelope: &[u8],
+    buf: &'b mut Vec<u8>,
+) -> Result<&'b [u8], EnvelopeError> {
     if envelope.len() < 5 {
         return Err(EnvelopeError::TooShort);
     }
@@ -83,17 +99,24 @@ pub(crate) fn open(
     }
     let mut nonce = [0u8; NONCE_LEN];
     nonce.copy_from_slice(&envelope[5..HEADER_LEN]);
-    let mut body = envelope[HEADER_LEN..].to_vec();
-    let plain_len = key
-        .open_in_place(
-            Nonce::assume_unique_for_key(nonce),
-            Aad::from(full_aad(magic, version, aad)),
-            &mut body,
-        )
-        .map_err(|_| EnvelopeError::Tampered)?
-        .len();
-    body.truncate(plain_len);
-    Ok(body)
+    buf.clear();
+    buf.extend_from_slice(&envelope[HEADER_LEN..]);
+    // The full associated data on the stack when it fits (every record's does).
+    let mut inline = [0u8; 64];
+    let heap;
+    let full: &[u8] = if 5 + aad.len() <= inline.len() {
+        inline[..4].copy_from_slice(magic);
+        inline[4] = version;
+        inline[5..5 + aad.len()].copy_from_slice(aad);
+        &inline[..5 + aad.len()]
+    } else {
+        heap = full_aad(magic, version, aad);
+        &heap
+    };
+    let plain = key
+        .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(full), buf)
+        .map_err(|_| EnvelopeError::Tampered)?;
+    Ok(plain)
 }
 
 /// Bytes a bucket leaves for the envelope's header and tag and for the database row around it

@@ -16,7 +16,6 @@ use ring::rand::SystemRandom;
 use zeroize::Zeroizing;
 
 use super::keys::{DeviceKey, KdfParams, KeySlot, MasterKey, RecoveryKey};
-use super::store::SealedRow;
 use super::{envelope, open_row, restore_backup, BackupSecret, Vault};
 use crate::error::Error;
 
@@ -191,12 +190,15 @@ fn sealed_records_from_arbitrary_bytes_are_reported_damaged() {
             &(mutated(real.clone()), any::<bool>()),
             |(sealed, keep_id)| {
                 let id = if keep_id { real_id } else { [9u8; 16] };
-                let row = SealedRow {
+                let mut buf = Vec::new();
+                let opened = open_row(
+                    &vault.record_key,
+                    &vault.vault_id,
                     id,
-                    format: row.format,
-                    sealed: sealed.clone(),
-                };
-                let opened = open_row(&vault.record_key, &vault.vault_id, &row);
+                    row.format,
+                    &sealed,
+                    &mut buf,
+                );
                 if opened.is_some() {
                     prop_assert!(
                         keep_id && sealed == real,

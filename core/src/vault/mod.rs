@@ -11,6 +11,7 @@ mod envelope;
 mod fuzz;
 mod inbox;
 mod keys;
+mod load;
 mod model;
 mod store;
 mod throttle;
@@ -28,8 +29,8 @@ use zeroize::Zeroizing;
 pub use activity::MAX_HOLD_MINUTES;
 pub use backup::{restore_backup, BackupSecret};
 pub use keys::{DeviceKey, KdfParams, RecoveryKey};
+use model::Model;
 pub use model::Query;
-use model::{Model, Part};
 
 use crate::error::{Error, FileProblem, Result};
 use crate::record::{Record, RecordId, RecordKind, StoredRecord};
@@ -390,52 +391,14 @@ impl Vault {
         Ok(n)
     }
 
-    /// Decrypts every record into the model. A record that does not open is reported by id; the
-    /// others still load.
+    /// Decrypts every record into the model (see `load.rs`). A record that does not open is
+    /// reported by id; the others still load. The word index waits for the first text search
+    /// (see model.rs).
     fn load(&mut self) -> Result<UnlockReport> {
         store::map_file(&self.conn, true)?;
-        let rows = store::all_records(&self.conn);
+        let opened = load::open_all(&self.conn, &self.record_key, &self.vault_id);
         store::map_file(&self.conn, false)?;
-        let rows = rows?;
-        // Decrypting and parsing dominate unlocking; spread them over the cores, in order.
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let chunk = rows.len().div_ceil(workers).max(1);
-        let (key, vault_id) = (&self.record_key, &self.vault_id);
-        // Each thread decrypts a run of rows; the runs join in order. The word index waits for the
-        // first text search (see model.rs).
-        let parts: Vec<(Part, Vec<RecordId>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = rows
-                .chunks(chunk)
-                .map(|run| {
-                    scope.spawn(move || {
-                        let mut damaged = Vec::new();
-                        let mut records = Vec::with_capacity(run.len());
-                        for row in run {
-                            match open_row(key, vault_id, row) {
-                                Some(record) => records.push(record),
-                                None => damaged.push(RecordId(row.id)),
-                            }
-                        }
-                        (Part::new(records), damaged)
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("record decryption does not panic"))
-                .collect()
-        });
-        let mut damaged = Vec::new();
-        let parts = parts
-            .into_iter()
-            .map(|(part, bad)| {
-                damaged.extend(bad);
-                part
-            })
-            .collect();
-        damaged.sort();
+        let (parts, damaged) = opened?;
         self.model = Model::from_parts(parts);
         Ok(UnlockReport {
             records: self.model.len() as u32,
@@ -939,25 +902,34 @@ fn seal_with(
     }
 }
 
-fn record_aad(vault_id: &[u8; 16], id: &[u8; 16]) -> Vec<u8> {
-    let mut aad = b"tideline record".to_vec();
-    aad.extend_from_slice(vault_id);
-    aad.extend_from_slice(id);
+/// The associated data of a record: what binds its ciphertext to this vault and this row.
+fn record_aad(vault_id: &[u8; 16], id: &[u8; 16]) -> [u8; 47] {
+    let mut aad = [0u8; 47];
+    aad[..15].copy_from_slice(b"tideline record");
+    aad[15..31].copy_from_slice(vault_id);
+    aad[31..].copy_from_slice(id);
     aad
 }
 
-/// Opens one sealed row; `None` when it does not open (tampered, swapped or damaged).
-fn open_row(key: &LessSafeKey, vault_id: &[u8; 16], row: &SealedRow) -> Option<StoredRecord> {
-    if row.format != RECORD_VERSION {
+/// Opens one sealed row, decrypting into `buf` (reused between rows); `None` when it does not open
+/// (tampered, swapped or damaged).
+fn open_row(
+    key: &LessSafeKey,
+    vault_id: &[u8; 16],
+    id: [u8; 16],
+    format: u8,
+    sealed: &[u8],
+    buf: &mut Vec<u8>,
+) -> Option<StoredRecord> {
+    if format != RECORD_VERSION {
         return None;
     }
-    let aad = record_aad(vault_id, &row.id);
-    let padded =
-        Zeroizing::new(envelope::open(key, RECORD_MAGIC, RECORD_VERSION, &aad, &row.sealed).ok()?);
-    let record: StoredRecord = serde_json::from_slice(envelope::unpad(&padded)?).ok()?;
+    let aad = record_aad(vault_id, &id);
+    let padded = envelope::open_into(key, RECORD_MAGIC, RECORD_VERSION, &aad, sealed, buf).ok()?;
+    let record: StoredRecord = serde_json::from_slice(envelope::unpad(padded)?).ok()?;
     // The id inside must be the row's id: a valid ciphertext copied onto another row fails here
     // even before the associated data would catch it.
-    (record.id.0 == row.id).then_some(record)
+    (record.id.0 == id).then_some(record)
 }
 
 fn overwrite_and_remove(path: &Path) -> Result<()> {

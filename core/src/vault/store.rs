@@ -401,24 +401,63 @@ pub(crate) struct SealedRow {
     pub(crate) sealed: Vec<u8>,
 }
 
-/// Every record row, in storage order (which is random-id order).
-pub(crate) fn all_records(conn: &Connection) -> Result<Vec<SealedRow>> {
+/// Consecutive record rows read in one go: ids, formats and the sealed bytes back to back (one
+/// allocation for the run rather than two a row).
+#[derive(Debug, Default)]
+pub(crate) struct RowBatch {
+    rows: Vec<([u8; 16], u8, std::ops::Range<usize>)>,
+    bytes: Vec<u8>,
+}
+
+impl RowBatch {
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Each row's id, format and sealed bytes, in storage order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = ([u8; 16], u8, &[u8])> + '_ {
+        self.rows
+            .iter()
+            .map(|(id, format, at)| (*id, *format, &self.bytes[at.clone()]))
+    }
+}
+
+/// Every record row in storage order (random-id order), handed to `each` in batches of `size` rows.
+pub(crate) fn record_batches(
+    conn: &Connection,
+    size: usize,
+    mut each: impl FnMut(RowBatch),
+) -> Result<()> {
+    let corrupted = |_| Error::DamagedFile(FileProblem::Corrupted);
     let mut stmt = conn.prepare("SELECT id, format, sealed FROM records")?;
-    let rows = stmt.query_map([], |r| {
-        let id: Vec<u8> = r.get(0)?;
-        Ok((id, r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, format, sealed) = row?;
-        let id: [u8; 16] = id
+    let mut rows = stmt.query([])?;
+    let mut batch = RowBatch::default();
+    while let Some(row) = rows.next()? {
+        let id: [u8; 16] = row
+            .get_ref(0)?
+            .as_blob()
+            .map_err(corrupted)?
             .try_into()
             .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
-        let format =
-            u8::try_from(format).map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
-        out.push(SealedRow { id, format, sealed });
+        let format = u8::try_from(row.get::<_, i64>(1)?)
+            .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
+        let sealed = row.get_ref(2)?.as_blob().map_err(corrupted)?;
+        if batch.rows.is_empty() {
+            batch.rows.reserve(size);
+            batch.bytes.reserve(size * (sealed.len() + 64));
+        }
+        let start = batch.bytes.len();
+        batch.bytes.extend_from_slice(sealed);
+        batch.rows.push((id, format, start..batch.bytes.len()));
+        if batch.rows.len() == size {
+            each(std::mem::take(&mut batch));
+        }
     }
-    Ok(out)
+    if !batch.rows.is_empty() {
+        each(batch);
+    }
+    Ok(())
 }
 
 /// Inserts or replaces one record durably.
