@@ -766,8 +766,14 @@ async fn measure(setup: Setup) -> Figures {
         Setup::Sqlite => "SQLite, 1 process".to_owned(),
         Setup::Postgres { processes, .. } => format!("PostgreSQL, {processes} process(es)"),
     };
+    // The machine's load average over the last minute, read just after the window: the figures
+    // are only as good as the share of the two cores the bench had.
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".to_owned());
     println!(
-        "{label}: in_flight={} duration={:.1}s requests={} errors={errors}",
+        "{label}: in_flight={} duration={:.1}s requests={} errors={errors} load_average_1min={load}",
         devices * concurrency,
         elapsed.as_secs_f64(),
         latencies.len()
