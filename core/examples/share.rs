@@ -31,6 +31,7 @@
 //! Errors print the core's fixed message (never journal text) and exit with status 1 (3 for offline).
 
 use std::path::PathBuf;
+use tideline_core::language::Lang;
 
 use chrono::{Duration, NaiveDate, Utc};
 use ring::rand::SystemRandom;
@@ -195,6 +196,7 @@ fn main() {
                 &terms,
                 now(),
                 &random,
+                Lang::En,
             )
             .unwrap_or_else(|e| fail(e));
             print_consent(&summary);

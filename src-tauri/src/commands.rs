@@ -448,7 +448,7 @@ pub fn share_preview(
     terms: ConsentTerms,
 ) -> Reply<SharePreview> {
     Ok(cx.state.with_vault(Utc::now(), |v| {
-        share::preview(v, &selection, &terms, now_stamp())
+        share::preview(v, &selection, &terms, now_stamp(), cx.state.lang())
     })?)
 }
 
@@ -462,7 +462,14 @@ pub fn share_send(
 ) -> Reply<ConsentSummary> {
     Ok(cx.state.with_vault(Utc::now(), |v| {
         v.verify_passphrase(&passphrase)?;
-        share::share(v, &selection, &terms, now_stamp(), &SystemRandom::new())
+        share::share(
+            v,
+            &selection,
+            &terms,
+            now_stamp(),
+            &SystemRandom::new(),
+            cx.state.lang(),
+        )
     })?)
 }
 

@@ -3,18 +3,23 @@
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
+use crate::language::{t, tr, Arg, Lang};
 
 /// The entries a selection names, oldest first: the same rule for a share and for a PDF report.
 pub fn selected(vault: &Vault, selection: &ShareSelection) -> Result<Vec<SharedEntry>> {
-    select(vault, selection)
+    select(vault, selection, Lang::En)
 }
 
 /// How an entry's time is written for the patient (in the zone it was recorded in).
-pub(crate) fn entry_when(stamp: &Stamp, lang: crate::language::Lang) -> String {
+pub(crate) fn entry_when(stamp: &Stamp, lang: Lang) -> String {
     entry::when(stamp, lang)
 }
 
-pub(super) fn select(vault: &Vault, selection: &ShareSelection) -> Result<Vec<SharedEntry>> {
+pub(super) fn select(
+    vault: &Vault,
+    selection: &ShareSelection,
+    lang: Lang,
+) -> Result<Vec<SharedEntry>> {
     let mut chosen: Vec<SharedEntry> = if selection.entries.is_empty() {
         let kinds = if selection.kinds.is_empty() {
             ShareKind::ALL.to_vec()
@@ -31,18 +36,16 @@ pub(super) fn select(vault: &Vault, selection: &ShareSelection) -> Result<Vec<Sh
         vault
             .query(&query)
             .into_iter()
-            .filter_map(|stored| describe(stored.id, &stored.record, crate::language::Lang::En))
+            .filter_map(|stored| describe(stored.id, &stored.record, lang))
             .collect()
     } else {
         let mut chosen = Vec::with_capacity(selection.entries.len());
         for id in &selection.entries {
             let stored = vault.get(id).ok_or(Error::NotFound)?;
-            let described = describe(stored.id, &stored.record, crate::language::Lang::En).ok_or(
-                Invalid::new(
-                    "entries",
-                    "only craving records, HALT checks and urge-surfing sessions can be shared",
-                ),
-            )?;
+            let described = describe(stored.id, &stored.record, lang).ok_or(Invalid::new(
+                "entries",
+                "only craving records, HALT checks and urge-surfing sessions can be shared",
+            ))?;
             if !chosen.iter().any(|c: &SharedEntry| c.entry == *id) {
                 chosen.push(described);
             }
@@ -74,7 +77,24 @@ pub(super) fn end_of(date: NaiveDate, now: Stamp) -> Result<DateTime<Utc>> {
     Ok(end)
 }
 
-/// The consent text: every element 42 CFR Part 2 requires, in plain words.
+/// A date as the consent writes it: "2 March 2026", "2 de marzo de 2026".
+fn consent_date(date: NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    tr(
+        lang,
+        "report-date",
+        &[
+            ("day", Arg::from(date.day())),
+            (
+                "month",
+                Arg::from(t(lang, &format!("date-month-{}", date.month()))),
+            ),
+            ("year", Arg::from(date.year().to_string())),
+        ],
+    )
+}
+
+/// The consent text in `lang`: every element 42 CFR Part 2 requires, in plain words.
 pub(super) fn consent_text(
     clinic_name: &str,
     patient: &str,
@@ -82,45 +102,63 @@ pub(super) fn consent_text(
     purpose: SharePurpose,
     expires_on: NaiveDate,
     now: Stamp,
+    lang: Lang,
 ) -> Vec<String> {
+    let clinic = || ("clinic", Arg::from(clinic_name));
     let mut text = vec![
-        format!(
-            "Patient: me, the person this device is connected for at {clinic_name} ({patient})."
+        tr(
+            lang,
+            "consent-patient",
+            &[clinic(), ("patient", Arg::from(patient))],
         ),
-        format!("I allow {clinic_name}, the program treating me, to disclose these entries from my Tideline journal:"),
+        tr(lang, "consent-allow", &[clinic()]),
     ];
-    text.extend(entries.iter().map(|e| format!("- {}", e.title)));
-    text.push(format!(
-        "To: my care team at {clinic_name} (the counselors and therapists assigned to me)."
+    text.extend(
+        entries
+            .iter()
+            .map(|e| tr(lang, "consent-entry", &[("title", Arg::from(&e.title))])),
+    );
+    text.push(tr(lang, "consent-to", &[clinic()]));
+    let purpose = match purpose {
+        SharePurpose::Treatment => t(lang, "consent-purpose-treatment"),
+    };
+    text.push(tr(
+        lang,
+        "consent-purpose",
+        &[("purpose", Arg::from(purpose))],
     ));
-    text.push(format!("Purpose: {}.", purpose.words()));
-    text.push(format!(
-        "This consent ends at the end of {}, unless I revoke it sooner.",
-        expires_on.format("%-d %B %Y")
+    text.push(tr(
+        lang,
+        "consent-ends",
+        &[("date", Arg::from(consent_date(expires_on, lang)))],
     ));
-    text.push(format!(
-        "I may revoke it at any time: in Tideline, under Sharing, choose Revoke, or tell {clinic_name} in writing. \
-         Revoking stops all further access; it cannot undo what was already viewed."
+    text.push(tr(lang, "consent-revoke", &[clinic()]));
+    text.push(t(lang, "consent-treatment"));
+    let signed = now.local();
+    text.push(tr(
+        lang,
+        "consent-signed",
+        &[
+            ("date", Arg::from(consent_date(signed.date_naive(), lang))),
+            ("time", Arg::from(signed.format("%H:%M").to_string())),
+            ("zone", Arg::from(now.zone.name())),
+        ],
     ));
-    text.push("My treatment does not depend on signing this consent.".to_owned());
-    text.push(format!(
-        "Signed electronically on this device by me, the patient, on {} ({}).",
-        now.local().format("%-d %B %Y at %H:%M"),
-        now.zone.name()
-    ));
-    text.push(PART2_NOTICE.to_owned());
+    text.push(t(lang, "report-part2-notice"));
     text
 }
 
-/// Exactly what [`share`] would send for this selection and these terms, signed `now`.
+/// Exactly what [`share`] would send for this selection and these terms, signed `now`, worded in
+/// `lang` (the consent is signed in the language the patient reads it in).
 pub fn preview(
     vault: &Vault,
     selection: &ShareSelection,
     terms: &ConsentTerms,
     now: Stamp,
+    lang: Lang,
 ) -> Result<SharePreview> {
     let link = linked(vault)?;
-    let entries = select(vault, selection)?;
+    let entries = select(vault, selection, lang)?;
     let expires_at = end_of(terms.expires_on, now)?;
     Ok(SharePreview {
         consent_text: consent_text(
@@ -130,6 +168,7 @@ pub fn preview(
             terms.purpose,
             terms.expires_on,
             now,
+            lang,
         ),
         entries,
         clinic_name: link.clinic_name.clone(),

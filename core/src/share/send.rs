@@ -49,8 +49,9 @@ pub fn share(
     terms: &ConsentTerms,
     now: Stamp,
     random: &dyn SecureRandom,
+    lang: crate::language::Lang,
 ) -> Result<ConsentSummary> {
-    let shown = preview(vault, selection, terms, now)?;
+    let shown = preview(vault, selection, terms, now, lang)?;
     let patient = linked(vault)?.patient.clone();
     let mut responses = Vec::with_capacity(shown.entries.len());
     for entry in &shown.entries {

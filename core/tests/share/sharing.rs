@@ -1,6 +1,7 @@
 //! The share flow end to end against the real clinic server.
 
 use ring::rand::SystemRandom;
+use tideline_core::language::Lang;
 use tideline_core::record::Record;
 use tideline_core::share::{self, ConsentState, ShareSelection};
 use tideline_core::Error;
@@ -232,8 +233,14 @@ fn the_preview_names_every_element_part_2_requires() {
     let mut device = setup.device();
     craving(&mut device, 8, "Walking past the bar");
     halt(&mut device, 7, "Tired after work");
-    let preview =
-        share::preview(&device.vault, &ShareSelection::default(), &terms(), now()).unwrap();
+    let preview = share::preview(
+        &device.vault,
+        &ShareSelection::default(),
+        &terms(),
+        now(),
+        Lang::En,
+    )
+    .unwrap();
     assert_eq!(
         preview.entries.len(),
         2,
@@ -271,6 +278,42 @@ fn the_preview_names_every_element_part_2_requires() {
     );
 }
 
+/// A patient who reads Spanish reads and signs the consent in Spanish, with every Part 2 element.
+#[test]
+fn the_consent_in_spanish_names_every_element_part_2_requires() {
+    let setup = Setup::start();
+    let mut device = setup.device();
+    craving(&mut device, 8, "Caminando frente al bar");
+    halt(&mut device, 7, "Cansancio después del trabajo");
+    let preview = share::preview(
+        &device.vault,
+        &ShareSelection::default(),
+        &terms(),
+        now(),
+        Lang::Es,
+    )
+    .unwrap();
+    let text = preview.consent_text.join("\n");
+    let link = tideline_core::sync::connection(&device.vault).unwrap();
+    for needle in [
+        link.patient.as_str(),
+        "Autorizo a Harbor IOP",
+        "- Registro de deseo de consumir, ",
+        "- Revisión HALT, ",
+        "mi equipo de atención en Harbor IOP",
+        "Propósito: ayudar con mi tratamiento.",
+        "Puedo revocarlo en cualquier momento: en Tideline, en Compartir, elija Revocar",
+        "Este consentimiento termina al final del día",
+        "Mi tratamiento no depende de que firme este consentimiento.",
+        "Firmado electrónicamente por mí en este dispositivo el",
+        "42 CFR Part 2",
+    ] {
+        assert!(text.contains(needle), "{needle:?} in:\n{text}");
+    }
+    assert!(!text.contains("Caminando frente al bar"));
+    assert!(!text.contains("I allow"), "no English left:\n{text}");
+}
+
 #[test]
 fn a_share_without_a_connection_or_entries_is_refused_before_anything_is_stored() {
     let setup = Setup::start();
@@ -281,6 +324,7 @@ fn a_share_without_a_connection_or_entries_is_refused_before_anything_is_stored(
         &terms(),
         now(),
         &SystemRandom::new(),
+        Lang::En,
     );
     assert_eq!(empty.unwrap_err().code(), tideline_core::ErrorCode::Invalid);
     let mut alone = crate::support::Device::new();

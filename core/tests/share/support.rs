@@ -8,6 +8,7 @@ use tideline_clinic::share::{care_team, consent, disclosure};
 use tideline_clinic::{patient, staff};
 use tideline_core::craving::{CravingEntry, CravingOutcome, Intensity, Trigger};
 use tideline_core::halt::{HaltCheck, HaltRating};
+use tideline_core::language::Lang;
 use tideline_core::record::{Record, RecordId};
 use tideline_core::share::{self, ConsentSummary, ConsentTerms, SharePurpose, ShareSelection};
 use tideline_core::urge::{SurfVariant, UrgeOutcome, UrgeSample, UrgeSurfSession};
@@ -178,5 +179,6 @@ pub fn share(device: &mut Device, entries: &[RecordId]) -> tideline_core::Result
         &terms(),
         now(),
         &SystemRandom::new(),
+        Lang::En,
     )
 }

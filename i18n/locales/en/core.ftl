@@ -464,3 +464,17 @@ sync-parked-refused = The clinic could not accept this answer. Please tell your 
 sync-clinic-key-renewed = This device's clinic key was renewed too: a copy of your journal made before can no longer act for you at the clinic.
 sync-clinic-key-next-connection = The clinic could not be reached, so this device's clinic key will be renewed at the next connection, before anything else is sent.
 sync-clinic-key-device-refused = The clinic no longer accepts this device, so there was no clinic key to renew; connect again with a new code from the clinic.
+
+## The consent the patient signs to share (core/src/share/preview.rs): every element 42 CFR Part 2
+## requires, in plain words. It is what the patient reads and signs, in their language.
+
+consent-patient = Patient: me, the person this device is connected for at { $clinic } ({ $patient }).
+consent-allow = I allow { $clinic }, the program treating me, to disclose these entries from my Tideline journal:
+consent-entry = - { $title }
+consent-to = To: my care team at { $clinic } (the counselors and therapists assigned to me).
+consent-purpose = Purpose: { $purpose }.
+consent-purpose-treatment = to help with my treatment
+consent-ends = This consent ends at the end of { $date }, unless I revoke it sooner.
+consent-revoke = I may revoke it at any time: in Tideline, under Sharing, choose Revoke, or tell { $clinic } in writing. Revoking stops all further access; it cannot undo what was already viewed.
+consent-treatment = My treatment does not depend on signing this consent.
+consent-signed = Signed electronically on this device by me, the patient, on { $date } at { $time } ({ $zone }).

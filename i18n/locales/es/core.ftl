@@ -446,3 +446,17 @@ sync-parked-refused = La clínica no pudo aceptar esta respuesta. Por favor, av�
 sync-clinic-key-renewed = También se renovó la clave de este dispositivo para la clínica: una copia de su diario hecha antes ya no puede actuar en su nombre ante la clínica.
 sync-clinic-key-next-connection = No se pudo contactar a la clínica, así que la clave de este dispositivo para la clínica se renovará en la próxima conexión, antes de enviar cualquier otra cosa.
 sync-clinic-key-device-refused = La clínica ya no acepta este dispositivo, así que no había una clave para la clínica que renovar; vuelva a conectarse con un código nuevo de la clínica.
+
+## El consentimiento que la persona firma para compartir (core/src/share/preview.rs): cada elemento que
+## exige 42 CFR Part 2, en palabras sencillas y en el idioma de quien lo firma.
+
+consent-patient = Paciente: yo, la persona para quien está conectado este dispositivo en { $clinic } ({ $patient }).
+consent-allow = Autorizo a { $clinic }, el programa que me da tratamiento, a divulgar estas anotaciones de mi diario de Tideline:
+consent-entry = - { $title }
+consent-to = Destinatario: mi equipo de atención en { $clinic } (los consejeros, las consejeras y los terapeutas asignados a mi caso).
+consent-purpose = Propósito: { $purpose }.
+consent-purpose-treatment = ayudar con mi tratamiento
+consent-ends = Este consentimiento termina al final del día { $date }, a menos que yo lo revoque antes.
+consent-revoke = Puedo revocarlo en cualquier momento: en Tideline, en Compartir, elija Revocar, o avise por escrito a { $clinic }. Revocarlo detiene todo acceso futuro; no deshace lo que ya se vio.
+consent-treatment = Mi tratamiento no depende de que firme este consentimiento.
+consent-signed = Firmado electrónicamente por mí en este dispositivo el { $date } a las { $time } ({ $zone }).
