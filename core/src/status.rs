@@ -378,6 +378,18 @@ mod language_tests {
             let es = reason.words(Lang::Es);
             assert!(es.ends_with('.') && es != reason.message(), "{es}");
         }
+        assert_eq!(
+            crate::language::t(Lang::En, "sync-new-device-warning"),
+            crate::sync::devices::NEW_DEVICE_WARNING
+        );
+        let target = IpcError::from(Error::Invalid(Invalid::new(
+            "weeklyTargetMinutes",
+            "aftercare has no weekly hours",
+        )));
+        assert_eq!(
+            target.localized(Lang::Es).message,
+            "la atención de seguimiento no tiene horas semanales"
+        );
         for key in [
             ClinicKey::Renewed,
             ClinicKey::AtNextConnection,

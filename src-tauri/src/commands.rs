@@ -366,13 +366,15 @@ pub fn sync_status(cx: &Cx<'_>) -> Reply<SyncStatus> {
 pub fn clinic_devices(cx: &Cx<'_>) -> Reply<ClinicDevices> {
     Ok(cx
         .state
-        .with_vault(Utc::now(), |v| Ok(sync::devices::list(v)))?)
+        .with_vault(Utc::now(), |v| Ok(sync::devices::list(v)))?
+        .in_lang(cx.state.lang()))
 }
 
 pub fn clinic_devices_acknowledge(cx: &Cx<'_>) -> Reply<ClinicDevices> {
     Ok(cx
         .state
-        .with_vault(Utc::now(), |v| sync::devices::acknowledge(v, now_stamp()))?)
+        .with_vault(Utc::now(), |v| sync::devices::acknowledge(v, now_stamp()))?
+        .in_lang(cx.state.lang()))
 }
 
 pub fn sync_dismiss_parked(cx: &Cx<'_>, session: RecordId) -> Reply<SyncStatus> {

@@ -22,6 +22,16 @@ use crate::vault::Vault;
 pub const NEW_DEVICE_WARNING: &str = "A new device was connected to your clinic account. If this \
     was you, you can dismiss this. If this was not you, tell your clinic; they can remove it.";
 
+impl ClinicDevices {
+    /// The same list with its warning in `lang` (English: exactly [`NEW_DEVICE_WARNING`]).
+    pub fn in_lang(mut self, lang: crate::language::Lang) -> Self {
+        if self.warning.is_some() {
+            self.warning = Some(crate::language::t(lang, "sync-new-device-warning"));
+        }
+        self
+    }
+}
+
 /// The most devices kept from one answer (a patient has a handful).
 const MAX_DEVICES: usize = 100;
 
