@@ -30,6 +30,11 @@
 //! - `cargo test -p tideline-i18n` (in `make lint`) fails on a key missing in one language, a variable
 //!   mismatch, a parse error, a duplicate id, or a stale pseudo-locale file.
 //!
+//! - Dates, times and decimals in Rust sentences: `tideline_core::language::{long_date, clock, decimal}`
+//!   ("lunes 2 de marzo", "18:00", "7,5"), matching what `Intl` writes for the same tag in the UI.
+//!   The patient's language at run time: `tideline_core::language` (file `language` in the data
+//!   directory; IPC `language_get`/`language_set`).
+//!
 //! Message ids are kebab-case, prefixed by area (`halt-suggestion-hungry`, `crisis-988-name`).
 
 use std::borrow::Cow;
