@@ -8,7 +8,7 @@ export TIDELINE_VENV ?= $(HOME)/.cache/tideline/venv
 
 APP := $(CARGO_TARGET_DIR)/debug/tideline
 
-.PHONY: run test setup-run setup-test ui app lint check-android test-rust test-notify test-ui test-portal test-clinic-postgres test-e2e fuzz
+.PHONY: screenshots run test setup-run setup-test ui app lint check-android test-rust test-notify test-ui test-portal test-clinic-postgres test-e2e fuzz
 
 ## make run: install what is missing, build, and start the app on the local vault.
 run: setup-run ui
@@ -83,6 +83,10 @@ fuzz:
 	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p tideline-wire --test fuzz --quiet
 	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p tideline-clinic --test fuzz --quiet
 	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p tideline-core --lib vault::fuzz --quiet
+
+## make screenshots: the Spanish browser pass again, keeping its screenshots in artifacts/es/.
+screenshots: ui
+	cd ui && TIDELINE_SCREENSHOTS=1 node tests/browser/run.mjs spanish.test.mjs
 
 test-ui:
 	cd ui && npm run --silent check && npm run --silent test && npm run --silent test:browser

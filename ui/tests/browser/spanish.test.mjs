@@ -1,8 +1,9 @@
 // The main screens in Spanish, on the real core with the language set through `language_set`: at
 // phone and laptop size, light and dark, axe-core finds nothing, nothing scrolls sideways, every
 // control is at least 44x44, <html lang> is "es", and the screens say what the Spanish catalog says
-// (controls are found by message id, so a screen still in English fails). Screenshots of each screen
-// go to artifacts/es/ (committed: what a Spanish-speaking patient sees).
+// (controls are found by message id, so a screen still in English fails). With TIDELINE_SCREENSHOTS=1
+// (`make screenshots`) each screen's screenshot goes to artifacts/es/ (committed: what a Spanish-speaking
+// patient sees); `make test` leaves the committed pictures alone.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
@@ -12,13 +13,14 @@ import { words } from "./catalog.mjs";
 
 const E = words("es");
 const artifacts = join(uiRoot, "..", "artifacts", "es");
+const keepScreenshots = process.env.TIDELINE_SCREENSHOTS === "1";
 
 let server;
 let browser;
 before(async () => {
   server = await startBridge();
   browser = await launch();
-  await mkdir(artifacts, { recursive: true });
+  if (keepScreenshots) await mkdir(artifacts, { recursive: true });
 });
 after(async () => {
   await browser?.close();
@@ -42,6 +44,7 @@ async function checkScreen(ctx, name, { layer = false } = {}) {
   assert.deepEqual(await smallTargets(page), [], `${name}: targets smaller than 44x44`);
   assert.deepEqual(await storageSnapshot(page), { local: 0, session: 0, cookies: 0, idb: 0, caches: 0 }, `${name}: webview storage must stay empty`);
   assert.deepEqual(problems, [], `${name}: console errors or CSP violations`);
+  if (!keepScreenshots) return;
   await page.waitForTimeout(60);
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: !layer });
 }
