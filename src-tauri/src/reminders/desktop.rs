@@ -4,7 +4,9 @@ use notify_rust::Notification;
 
 use tideline_core::language::Lang;
 
-use super::{action_labels, response_for_action, Notifier, NotifyError, OnAnswer, APP_NAME, SUMMARY};
+use super::{
+    action_labels, response_for_action, Notifier, NotifyError, OnAnswer, APP_NAME, SUMMARY,
+};
 
 /// Shows notifications on the desktop's notification server.
 #[derive(Debug, Default, Clone, Copy)]
