@@ -163,4 +163,76 @@ mod tests {
         );
         scheduler.stop();
     }
+
+    /// A device with nothing on it: the commands below need none of its pieces.
+    struct Bare;
+    impl crate::platform::Platform for Bare {
+        fn choose(
+            &self,
+            _: crate::chooser::Dialog,
+        ) -> Result<Option<std::path::PathBuf>, tideline_core::Error> {
+            Ok(None)
+        }
+        fn open_url(&self, _: &str) -> bool {
+            false
+        }
+        fn emit(&self, _: &str) {}
+        fn wake_sync(&self) {}
+        fn start_at_login(&self, _: bool) {}
+        fn biometric_available(&self) -> bool {
+            false
+        }
+        fn keystore(
+            &self,
+            _: &str,
+            _: bool,
+        ) -> Result<zeroize::Zeroizing<String>, tideline_core::Error> {
+            Err(tideline_core::Error::NotFound)
+        }
+        fn is_phone(&self) -> bool {
+            false
+        }
+    }
+
+    /// Through the one dispatch, as the window calls it: after `language_set("es")` the core's
+    /// sentences and a refusal's words come in Spanish at once, without relocking; an unknown tag is
+    /// refused (`invalid`, field `tag`) in the language in use.
+    #[test]
+    fn the_window_gets_the_new_language_at_once_over_ipc() {
+        use serde_json::json;
+        let dir = tempfile::tempdir().unwrap();
+        let (state, scheduler) = start(dir.path());
+        let cx = crate::dispatch::Cx {
+            state: &state,
+            platform: &Bare,
+        };
+        let call = |command: &str, args: serde_json::Value| {
+            crate::dispatch::dispatch(&cx, command, args).map_err(|r| r.to_json())
+        };
+        let set = call("language_set", json!({ "tag": "es" })).unwrap();
+        assert_eq!(set["tag"], "es");
+        assert_eq!(set["chosen"], true);
+        let got = call("language_get", json!({})).unwrap();
+        assert_eq!(got["tag"], "es");
+        let lines = call("crisis_lines", json!({})).unwrap();
+        assert!(
+            lines["lines"][0]["text"]
+                .as_str()
+                .unwrap()
+                .contains("llame al 988 y oprima 2"),
+            "{lines}"
+        );
+        let halt = call("halt_suggestions", json!({})).unwrap();
+        assert_eq!(halt[0]["title"], "Coma algo");
+        let refused = call("language_set", json!({ "tag": "klingon" })).unwrap_err();
+        assert_eq!(refused["code"], "invalid");
+        assert_eq!(refused["field"], "tag");
+        assert_eq!(refused["message"], "elija uno de los idiomas disponibles");
+        let locked = call("home_summary", json!({})).unwrap_err();
+        assert_eq!(locked["message"], "Tideline está bloqueado");
+        call("language_set", json!({ "tag": "en" })).unwrap();
+        let locked = call("home_summary", json!({})).unwrap_err();
+        assert_eq!(locked["message"], "the vault is locked");
+        scheduler.stop();
+    }
 }
