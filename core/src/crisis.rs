@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::contact::SupportContact;
-use crate::language::{t, tr, Arg, Lang};
 use crate::error::{Invalid, Result};
+use crate::language::{t, tr, Arg, Lang};
 
 /// What the patient asked to reach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -150,7 +150,13 @@ fn line(title: String, text: String, number: &str, actions: Vec<CrisisAction>) -
 /// Spanish, 988's line says to press 2, and SAMHSA's that it answers in Spanish).
 pub fn directory(lang: Lang) -> CrisisDirectory {
     let w = |id: &str| t(lang, id);
-    let number = |id: &str, n: &str| tr(lang, id, &[("number", Arg::from(n)), ("tty", Arg::from(SAMHSA_TTY))]);
+    let number = |id: &str, n: &str| {
+        tr(
+            lang,
+            id,
+            &[("number", Arg::from(n)), ("tty", Arg::from(SAMHSA_TTY))],
+        )
+    };
     CrisisDirectory {
         intro: w("crisis-intro"),
         lines: vec![
@@ -175,8 +181,16 @@ pub fn directory(lang: Lang) -> CrisisDirectory {
                 number("crisis-samhsa-text", SAMHSA),
                 SAMHSA,
                 vec![
-                    action(number("crisis-samhsa-call", SAMHSA), CrisisTarget::SamhsaCall, true),
-                    action(number("crisis-samhsa-tty", SAMHSA), CrisisTarget::SamhsaTty, false),
+                    action(
+                        number("crisis-samhsa-call", SAMHSA),
+                        CrisisTarget::SamhsaCall,
+                        true,
+                    ),
+                    action(
+                        number("crisis-samhsa-tty", SAMHSA),
+                        CrisisTarget::SamhsaTty,
+                        false,
+                    ),
                 ],
             ),
             line(

@@ -304,7 +304,11 @@ impl HaltPattern {
         if self.checks == 1 {
             tr(lang, "halt-pattern-one", &[("needs", needs)])
         } else {
-            tr(lang, "halt-pattern-many", &[("needs", needs), ("checks", checks)])
+            tr(
+                lang,
+                "halt-pattern-many",
+                &[("needs", needs), ("checks", checks)],
+            )
         }
     }
 }

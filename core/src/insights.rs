@@ -210,7 +210,11 @@ impl Insights {
             Some(drop) => {
                 // Always one decimal ("2.0"), as the chart's scale shows it.
                 let drop = format!("{drop:.1}");
-                let drop = if lang == Lang::Es { drop.replace('.', ",") } else { drop };
+                let drop = if lang == Lang::Es {
+                    drop.replace('.', ",")
+                } else {
+                    drop
+                };
                 tr(
                     lang,
                     "insights-urges",

@@ -8,8 +8,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use tideline_wire::care::{current_level, CareLevel, LevelOfCare};
 
-use crate::language::{decimal, long_date, t, tr, Arg, Lang};
 use crate::error::Invalid;
+use crate::language::{decimal, long_date, t, tr, Arg, Lang};
 use crate::session::{ClinicSession, SessionKind};
 use crate::time::{Stamp, Zone};
 
@@ -240,7 +240,9 @@ impl Progress {
                 "progress-starts",
                 &[("date", Arg::from(long_date(lang, program.start_date)))],
             ),
-            (Some(_), LevelOfCare::Aftercare) => tr(lang, "progress-aftercare", &[("week", week())]),
+            (Some(_), LevelOfCare::Aftercare) => {
+                tr(lang, "progress-aftercare", &[("week", week())])
+            }
             (Some(d), _) => tr(
                 lang,
                 "progress-day",
@@ -285,7 +287,11 @@ fn next_of(
 fn hours_sentence(hours: f64, target: Option<f64>, lang: Lang) -> String {
     let done = Arg::from(decimal(lang, hours));
     match target {
-        None => tr(lang, "progress-hours", &[("hours", done), ("n", Arg::from(hours))]),
+        None => tr(
+            lang,
+            "progress-hours",
+            &[("hours", done), ("n", Arg::from(hours))],
+        ),
         Some(t) if hours >= t => tr(
             lang,
             "progress-hours-met",

@@ -26,8 +26,8 @@ use ring::rand::SecureRandom;
 
 pub use crate::app_state::ReminderMark;
 use crate::error::{Error, Result};
-use crate::record::{Record, RecordId, RecordKind};
 use crate::language::{tr, Arg, Lang};
+use crate::record::{Record, RecordId, RecordKind};
 use crate::reminder::{reminders_between, PlannedReminder, ReminderTarget, ReminderWords};
 use crate::session::ParticipantResponse;
 use crate::summary;

@@ -43,7 +43,13 @@ pub fn sessions(vault: &Vault) -> Vec<(String, &ClinicSession)> {
 pub fn progress(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> Option<Progress> {
     let program = crate::care::program(vault)?;
     let course = crate::care::clinic_course(vault).map(|c| c.periods.as_slice());
-    Some(Progress::derive(program, course, &sessions(vault), now, lang))
+    Some(Progress::derive(
+        program,
+        course,
+        &sessions(vault),
+        now,
+        lang,
+    ))
 }
 
 /// The home screen at `now`, its sentences in `lang`.
