@@ -5,8 +5,8 @@
 //! inside `xvfb-run ... dbus-run-session` (see `scripts/e2e.sh`).
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
