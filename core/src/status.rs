@@ -333,7 +333,10 @@ mod language_tests {
     /// the code must change its catalog entry, or its translations would say something else).
     #[test]
     fn catalog_reasons_match_the_code() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = std::path::PathBuf::from(
+            std::env::var_os("CARGO_MANIFEST_DIR")
+                .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+        );
         let mut files = Vec::new();
         rust_files(&root.join("src"), &mut files);
         rust_files(&root.join("../src-tauri/src"), &mut files);

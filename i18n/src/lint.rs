@@ -15,7 +15,10 @@ use crate::{pseudo, Lang};
 
 /// The catalog folder of this crate's source tree.
 pub fn locales_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
+    std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("locales")
 }
 
 /// Every `.ftl` file under `dir`, as paths relative to it with '/' separators, sorted.

@@ -58,7 +58,10 @@ fn export_ipc_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
 
 /// The committed folder.
 fn committed_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/generated")
+    std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../ui/src/lib/generated")
 }
 
 /// Generates every type into a fresh temporary directory; returns it and the folder inside.

@@ -12,7 +12,10 @@ use tideline_e2e::*;
 use crate::journey::{PASSPHRASE, SITUATION};
 
 fn catalog_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../i18n/locales/es/ui")
+    std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../../i18n/locales/es/ui")
 }
 
 /// A one-line message of the Spanish window catalog by id (the test needs only plain labels).
