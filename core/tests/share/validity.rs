@@ -4,7 +4,6 @@
 #[path = "../../../clinic/tests/common/fhir_python.rs"]
 mod fhir_python;
 
-
 use tideline_core::record::Record;
 
 use crate::support::{craving, halt, share, urge, Setup};
