@@ -5,12 +5,13 @@
 //! confirmation is a dozen statements. So the writer hands the waiting confirmations to one
 //! PL/pgSQL function, [`FUNCTION`], in one statement: for each, in order, exactly the steps of the
 //! ordinary path (the device row and its revocation, the signature's answer, the nonce, the patient,
-//! the idempotency key, the appointment, the insert and the appointment's new change cursor), each
-//! confirmation in its own subtransaction. Their audit rows follow in one more statement
-//! ([`audit::append_many`]). Anything the function does not settle the ordinary way (a signature
-//! checked against another key than the device row holds, any error) it leaves untouched and says
-//! so, and the writer runs that confirmation as an ordinary job in the same transaction. SQLite,
-//! whose statements are function calls inside the server, always takes the ordinary path.
+//! the idempotency key, the appointment, the insert and the appointment's new change cursor). Their
+//! audit rows follow in one more statement ([`audit::append_many`]). A confirmation the function
+//! cannot settle the ordinary way (its signature was checked against another key than the device row
+//! holds) it leaves untouched and says so, and the writer runs it as an ordinary job in the same
+//! transaction; an error aborts the statement, which the writer ran inside a savepoint, so it rolls
+//! back and runs them all as ordinary jobs. SQLite, whose statements are function calls inside the
+//! server, always takes the ordinary path.
 //!
 //! The function lives in the session's own temporary schema (`pg_temp`), created with each session
 //! ([`install`]): it needs no migration and always matches the server that calls it.
@@ -209,8 +210,8 @@ fn settle(
             let replay = outcome == "replay";
             Some((Ok(Stored { resource, replay }), row))
         }
-        // "recheck" (the device row holds another key than the early check used), "failed" (an
-        // error, rolled back with its subtransaction): the ordinary path decides.
+        // "recheck" (the device row holds another key than the early check used): the ordinary
+        // path decides.
         _ => None,
     }
 }
