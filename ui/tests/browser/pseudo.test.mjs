@@ -299,11 +299,7 @@ test("en-XA: the lock screen and every screen and state of the unlocked app", as
   }
 });
 
-// TODO until the core words the share preview's entries, the consent text and the new-device warning
-// in the patient's language (they are English in en-XA today, and this test lists them): marked todo
-// so the suite stays green meanwhile; remove the flag once it passes.
-const SHARE_TODO = "the core's share preview, consent text and new-device warning are not in the catalog yet";
-test("en-XA: sharing and the clinic: connect, a wrong code, connected, a parked answer, sign, who viewed, the questions", { todo: SHARE_TODO }, async () => {
+test("en-XA: sharing and the clinic: connect, a wrong code, connected, a parked answer, sign, who viewed, the questions", async () => {
   const ctx = await openApp(browser, server, { size: SIZE, theme: "light", scenario: "seeded", language: "en-XA" });
   const { page } = ctx;
   const { found, wide, scan } = collector(page);
