@@ -233,7 +233,13 @@ struct Cluster {
     _temp: tempfile::TempDir,
 }
 
-const PG_SH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/pg.sh");
+/// scripts/pg.sh of this checkout (found at run time: a cached binary may come from another clone).
+fn pg_sh() -> std::path::PathBuf {
+    std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../scripts/pg.sh")
+}
 
 impl Cluster {
     fn start() -> Option<Cluster> {
@@ -247,7 +253,7 @@ impl Cluster {
         )
         .ok()?;
         let dir = temp.path().join("cluster");
-        let out = std::process::Command::new(PG_SH)
+        let out = std::process::Command::new(pg_sh())
             .arg("start")
             .arg(&dir)
             .output()
@@ -290,7 +296,7 @@ impl Cluster {
 
 impl Drop for Cluster {
     fn drop(&mut self) {
-        let _ = std::process::Command::new(PG_SH)
+        let _ = std::process::Command::new(pg_sh())
             .arg("stop")
             .arg(&self.dir)
             .status();

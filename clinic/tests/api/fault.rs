@@ -13,7 +13,13 @@ use reqwest::{Method, StatusCode};
 
 use crate::support::{references, Harness};
 
-const PG_SH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/pg.sh");
+/// scripts/pg.sh of this checkout (found at run time: a cached binary may come from another clone).
+fn pg_sh() -> std::path::PathBuf {
+    std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../scripts/pg.sh")
+}
 
 /// A private cluster in a temporary directory, stopped by its own pg_ctl when dropped.
 pub struct Cluster {
@@ -34,7 +40,7 @@ impl Cluster {
         )
         .unwrap();
         let dir = temp.path().join("cluster");
-        let out = std::process::Command::new(PG_SH)
+        let out = std::process::Command::new(pg_sh())
             .arg("start")
             .arg(&dir)
             .output()
@@ -65,7 +71,7 @@ impl Drop for Cluster {
 }
 
 fn run(args: &[&str], dir: &Path) {
-    let out = std::process::Command::new(PG_SH)
+    let out = std::process::Command::new(pg_sh())
         .args(args)
         .arg(dir)
         .output()
