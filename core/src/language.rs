@@ -150,6 +150,15 @@ pub fn store(dir: &Path, lang: Lang) -> Result<()> {
     Ok(written?)
 }
 
+/// Forgets the choice (deleting everything on the device): the file goes, and the system's language
+/// is the one in use again. No file is no error.
+pub fn forget(dir: &Path) -> Result<()> {
+    match std::fs::remove_file(path(dir)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// The current language, shared between threads; cloning shares the same value.
 #[derive(Debug, Clone, Default)]
 pub struct LangCell(Arc<AtomicU8>);

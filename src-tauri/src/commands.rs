@@ -305,7 +305,11 @@ pub fn vault_wipe(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<()> {
     // A wiped vault's reminders must not keep firing from memory.
     cx.state.forget_reminders();
     crate::quick_unlock::forget(&cx.state.dir);
-    Ok(vault.wipe(&passphrase)?)
+    vault.wipe(&passphrase)?;
+    // Nothing the patient chose stays behind, not even the language (first run asks again).
+    cx.state.forget_lang()?;
+    cx.platform.language_changed(cx.state.lang());
+    Ok(())
 }
 
 pub fn home_summary(cx: &Cx<'_>) -> Reply<HomeSummary> {

@@ -80,6 +80,25 @@ mod tests {
         scheduler.stop();
     }
 
+    /// Deleting everything forgets the choice too: the file is gone and the system's language speaks.
+    #[test]
+    fn forgetting_removes_the_file_and_speaks_the_system_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, scheduler) = start(dir.path());
+        let other = if language::system() == Lang::Es {
+            Lang::En
+        } else {
+            Lang::Es
+        };
+        state.set_lang(other).unwrap();
+        state.forget_lang().unwrap();
+        assert!(!dir.path().join("language").exists());
+        assert_eq!(state.lang(), language::system());
+        assert_eq!(scheduler.language().get(), language::system());
+        state.forget_lang().unwrap();
+        scheduler.stop();
+    }
+
     /// A damaged or unknown file is no choice: the system's language is used.
     #[test]
     fn an_unknown_tag_in_the_file_falls_back_to_the_system() {

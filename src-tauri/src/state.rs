@@ -90,6 +90,13 @@ impl AppState {
         Ok(())
     }
 
+    /// Forgets the patient's language choice (the vault was wiped): the system's is spoken again.
+    pub fn forget_lang(&self) -> Result<()> {
+        language::forget(&self.dir)?;
+        self.lang.set(language::system());
+        Ok(())
+    }
+
     /// The same state, with reminders also handed to the device's own schedule (mobile).
     pub fn with_device(mut self, device: DeviceSchedule) -> Self {
         self.device = Some(device);

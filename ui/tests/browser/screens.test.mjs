@@ -716,6 +716,7 @@ describe("behaviour", () => {
       await page.locator("#s-wp").fill(PASSPHRASE);
       await wipe.click();
       await page.getByRole("heading", { name: "Choose your language" }).waitFor();
+      assert.equal((await server.ipc("language_get")).chosen, false, "the language choice went with everything else");
     } finally {
       await ctx.context.close();
     }
