@@ -29,7 +29,9 @@ impl<R: Runtime> Platform for TauriPlatform<R> {
         #[cfg(desktop)]
         crate::tray::relabel(&self.app, lang);
         #[cfg(mobile)]
-        let _ = lang;
+        if crate::reminders::register_answer_words(&self.app, lang).is_err() {
+            eprintln!("reminders: the notification buttons keep their words");
+        }
     }
 
     fn choose(&self, dialog: Dialog) -> Result<Option<PathBuf>, Error> {

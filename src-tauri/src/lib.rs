@@ -78,7 +78,13 @@ pub fn run() {
             #[cfg(mobile)]
             let notifier: Arc<dyn reminders::Notifier> = Arc::new(reminders::OsScheduled);
             #[cfg(mobile)]
-            if reminders::register_answers(app.handle(), Arc::clone(&respond)).is_err() {
+            if reminders::register_answers(
+                app.handle(),
+                Arc::clone(&respond),
+                tideline_core::language::current(&dir),
+            )
+            .is_err()
+            {
                 eprintln!("reminders: notification actions are not available");
             }
             let scheduler = reminders::Scheduler::start(notifier, respond)?;

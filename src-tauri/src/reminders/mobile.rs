@@ -16,7 +16,8 @@ use tauri_plugin_notification::{Action, ActionType, NotificationExt, Schedule};
 use tauri::plugin::PermissionState;
 
 use super::device::{self, OsNotification, OsSchedule, Permission, SESSION_ACTIONS, SESSION_EXTRA};
-use super::{NotifyError, Respond, ACTION_ATTEND, ACTION_DECLINE, SUMMARY};
+use super::{action_labels, NotifyError, Respond, SUMMARY};
+use tideline_core::language::Lang;
 
 /// The scheduler's notifier on mobile: shows nothing itself, because the operating system already
 /// holds and shows every planned reminder (see [`PluginSchedule`]). The scheduler still keeps the
@@ -95,19 +96,31 @@ fn permission(state: PermissionState) -> Permission {
     }
 }
 
-/// Registers the answer actions and hands each performed action to `device::on_action`; call once
-/// at start.
+/// Registers the answer actions, their buttons worded in `lang`; called again when the patient
+/// changes the language (the action type is replaced under the same id).
+pub fn register_answer_words<R: Runtime>(
+    app: &AppHandle<R>,
+    lang: Lang,
+) -> tauri_plugin_notification::Result<()> {
+    let actions = action_labels(lang)
+        .into_iter()
+        .map(|(id, label)| Action::builder(id, label).build())
+        .collect();
+    app.notification()
+        .register_action_types(vec![ActionType::builder(SESSION_ACTIONS)
+            .actions(actions)
+            .build()])
+}
+
+/// Registers the answer actions in `lang` and hands each performed action to `device::on_action`;
+/// call once at start.
 pub fn register_answers<R: Runtime>(
     app: &AppHandle<R>,
     respond: Respond,
+    lang: Lang,
 ) -> tauri_plugin_notification::Result<()> {
+    register_answer_words(app, lang)?;
     let notification = app.notification();
-    notification.register_action_types(vec![ActionType::builder(SESSION_ACTIONS)
-        .actions(vec![
-            Action::builder(ACTION_ATTEND.0, ACTION_ATTEND.1).build(),
-            Action::builder(ACTION_DECLINE.0, ACTION_DECLINE.1).build(),
-        ])
-        .build()])?;
     notification.on_action(move |performed| {
         let session = performed
             .notification()

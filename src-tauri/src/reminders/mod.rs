@@ -25,7 +25,7 @@ use tideline_core::session::ParticipantResponse;
 #[cfg(desktop)]
 pub use desktop::DesktopNotifier;
 #[cfg(mobile)]
-pub use mobile::{register_answers, OsScheduled, PluginSchedule};
+pub use mobile::{register_answer_words, register_answers, OsScheduled, PluginSchedule};
 pub use scheduler::{Delivered, Observer, Respond, Scheduler, MAX_NAP};
 
 /// The application name every notification carries: the app's own neutral name, nothing more.
