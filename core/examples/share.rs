@@ -231,8 +231,14 @@ fn main() {
         "accounting" => {
             let mut vault = open(&args);
             let id = find(&vault, &args);
-            for view in
-                share::accounting(&mut vault, id, now(), &random).unwrap_or_else(|e| fail(e))
+            for view in share::accounting(
+                &mut vault,
+                id,
+                now(),
+                &random,
+                tideline_core::language::Lang::En,
+            )
+            .unwrap_or_else(|e| fail(e))
             {
                 println!(
                     "{} {} {}",

@@ -500,8 +500,9 @@ pub fn share_revoke(cx: &Cx<'_>, id: RecordId) -> Reply<ConsentSummary> {
 
 /// Who at the clinic viewed a consent's entries, and when (read from the clinic).
 pub fn share_accounting(cx: &Cx<'_>, id: RecordId) -> Reply<Vec<Disclosure>> {
+    let lang = cx.state.lang();
     Ok(cx.state.with_vault(Utc::now(), |v| {
-        share::accounting(v, id, now_stamp(), &SystemRandom::new())
+        share::accounting(v, id, now_stamp(), &SystemRandom::new(), lang)
     })?)
 }
 

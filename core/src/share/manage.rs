@@ -106,6 +106,7 @@ pub fn accounting(
     id: RecordId,
     now: Stamp,
     random: &dyn SecureRandom,
+    lang: crate::language::Lang,
 ) -> Result<Vec<Disclosure>> {
     let consent = load(vault, id)?;
     let Some(clinic) = consent.clinic else {
@@ -141,7 +142,7 @@ pub fn accounting(
                     .clone()
                     .unwrap_or_else(|| agent.who.reference.clone())
             })
-            .unwrap_or_else(|| "Clinic staff".to_owned());
+            .unwrap_or_else(|| crate::language::t(lang, "share-viewer-unnamed"));
         let entries_viewed = event
             .entity
             .iter()

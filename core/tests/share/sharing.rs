@@ -155,15 +155,27 @@ fn the_accounting_names_who_viewed_and_when() {
         craving(&mut device, 2, "Old friend called"),
     ];
     let summary = share(&mut device, &entries).unwrap();
-    let none =
-        share::accounting(&mut device.vault, summary.id, now(), &SystemRandom::new()).unwrap();
+    let none = share::accounting(
+        &mut device.vault,
+        summary.id,
+        now(),
+        &SystemRandom::new(),
+        tideline_core::language::Lang::En,
+    )
+    .unwrap();
     assert!(none.is_empty(), "nobody has viewed yet");
     let before = chrono::Utc::now() - chrono::Duration::seconds(1);
     setup
         .staff_view(summary.clinic_consent_id.as_deref().unwrap())
         .unwrap();
-    let views =
-        share::accounting(&mut device.vault, summary.id, now(), &SystemRandom::new()).unwrap();
+    let views = share::accounting(
+        &mut device.vault,
+        summary.id,
+        now(),
+        &SystemRandom::new(),
+        tideline_core::language::Lang::En,
+    )
+    .unwrap();
     assert_eq!(views.len(), 1, "one view, one line: {views:?}");
     assert_eq!(views[0].who, COUNSELOR);
     assert_eq!(views[0].entries_viewed, 2);

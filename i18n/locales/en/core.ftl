@@ -478,6 +478,8 @@ consent-ends = This consent ends at the end of { $date }, unless I revoke it soo
 consent-revoke = I may revoke it at any time: in Tideline, under Sharing, choose Revoke, or tell { $clinic } in writing. Revoking stops all further access; it cannot undo what was already viewed.
 consent-treatment = My treatment does not depend on signing this consent.
 consent-signed = Signed electronically on this device by me, the patient, on { $date } at { $time } ({ $zone }).
+# Who viewed shared entries, when the clinic names no one.
+share-viewer-unnamed = Clinic staff
 sync-new-device-warning = A new device was connected to your clinic account. If this was you, you can dismiss this. If this was not you, tell your clinic; they can remove it.
 invalid-an-outpatient-target-is-more-than-0-and-under-9-hours = an outpatient target is more than 0 and under 9 hours
 invalid-aftercare-has-no-weekly-hours = aftercare has no weekly hours

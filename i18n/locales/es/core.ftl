@@ -460,6 +460,8 @@ consent-ends = Este consentimiento termina al final del día { $date }, a menos 
 consent-revoke = Puedo revocarlo en cualquier momento: en Tideline, en Compartir, elija Revocar, o avise por escrito a { $clinic }. Revocarlo detiene todo acceso futuro; no deshace lo que ya se vio.
 consent-treatment = Mi tratamiento no depende de que firme este consentimiento.
 consent-signed = Firmado electrónicamente por mí en este dispositivo el { $date } a las { $time } ({ $zone }).
+# Who viewed shared entries, when the clinic names no one.
+share-viewer-unnamed = Personal de la clínica
 sync-new-device-warning = Se conectó un dispositivo nuevo a su cuenta de la clínica. Si fue usted, puede descartar este aviso. Si no fue usted, avise a su clínica; allí pueden quitarlo.
 invalid-an-outpatient-target-is-more-than-0-and-under-9-hours = la meta de la atención ambulatoria es de más de 0 y menos de 9 horas
 invalid-aftercare-has-no-weekly-hours = la atención de seguimiento no tiene horas semanales
