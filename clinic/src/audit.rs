@@ -230,19 +230,8 @@ pub fn append(
     // concurrently, so the head is serialized with a transaction-scoped advisory lock (SQLite's
     // writer already holds the only write lock).
     conn.lock_audit_head()?;
-    // Read the head inside the transaction rather than caching it: a CLI command in another process
-    // may have appended since.
-    let head: Option<(i64, Vec<u8>)> = conn
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    let (seq, prev) = match head {
-        Some((seq, hash)) => (seq + 1, hash),
-        None => (1, GENESIS.to_vec()),
-    };
+    let (last, prev) = head(conn)?;
+    let seq = last + 1;
     let at_ms = at.timestamp_millis();
     let hash = row_mac(&key, &prev, seq, at_ms, entry);
     conn.prepare_cached(
@@ -263,6 +252,19 @@ pub fn append(
     Ok(())
 }
 
+/// The chain's last sequence number and hash (0 and the genesis hash when empty). Read inside the
+/// writer's transaction rather than cached: a CLI command in another process may have appended since.
+fn head(conn: &Connection) -> Result<(i64, Vec<u8>), crate::db::Error> {
+    let head: Option<(i64, Vec<u8>)> = conn
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    Ok(head.unwrap_or((0, GENESIS.to_vec())))
+}
+
 /// Appends several rows, in order, all at `at`: one read of the head and, on PostgreSQL, one
 /// statement for all of them (the group-commit path of the confirmations). The same chain as that
 /// many [`append`] calls.
@@ -276,14 +278,7 @@ pub fn append_many(
     }
     let (key, _) = attached(conn)?;
     conn.lock_audit_head()?;
-    let head: Option<(i64, Vec<u8>)> = conn
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    let (mut seq, mut prev) = head.unwrap_or((0, GENESIS.to_vec()));
+    let (mut seq, mut prev) = head(conn)?;
     let at_ms = at.timestamp_millis();
     let mut rows = Vec::with_capacity(entries.len());
     for entry in entries {
