@@ -43,7 +43,7 @@ fn free_port() -> u16 {
 ///
 /// tauri-driver, WebKitWebDriver and the app it launches share one process group, which is killed
 /// whole when the `Driver` drops (a failed test leaves no app behind) or when the test outlives its
-/// watchdog (`TIDELINE_E2E_TEST_SECS`, 300 s by default): every WebDriver call then fails, so a
+/// watchdog (`TIDELINE_E2E_TEST_SECS`, 900 s by default: the clinic week takes about 5 minutes on a loaded machine): every WebDriver call then fails, so a
 /// hung test fails on its own instead of holding the suite until CI's limit.
 #[derive(Debug)]
 pub struct Driver {
@@ -64,7 +64,7 @@ fn test_limit() -> Duration {
     let secs = std::env::var("TIDELINE_E2E_TEST_SECS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(300);
+        .unwrap_or(900);
     Duration::from_secs(secs)
 }
 

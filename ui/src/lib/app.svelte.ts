@@ -4,7 +4,7 @@
 import * as backend from "./backend";
 import { BackendError } from "./backend";
 import { initialFlow, step, type FlowEvent, type Screen } from "./flow";
-import { takeDraft } from "./draft.svelte";
+import { keepNow, takeDraft } from "./draft.svelte";
 import { setLang, t } from "./i18n.svelte";
 import type { Theme } from "./types";
 
@@ -88,8 +88,11 @@ export async function refreshStatus() {
 }
 
 export async function lockNow() {
+  // What was typed in the last moments is kept before the vault closes (sent now, awaited below).
+  const kept = keepNow();
   // Drop what is rendered first, then tell the backend; even if the call fails nothing stays shown.
   dispatch({ type: "locked" });
+  await kept;
   try {
     await backend.vaultLock();
   } catch {

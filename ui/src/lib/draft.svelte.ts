@@ -10,21 +10,39 @@ export const restored = $state<{ draft: Draft | null }>({ draft: null });
 const KEEP_AFTER_MS = 2000;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastBody = "";
+/** The change waiting for its pause, so a lock can keep it at once. */
+let pending: { screen: DraftScreen; body: string } | null = null;
+
+function keepPending(): Promise<void> {
+  clearTimeout(timer);
+  const p = pending;
+  pending = null;
+  if (!p) return Promise.resolve();
+  lastBody = p.body;
+  return backend.draftKeep(p).then(
+    () => {},
+    () => {},
+  );
+}
 
 /** Keeps `state` for `screen` a moment after the last change (one write per pause, not per key). */
 export function keepSoon(screen: DraftScreen, state: unknown) {
   const body = JSON.stringify(state);
   if (body === lastBody) return;
   clearTimeout(timer);
-  timer = setTimeout(() => {
-    lastBody = body;
-    backend.draftKeep({ screen, body }).catch(() => {});
-  }, KEEP_AFTER_MS);
+  pending = { screen, body };
+  timer = setTimeout(() => void keepPending(), KEEP_AFTER_MS);
+}
+
+/** The patient locks now: the change still waiting for its pause is kept first, not lost. */
+export function keepNow(): Promise<void> {
+  return keepPending();
 }
 
 /** The entry was saved or the exercise finished: nothing to offer back. */
 export function forgetDraft() {
   clearTimeout(timer);
+  pending = null;
   lastBody = "";
   backend.draftDiscard().catch(() => {});
 }
