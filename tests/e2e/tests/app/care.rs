@@ -119,6 +119,17 @@ async fn axe(c: &Client) -> Vec<String> {
         .expect("axe-core finishes within 90 s")
 }
 
+/// The screenshot is a record for people, not a check, and is taken only with
+/// TIDELINE_E2E_SCREENSHOTS=1: on this machine WebKitWebDriver sometimes never answers a screenshot
+/// request in this test, and a pending request holds every later command of the session.
+async fn save_screenshot(c: &Client, name: &str) {
+    if std::env::var("TIDELINE_E2E_SCREENSHOTS").as_deref() != Ok("1") {
+        return;
+    }
+    let png = c.screenshot().await.unwrap();
+    std::fs::write(artifacts().join(format!("{name}.png")), png).unwrap();
+}
+
 /// axe finds nothing, then a screenshot.
 async fn check(c: &Client, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -128,8 +139,7 @@ async fn check(c: &Client, name: &str) {
         violations.is_empty(),
         "{name}: axe-core found {violations:?}"
     );
-    let png = c.screenshot().await.unwrap();
-    std::fs::write(artifacts().join(format!("{name}.png")), png).unwrap();
+    save_screenshot(c, name).await;
 }
 
 /// Chooses the theme in Settings.
@@ -167,8 +177,7 @@ async fn check_everywhere(c: &Client, stage: &str) {
 /// A screenshot of the current screen, for the record.
 async fn shot(c: &Client, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let png = c.screenshot().await.unwrap();
-    std::fs::write(artifacts().join(format!("{name}.png")), png).unwrap();
+    save_screenshot(c, name).await;
 }
 
 async fn sync_now(c: &Client) {
