@@ -17,8 +17,11 @@ fn script(path: &Path, body: &str) {
 }
 
 async fn call_988(c: &Client) {
+    // The help layer asks the core for its lines when it opens: wait for them.
     let button = c
-        .find(Locator::XPath(
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(
             "//div[@role='dialog']//button[normalize-space(.)='Call 988']",
         ))
         .await
