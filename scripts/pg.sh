@@ -8,6 +8,8 @@
 #   scripts/pg.sh start DIR    start a cluster in DIR (prints the connection string)
 #   scripts/pg.sh stop DIR     stop the cluster in DIR
 #   scripts/pg.sh ctl DIR ARGS pg_ctl on the cluster in DIR (the fault test stops and starts it)
+#
+# PG_EXTRA_OPTS adds server options (`-c name=value ...`), for profiling a bench run.
 set -euo pipefail
 
 bin="${PG_BIN:-}"
@@ -36,7 +38,7 @@ start() {
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     as_owner "'$bin/initdb' -D '$dir/data' -A trust -U tideline --no-sync >'$dir/initdb.log' 2>&1"
   fi
-  as_owner "'$bin/pg_ctl' -D '$dir/data' -o \"-k '$dir' -p $port -c listen_addresses='' -c max_connections=200 -c fsync=on\" -l '$dir/log' -w start >/dev/null"
+  as_owner "'$bin/pg_ctl' -D '$dir/data' -o \"-k '$dir' -p $port -c listen_addresses='' -c max_connections=200 -c fsync=on ${PG_EXTRA_OPTS:-}\" -l '$dir/log' -w start >/dev/null"
   echo "host=$dir port=$port user=tideline dbname=postgres"
 }
 
@@ -59,5 +61,5 @@ case "${1:-}" in
     export TIDELINE_TEST_POSTGRES TIDELINE_TEST_PG_DIR="$dir/cluster"
     "$@"
     ;;
-  *) sed -n '2,11p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac

@@ -7,7 +7,8 @@
 //!
 //! `cargo bench -p tideline-clinic --bench load` (release profile). Environment knobs:
 //! `LOAD_DEVICES` (default 32), `LOAD_CONCURRENCY` per device (default 1), `LOAD_SECONDS` (default 10),
-//! `LOAD_ENGINES` (default `sqlite,postgres,postgres2`).
+//! `LOAD_ENGINES` (default `sqlite,postgres,postgres2`). `LOAD_PG_STATS=1` loads pg_stat_statements
+//! into the cluster and prints, after each PostgreSQL run, where PostgreSQL spent its time.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -193,12 +194,13 @@ async fn main() {
                 let postmaster = cluster.postmaster();
                 rows.push(
                     measure(Setup::Postgres {
-                        url,
+                        url: url.clone(),
                         processes,
                         postmaster,
                     })
                     .await,
                 );
+                cluster.print_statements(&url);
             }
         }
     } else if wants_postgres {
@@ -243,6 +245,7 @@ fn pg_sh() -> std::path::PathBuf {
 
 impl Cluster {
     fn start() -> Option<Cluster> {
+        let stats = std::env::var_os("LOAD_PG_STATS").is_some();
         let temp = tempfile::Builder::new()
             .prefix("tideline-bench-pg")
             .tempdir()
@@ -253,11 +256,15 @@ impl Cluster {
         )
         .ok()?;
         let dir = temp.path().join("cluster");
-        let out = std::process::Command::new(pg_sh())
-            .arg("start")
-            .arg(&dir)
-            .output()
-            .ok()?;
+        let mut start = std::process::Command::new(pg_sh());
+        start.arg("start").arg(&dir);
+        if stats {
+            start.env(
+                "PG_EXTRA_OPTS",
+                "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all",
+            );
+        }
+        let out = start.output().ok()?;
         if !out.status.success() {
             return None;
         }
@@ -280,6 +287,34 @@ impl Cluster {
         .expect("create database");
         self.base
             .replace("dbname=postgres", &format!("dbname={name}"))
+    }
+
+    /// With `LOAD_PG_STATS`: the statements that took PostgreSQL's time in `url`'s database, then
+    /// cleared for the next run.
+    fn print_statements(&self, url: &str) {
+        if std::env::var_os("LOAD_PG_STATS").is_none() {
+            return;
+        }
+        let url = url.to_owned();
+        let _ = std::thread::spawn(move || -> Result<(), postgres::Error> {
+            let mut client = postgres::Client::connect(&url, postgres::NoTls)?;
+            client.batch_execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")?;
+            println!("| calls | total ms | mean µs | rows | statement |");
+            println!("|---|---|---|---|---|");
+            for row in client.query(
+                "SELECT calls, total_exec_time, mean_exec_time * 1000, rows, \
+                        left(regexp_replace(query, '\\s+', ' ', 'g'), 110) \
+                   FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25",
+                &[],
+            )? {
+                let (calls, total, mean, rows, query): (i64, f64, f64, i64, String) =
+                    (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
+                println!("| {calls} | {total:.0} | {mean:.1} | {rows} | {query} |");
+            }
+            client.batch_execute("SELECT pg_stat_statements_reset()")?;
+            Ok(())
+        })
+        .join();
     }
 
     /// The postmaster's PID (first line of postmaster.pid).
