@@ -256,11 +256,7 @@ pub fn append(
 /// writer's transaction rather than cached: a CLI command in another process may have appended since.
 fn head(conn: &Connection) -> Result<(i64, Vec<u8>), crate::db::Error> {
     let head: Option<(i64, Vec<u8>)> = conn
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        .query_row(HEAD_QUERY, [], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     Ok(head.unwrap_or((0, GENESIS.to_vec())))
 }
@@ -276,9 +272,33 @@ pub fn append_many(
     if conn.engine() == crate::db::Engine::Sqlite || entries.len() < 2 {
         return entries.iter().try_for_each(|entry| append(conn, at, entry));
     }
-    let (key, _) = attached(conn)?;
     conn.lock_audit_head()?;
-    let (mut seq, mut prev) = head(conn)?;
+    let head = head(conn)?;
+    append_many_after(conn, head, at, entries)
+}
+
+/// The head as read by [`HEAD_QUERY`] in a statement of this transaction that ran after the audit
+/// head was locked (the grouped confirmations read it with their function, saving a round trip);
+/// `None` (an empty chain) is the genesis.
+pub fn head_from(seq: Option<i64>, hash: Option<Vec<u8>>) -> (i64, Vec<u8>) {
+    seq.zip(hash).unwrap_or((0, GENESIS.to_vec()))
+}
+
+/// The chain's head as a subquery (one row, or none for an empty chain): `seq`, `hash`.
+pub const HEAD_QUERY: &str = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
+
+/// [`append_many`] on PostgreSQL after `head` was read in this transaction, under the lock of
+/// [`Connection::lock_audit_head`].
+pub fn append_many_after(
+    conn: &Connection,
+    (mut seq, mut prev): (i64, Vec<u8>),
+    at: DateTime<Utc>,
+    entries: &[AuditEntry],
+) -> Result<(), crate::db::Error> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let (key, _) = attached(conn)?;
     let at_ms = at.timestamp_millis();
     let mut rows = Vec::with_capacity(entries.len());
     for entry in entries {

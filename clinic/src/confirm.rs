@@ -5,8 +5,11 @@
 //! confirmation is a dozen statements. So the writer hands the waiting confirmations to one
 //! PL/pgSQL function, [`FUNCTION`], in one statement: for each, in order, exactly the steps of the
 //! ordinary path (the device row and its revocation, the signature's answer, the nonce, the patient,
-//! the idempotency key, the appointment, the insert and the appointment's new change cursor). Their
-//! audit rows follow in one more statement ([`audit::append_many`]). A confirmation the function
+//! the idempotency key, the appointment, the insert and the appointment's new change cursor); the
+//! same statement reads the audit chain's head. Their audit rows follow in one more statement
+//! ([`audit::append_many_after`]). Round trips cost more than the work here (each wakes the other
+//! process on a busy machine): a batch of confirmations is four, `BEGIN` with the writer lock and the
+//! savepoint, the function, the audit rows and `COMMIT`. A confirmation the function
 //! cannot settle the ordinary way (its signature was checked against another key than the device row
 //! holds) it leaves untouched and says so, and the writer runs it as an ordinary job in the same
 //! transaction; an error aborts the statement, which the writer ran inside a savepoint, so it rolls
@@ -129,12 +132,28 @@ pub fn run(conn: &Connection, items: &[Confirmation]) -> Result<Vec<Settled>, db
     if sent.is_empty() {
         return Ok(vec![None; items.len()]);
     }
-    let outcomes: Vec<Outcome> = conn
-        .prepare_cached(&format!("SELECT * FROM {FUNCTION}(?1::text::jsonb)"))?
+    // The audit chain's head is read in the same statement (the writer lock is held, so it cannot
+    // move before this transaction appends): one round trip less a batch.
+    conn.lock_audit_head()?;
+    let rows: Vec<(Outcome, Option<i64>, Option<Vec<u8>>)> = conn
+        .prepare_cached(&format!(
+            "SELECT f.*, h.seq, h.hash FROM {FUNCTION}(?1::text::jsonb) f
+             LEFT JOIN ({}) h ON true",
+            audit::HEAD_QUERY
+        ))?
         .query_map([serde_json::Value::Array(sent).to_string()], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            Ok((
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?),
+                row.get(4)?,
+                row.get(5)?,
+            ))
         })?
         .collect::<Result<_, _>>()?;
+    let head = rows
+        .first()
+        .map(|(_, seq, hash)| audit::head_from(*seq, hash.clone()))
+        .ok_or(db::Error::InvalidQuery)?;
+    let outcomes: Vec<Outcome> = rows.into_iter().map(|(outcome, _, _)| outcome).collect();
     let mut outcomes = outcomes.into_iter();
     let mut settled = Vec::with_capacity(items.len());
     for item in items {
@@ -150,7 +169,7 @@ pub fn run(conn: &Connection, items: &[Confirmation]) -> Result<Vec<Settled>, db
         .flatten()
         .map(|(_, entry)| entry.clone())
         .collect();
-    audit::append_many(conn, now, &entries)?;
+    audit::append_many_after(conn, head, now, &entries)?;
     Ok(settled)
 }
 

@@ -226,12 +226,14 @@ impl Connection {
     }
 
     /// Begins a write transaction holding the clinic's writer lock, in one round trip on PostgreSQL
-    /// (`BEGIN IMMEDIATE` on SQLite): what the store's writer does before each batch.
-    pub fn begin_writer(&self) -> Result<()> {
+    /// (`BEGIN IMMEDIATE` on SQLite): what the store's writer does before each batch. On PostgreSQL
+    /// `then` (a `SAVEPOINT`) runs in the same round trip.
+    pub fn begin_writer(&self, then: Option<&str>) -> Result<()> {
         match &self.inner {
             Inner::Sqlite(_) => self.execute_batch("BEGIN IMMEDIATE"),
             Inner::Postgres(pg) => {
-                self.execute_batch(&format!("BEGIN; SELECT {WRITER_LOCK}"))?;
+                let then = then.map(|sql| format!("; {sql}")).unwrap_or_default();
+                self.execute_batch(&format!("BEGIN; SELECT {WRITER_LOCK}{then}"))?;
                 if let Ok(mut pg) = pg.try_borrow_mut() {
                     pg.writer_locked = true;
                 }

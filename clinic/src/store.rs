@@ -388,8 +388,9 @@ enum Session {
 }
 
 impl Session {
-    /// The connection with a write transaction begun, or `None` (logged) when there is none.
-    fn begin(&mut self) -> Option<&Connection> {
+    /// The connection with a write transaction begun, or `None` (logged) when there is none. With
+    /// `confirmations` (PostgreSQL), [`CONFIRM_SAVEPOINT`] is taken in the same round trip.
+    fn begin(&mut self, confirmations: bool) -> Option<&Connection> {
         match self {
             Session::Sqlite(conn) => match conn.execute_batch("BEGIN IMMEDIATE") {
                 Ok(()) => Some(conn),
@@ -406,7 +407,8 @@ impl Session {
                 if conn.as_ref().is_none_or(Connection::is_closed) {
                     *conn = connect_postgres(url, data_dir).ok();
                 }
-                let began = conn.as_ref().map(Connection::begin_writer);
+                let then = confirmations.then_some(CONFIRM_SAVEPOINT);
+                let began = conn.as_ref().map(|conn| conn.begin_writer(then));
                 match began {
                     Some(Ok(())) => conn.as_ref(),
                     Some(Err(error)) => {
@@ -449,15 +451,26 @@ pub fn checkpoint(conn: &Connection) -> Result<bool, db::Error> {
     }
 }
 
+/// The savepoint before the grouped confirmations (PostgreSQL), taken with `BEGIN` when the batch
+/// holds nothing else. It is not released: `COMMIT` releases it, one round trip less.
+const CONFIRM_SAVEPOINT: &str = "SAVEPOINT confirm";
+
 /// Runs the batch's confirmations: those the grouped path settles, then the rest as ordinary jobs.
-fn run_confirmations(conn: &Connection, grouped: Vec<Grouped>) -> Vec<Completion> {
+/// `savepoint` says [`CONFIRM_SAVEPOINT`] was taken already.
+fn run_confirmations(conn: &Connection, grouped: Vec<Grouped>, savepoint: bool) -> Vec<Completion> {
     let items: Vec<Confirmation> = grouped.iter().map(|g| g.item.clone()).collect();
-    let settled = if conn.engine() == db::Engine::Sqlite {
+    let savepoint = conn.engine() == db::Engine::Postgres
+        && (savepoint || conn.execute_batch(CONFIRM_SAVEPOINT).is_ok());
+    let settled = if !savepoint {
         vec![None; items.len()]
     } else {
-        atomically(conn, |conn| crate::confirm::run(conn, &items)).unwrap_or_else(|error| {
-            // Rolled back to before the function's statement: the ordinary path, one at a time.
+        crate::confirm::run(conn, &items).unwrap_or_else(|error| {
+            // Back to before the function's statement: the ordinary path, one at a time.
             tracing::warn!(kind = %error.kind(), "grouped confirmations failed; one at a time");
+            if let Err(error) = conn.execute_batch("ROLLBACK TO confirm") {
+                // The session is gone: the ordinary jobs fail too, and so does the commit.
+                tracing::warn!(kind = %error.kind(), "could not roll the grouped confirmations back");
+            }
             vec![None; items.len()]
         })
     };
@@ -486,7 +499,8 @@ fn write_loop(mut session: Session, queue: mpsc::Receiver<Task>) {
                 Err(_) => break,
             }
         }
-        let Some(conn) = session.begin() else {
+        let only_confirmations = batch.iter().all(|task| matches!(task, Task::Confirm(_)));
+        let Some(conn) = session.begin(only_confirmations) else {
             // Run nothing; every caller hears that nothing was written.
             drop(batch);
             continue;
@@ -500,7 +514,7 @@ fn write_loop(mut session: Session, queue: mpsc::Receiver<Task>) {
             }
         }
         if !grouped.is_empty() {
-            completions.extend(run_confirmations(conn, grouped));
+            completions.extend(run_confirmations(conn, grouped, only_confirmations));
         }
         let committed = match conn.execute_batch("COMMIT") {
             Ok(()) => Ok(()),

@@ -2,6 +2,7 @@
 
 mod authorization;
 mod bad_input;
+mod burst;
 mod cluster;
 mod copy;
 mod device_key;

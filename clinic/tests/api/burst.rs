@@ -1,0 +1,381 @@
+//! Many confirmations at once: a burst of signed `POST /fhir/AppointmentResponse` arrives together,
+//! so the writer takes it as batches. On PostgreSQL a batch goes through the grouped path (one
+//! PL/pgSQL call, `clinic/src/confirm.sql`); the answers, the stored rows, the appointments' versions
+//! and change cursors and the audit chain must be what one request at a time gives, refusals
+//! included. On PostgreSQL the test also counts the function's calls: at most half as many calls as
+//! confirmations shows the batches went to it several at a time.
+
+use std::collections::BTreeMap;
+
+use reqwest::{Method, StatusCode};
+
+use crate::support::{answer_body, references, reply, Clinic, Device, Harness};
+
+/// Calls of the grouped function in `url`'s database so far (cumulative statistics reach the view
+/// when the server's session is idle, so this polls).
+fn function_calls(url: &str) -> i64 {
+    let url = url.to_owned();
+    tideline_clinic::db::off_runtime(move || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        client
+            .query_one(
+                "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_user_functions
+                 WHERE funcname = 'tideline_confirm'",
+                &[],
+            )
+            .unwrap()
+            .get(0)
+    })
+}
+
+fn track_function_calls(url: &str) {
+    let url = url.to_owned();
+    tideline_clinic::db::off_runtime(move || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        // One statement each: ALTER SYSTEM refuses to run inside a multi-statement query.
+        client
+            .batch_execute("ALTER SYSTEM SET track_functions = 'pl'")
+            .unwrap();
+        client.batch_execute("SELECT pg_reload_conf()").unwrap();
+    });
+}
+
+/// One request of the burst, with what it is and what it must get.
+struct Sent {
+    what: String,
+    request: reqwest::Request,
+}
+
+#[tokio::test]
+async fn a_burst_of_confirmations_is_answered_as_one_request_at_a_time_would_be() {
+    let harness = Harness::start(false).await;
+    let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
+    let data = harness.dir.path().join("data");
+    let postgres = crate::engine::database_for(&data);
+    if let Some(url) = &postgres {
+        track_function_calls(url);
+    }
+    // Three patients of the program, a device each, and a second device of the first, revoked.
+    let first = harness.enroll(&clinic).await;
+    let mut enrolled = Vec::new();
+    for name in ["Alex", "Jo"] {
+        enrolled.push(another_patient(&harness, &clinic, &first, name).await);
+    }
+    let revoked = harness.enroll(&clinic).await;
+    let mut devices: Vec<(Device, Vec<String>)> = Vec::new();
+    for device in [first].into_iter().chain(enrolled).chain([revoked]) {
+        let pulled = harness.device_get(&device, "/fhir/Appointment").await;
+        assert_eq!(pulled.status, StatusCode::OK, "{}", pulled.body);
+        let appointments = references(&pulled.body);
+        assert!(appointments.len() >= 6, "{}", pulled.body);
+        devices.push((device, appointments));
+    }
+    let revoked = &devices[3].0;
+    assert_ne!(devices[0].0.patient, devices[1].0.patient);
+    let revoke = harness
+        .staff(
+            Some(&clinic.token),
+            Method::POST,
+            &format!("/staff/devices/{}/revoke", revoked.id),
+            serde_json::json!({}),
+        )
+        .await;
+    assert!(revoke.status.is_success(), "{}", revoke.body);
+    let versions_before = versions(&harness);
+    let audit_before = count(&harness, "SELECT count(*) FROM audit");
+
+    let post = |device: &Device, body: &str| {
+        harness
+            .signed(device, Method::POST, "/fhir/AppointmentResponse", body, 0)
+            .build()
+            .unwrap()
+    };
+    let mut burst: Vec<Sent> = Vec::new();
+    for (index, (device, appointments)) in devices.iter().enumerate().take(3) {
+        for (n, appointment) in appointments.iter().take(4).enumerate() {
+            let body = answer_body(
+                &device.patient,
+                appointment,
+                "accepted",
+                &format!("b{index}-{n}"),
+            );
+            burst.push(Sent {
+                what: format!("fresh {index}-{n}"),
+                request: post(device, &body),
+            });
+        }
+        // The first appointment answered again under another key: one appointment changed twice.
+        let again = answer_body(
+            &device.patient,
+            &appointments[0],
+            "declined",
+            &format!("b{index}-again"),
+        );
+        burst.push(Sent {
+            what: format!("second answer {index}"),
+            request: post(device, &again),
+        });
+        // The same key with the same answer (a retry), and with another answer (a conflict).
+        let retry = answer_body(
+            &device.patient,
+            &appointments[5],
+            "tentative",
+            &format!("b{index}-retry"),
+        );
+        burst.push(Sent {
+            what: format!("retry {index} a"),
+            request: post(device, &retry),
+        });
+        burst.push(Sent {
+            what: format!("retry {index} b"),
+            request: post(device, &retry),
+        });
+        let reused = answer_body(
+            &device.patient,
+            &appointments[4],
+            "declined",
+            &format!("b{index}-1"),
+        );
+        burst.push(Sent {
+            what: format!("reused key {index}"),
+            request: post(device, &reused),
+        });
+        // The very same signed request twice: its nonce is accepted once.
+        let twice = answer_body(
+            &device.patient,
+            &appointments[4],
+            "accepted",
+            &format!("b{index}-twice"),
+        );
+        let request = post(device, &twice);
+        burst.push(Sent {
+            what: format!("replayed nonce {index} a"),
+            request: request.try_clone().unwrap(),
+        });
+        burst.push(Sent {
+            what: format!("replayed nonce {index} b"),
+            request,
+        });
+        // Another patient's appointment, and another patient named as the actor.
+        let (other, theirs) = &devices[(index + 1) % 3];
+        let body = answer_body(
+            &device.patient,
+            &theirs[1],
+            "accepted",
+            &format!("b{index}-theirs"),
+        );
+        burst.push(Sent {
+            what: format!("not own record {index}"),
+            request: post(device, &body),
+        });
+        let body = answer_body(
+            &other.patient,
+            &appointments[2],
+            "accepted",
+            &format!("b{index}-actor"),
+        );
+        burst.push(Sent {
+            what: format!("not own patient {index}"),
+            request: post(device, &body),
+        });
+    }
+    let body = answer_body(&revoked.patient, &devices[3].1[0], "accepted", "revoked-1");
+    burst.push(Sent {
+        what: "revoked device".into(),
+        request: post(revoked, &body),
+    });
+    let sent = burst.len() as i64;
+
+    let tasks: Vec<_> = burst
+        .into_iter()
+        .map(|sent| {
+            let client = harness.client.clone();
+            tokio::spawn(async move {
+                (
+                    sent.what,
+                    reply(client.execute(sent.request).await.unwrap()).await,
+                )
+            })
+        })
+        .collect();
+    let mut answers: BTreeMap<String, (StatusCode, serde_json::Value)> = BTreeMap::new();
+    for task in tasks {
+        let (what, answer) = task.await.unwrap();
+        answers.insert(what, (answer.status, answer.body));
+    }
+
+    let status = |what: &str| answers[what].0;
+    let mut stored = 0;
+    for index in 0..3 {
+        for n in [0, 2, 3] {
+            let what = format!("fresh {index}-{n}");
+            assert_eq!(
+                status(&what),
+                StatusCode::CREATED,
+                "{what}: {:?}",
+                answers[&what]
+            );
+        }
+        // A key sent with two answers at once: whichever came first is stored, the other refused.
+        let mut reused = [
+            status(&format!("fresh {index}-1")),
+            status(&format!("reused key {index}")),
+        ];
+        reused.sort();
+        assert_eq!(
+            reused,
+            [StatusCode::CREATED, StatusCode::CONFLICT],
+            "one key, two answers"
+        );
+        assert_eq!(
+            status(&format!("second answer {index}")),
+            StatusCode::CREATED
+        );
+        // A retry is answered as the original was, naming the one stored response.
+        let (a, b) = (
+            &answers[&format!("retry {index} a")],
+            &answers[&format!("retry {index} b")],
+        );
+        assert_eq!(
+            (a.0, b.0),
+            (StatusCode::CREATED, StatusCode::CREATED),
+            "{a:?} {b:?}"
+        );
+        assert_eq!(
+            a.1["id"], b.1["id"],
+            "both answers of a retry name the one stored response"
+        );
+        let mut nonce = [
+            status(&format!("replayed nonce {index} a")),
+            status(&format!("replayed nonce {index} b")),
+        ];
+        nonce.sort();
+        assert_eq!(
+            nonce,
+            [StatusCode::CREATED, StatusCode::UNAUTHORIZED],
+            "a nonce is accepted once"
+        );
+        assert_eq!(
+            status(&format!("not own record {index}")),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            status(&format!("not own patient {index}")),
+            StatusCode::FORBIDDEN
+        );
+        // Three fresh, one of the two under a reused key, the second answer, the retry, the nonce.
+        stored += 3 + 1 + 1 + 1 + 1;
+    }
+    assert_eq!(status("revoked device"), StatusCode::UNAUTHORIZED);
+
+    assert_eq!(
+        count(&harness, "SELECT count(*) FROM appointment_response"),
+        stored,
+        "each stored answer once"
+    );
+    // Every stored answer moved its appointment's version by one.
+    let versions_after = versions(&harness);
+    let moved: i64 = versions_after
+        .iter()
+        .map(|(id, (version, _))| version - versions_before[id].0)
+        .sum();
+    assert_eq!(moved, stored);
+    let mut cursors: Vec<i64> = versions_after.values().map(|(_, seq)| *seq).collect();
+    cursors.sort_unstable();
+    cursors.dedup();
+    assert_eq!(
+        cursors.len(),
+        versions_after.len(),
+        "change cursors stay unique"
+    );
+    assert_eq!(
+        count(&harness, "SELECT count(*) FROM audit") - audit_before,
+        sent,
+        "one audit row for every request, refused or not"
+    );
+    let intact = harness
+        .staff(
+            Some(&clinic.token),
+            Method::GET,
+            "/staff/audit/verify",
+            serde_json::Value::Null,
+        )
+        .await;
+    assert_eq!(intact.body["intact"], true, "{}", intact.body);
+
+    if let Some(url) = &postgres {
+        let mut calls = 0;
+        for _ in 0..60 {
+            calls = function_calls(url);
+            if calls > 0 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+        eprintln!("grouped function: {calls} calls for {sent} confirmations");
+        assert!(
+            calls > 0 && calls * 2 <= sent,
+            "the grouped path settled several confirmations a call ({calls} calls for {sent})"
+        );
+    }
+}
+
+/// Another patient in the clinic's program (so with appointments), with an enrolled device.
+async fn another_patient(
+    harness: &Harness,
+    clinic: &Clinic,
+    template: &Device,
+    name: &str,
+) -> Device {
+    let patient = harness
+        .staff(
+            Some(&clinic.token),
+            Method::POST,
+            "/staff/patients",
+            serde_json::json!({"givenName": name, "familyName": "Moreno"}),
+        )
+        .await;
+    assert_eq!(patient.status, StatusCode::CREATED, "{}", patient.body);
+    let id = patient.body["id"].as_i64().unwrap();
+    let member = harness
+        .staff(
+            Some(&clinic.token),
+            Method::POST,
+            &format!("/staff/programs/{}/members", clinic.program),
+            serde_json::json!({"patientId": id}),
+        )
+        .await;
+    assert_eq!(member.status, StatusCode::OK, "{}", member.body);
+    let code = harness
+        .staff(
+            Some(&clinic.token),
+            Method::POST,
+            &format!("/staff/patients/{id}/enrollment-codes"),
+            serde_json::json!({}),
+        )
+        .await;
+    let (enrolled, key) = harness
+        .enroll_with(code.body["code"].as_str().unwrap())
+        .await;
+    assert_eq!(enrolled.status, StatusCode::CREATED, "{}", enrolled.body);
+    let mut device = template.with_key(key);
+    device.id = enrolled.body["deviceId"].as_str().unwrap().to_owned();
+    device.patient = enrolled.body["patient"].as_str().unwrap().to_owned();
+    device
+}
+
+fn count(harness: &Harness, sql: &str) -> i64 {
+    harness.db().query_row(sql, [], |row| row.get(0)).unwrap()
+}
+
+/// Each appointment's version and change cursor.
+fn versions(harness: &Harness) -> BTreeMap<i64, (i64, i64)> {
+    harness
+        .db()
+        .prepare("SELECT id, version, change_seq FROM appointment")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
