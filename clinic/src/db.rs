@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 
 pub mod dialect;
+pub mod tls;
 mod value;
 
 pub use value::{FromValue, ToValue, Value};
@@ -37,6 +38,10 @@ pub enum Error {
     /// The database cannot be reached (PostgreSQL down, the pool empty); the request may be retried.
     #[error("database unavailable")]
     Unavailable,
+    /// The connection string's TLS settings cannot be used (an unknown `sslmode`, an unreadable CA
+    /// file). The message names the setting or the file, never a password.
+    #[error("database TLS settings: {0}")]
+    Config(String),
 }
 
 impl Error {
@@ -44,7 +49,8 @@ impl Error {
     /// the data: the HTTP layer answers 503 for these.
     pub fn is_unavailable(&self) -> bool {
         match self {
-            Error::Unavailable => true,
+            // Settings that cannot be used leave the database out of reach as surely as an outage.
+            Error::Unavailable | Error::Config(_) => true,
             Error::Postgres(error) => {
                 error.is_closed()
                     || error.code().is_some_and(|code| {

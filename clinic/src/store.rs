@@ -163,7 +163,7 @@ pub fn connect(database: &Database, data_dir: &Path) -> Result<Connection, db::E
 
 /// A PostgreSQL session carrying the audit key, without migrating.
 fn connect_postgres(url: &str, data_dir: &Path) -> Result<Connection, db::Error> {
-    let client = db::off_runtime(|| postgres::Client::connect(url, postgres::NoTls))?;
+    let client = db::off_runtime(|| db::tls::connect(url))?;
     let mut conn = Connection::postgres(client);
     attach_key(&mut conn, data_dir)?;
     crate::confirm::install(&conn)?;

@@ -14,6 +14,7 @@ mod fault;
 #[path = "../common/fhir_python.rs"]
 mod fhir_python;
 mod fhir_validity;
+mod pg_tls;
 mod program;
 mod restart;
 mod share;
