@@ -2,7 +2,8 @@
 //! process on the same database (PostgreSQL under `scripts/pg.sh run`, else the same SQLite file) and
 //! the same audit key. Devices alternate between them; a nonce replayed to the other process and an
 //! idempotency key resent to it are refused or answered once; a staff token from one works on the
-//! other; and `tideline-clinic verify-audit` finds one unbroken chain afterwards.
+//! other; a portal session signed in on one is valid on the other, and signing out on the other ends
+//! it on the first; and `tideline-clinic verify-audit` finds one unbroken chain afterwards.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -161,6 +162,55 @@ async fn two_processes_share_nonces_idempotency_keys_tokens_and_one_audit_chain(
         .await;
     assert_eq!(intact.body["intact"], true, "{}", intact.body);
 
+    // A portal session made by one process is valid on the other, and signing out on the other
+    // ends it on the first.
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let signed_in = portal_sign_in(&browser, &first, "lee@harbor.example").await;
+    let patients = browser
+        .get(format!("{}/portal/patients", other.base))
+        .header("cookie", &signed_in)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        patients.status(),
+        StatusCode::OK,
+        "the other process knows the session"
+    );
+    let page = patients.text().await.unwrap();
+    let csrf = hidden_csrf(&page);
+    let signed_out = browser
+        .post(format!("{}/portal/sign-out", other.base))
+        .header("cookie", &signed_in)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf={csrf}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        signed_out.status().is_redirection(),
+        "{}",
+        signed_out.status()
+    );
+    let after = browser
+        .get(format!("{first}/portal/patients"))
+        .header("cookie", &signed_in)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        after.status().is_redirection()
+            && after.headers()["location"]
+                .to_str()
+                .unwrap()
+                .contains("/portal/sign-in"),
+        "signed out on one process is signed out on the other: {}",
+        after.status()
+    );
+
     drop(other);
     let verified = clinic_command(&data).arg("verify-audit").output().unwrap();
     let said = String::from_utf8_lossy(&verified.stdout);
@@ -177,4 +227,43 @@ async fn two_processes_share_nonces_idempotency_keys_tokens_and_one_audit_chain(
         rows > 40,
         "both processes audited their requests ({rows} rows)"
     );
+}
+
+/// Signs in to the portal on `base` as the test administrator; the session cookie (`name=value`).
+async fn portal_sign_in(browser: &reqwest::Client, base: &str, email: &str) -> String {
+    let form = browser
+        .get(format!("{base}/portal/sign-in"))
+        .send()
+        .await
+        .unwrap();
+    let before = cookie_pair(&form);
+    let csrf = hidden_csrf(&form.text().await.unwrap());
+    let mut request = browser
+        .post(format!("{base}/portal/sign-in"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "email={}&password=correct+horse+battery+staple&csrf={csrf}",
+            email.replace('@', "%40")
+        ));
+    if let Some(cookie) = before {
+        request = request.header("cookie", cookie);
+    }
+    let signed_in = request.send().await.unwrap();
+    assert!(
+        signed_in.status().is_redirection(),
+        "portal sign-in: {}",
+        signed_in.status()
+    );
+    cookie_pair(&signed_in).expect("a session cookie")
+}
+
+fn cookie_pair(response: &reqwest::Response) -> Option<String> {
+    let set = response.headers().get("set-cookie")?.to_str().ok()?;
+    Some(set.split(';').next()?.to_owned())
+}
+
+fn hidden_csrf(page: &str) -> String {
+    let marker = r#"name="csrf" value=""#;
+    let start = page.find(marker).expect("a csrf field") + marker.len();
+    page[start..].split('"').next().unwrap().to_owned()
 }
