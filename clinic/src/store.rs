@@ -454,6 +454,8 @@ pub fn checkpoint(conn: &Connection) -> Result<bool, db::Error> {
 /// The savepoint before the grouped confirmations (PostgreSQL), taken with `BEGIN` when the batch
 /// holds nothing else. It is not released: `COMMIT` releases it, one round trip less.
 const CONFIRM_SAVEPOINT: &str = "SAVEPOINT confirm";
+/// Back to [`CONFIRM_SAVEPOINT`].
+const CONFIRM_ROLLBACK: &str = "ROLLBACK TO SAVEPOINT confirm";
 
 /// Runs the batch's confirmations: those the grouped path settles, then the rest as ordinary jobs.
 /// `savepoint` says [`CONFIRM_SAVEPOINT`] was taken already.
@@ -467,7 +469,7 @@ fn run_confirmations(conn: &Connection, grouped: Vec<Grouped>, savepoint: bool) 
         crate::confirm::run(conn, &items).unwrap_or_else(|error| {
             // Back to before the function's statement: the ordinary path, one at a time.
             tracing::warn!(kind = %error.kind(), "grouped confirmations failed; one at a time");
-            if let Err(error) = conn.execute_batch("ROLLBACK TO confirm") {
+            if let Err(error) = conn.execute_batch(CONFIRM_ROLLBACK) {
                 // The session is gone: the ordinary jobs fail too, and so does the commit.
                 tracing::warn!(kind = %error.kind(), "could not roll the grouped confirmations back");
             }

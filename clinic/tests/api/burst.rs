@@ -364,6 +364,107 @@ async fn another_patient(
     device
 }
 
+/// A confirmation the database refuses in the middle of a batch (a trigger raising for one
+/// idempotency key, as a failing disk or a constraint would): on PostgreSQL the grouped statement
+/// fails, the writer rolls back to its savepoint and runs the batch one at a time, so the one
+/// refused request gets a 500 and its batch-mates are stored exactly once.
+#[tokio::test]
+async fn a_confirmation_the_database_refuses_costs_its_batch_mates_nothing() {
+    let harness = Harness::start(false).await;
+    let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
+    let device = harness.enroll(&clinic).await;
+    let pulled = harness.device_get(&device, "/fhir/Appointment").await;
+    let appointments = references(&pulled.body);
+    let conn = harness.db();
+    match conn.engine() {
+        tideline_clinic::db::Engine::Sqlite => conn
+            .execute_batch(
+                "CREATE TRIGGER refuse_boom BEFORE INSERT ON appointment_response
+                 WHEN NEW.idempotency_key = 'boom' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            )
+            .unwrap(),
+        tideline_clinic::db::Engine::Postgres => conn
+            .execute_batch(
+                "CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN
+                   IF NEW.idempotency_key = 'boom' THEN RAISE EXCEPTION 'refused'; END IF;
+                   RETURN NEW;
+                 END $$;
+                 CREATE TRIGGER refuse_boom BEFORE INSERT ON appointment_response
+                 FOR EACH ROW EXECUTE FUNCTION refuse_boom()",
+            )
+            .unwrap(),
+    }
+    drop(conn);
+    let audit_before = count(&harness, "SELECT count(*) FROM audit");
+
+    let mut requests = Vec::new();
+    for (n, appointment) in appointments.iter().take(12).enumerate() {
+        let key = if n == 5 {
+            "boom".to_owned()
+        } else {
+            format!("ok-{n}")
+        };
+        let body = answer_body(&device.patient, appointment, "accepted", &key);
+        let request = harness
+            .signed(&device, Method::POST, "/fhir/AppointmentResponse", &body, 0)
+            .build()
+            .unwrap();
+        requests.push((key, request));
+    }
+    let tasks: Vec<_> = requests
+        .into_iter()
+        .map(|(key, request)| {
+            let client = harness.client.clone();
+            tokio::spawn(async move { (key, reply(client.execute(request).await.unwrap()).await) })
+        })
+        .collect();
+    for task in tasks {
+        let (key, answer) = task.await.unwrap();
+        if key == "boom" {
+            assert_eq!(
+                answer.status,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "{}",
+                answer.body
+            );
+            assert_eq!(answer.body["resourceType"], "OperationOutcome");
+            assert!(
+                !answer.body.to_string().contains("refused"),
+                "the database's words stay out of the answer: {}",
+                answer.body
+            );
+        } else {
+            assert_eq!(answer.status, StatusCode::CREATED, "{key}: {}", answer.body);
+        }
+    }
+    assert_eq!(
+        count(&harness, "SELECT count(*) FROM appointment_response"),
+        11,
+        "every other answer stored once, the refused one not at all"
+    );
+    assert_eq!(
+        count(
+            &harness,
+            "SELECT count(*) FROM appointment_response WHERE idempotency_key = 'boom'"
+        ),
+        0
+    );
+    assert!(
+        count(&harness, "SELECT count(*) FROM audit") - audit_before >= 11,
+        "the stored answers are audited"
+    );
+    let intact = harness
+        .staff(
+            Some(&clinic.token),
+            Method::GET,
+            "/staff/audit/verify",
+            serde_json::Value::Null,
+        )
+        .await;
+    assert_eq!(intact.body["intact"], true, "{}", intact.body);
+}
+
 fn count(harness: &Harness, sql: &str) -> i64 {
     harness.db().query_row(sql, [], |row| row.get(0)).unwrap()
 }
