@@ -28,11 +28,12 @@ fn main() {
         files.sort();
         let _ = write!(code, "    ({tag:?}, &[");
         for file in files {
-            let path = root.join(tag).join(&file);
+            // Relative to the crate at compile time, not an absolute path of the checkout that ran
+            // this script: a build cache shared between checkouts may reuse this file elsewhere.
             let _ = write!(
                 code,
-                "({file:?}, include_str!({:?})), ",
-                path.display().to_string()
+                "({file:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))), ",
+                format!("/locales/{tag}/{file}")
             );
         }
         code.push_str("]),\n");
