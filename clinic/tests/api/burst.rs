@@ -91,56 +91,88 @@ async fn a_burst_of_confirmations_is_answered_as_one_request_at_a_time_would_be(
             .unwrap()
     };
     let mut burst: Vec<Sent> = Vec::new();
+    // One request of the burst: `device` answers `appointment` for `patient`.
+    let mut add = |what: String,
+                   device: &Device,
+                   patient: &str,
+                   appointment: &str,
+                   status: &str,
+                   key: String| {
+        let body = answer_body(patient, appointment, status, &key);
+        burst.push(Sent {
+            what,
+            request: post(device, &body),
+        });
+    };
     for (index, (device, appointments)) in devices.iter().enumerate().take(3) {
+        let me = device.patient.as_str();
         for (n, appointment) in appointments.iter().take(4).enumerate() {
-            let body = answer_body(
-                &device.patient,
+            add(
+                format!("fresh {index}-{n}"),
+                device,
+                me,
                 appointment,
                 "accepted",
-                &format!("b{index}-{n}"),
+                format!("b{index}-{n}"),
             );
-            burst.push(Sent {
-                what: format!("fresh {index}-{n}"),
-                request: post(device, &body),
-            });
         }
         // The first appointment answered again under another key: one appointment changed twice.
-        let again = answer_body(
-            &device.patient,
+        add(
+            format!("second answer {index}"),
+            device,
+            me,
             &appointments[0],
             "declined",
-            &format!("b{index}-again"),
+            format!("b{index}-again"),
         );
-        burst.push(Sent {
-            what: format!("second answer {index}"),
-            request: post(device, &again),
-        });
-        // The same key with the same answer (a retry), and with another answer (a conflict).
-        let retry = answer_body(
-            &device.patient,
-            &appointments[5],
-            "tentative",
-            &format!("b{index}-retry"),
-        );
-        burst.push(Sent {
-            what: format!("retry {index} a"),
-            request: post(device, &retry),
-        });
-        burst.push(Sent {
-            what: format!("retry {index} b"),
-            request: post(device, &retry),
-        });
-        let reused = answer_body(
-            &device.patient,
+        // The same key with the same answer twice (a retry), and a key sent with another answer.
+        for copy in ["a", "b"] {
+            add(
+                format!("retry {index} {copy}"),
+                device,
+                me,
+                &appointments[5],
+                "tentative",
+                format!("b{index}-retry"),
+            );
+        }
+        add(
+            format!("reused key {index}"),
+            device,
+            me,
             &appointments[4],
             "declined",
-            &format!("b{index}-1"),
+            format!("b{index}-1"),
         );
-        burst.push(Sent {
-            what: format!("reused key {index}"),
-            request: post(device, &reused),
-        });
-        // The very same signed request twice: its nonce is accepted once.
+        // Another patient's appointment, and another patient named as the actor.
+        let (other, theirs) = &devices[(index + 1) % 3];
+        add(
+            format!("not own record {index}"),
+            device,
+            me,
+            &theirs[1],
+            "accepted",
+            format!("b{index}-theirs"),
+        );
+        add(
+            format!("not own patient {index}"),
+            device,
+            &other.patient,
+            &appointments[2],
+            "accepted",
+            format!("b{index}-actor"),
+        );
+    }
+    add(
+        "revoked device".into(),
+        revoked,
+        &revoked.patient,
+        &devices[3].1[0],
+        "accepted",
+        "revoked-1".into(),
+    );
+    // The very same signed request twice: its nonce is accepted once.
+    for (index, (device, appointments)) in devices.iter().enumerate().take(3) {
         let twice = answer_body(
             &device.patient,
             &appointments[4],
@@ -156,34 +188,7 @@ async fn a_burst_of_confirmations_is_answered_as_one_request_at_a_time_would_be(
             what: format!("replayed nonce {index} b"),
             request,
         });
-        // Another patient's appointment, and another patient named as the actor.
-        let (other, theirs) = &devices[(index + 1) % 3];
-        let body = answer_body(
-            &device.patient,
-            &theirs[1],
-            "accepted",
-            &format!("b{index}-theirs"),
-        );
-        burst.push(Sent {
-            what: format!("not own record {index}"),
-            request: post(device, &body),
-        });
-        let body = answer_body(
-            &other.patient,
-            &appointments[2],
-            "accepted",
-            &format!("b{index}-actor"),
-        );
-        burst.push(Sent {
-            what: format!("not own patient {index}"),
-            request: post(device, &body),
-        });
     }
-    let body = answer_body(&revoked.patient, &devices[3].1[0], "accepted", "revoked-1");
-    burst.push(Sent {
-        what: "revoked device".into(),
-        request: post(revoked, &body),
-    });
     let sent = burst.len() as i64;
 
     let tasks: Vec<_> = burst
@@ -293,15 +298,7 @@ async fn a_burst_of_confirmations_is_answered_as_one_request_at_a_time_would_be(
         sent,
         "one audit row for every request, refused or not"
     );
-    let intact = harness
-        .staff(
-            Some(&clinic.token),
-            Method::GET,
-            "/staff/audit/verify",
-            serde_json::Value::Null,
-        )
-        .await;
-    assert_eq!(intact.body["intact"], true, "{}", intact.body);
+    harness.assert_audit_intact(&clinic).await;
 
     if let Some(url) = &postgres {
         let mut calls = 0;
@@ -454,15 +451,7 @@ async fn a_confirmation_the_database_refuses_costs_its_batch_mates_nothing() {
         count(&harness, "SELECT count(*) FROM audit") - audit_before >= 11,
         "the stored answers are audited"
     );
-    let intact = harness
-        .staff(
-            Some(&clinic.token),
-            Method::GET,
-            "/staff/audit/verify",
-            serde_json::Value::Null,
-        )
-        .await;
-    assert_eq!(intact.body["intact"], true, "{}", intact.body);
+    harness.assert_audit_intact(&clinic).await;
 }
 
 fn count(harness: &Harness, sql: &str) -> i64 {

@@ -152,15 +152,7 @@ async fn two_processes_share_nonces_idempotency_keys_tokens_and_one_audit_chain(
         )
         .await;
     assert_eq!(programs.status, StatusCode::OK, "{}", programs.body);
-    let intact = harness
-        .staff(
-            Some(&clinic.token),
-            Method::GET,
-            "/staff/audit/verify",
-            serde_json::Value::Null,
-        )
-        .await;
-    assert_eq!(intact.body["intact"], true, "{}", intact.body);
+    harness.assert_audit_intact(&clinic).await;
 
     // A portal session made by one process is valid on the other, and signing out on the other
     // ends it on the first.

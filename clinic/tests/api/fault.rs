@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 
 use crate::support::{references, Harness};
 
@@ -181,15 +181,7 @@ async fn a_database_outage_answers_503_loses_no_acknowledged_write_and_heals_its
         healed > 0,
         "the same server answered again after the database came back ({acknowledged} acknowledged, {unavailable} refused)"
     );
-    let verified = harness
-        .staff(
-            Some(&clinic.token),
-            Method::GET,
-            "/staff/audit/verify",
-            serde_json::Value::Null,
-        )
-        .await;
-    assert_eq!(verified.body["intact"], true, "{}", verified.body);
+    harness.assert_audit_intact(&clinic).await;
     eprintln!(
         "fault run: {acknowledged} acknowledged, {unavailable} answered 503, {healed} after the restart"
     );

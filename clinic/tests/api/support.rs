@@ -370,6 +370,19 @@ impl Harness {
         request
     }
 
+    /// Asserts, through the staff API, that the audit chain verifies.
+    pub async fn assert_audit_intact(&self, clinic: &Clinic) {
+        let verified = self
+            .staff(
+                Some(&clinic.token),
+                Method::GET,
+                "/staff/audit/verify",
+                serde_json::Value::Null,
+            )
+            .await;
+        assert_eq!(verified.body["intact"], true, "{}", verified.body);
+    }
+
     pub async fn device_get(&self, device: &Device, path: &str) -> Reply {
         reply(
             self.signed(device, Method::GET, path, "", 0)
