@@ -55,6 +55,11 @@ pub fn wanted(params: &str) -> Result<Wanted, String> {
         match option.split_once('=') {
             Some(("sslmode", value)) => mode = Some(value.to_owned()),
             Some(("sslrootcert", value)) => roots = Some(PathBuf::from(value)),
+            // `sslmode = require` (spaces around `=`, which libpq accepts) would otherwise reach the
+            // driver beside the mode added below and lose to it: refused, never downgraded.
+            _ if option.starts_with("sslmode") || option.starts_with("sslrootcert") => {
+                return Err("write sslmode=VALUE and sslrootcert=PATH without spaces".to_owned())
+            }
             _ => kept.push(option),
         }
     }
@@ -236,6 +241,9 @@ mod tests {
             Some(false)
         );
         assert!(wanted("host=db sslmode=sometimes").is_err());
+        // Spelled with spaces, the mode is refused rather than silently replaced by `disable`.
+        assert!(wanted("host=db sslmode = require").is_err());
+        assert!(wanted("host=db sslrootcert = /ca.pem sslmode=require").is_err());
     }
 
     #[test]
