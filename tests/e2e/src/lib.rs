@@ -194,15 +194,16 @@ pub async fn click_button(c: &Client, text: &str) {
             .for_element(Locator::XPath(&xpath))
             .await
             .unwrap_or_else(|e| panic!("no button '{text}': {e}"));
-        // A patient waits for a disabled button (e.g. until the passphrase is assessed).
-        if !button.is_enabled().await.unwrap_or(true) && tries < 40 {
+        // A patient waits for a disabled button (e.g. until the passphrase is assessed), here up to
+        // 30 s: the debug build on a busy machine is slow to answer the first time.
+        if !button.is_enabled().await.unwrap_or(true) && tries < 120 {
             tries += 1;
             tokio::time::sleep(Duration::from_millis(250)).await;
             continue;
         }
         match scroll_and_click(c, &button).await {
             Ok(()) => return,
-            Err(e) if tries >= 40 => panic!("button '{text}' not clickable: {e}"),
+            Err(e) if tries >= 120 => panic!("button '{text}' not clickable: {e}"),
             Err(_) => {
                 tries += 1;
                 tokio::time::sleep(Duration::from_millis(250)).await;
