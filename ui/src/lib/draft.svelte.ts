@@ -13,7 +13,8 @@ let lastBody = "";
 /** The change waiting for its pause, so a lock can keep it at once. */
 let pending: { screen: DraftScreen; body: string } | null = null;
 
-function keepPending(): Promise<void> {
+/** Keeps the change still waiting for its pause now (the timer's work; a lock calls it first). */
+export function keepNow(): Promise<void> {
   clearTimeout(timer);
   const p = pending;
   pending = null;
@@ -31,12 +32,7 @@ export function keepSoon(screen: DraftScreen, state: unknown) {
   if (body === lastBody) return;
   clearTimeout(timer);
   pending = { screen, body };
-  timer = setTimeout(() => void keepPending(), KEEP_AFTER_MS);
-}
-
-/** The patient locks now: the change still waiting for its pause is kept first, not lost. */
-export function keepNow(): Promise<void> {
-  return keepPending();
+  timer = setTimeout(() => void keepNow(), KEEP_AFTER_MS);
 }
 
 /** The entry was saved or the exercise finished: nothing to offer back. */
