@@ -74,10 +74,12 @@ pub fn vault_create(
     Ok(Created::from(&recovery))
 }
 
-pub fn vault_unlock(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<UnlockReport> {
-    let (vault, report) = Vault::unlock(&cx.state.dir, &passphrase, Utc::now())?;
-    *cx.state.slot() = Some(vault);
-    Ok(report)
+/// Answers once the passphrase has opened the key: the records load meanwhile, and the first
+/// command that uses the vault waits for them (`AppState::slot`), so home paints sooner.
+pub fn vault_unlock(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<()> {
+    cx.state
+        .open(Vault::begin_unlock(&cx.state.dir, &passphrase, Utc::now())?);
+    Ok(())
 }
 
 pub fn vault_recover(

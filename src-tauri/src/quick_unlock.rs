@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use tideline_core::vault::{self, DeviceKey, UnlockReport, Vault, VaultPresence};
+use tideline_core::vault::{self, DeviceKey, Vault, VaultPresence};
 use tideline_core::Error;
 use zeroize::Zeroizing;
 
@@ -128,7 +128,7 @@ pub fn quick_unlock_disable(cx: &Cx<'_>) -> Result<(), IpcError> {
 }
 
 /// Unlocks with the patient's fingerprint or face. The lockout delay applies as for the passphrase.
-pub fn quick_unlock(cx: &Cx<'_>) -> Result<UnlockReport, IpcError> {
+pub fn quick_unlock(cx: &Cx<'_>) -> Result<(), IpcError> {
     let state = cx.state;
     // Asked before the prompt: no biometric check for a vault that has no device slot.
     if !vault::quick_unlock_on(&state.dir)? {
@@ -139,7 +139,11 @@ pub fn quick_unlock(cx: &Cx<'_>) -> Result<UnlockReport, IpcError> {
     );
     let text = cx.platform.keystore(&sealed, false)?;
     let key = DeviceKey::from_text(&text)?;
-    let (vault, report) = Vault::unlock_with_device_key(&state.dir, &key, Utc::now())?;
-    *state.slot() = Some(vault);
-    Ok(report)
+    // Like `vault_unlock`: answers before the records are loaded.
+    state.open(Vault::begin_unlock_with_device_key(
+        &state.dir,
+        &key,
+        Utc::now(),
+    )?);
+    Ok(())
 }

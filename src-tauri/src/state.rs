@@ -1,6 +1,7 @@
 //! What the shell holds between commands: the data directory, while unlocked the vault, and the
 //! reminder scheduler, which keeps running while the vault is locked.
 
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -8,11 +9,12 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 use ring::rand::SystemRandom;
 use tideline_core::language::{self, Lang, LangCell};
+use tideline_core::reminder::PlannedReminder;
 use tideline_core::reminder_delivery as delivery;
 use tideline_core::session::ParticipantResponse;
 use tideline_core::settings::Settings;
 use tideline_core::time::{Stamp, Zone};
-use tideline_core::vault::Vault;
+use tideline_core::vault::{Loading, Vault};
 use tideline_core::{Error, Result};
 
 use crate::reminders::device::{DeviceSchedule, Permission};
@@ -23,7 +25,7 @@ use crate::reminders::Scheduler;
 pub struct AppState {
     /// Where the vault lives.
     pub dir: PathBuf,
-    vault: Mutex<Option<Vault>>,
+    vault: Mutex<Open>,
     reminders: Scheduler,
     /// Mobile: the operating system's own schedule, replaced at every re-plan and cleared by a wipe
     /// (`reminders::device`). `None` on the desktop, where `reminders` shows everything.
@@ -43,6 +45,34 @@ pub struct AppState {
 }
 
 pub use tideline_core::status::AnswerProblem;
+
+/// The vault, or a vault whose records are still loading after an unlock answered (see
+/// [`AppState::open`]); never both.
+#[derive(Debug, Default)]
+struct Open {
+    vault: Option<Vault>,
+    loading: Option<Loading>,
+    /// A re-plan asked for while loading: made as soon as the vault is there.
+    replan_owed: bool,
+}
+
+/// The vault's slot, held locked: the unlocked vault or `None`. Getting it ([`AppState::slot`])
+/// finishes a pending load first, so no command sees a vault whose records are not all there.
+#[derive(Debug)]
+pub struct Slot<'a>(MutexGuard<'a, Open>);
+
+impl Deref for Slot<'_> {
+    type Target = Option<Vault>;
+    fn deref(&self) -> &Option<Vault> {
+        &self.0.vault
+    }
+}
+
+impl DerefMut for Slot<'_> {
+    fn deref_mut(&mut self) -> &mut Option<Vault> {
+        &mut self.0.vault
+    }
+}
 
 /// The patient's current zone, as the operating system reports it; UTC if it cannot tell.
 pub fn local_zone() -> Zone {
@@ -68,7 +98,7 @@ impl AppState {
         lang.set(language::current(&dir));
         Self {
             dir,
-            vault: Mutex::new(None),
+            vault: Mutex::new(Open::default()),
             reminders,
             device: None,
             answers: Mutex::new(Vec::new()),
@@ -103,12 +133,40 @@ impl AppState {
         self
     }
 
-    /// The slot holding the vault. A panic while holding the lock cannot leave the vault in a state
-    /// worse than "locked", so a poisoned lock is recovered rather than propagated.
-    pub fn slot(&self) -> MutexGuard<'_, Option<Vault>> {
+    fn open_slot(&self) -> MutexGuard<'_, Open> {
         self.vault
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The slot holding the vault, once its records are all loaded: a command that comes while they
+    /// load waits for them here. A panic while holding the lock cannot leave the vault in a state
+    /// worse than "locked", so a poisoned lock is recovered rather than propagated.
+    pub fn slot(&self) -> Slot<'_> {
+        let mut open = self.open_slot();
+        if let Some(loading) = open.loading.take() {
+            match loading.wait() {
+                Ok((vault, _)) => open.vault = Some(vault),
+                // Only a read error of a file that passed its whole-file check a moment ago: the
+                // vault stays locked, and the patient unlocks again from the lock screen.
+                Err(e) => eprintln!("unlock: the records could not be read ({:?})", e.code()),
+            }
+            if std::mem::take(&mut open.replan_owed) {
+                if let Some(vault) = open.vault.as_mut() {
+                    let device_plan = self.plan(vault, Utc::now());
+                    self.hand_to_device(device_plan, Utc::now());
+                }
+            }
+        }
+        Slot(open)
+    }
+
+    /// Holds a vault whose key has opened while its records load (an unlock answers without waiting
+    /// for them; the first use of the vault does).
+    pub fn open(&self, loading: Loading) {
+        let mut open = self.open_slot();
+        open.vault = None;
+        open.loading = Some(loading);
     }
 
     /// Runs `f` on the unlocked vault; `Error::Locked` when it is locked. A command is not the
@@ -155,10 +213,29 @@ impl AppState {
 
     /// Hands the scheduler a fresh plan from the open vault (after unlock and every change), first
     /// applying answers queued while locked. Returns the settings for the caller to apply what
-    /// lives outside the vault (start at login); `None` when locked.
+    /// lives outside the vault (start at login); `None` when locked, and while an unlock's records
+    /// load: the plan is then made as soon as they are there ([`AppState::slot`]), and an unlock
+    /// changes no setting that lives outside the vault.
     pub fn replan_reminders(&self, now: DateTime<Utc>) -> Option<Settings> {
+        {
+            let mut open = self.open_slot();
+            if open.loading.is_some() {
+                open.replan_owed = true;
+                return None;
+            }
+        }
         let mut slot = self.slot();
         let vault = slot.as_mut()?;
+        let device_plan = self.plan(vault, now);
+        let settings = vault.settings();
+        drop(slot);
+        self.hand_to_device(device_plan, now);
+        Some(settings)
+    }
+
+    /// Applies answers queued while locked, hands the scheduler a fresh plan and stores its mark;
+    /// returns the plan for the device's own schedule (mobile).
+    fn plan(&self, vault: &mut Vault, now: DateTime<Utc>) -> Option<Vec<PlannedReminder>> {
         let (zone, stamp) = (local_zone(), Stamp::new(now, local_zone()));
         let queued = std::mem::take(&mut *self.answers.lock().unwrap_or_else(|p| p.into_inner()));
         for (session, response) in queued {
@@ -174,17 +251,18 @@ impl AppState {
                 eprintln!("reminders: mark_not_stored {:?}", e.code());
             }
         }
-        let settings = vault.settings();
         self.keep_in_tray
-            .store(settings.keep_running_in_tray, Ordering::Relaxed);
+            .store(vault.settings().keep_running_in_tray, Ordering::Relaxed);
         // The device gets everything still ahead, whatever the desktop mark says: what fired while
         // the app was away has left its list, so this tops it up.
-        let device_plan = self
-            .device
+        self.device
             .as_ref()
-            .map(|_| delivery::plan(vault, zone, now, now, self.lang()));
-        drop(slot);
-        if let (Some(device), Some(plan)) = (&self.device, device_plan) {
+            .map(|_| delivery::plan(vault, zone, now, now, self.lang()))
+    }
+
+    /// Replaces the device's own schedule (mobile) with `plan`.
+    fn hand_to_device(&self, plan: Option<Vec<PlannedReminder>>, now: DateTime<Utc>) {
+        if let (Some(device), Some(plan)) = (&self.device, plan) {
             match device.replace(plan, now) {
                 Ok(r) if r.permission == Permission::Denied && r.scheduled > 0 => {
                     eprintln!(
@@ -201,7 +279,6 @@ impl AppState {
                 Err(e) => eprintln!("reminders: {e}"),
             }
         }
-        Some(settings)
     }
 
     /// Records an answer from a notification: now if the vault is open, else at the next unlock.
@@ -295,21 +372,12 @@ mod tests {
         }
     }
 
-    /// A notification's answer the vault refuses is kept for the Sessions screen, once; an answer
-    /// for a session deleted since is not (nothing to answer again).
-    #[test]
-    fn an_answer_the_vault_refuses_is_reported_not_dropped() {
-        let dir = tempfile::tempdir().unwrap();
-        let scheduler = Scheduler::start(Arc::new(Silent), Arc::new(|_: &str, _| {})).unwrap();
-        let state = AppState::new(dir.path().to_owned(), scheduler.clone());
-        let now = Utc::now();
-        let (mut vault, _) = Vault::create(
-            dir.path(),
-            "lantern river oatmeal violet",
-            KdfParams::FLOOR,
-            now,
-        )
-        .unwrap();
+    const PASS: &str = "lantern river oatmeal violet";
+
+    /// A vault in `dir` holding one booked session tomorrow, answered "accepted"; returns it with
+    /// the session's id.
+    fn vault_with_session(dir: &std::path::Path, now: DateTime<Utc>) -> (Vault, String) {
+        let (mut vault, _) = Vault::create(dir, PASS, KdfParams::FLOOR, now).unwrap();
         let start = now + chrono::Duration::days(1);
         let session: Record = serde_json::from_value(serde_json::json!({
             "type": "session", "title": "Evening group",
@@ -326,6 +394,18 @@ mod tests {
             .unwrap()
             .id
             .to_string();
+        (vault, id)
+    }
+
+    /// A notification's answer the vault refuses is kept for the Sessions screen, once; an answer
+    /// for a session deleted since is not (nothing to answer again).
+    #[test]
+    fn an_answer_the_vault_refuses_is_reported_not_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let scheduler = Scheduler::start(Arc::new(Silent), Arc::new(|_: &str, _| {})).unwrap();
+        let state = AppState::new(dir.path().to_owned(), scheduler.clone());
+        let now = Utc::now();
+        let (vault, id) = vault_with_session(dir.path(), now);
         *state.slot() = Some(vault);
 
         // "needs-action" is no answer the core takes: refused as invalid.
@@ -340,6 +420,40 @@ mod tests {
         assert_eq!(problems[0].session, id);
         assert_eq!(problems[0].code, tideline_core::ErrorCode::Invalid);
         assert!(state.take_answer_problems().is_empty(), "handed over once");
+        scheduler.stop();
+    }
+
+    /// An unlock answers before the records load; a re-plan asked for meanwhile is owed, not lost:
+    /// the first use of the vault waits for the records and makes it, so an answer given on a
+    /// notification while locked is in the vault before any command can read it.
+    #[test]
+    fn a_replan_asked_while_records_load_is_made_before_the_vault_is_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let scheduler = Scheduler::start(Arc::new(Silent), Arc::new(|_: &str, _| {})).unwrap();
+        let state = AppState::new(dir.path().to_owned(), scheduler.clone());
+        let now = Utc::now();
+        let (vault, id) = vault_with_session(dir.path(), now);
+        vault.lock();
+        assert!(
+            !state.answer(&id, ParticipantResponse::Declined, now),
+            "locked: queued"
+        );
+        state.open(Vault::begin_unlock(dir.path(), PASS, now).unwrap());
+        assert!(state.replan_reminders(now).is_none(), "owed while loading");
+        let slot = state.slot();
+        let vault = slot.as_ref().expect("unlocked once the records are there");
+        let session = vault
+            .records()
+            .find(|r| r.id.to_string() == id)
+            .expect("the session loaded");
+        assert_eq!(
+            serde_json::to_value(&session.record).unwrap()["response"],
+            "declined",
+            "the queued answer was applied by the owed re-plan"
+        );
+        assert!(state.take_answer_problems().is_empty());
+        drop(slot);
+        assert!(state.replan_reminders(now).is_some(), "loaded: plans at once");
         scheduler.stop();
     }
 }

@@ -95,7 +95,9 @@ command_table! {
     vault_create(passphrase: Zeroizing<String> => "string", program_start: NaiveDate => "string",
         zone: Option<String> => "string") -> "Created" [Replan] = c::vault_create;
     /// Opens the vault with the passphrase (the lockout applies: `wrong_secret`, `locked_out`).
-    vault_unlock(passphrase: Zeroizing<String> => "string") -> "UnlockReport" [Replan, Wake] = c::vault_unlock;
+    /// Answers once the key has opened; the records load meanwhile, and the next command that
+    /// reads or writes the vault waits for them.
+    vault_unlock(passphrase: Zeroizing<String> => "string") -> "null" [Replan, Wake] = c::vault_unlock;
     /// Opens the vault with the recovery key and sets a new passphrase.
     vault_recover(recovery_key: Zeroizing<String> => "string", new_passphrase: Zeroizing<String> => "string")
         -> "UnlockReport" [Replan, Wake] = c::vault_recover;
@@ -239,5 +241,6 @@ command_table! {
     /// Turns quick unlock off.
     quick_unlock_disable() -> "null" [Phone] = q::quick_unlock_disable;
     /// Unlocks with the patient's fingerprint or face; the lockout applies.
-    quick_unlock() -> "UnlockReport" [Phone, Replan, Wake] = q::quick_unlock;
+    /// Answers before the records are loaded, like `vault_unlock`.
+    quick_unlock() -> "null" [Phone, Replan, Wake] = q::quick_unlock;
 }

@@ -1,12 +1,16 @@
 //! Unlocking's part after the key: every record row read, decrypted and parsed into the model.
 //!
-//! This thread reads the rows (batches of [`BATCH`] rows, their sealed bytes in one buffer each)
-//! while one worker a core decrypts and parses the batches as they come, so reading overlaps
-//! decrypting; a bounded queue keeps only a few batches of sealed bytes in memory at a time. Each
-//! worker opens every record into one reused plaintext buffer, zeroed when the worker ends. The
-//! parts are put back in storage order, so the model is the same whatever the threads' timing.
+//! It runs on a thread of its own ([`spawn`]) with a read-only connection of its own, so unlocking
+//! can answer as soon as the key has opened (see `Loading` in mod.rs). That thread reads the rows
+//! (batches of [`BATCH`] rows, their sealed bytes in one buffer each) while one worker a core
+//! decrypts and parses the batches as they come, so reading overlaps decrypting; a bounded queue
+//! keeps only a few batches of sealed bytes in memory at a time. Each worker opens every record into
+//! one reused plaintext buffer, zeroed when the worker ends. The parts are put back in storage
+//! order, so the model is the same whatever the threads' timing.
 
+use std::path::PathBuf;
 use std::sync::{mpsc, Mutex};
+use std::thread::JoinHandle;
 
 use ring::aead::LessSafeKey;
 use rusqlite::Connection;
@@ -22,7 +26,24 @@ use crate::record::RecordId;
 const BATCH: usize = 256;
 
 /// A decrypted batch: its place in storage order, its records, and the ids of rows that did not open.
-type Opened = (usize, Part, Vec<RecordId>);
+type OpenedBatch = (usize, Part, Vec<RecordId>);
+
+/// Every record opened: the parts in storage order and the ids of the rows that did not open.
+pub(super) type Opened = (Vec<Part>, Vec<RecordId>);
+
+/// Reads and opens every record of the vault at `path` on a thread of its own, over a read-only
+/// connection of its own whose memory map (see [`store::map_file`]) ends with it.
+pub(super) fn spawn(
+    path: PathBuf,
+    key: LessSafeKey,
+    vault_id: [u8; 16],
+) -> JoinHandle<Result<Opened>> {
+    std::thread::spawn(move || {
+        let conn = store::open_reader(&path)?;
+        store::map_file(&conn, true)?;
+        open_all(&conn, &key, &vault_id)
+    })
+}
 
 /// Reads and opens every record row. Returns the parts in storage order and the ids of the rows
 /// that did not open (tampered, swapped or damaged), sorted.
@@ -30,13 +51,13 @@ pub(super) fn open_all(
     conn: &Connection,
     key: &LessSafeKey,
     vault_id: &[u8; 16],
-) -> Result<(Vec<Part>, Vec<RecordId>)> {
+) -> Result<Opened> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     let (to_workers, queue) = mpsc::sync_channel::<(usize, RowBatch)>(workers * 2);
     let queue = Mutex::new(queue);
-    let (to_joiner, opened) = mpsc::channel::<Opened>();
+    let (to_joiner, opened) = mpsc::channel::<OpenedBatch>();
     let (read, mut batches) = std::thread::scope(|scope| {
         for _ in 0..workers {
             let (queue, to_joiner) = (&queue, to_joiner.clone());
@@ -60,7 +81,7 @@ pub(super) fn open_all(
             n += 1;
         });
         drop(to_workers);
-        (read, opened.iter().collect::<Vec<Opened>>())
+        (read, opened.iter().collect::<Vec<OpenedBatch>>())
     });
     read?;
     batches.sort_unstable_by_key(|(n, ..)| *n);

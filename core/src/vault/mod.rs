@@ -153,6 +153,42 @@ impl std::fmt::Debug for Vault {
     }
 }
 
+/// A vault whose key has opened, while its records are read and decrypted on threads of their own
+/// (`load.rs`, its own read connection): unlocking can answer before them, so the app shows its
+/// first screen sooner. [`Loading::wait`] gives the unlocked vault; nothing can read or write the
+/// vault before it, so nothing sees a partial model. Dropped without waiting, the keys are wiped
+/// and the reading thread ends with its own copy of the record key.
+pub struct Loading {
+    vault: Vault,
+    records: std::thread::JoinHandle<Result<load::Opened>>,
+}
+
+impl std::fmt::Debug for Loading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loading").finish_non_exhaustive()
+    }
+}
+
+impl Loading {
+    /// Waits for every record, then lets the entries written on the lock screen join the journal.
+    /// A record that does not open is reported by id; the others still load.
+    pub fn wait(self) -> Result<(Vault, UnlockReport)> {
+        let Loading { mut vault, records } = self;
+        let (parts, damaged) = records
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        vault.model = Model::from_parts(parts);
+        let report = UnlockReport {
+            records: vault.model.len() as u32,
+            damaged,
+        };
+        // A failure here must not keep the patient out: the entries stay sealed in the inbox for
+        // the next unlock.
+        let _ = vault.absorb_inbox();
+        Ok((vault, report))
+    }
+}
+
 impl Vault {
     /// Creates a new vault in `dir` protected by `passphrase`, and returns it unlocked with the
     /// recovery key to show the patient once. Fails with [`Error::VaultExists`] if there is one.
@@ -233,7 +269,23 @@ impl Vault {
         now: DateTime<Utc>,
         mono: Instant,
     ) -> Result<(Self, UnlockReport)> {
-        Self::unlock_with(dir, now, mono, |conn, vault_id| {
+        Self::begin_unlock_at(dir, passphrase, now, mono)?.wait()
+    }
+
+    /// [`Vault::unlock`] that returns once the passphrase has opened the key and the file is checked:
+    /// the records are still being read ([`Loading::wait`] gives the vault). Every refusal
+    /// (wrong passphrase, lockout, damaged file) comes here, as from [`Vault::unlock`].
+    pub fn begin_unlock(dir: &Path, passphrase: &str, now: DateTime<Utc>) -> Result<Loading> {
+        Self::begin_unlock_at(dir, passphrase, now, Instant::now())
+    }
+
+    fn begin_unlock_at(
+        dir: &Path,
+        passphrase: &str,
+        now: DateTime<Utc>,
+        mono: Instant,
+    ) -> Result<Loading> {
+        Self::begin_with(dir, now, mono, |conn, vault_id| {
             let slot = store::key_slot(conn, SlotKind::Passphrase)?;
             Ok(slot
                 .open_with_passphrase(passphrase, vault_id)?
@@ -278,7 +330,17 @@ impl Vault {
         device: &DeviceKey,
         now: DateTime<Utc>,
     ) -> Result<(Self, UnlockReport)> {
-        Self::unlock_with(dir, now, Instant::now(), |conn, vault_id| {
+        Self::begin_unlock_with_device_key(dir, device, now)?.wait()
+    }
+
+    /// [`Vault::unlock_with_device_key`] that returns before the records are read, like
+    /// [`Vault::begin_unlock`].
+    pub fn begin_unlock_with_device_key(
+        dir: &Path,
+        device: &DeviceKey,
+        now: DateTime<Utc>,
+    ) -> Result<Loading> {
+        Self::begin_with(dir, now, Instant::now(), |conn, vault_id| {
             let slot =
                 store::optional_key_slot(conn, SlotKind::Device)?.ok_or(Error::QuickUnlockOff)?;
             Ok(slot
@@ -287,14 +349,26 @@ impl Vault {
         })
     }
 
-    /// Shared unlock path: lockout check, key unwrap, failure accounting, then load. The vault's
-    /// gate is held throughout, so a second attempt waits for this one and sees its count.
+    /// Shared unlock path: [`Vault::begin_with`], then waits for the records.
     fn unlock_with(
         dir: &Path,
         now: DateTime<Utc>,
         mono: Instant,
         open_key: impl FnOnce(&Connection, &[u8; 16]) -> Result<Result<MasterKey>>,
     ) -> Result<(Self, UnlockReport)> {
+        Self::begin_with(dir, now, mono, open_key)?.wait()
+    }
+
+    /// The unlock path up to the key (lockout check, key unwrap, failure accounting, the whole-file
+    /// check, a pending layout upgrade); the records are then read on threads of their own
+    /// ([`Loading`]). The vault's gate is held throughout, so a second attempt waits for this one
+    /// and sees its count.
+    fn begin_with(
+        dir: &Path,
+        now: DateTime<Utc>,
+        mono: Instant,
+        open_key: impl FnOnce(&Connection, &[u8; 16]) -> Result<Result<MasterKey>>,
+    ) -> Result<Loading> {
         let gate = throttle::gate(dir);
         let mut gate = throttle::enter(&gate);
         let path = store::vault_path(dir);
@@ -340,12 +414,9 @@ impl Vault {
         // is and the next unlock tries again; SQLite has rolled back whatever was begun.
         let _ = store::upgrade_layout(&conn);
         store::ensure_wal(&conn)?;
-        let mut vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
-        let report = vault.load()?;
-        // Entries written on the lock screen join the journal now. A failure here must not keep
-        // the patient out: the entries stay sealed in the inbox for the next unlock.
-        let _ = vault.absorb_inbox();
-        Ok((vault, report))
+        let records = load::spawn(path, master.subkey(RECORD_KEY_PURPOSE), vault_id);
+        let vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
+        Ok(Loading { vault, records })
     }
 
     /// Opens every entry written on the lock screen (see `inbox`), adds it to the journal under its

@@ -191,6 +191,16 @@ pub(crate) fn open_existing(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A read-only connection of its own to the vault at `path`, which [`open_existing`] has already
+/// checked and migrated (unlocking reads the records over it on another thread).
+pub(crate) fn open_reader(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    Ok(conn)
+}
+
 /// Reads every page of the vault at `path` on a connection of its own (SQLite's quick_check), so a
 /// damaged or partly missing file is caught before anything could be presented as a complete vault.
 /// Unlocking runs it on a second thread while the key is derived.

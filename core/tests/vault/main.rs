@@ -8,6 +8,7 @@ mod files;
 mod inbox;
 mod journal_page;
 mod keys;
+mod loading;
 mod migrate;
 mod plaintext;
 mod quick_unlock;

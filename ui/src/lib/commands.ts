@@ -13,8 +13,10 @@ export interface Commands {
   vault_create: { args: { passphrase: string; programStart: string; zone?: string | null }; result: Created };
   /**
    * Opens the vault with the passphrase (the lockout applies: `wrong_secret`, `locked_out`).
+   * Answers once the key has opened; the records load meanwhile, and the next command that
+   * reads or writes the vault waits for them.
    */
-  vault_unlock: { args: { passphrase: string }; result: UnlockReport };
+  vault_unlock: { args: { passphrase: string }; result: null };
   /**
    * Opens the vault with the recovery key and sets a new passphrase.
    */
@@ -260,8 +262,9 @@ export interface Commands {
   quick_unlock_disable: { args: Record<string, never>; result: null };
   /**
    * Unlocks with the patient's fingerprint or face; the lockout applies.
+   * Answers before the records are loaded, like `vault_unlock`.
    */
-  quick_unlock: { args: Record<string, never>; result: UnlockReport };
+  quick_unlock: { args: Record<string, never>; result: null };
 }
 
 /** Every command, in the table's order. */

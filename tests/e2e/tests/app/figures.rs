@@ -62,11 +62,13 @@ fn use_binary(binary: &Path) {
     std::env::set_var("TIDELINE_APP", binary);
 }
 
-/// What one launch measured: seconds to the awaited screen, seconds from Unlock to home (0 when
-/// not unlocked), and PSS in MiB once idle.
+/// What one launch measured: seconds to the awaited screen, seconds from Unlock to home painted
+/// (its navigation and actions) and to home complete (its summary shown, no longer busy), both 0
+/// when not unlocked, and PSS in MiB once idle.
 struct Launch {
     to_screen: f64,
     unlock_to_home: f64,
+    unlock_to_summary: f64,
     idle_mib: f64,
 }
 
@@ -79,7 +81,7 @@ async fn launch(binary: &Path, data: &Path, screen: &str, passphrase: Option<&st
     let c = driver.session().await;
     wait_for_text(&c, screen, 60).await;
     let to_screen = started.elapsed().as_secs_f64();
-    let mut unlock_to_home = 0.0;
+    let (mut unlock_to_home, mut unlock_to_summary) = (0.0, 0.0);
     if let Some(passphrase) = passphrase {
         type_into(&c, "#unlock-pp", passphrase).await;
         let unlocking = Instant::now();
@@ -87,6 +89,8 @@ async fn launch(binary: &Path, data: &Path, screen: &str, passphrase: Option<&st
         wait_for_text(&c, "Log craving", 60).await;
         find(&c, "nav").await;
         unlock_to_home = unlocking.elapsed().as_secs_f64();
+        find(&c, "section[aria-labelledby='home-title'][aria-busy='false'] .recent").await;
+        unlock_to_summary = unlocking.elapsed().as_secs_f64();
     }
     tokio::time::sleep(SETTLE).await;
     let idle_mib = app_pid().map(pss_mib_of_tree).unwrap_or(f64::NAN);
@@ -96,6 +100,7 @@ async fn launch(binary: &Path, data: &Path, screen: &str, passphrase: Option<&st
     Launch {
         to_screen,
         unlock_to_home,
+        unlock_to_summary,
         idle_mib,
     }
 }
@@ -145,10 +150,16 @@ async fn measure_side_by_side() {
         m(&locked, |l| l.to_screen),
     );
     figure(
-        "unlock to home, seeded vault",
+        "unlock to home painted (navigation and actions), seeded vault",
         "s",
         None,
         m(&locked, |l| l.unlock_to_home),
+    );
+    figure(
+        "unlock to home complete (summary shown), seeded vault",
+        "s",
+        None,
+        m(&locked, |l| l.unlock_to_summary),
     );
     figure(
         "idle memory (PSS), first run",
