@@ -115,7 +115,18 @@ impl Serialize for Zone {
 
 impl<'de> Deserialize<'de> for Zone {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::new(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+        // The name is looked at where it lies, never copied: unlocking reads three zones a record.
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Zone;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an IANA time zone name")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Zone, E> {
+                Zone::new(name).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Name)
     }
 }
 
@@ -133,7 +144,7 @@ impl From<Tz> for Zone {
 
 /// An instant as recorded: UTC for ordering and arithmetic, the zone for showing it as the patient
 /// lived it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export_to = "../../ui/src/lib/generated/")]
 pub struct Stamp {
@@ -141,6 +152,73 @@ pub struct Stamp {
     pub utc: DateTime<Utc>,
     /// The zone the instant was recorded in.
     pub zone: Zone,
+}
+
+// Read by hand for its instant: see [`parse_utc`].
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire<'a> {
+            #[serde(borrow)]
+            utc: std::borrow::Cow<'a, str>,
+            zone: Zone,
+        }
+        let wire = Wire::deserialize(d)?;
+        Ok(Self {
+            utc: parse_utc(&wire.utc).map_err(serde::de::Error::custom)?,
+            zone: wire.zone,
+        })
+    }
+}
+
+/// Reads an instant as chrono's `Deserialize` does: an RFC 3339 date and time, any offset,
+/// converted to UTC. The form chrono writes in UTC (`2026-03-01T09:15:00Z`, with 0 to 9 digits of
+/// fraction) is read by position ([`utc_by_position`]), and everything else (offsets, a space for
+/// `T`, a leap second, a mistake) by chrono's parser, so the instants and refusals are chrono's
+/// (tests/domain/time.rs holds them equal) without chrono's general format machinery on the path
+/// unlocking takes three times a record.
+pub fn parse_utc(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    match utc_by_position(text) {
+        Some(utc) => Ok(utc),
+        None => text
+            .parse::<DateTime<chrono::FixedOffset>>()
+            .map(|t| t.with_timezone(&Utc)),
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z`, a valid date and a time before 24:00 without a leap second;
+/// `None` for anything else.
+fn utc_by_position(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || *b.last()? != b'Z'
+    {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let nanos = match &b[19..b.len() - 1] {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            num(20..20 + digits.len())? * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    if second > 59 {
+        return None;
+    }
+    let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    Some(date.and_time(time).and_utc())
 }
 
 impl Stamp {

@@ -453,7 +453,10 @@ mod tests {
         );
         assert!(state.take_answer_problems().is_empty());
         drop(slot);
-        assert!(state.replan_reminders(now).is_some(), "loaded: plans at once");
+        assert!(
+            state.replan_reminders(now).is_some(),
+            "loaded: plans at once"
+        );
         scheduler.stop();
     }
 }

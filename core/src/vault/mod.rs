@@ -997,7 +997,7 @@ fn open_row(
     }
     let aad = record_aad(vault_id, &id);
     let padded = envelope::open_into(key, RECORD_MAGIC, RECORD_VERSION, &aad, sealed, buf).ok()?;
-    let record: StoredRecord = serde_json::from_slice(envelope::unpad(padded)?).ok()?;
+    let record = StoredRecord::from_json(envelope::unpad(padded)?).ok()?;
     // The id inside must be the row's id: a valid ciphertext copied onto another row fails here
     // even before the associated data would catch it.
     (record.id.0 == id).then_some(record)

@@ -13,4 +13,5 @@ mod reminder_delivery;
 mod reminder_props;
 mod session;
 mod shapes;
+mod stored_json;
 mod time;

@@ -55,3 +55,72 @@ fn stamp_shows_local_time_where_it_was_recorded_and_elsewhere() {
         utc("2026-01-01T09:00:00Z")
     );
 }
+
+/// chrono's own reading of an instant, as its `Deserialize` for `DateTime<Utc>` does it.
+fn chrono_reads(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    text.parse::<chrono::DateTime<chrono::FixedOffset>>()
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
+#[test]
+fn instants_read_as_chrono_reads_them_at_the_edges() {
+    for text in [
+        "2026-03-01T09:15:00Z",
+        "2026-03-01T09:15:00.5Z",
+        "2026-03-01T09:15:00.123456789Z",
+        "2026-03-01T09:15:00.1234567891Z",
+        "2028-02-29T23:59:59.999Z",
+        "2027-02-29T10:00:00Z",
+        "2026-12-31T23:59:60Z",
+        "2026-03-01T24:00:00Z",
+        "2026-03-01T09:60:00Z",
+        "2026-13-01T09:15:00Z",
+        "2026-03-01T09:15:00.Z",
+        "2026-03-01t09:15:00z",
+        "2026-03-01 09:15:00Z",
+        "2026-03-01T09:15:00+02:00",
+        "2026-03-01T09:15:00-00:00",
+        "+2026-03-01T09:15:00Z",
+        "0000-01-01T00:00:00Z",
+        "2026-03-01T09:15:00",
+        "2026-03-01T9:15:00Z",
+        "2026-03-01T09:15:0xZ",
+        "",
+    ] {
+        let ours = tideline_core::time::parse_utc(text).ok();
+        assert_eq!(ours, chrono_reads(text), "{text:?}");
+        let json = serde_json::json!({"utc": text, "zone": "UTC"});
+        assert_eq!(
+            serde_json::from_value::<Stamp>(json).ok().map(|s| s.utc),
+            chrono_reads(text),
+            "{text:?} in a stamp"
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    /// Every instant chrono writes, at every precision, and every small change to one, reads as
+    /// chrono reads it.
+    #[test]
+    fn instants_read_as_chrono_reads_them(
+        secs in -62_135_596_800i64..253_402_300_799,
+        nanos in 0u32..1_000_000_000,
+        form in 0usize..5,
+        edit in proptest::option::of((proptest::prelude::any::<proptest::sample::Index>(),
+            proptest::sample::select(b"0123456789:-.TZtz +\xff".to_vec()))),
+    ) {
+        use chrono::SecondsFormat::{AutoSi, Micros, Millis, Nanos, Secs};
+        let at = chrono::DateTime::from_timestamp(secs, nanos).unwrap();
+        let format = [Secs, Millis, Micros, Nanos, AutoSi][form];
+        let mut text = at.to_rfc3339_opts(format, true).into_bytes();
+        if let Some((i, byte)) = edit {
+            let i = i.index(text.len());
+            text[i] = byte;
+        }
+        let text = String::from_utf8_lossy(&text).into_owned();
+        proptest::prop_assert_eq!(tideline_core::time::parse_utc(&text).ok(), chrono_reads(&text), "{}", text);
+    }
+}

@@ -105,7 +105,11 @@ fn every_refusal_comes_before_any_record_is_read() {
     let len = std::fs::metadata(&path).unwrap().len();
     let copy = tempfile::tempdir().unwrap();
     let bytes = std::fs::read(&path).unwrap();
-    std::fs::write(copy.path().join("vault.db"), &bytes[..(len as usize) * 2 / 3]).unwrap();
+    std::fs::write(
+        copy.path().join("vault.db"),
+        &bytes[..(len as usize) * 2 / 3],
+    )
+    .unwrap();
     assert!(matches!(
         Vault::begin_unlock(copy.path(), PASS, t0()),
         Err(Error::DamagedFile(_))

@@ -89,7 +89,11 @@ async fn launch(binary: &Path, data: &Path, screen: &str, passphrase: Option<&st
         wait_for_text(&c, "Log craving", 60).await;
         find(&c, "nav").await;
         unlock_to_home = unlocking.elapsed().as_secs_f64();
-        find(&c, "section[aria-labelledby='home-title'][aria-busy='false'] .recent").await;
+        find(
+            &c,
+            "section[aria-labelledby='home-title'][aria-busy='false'] .recent",
+        )
+        .await;
         unlock_to_summary = unlocking.elapsed().as_secs_f64();
     }
     tokio::time::sleep(SETTLE).await;
