@@ -374,6 +374,12 @@ mod tests {
 
     const PASS: &str = "lantern river oatmeal violet";
 
+    /// Locked state for `dir`, with a scheduler that shows nothing (stop it at the end).
+    fn state_in(dir: &std::path::Path) -> (AppState, Scheduler) {
+        let scheduler = Scheduler::start(Arc::new(Silent), Arc::new(|_: &str, _| {})).unwrap();
+        (AppState::new(dir.to_owned(), scheduler.clone()), scheduler)
+    }
+
     /// A vault in `dir` holding one booked session tomorrow, answered "accepted"; returns it with
     /// the session's id.
     fn vault_with_session(dir: &std::path::Path, now: DateTime<Utc>) -> (Vault, String) {
@@ -402,8 +408,7 @@ mod tests {
     #[test]
     fn an_answer_the_vault_refuses_is_reported_not_dropped() {
         let dir = tempfile::tempdir().unwrap();
-        let scheduler = Scheduler::start(Arc::new(Silent), Arc::new(|_: &str, _| {})).unwrap();
-        let state = AppState::new(dir.path().to_owned(), scheduler.clone());
+        let (state, scheduler) = state_in(dir.path());
         let now = Utc::now();
         let (vault, id) = vault_with_session(dir.path(), now);
         *state.slot() = Some(vault);
@@ -429,8 +434,7 @@ mod tests {
     #[test]
     fn a_replan_asked_while_records_load_is_made_before_the_vault_is_used() {
         let dir = tempfile::tempdir().unwrap();
-        let scheduler = Scheduler::start(Arc::new(Silent), Arc::new(|_: &str, _| {})).unwrap();
-        let state = AppState::new(dir.path().to_owned(), scheduler.clone());
+        let (state, scheduler) = state_in(dir.path());
         let now = Utc::now();
         let (vault, id) = vault_with_session(dir.path(), now);
         vault.lock();
@@ -457,6 +461,34 @@ mod tests {
             state.replan_reminders(now).is_some(),
             "loaded: plans at once"
         );
+        scheduler.stop();
+    }
+
+    /// Locking while an unlock's records load (the tray, sleep, quitting) waits for them, stores
+    /// the reminder mark and locks; a second unlock meanwhile replaces the first. Nothing is left
+    /// open either way.
+    #[test]
+    fn locking_or_unlocking_again_while_records_load_leaves_nothing_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, scheduler) = state_in(dir.path());
+        let now = Utc::now();
+        let (vault, id) = vault_with_session(dir.path(), now);
+        vault.lock();
+        state.open(Vault::begin_unlock(dir.path(), PASS, now).unwrap());
+        assert!(state.lock(now), "it was unlocked (loading counts)");
+        assert!(state.slot().is_none(), "and is locked now");
+        assert!(!state.lock(now), "nothing left to lock");
+
+        state.open(Vault::begin_unlock(dir.path(), PASS, now).unwrap());
+        state.open(Vault::begin_unlock(dir.path(), PASS, now).unwrap());
+        assert!(
+            state
+                .slot()
+                .as_ref()
+                .is_some_and(|v| v.records().any(|r| r.id.to_string() == id)),
+            "the second unlock's vault, whole"
+        );
+        assert!(state.lock(now));
         scheduler.stop();
     }
 }

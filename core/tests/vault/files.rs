@@ -147,22 +147,7 @@ fn a_tampered_record_is_reported_by_id_and_every_other_record_opens() {
         .save(None, craving("to be tampered", 5, t0()), stamp(t0()))
         .unwrap();
     drop(vault);
-    let conn = raw(dir.path());
-    let mut sealed: Vec<u8> = conn
-        .query_row(
-            "SELECT sealed FROM records WHERE id = ?1",
-            [&victim.id.as_bytes()[..]],
-            |r| r.get(0),
-        )
-        .unwrap();
-    let last = sealed.len() - 1;
-    sealed[last] ^= 1;
-    conn.execute(
-        "UPDATE records SET sealed = ?1 WHERE id = ?2",
-        rusqlite::params![sealed, &victim.id.as_bytes()[..]],
-    )
-    .unwrap();
-    drop(conn);
+    tamper_with_record(dir.path(), &victim.id);
     let (vault, report) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
     assert_eq!(
         report.damaged,

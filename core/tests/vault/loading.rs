@@ -6,13 +6,12 @@
 use std::collections::BTreeMap;
 
 use ring::rand::SystemRandom;
-use rusqlite::Connection;
 use tideline_core::craving::CravingEntry;
 use tideline_core::record::{Record, RecordId};
 use tideline_core::vault::{capture_locked, Vault};
 use tideline_core::Error;
 
-use crate::support::{craving, new_vault, situation, stamp, t0, PASS};
+use crate::support::{craving, new_vault, situation, stamp, t0, tamper_with_record, PASS};
 
 /// More records than one batch of the loader (256), so several workers take part.
 const RECORDS: usize = 700;
@@ -33,7 +32,7 @@ fn contents(vault: &Vault) -> BTreeMap<RecordId, String> {
         .collect()
 }
 
-/// A locked vault of [`RECORDS`] cravings, one of them tampered with; returns its id.
+/// A locked vault of [`RECORDS`] cravings, one of them tampered with; returns that one's id.
 fn seeded(dir: &std::path::Path) -> RecordId {
     let (mut vault, _) = new_vault(dir);
     let records = (0..RECORDS)
@@ -42,21 +41,7 @@ fn seeded(dir: &std::path::Path) -> RecordId {
     let ids = vault.save_many(records, stamp(t0())).unwrap();
     vault.lock();
     let victim = ids[RECORDS / 2];
-    let conn = Connection::open(dir.join("vault.db")).unwrap();
-    let mut sealed: Vec<u8> = conn
-        .query_row(
-            "SELECT sealed FROM records WHERE id = ?1",
-            [&victim.as_bytes()[..]],
-            |r| r.get(0),
-        )
-        .unwrap();
-    let last = sealed.len() - 1;
-    sealed[last] ^= 1;
-    conn.execute(
-        "UPDATE records SET sealed = ?1 WHERE id = ?2",
-        rusqlite::params![sealed, &victim.as_bytes()[..]],
-    )
-    .unwrap();
+    tamper_with_record(dir, &victim);
     victim
 }
 

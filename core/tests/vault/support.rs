@@ -45,3 +45,22 @@ pub fn situation(record: &Record) -> &str {
         other => panic!("expected a craving, got {:?}", other.kind()),
     }
 }
+
+/// Flips the last byte of a stored record's sealed bytes in the file, as damage or an edit would.
+pub fn tamper_with_record(dir: &Path, id: &tideline_core::record::RecordId) {
+    let conn = rusqlite::Connection::open(dir.join("vault.db")).unwrap();
+    let mut sealed: Vec<u8> = conn
+        .query_row(
+            "SELECT sealed FROM records WHERE id = ?1",
+            [&id.as_bytes()[..]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let last = sealed.len() - 1;
+    sealed[last] ^= 1;
+    conn.execute(
+        "UPDATE records SET sealed = ?1 WHERE id = ?2",
+        rusqlite::params![sealed, &id.as_bytes()[..]],
+    )
+    .unwrap();
+}
