@@ -2,9 +2,10 @@
 # Measures the app figures in README.md side by side with a bare Tauri app (tests/baseline: one HTML
 # page, no plugins, the same Tauri version and release profile), in one run: release binary sizes;
 # start to the first screen (first run); start to the lock screen with a seeded vault; unlock to the
-# home screen painted and to its summary shown (Argon2id included; its own time is printed too); memory (PSS of the app and its web processes) 20 s after the last
-# screen. Starts alternate between the apps, three rounds, medians and ratios. Times are taken
-# through WebDriver, so each includes its round trips (the same for both apps).
+# home screen painted and to its summary shown (Argon2id included; its own time is printed too);
+# memory (PSS of the app and its web processes) 20 s after the last screen. Starts alternate between
+# the apps, three rounds, medians and ratios. Start times are taken through WebDriver, so each
+# includes its round trips (the same for both apps); unlock times on the page's own clock.
 #
 #   scripts/measure-app.sh [ENTRIES]      (default 50000)
 set -euo pipefail
