@@ -153,8 +153,9 @@ impl AppState {
             }
             if std::mem::take(&mut open.replan_owed) {
                 if let Some(vault) = open.vault.as_mut() {
-                    let device_plan = self.plan(vault, Utc::now());
-                    self.hand_to_device(device_plan, Utc::now());
+                    let now = Utc::now();
+                    let device_plan = self.plan(vault, now);
+                    self.hand_to_device(device_plan, now);
                 }
             }
         }
