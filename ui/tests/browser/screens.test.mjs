@@ -45,6 +45,8 @@ async function connectClinic(page) {
   await page.getByLabel("Code from the clinic").fill(clinic.code);
   await page.getByRole("button", { name: "Connect to my clinic" }).click();
   await page.getByRole("heading", { name: "Riverside Clinic" }).waitFor();
+  // And the sync that follows the connection has finished, so no later step races it.
+  await page.getByText(/^Today at /).waitFor();
 }
 const heading = (page) => page.locator("main h1").first().textContent();
 
@@ -589,6 +591,9 @@ describe("behaviour", () => {
       await page.getByLabel("Code from the clinic").fill(clinic.code);
       await page.getByRole("button", { name: "Connect to my clinic" }).click();
       await page.getByRole("heading", { name: "Riverside Clinic" }).waitFor();
+      // The heading comes with the connection, before the sync that follows it: booking before that
+      // sync has finished would let it bring the session (CI on caa0f5c failed so, intermittently).
+      await page.getByText(/^Today at /).waitFor();
       await server.clinic("book");
       await nav(page, "Sessions");
       await page.getByRole("heading", { name: "Upcoming" }).waitFor();
