@@ -96,7 +96,7 @@ pub fn run() {
             )));
             app.manage(state);
             #[cfg(desktop)]
-            tray::install(app)?;
+            tray::install_soon(app.handle())?;
             #[cfg(target_os = "linux")]
             webview::tune(app);
             // Nothing of the journal in the recent-apps screenshot.

@@ -1,10 +1,12 @@
 //! The tray icon and what closing the window means: with `keep_running_in_tray` (on by default)
 //! the window hides and the app keeps running, so reminders still come while it is closed.
 
+use std::time::Duration;
+
 use chrono::Utc;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{App, AppHandle, Emitter, Manager, Runtime, Window, WindowEvent};
+use tauri::{AppHandle, Emitter, Manager, Runtime, Window, WindowEvent};
 
 use tideline_core::language::{t, Lang};
 
@@ -40,8 +42,36 @@ pub fn relabel<R: Runtime>(app: &AppHandle<R>, lang: Lang) {
     }
 }
 
-/// Puts the icon in the tray, its menu in the patient's language.
-pub fn install<R: Runtime>(app: &App<R>) -> tauri::Result<()> {
+/// How long after the start the icon goes in the tray. Making it loads the tray's libraries
+/// (libayatana-appindicator, dbusmenu, their icon fallback) and registers on the session bus, all on
+/// the main thread, which also serves the window's first requests: done during setup, the lock
+/// screen waited for it (strace: 0.09 s of the main thread under load, before the first screen).
+/// The window is there before the icon either way; only a window closed in this moment hides to a
+/// tray that shows its icon a little later.
+const TRAY_AFTER: Duration = Duration::from_millis(1500);
+
+/// Puts the icon in the tray, its menu in the patient's language then, once the window's first
+/// screen has had [`TRAY_AFTER`] to paint.
+pub fn install_soon<R: Runtime>(app: &AppHandle<R>) -> std::io::Result<()> {
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("tray".into())
+        .spawn(move || {
+            std::thread::sleep(TRAY_AFTER);
+            let on_main = app.clone();
+            let made = app.run_on_main_thread(move || {
+                if install(&on_main).is_err() {
+                    eprintln!("tray: the icon could not be made");
+                }
+            });
+            if made.is_err() {
+                eprintln!("tray: the icon could not be made");
+            }
+        })?;
+    Ok(())
+}
+
+fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let menu = menu(app, app.state::<AppState>().lang())?;
     let mut tray = TrayIconBuilder::with_id(TRAY)
         .tooltip("Tideline")
