@@ -8,6 +8,10 @@
 # includes its round trips (the same for both apps); unlock times on the page's own clock.
 #
 #   scripts/measure-app.sh [ENTRIES]      (default 50000)
+#
+# To compare two versions of the app in the same run, set TIDELINE_BEFORE_APP to the other version's
+# release binary (copied aside before rebuilding): the figures test then runs RUNS times (default 2)
+# for each, alternating before and now, each run against the bare app as usual.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tideline-target}"
@@ -22,9 +26,23 @@ trap 'rm -rf "$dir"' EXIT
 pass="measure passphrase for fifty thousand"
 "$CARGO_TARGET_DIR/release/examples/seed" "$dir/vault" "$entries" "$pass" | grep FIGURE
 echo "FIGURE vault file, $entries entries: $(stat -c %s "$dir/vault/vault.db") bytes"
-TIDELINE_APP="$CARGO_TARGET_DIR/release/tideline" \
-  TIDELINE_BASELINE_APP="$CARGO_TARGET_DIR/release/tideline-baseline" \
-  TIDELINE_MEASURE_DIR="$dir/vault" TIDELINE_MEASURE_PASS="$pass" \
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-  cargo test -p tideline-e2e --test app --quiet -- --ignored --exact figures::measure_side_by_side --nocapture \
-  | grep FIGURE
+figures() {
+  TIDELINE_APP="$1" \
+    TIDELINE_BASELINE_APP="$CARGO_TARGET_DIR/release/tideline-baseline" \
+    TIDELINE_MEASURE_DIR="$dir/vault" TIDELINE_MEASURE_PASS="$pass" \
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+    cargo test -p tideline-e2e --test app --quiet -- --ignored --exact figures::measure_side_by_side --nocapture \
+    | grep FIGURE
+}
+now="$CARGO_TARGET_DIR/release/tideline"
+if [ -z "${TIDELINE_BEFORE_APP:-}" ]; then
+  figures "$now"
+else
+  echo "FIGURE binary before: $(stat -c %s "$TIDELINE_BEFORE_APP") bytes"
+  for run in $(seq 1 "${RUNS:-2}"); do
+    echo "== run $run, before ($TIDELINE_BEFORE_APP), $(date -u +%H:%M:%S) UTC"
+    figures "$TIDELINE_BEFORE_APP"
+    echo "== run $run, now ($now), $(date -u +%H:%M:%S) UTC"
+    figures "$now"
+  done
+fi
