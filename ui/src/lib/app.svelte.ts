@@ -78,9 +78,10 @@ export function applyTheme(theme: Theme) {
   else root.dataset.theme = theme;
 }
 
-export async function refreshStatus() {
+/** Shows the vault's state: `pending`, an answer already asked for, or a new question. */
+export async function refreshStatus(pending = backend.vaultStatus()) {
   try {
-    const s = await backend.vaultStatus();
+    const s = await pending;
     dispatch({ type: "status", state: s.state, retryAfterSecs: s.retryAfterSecs });
   } catch {
     dispatch({ type: "unavailable" });
@@ -154,8 +155,12 @@ export function start(): () => void {
   const poll = setInterval(() => {
     if (app.flow.phase === "unlocked" || app.flow.phase === "locked") void refreshStatus();
   }, 10_000);
-  // The first screen is drawn in the patient's language: ask for it before the status.
-  void loadLanguage().finally(() => void refreshStatus());
+  // The first screen is drawn in the patient's language: both are asked at once (one round trip
+  // before the first screen, not two), and the status is shown once the language is set.
+  const status = backend.vaultStatus();
+  // Handled by refreshStatus; this only keeps an early refusal from counting as unhandled meanwhile.
+  status.catch(() => {});
+  void loadLanguage().finally(() => void refreshStatus(status));
   return () => {
     unLocked();
     unwatch();
