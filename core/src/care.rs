@@ -20,10 +20,10 @@ use crate::program::ProgramSettings;
 use crate::record::{Record, RecordId, RecordKind, StoredRecord};
 use crate::session::{AppointmentStatus, ClinicSession, SessionKind};
 use crate::time::Stamp;
-use crate::vault::Vault;
+use crate::vault::{Records, Vault};
 
 /// The clinic's course of care, when this device is connected and has read one.
-pub fn clinic_course(vault: &Vault) -> Option<&CareCourse> {
+pub fn clinic_course(vault: &impl Records) -> Option<&CareCourse> {
     crate::sync::connection(vault)?;
     vault
         .of_kind(RecordKind::CareCourse)
@@ -34,7 +34,7 @@ pub fn clinic_course(vault: &Vault) -> Option<&CareCourse> {
 }
 
 /// The program settings, if the program has been set up.
-pub fn program(vault: &Vault) -> Option<&ProgramSettings> {
+pub fn program(vault: &impl Records) -> Option<&ProgramSettings> {
     vault
         .of_kind(RecordKind::Program)
         .find_map(|stored| match &stored.record {
@@ -172,7 +172,7 @@ pub fn level_choices(lang: Lang) -> Vec<LevelChoice> {
 }
 
 /// The course of care at `now`, its words in `lang`; `None` before the program is set up.
-pub fn plan(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> Option<CarePlan> {
+pub fn plan(vault: &impl Records, now: DateTime<Utc>, lang: Lang) -> Option<CarePlan> {
     let program = program(vault)?;
     let today = program.zone.local_date(now);
     let course = clinic_course(vault);
@@ -243,7 +243,7 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-fn sessions(vault: &Vault) -> impl Iterator<Item = (RecordId, &ClinicSession)> {
+fn sessions(vault: &impl Records) -> impl Iterator<Item = (RecordId, &ClinicSession)> {
     vault
         .of_kind(RecordKind::Session)
         .filter_map(|stored| match &stored.record {

@@ -11,10 +11,27 @@ use crate::program::Progress;
 use crate::record::{Record, RecordKind};
 use crate::session::ClinicSession;
 use crate::time::Zone;
-use crate::vault::{Query, Vault};
+use crate::vault::{Query, Reads, Records, Vault};
 
 /// How many recent journal items the home screen lists.
 pub const RECENT_ITEMS: u32 = 5;
+
+/// Everything [`home`] and the care plan ([`crate::care::plan`], which home asks for with it) read:
+/// the program, the clinic's course of care (and the connection it depends on), every session, and
+/// the newest entries up to a day ahead. Unlocking opens these first, so the home screen can be
+/// answered before the rest of the vault is read (`vault::EarlyHandle`); [`home`] builds its query
+/// from the same values.
+pub(crate) const HOME_READS: Reads = Reads {
+    every: &[
+        RecordKind::Program,
+        RecordKind::Connection,
+        RecordKind::CareCourse,
+        RecordKind::Session,
+    ],
+    latest: &[RecordKind::Craving, RecordKind::Halt, RecordKind::Urge],
+    newest: RECENT_ITEMS,
+    days_ahead: 1,
+};
 
 /// The home screen: progress through the program and the latest journal activity.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -28,7 +45,7 @@ pub struct HomeSummary {
 }
 
 /// Every session in the vault with its id, for progress and reminders.
-pub fn sessions(vault: &Vault) -> Vec<(String, &ClinicSession)> {
+pub fn sessions(vault: &impl Records) -> Vec<(String, &ClinicSession)> {
     vault
         .of_kind(RecordKind::Session)
         .filter_map(|r| match &r.record {
@@ -40,7 +57,7 @@ pub fn sessions(vault: &Vault) -> Vec<(String, &ClinicSession)> {
 
 /// Progress at `now`, if the program has been set up; the clinic's course of care when connected;
 /// its sentences in `lang`.
-pub fn progress(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> Option<Progress> {
+pub fn progress(vault: &impl Records, now: DateTime<Utc>, lang: Lang) -> Option<Progress> {
     let program = crate::care::program(vault)?;
     let course = crate::care::clinic_course(vault).map(|c| c.periods.as_slice());
     Some(Progress::derive(
@@ -52,13 +69,14 @@ pub fn progress(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> Option<Progres
     ))
 }
 
-/// The home screen at `now`, its sentences in `lang`.
-pub fn home(vault: &Vault, now: DateTime<Utc>, lang: Lang) -> HomeSummary {
+/// The home screen at `now`, its sentences in `lang`: from the unlocked vault, or from what
+/// unlocking opened first ([`crate::vault::EarlyView`]).
+pub fn home(vault: &impl Records, now: DateTime<Utc>, lang: Lang) -> HomeSummary {
     let recent = vault
         .query(&Query {
-            kinds: vec![RecordKind::Craving, RecordKind::Halt, RecordKind::Urge],
-            to: Some(now + chrono::Duration::days(1)),
-            limit: Some(RECENT_ITEMS),
+            kinds: HOME_READS.latest.to_vec(),
+            to: Some(now + chrono::Duration::days(HOME_READS.days_ahead)),
+            limit: Some(HOME_READS.newest),
             ..Query::default()
         })
         .into_iter()

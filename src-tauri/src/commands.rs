@@ -317,6 +317,10 @@ pub fn vault_wipe(cx: &Cx<'_>, passphrase: Zeroizing<String>) -> Reply<()> {
 pub fn home_summary(cx: &Cx<'_>) -> Reply<HomeSummary> {
     let now = Utc::now();
     let lang = cx.state.lang();
+    // Right after an unlock, from the records home reads, opened first: the same answer, sooner.
+    if let Some(home) = cx.state.with_early(now, |v| summary::home(v, now, lang)) {
+        return Ok(home);
+    }
     Ok(cx
         .state
         .with_vault(now, |v| Ok(summary::home(v, now, lang)))?)
@@ -430,6 +434,10 @@ pub fn answer_problems_take(cx: &Cx<'_>) -> Reply<Vec<crate::state::AnswerProble
 pub fn care_plan(cx: &Cx<'_>) -> Reply<Option<CarePlan>> {
     let now = Utc::now();
     let lang = cx.state.lang();
+    // Home asks with its summary: answered early the same way (it reads only what home reads).
+    if let Some(plan) = cx.state.with_early(now, |v| care::plan(v, now, lang)) {
+        return Ok(plan);
+    }
     Ok(cx.state.with_vault(now, |v| Ok(care::plan(v, now, lang)))?)
 }
 

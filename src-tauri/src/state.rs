@@ -14,7 +14,7 @@ use tideline_core::reminder_delivery as delivery;
 use tideline_core::session::ParticipantResponse;
 use tideline_core::settings::Settings;
 use tideline_core::time::{Stamp, Zone};
-use tideline_core::vault::{Loading, Vault};
+use tideline_core::vault::{EarlyHandle, EarlyView, Loading, Vault};
 use tideline_core::{Error, Result};
 
 use crate::reminders::device::{DeviceSchedule, Permission};
@@ -26,6 +26,10 @@ pub struct AppState {
     /// Where the vault lives.
     pub dir: PathBuf,
     vault: Mutex<Open>,
+    /// While an unlock's records load: what the home screen reads, opened first. Apart from `vault`,
+    /// so asking it does not wait behind a command that waits for the whole load; dropped (under
+    /// `vault`'s lock) as soon as the load has given the vault, before anything can write it.
+    early: Mutex<Option<EarlyHandle>>,
     reminders: Scheduler,
     /// Mobile: the operating system's own schedule, replaced at every re-plan and cleared by a wipe
     /// (`reminders::device`). `None` on the desktop, where `reminders` shows everything.
@@ -99,6 +103,7 @@ impl AppState {
         Self {
             dir,
             vault: Mutex::new(Open::default()),
+            early: Mutex::new(None),
             reminders,
             device: None,
             answers: Mutex::new(Vec::new()),
@@ -145,7 +150,9 @@ impl AppState {
     pub fn slot(&self) -> Slot<'_> {
         let mut open = self.open_slot();
         if let Some(loading) = open.loading.take() {
-            match loading.wait() {
+            let loaded = loading.wait();
+            *self.early_slot() = None;
+            match loaded {
                 Ok((vault, _)) => open.vault = Some(vault),
                 // Only a read error of a file that passed its whole-file check a moment ago: the
                 // vault stays locked, and the patient unlocks again from the lock screen.
@@ -162,11 +169,33 @@ impl AppState {
         Slot(open)
     }
 
+    /// Runs `f` on what unlocking opened first (`Loading::early`), while the rest of the records
+    /// still load, when that answers at `now` exactly as the whole vault will. `None` when the vault
+    /// is not loading (then [`AppState::with_vault`] answers at once) or cannot be answered early:
+    /// also when answers from notifications wait to be applied at the end of the load, since they
+    /// change sessions.
+    pub fn with_early<T>(&self, now: DateTime<Utc>, f: impl FnOnce(&EarlyView) -> T) -> Option<T> {
+        let answers_waiting = !self
+            .answers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_empty();
+        if answers_waiting {
+            return None;
+        }
+        self.early_slot().as_mut()?.view(now).map(f)
+    }
+
+    fn early_slot(&self) -> MutexGuard<'_, Option<EarlyHandle>> {
+        self.early.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Holds a vault whose key has opened while its records load (an unlock answers without waiting
     /// for them; the first use of the vault does).
-    pub fn open(&self, loading: Loading) {
+    pub fn open(&self, mut loading: Loading) {
         let mut open = self.open_slot();
         open.vault = None;
+        *self.early_slot() = loading.take_early();
         open.loading = Some(loading);
     }
 
@@ -461,6 +490,43 @@ mod tests {
         assert!(
             state.replan_reminders(now).is_some(),
             "loaded: plans at once"
+        );
+        scheduler.stop();
+    }
+
+    /// Right after an unlock, home is answered from the records it reads, opened first, and the
+    /// answer is the whole vault's; not while a notification's answer waits to change a session, and
+    /// never once the vault has been handed out (it can be written from then on).
+    #[test]
+    fn home_is_answered_early_while_records_load_and_only_then() {
+        use tideline_core::summary;
+        let dir = tempfile::tempdir().unwrap();
+        let (state, scheduler) = state_in(dir.path());
+        let now = Utc::now();
+        let (vault, id) = vault_with_session(dir.path(), now);
+        vault.lock();
+        state.open(Vault::begin_unlock(dir.path(), PASS, now).unwrap());
+        let early = state
+            .with_early(now, |v| summary::home(v, now, Lang::En))
+            .expect("answered while the records load");
+        let whole = state
+            .with_vault(now, |v| Ok(summary::home(v, now, Lang::En)))
+            .unwrap();
+        assert_eq!(early, whole);
+        assert!(
+            state.with_early(now, |_| ()).is_none(),
+            "the vault was handed out: no early answer any more"
+        );
+        drop(state.slot().take());
+
+        assert!(
+            !state.answer(&id, ParticipantResponse::Declined, now),
+            "locked: queued"
+        );
+        state.open(Vault::begin_unlock(dir.path(), PASS, now).unwrap());
+        assert!(
+            state.with_early(now, |_| ()).is_none(),
+            "an answer waits to change a session"
         );
         scheduler.stop();
     }

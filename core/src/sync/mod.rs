@@ -134,7 +134,7 @@ pub struct SyncReport {
 }
 
 /// The stored connection, if any.
-pub fn connection(vault: &Vault) -> Option<&ClinicConnection> {
+pub fn connection(vault: &impl crate::vault::Records) -> Option<&ClinicConnection> {
     vault
         .of_kind(RecordKind::Connection)
         .find_map(|stored| match &stored.record {

@@ -7,20 +7,26 @@
 //! keeps only a few batches of sealed bytes in memory at a time. Each worker opens every record into
 //! one reused plaintext buffer, zeroed when the worker ends. The parts are put back in storage
 //! order, so the model is the same whatever the threads' timing.
+//!
+//! Before all that, [`early`] opens only what the home screen reads ([`Reads`]): every record's head
+//! (`head.rs`), then the records those heads pick, into a model of their own ([`EarlyView`]), which
+//! answers the home screen exactly as the whole model will, or is not made at all.
 
 use std::path::PathBuf;
 use std::sync::{mpsc, Mutex};
 use std::thread::JoinHandle;
 
+use chrono::{DateTime, Utc};
 use ring::aead::LessSafeKey;
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
-use super::model::Part;
-use super::open_row;
+use super::head::{self, Head};
+use super::model::{Model, Part, Query};
 use super::store::{self, RowBatch};
+use super::{open_row, visible, Records};
 use crate::error::Result;
-use crate::record::RecordId;
+use crate::record::{RecordId, RecordKind, StoredRecord};
 
 /// Rows a batch carries from the reading thread to a worker.
 const BATCH: usize = 256;
@@ -31,18 +37,165 @@ type OpenedBatch = (usize, Part, Vec<RecordId>);
 /// Every record opened: the parts in storage order and the ids of the rows that did not open.
 pub(super) type Opened = (Vec<Part>, Vec<RecordId>);
 
+/// What a screen reads from the vault, for [`early`]: every record of the kinds in `every`, and the
+/// `newest` entries of the kinds in `latest` that happened before `days_ahead` days after the moment
+/// it asks (newest first, the model's time order). `summary::HOME_READS` is the home screen's.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reads {
+    pub(crate) every: &'static [RecordKind],
+    pub(crate) latest: &'static [RecordKind],
+    pub(crate) newest: u32,
+    pub(crate) days_ahead: i64,
+}
+
+/// The records a screen reads ([`Reads`]), opened before the rest of the vault. Proven enough for
+/// any moment from `at` on: it holds every record of the `every` kinds, and every `latest` entry at
+/// or after the `newest`-th newest one that counted at `at`; later moments only let more of the
+/// newer ones count. Before `at` (the clock went back) it proves nothing, and
+/// [`super::Loading::early`] does not give it.
+#[derive(Debug)]
+pub struct EarlyView {
+    model: Model,
+    at: DateTime<Utc>,
+    reads: Reads,
+}
+
+impl EarlyView {
+    /// The moment from which it answers as the whole vault would.
+    pub(crate) fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// Whether a query stays within what was read: every kind it asks for is one read.
+    fn covers(&self, kinds: &[RecordKind]) -> bool {
+        !kinds.is_empty()
+            && kinds
+                .iter()
+                .all(|k| self.reads.every.contains(k) || self.reads.latest.contains(k))
+    }
+}
+
+impl Records for EarlyView {
+    fn query(&self, query: &Query) -> Vec<&StoredRecord> {
+        debug_assert!(
+            self.covers(&query.kinds),
+            "a query beyond what was read early"
+        );
+        visible(self.model.query(query))
+    }
+
+    fn of_kind(&self, kind: RecordKind) -> impl Iterator<Item = &StoredRecord> {
+        debug_assert!(
+            self.reads.every.contains(&kind),
+            "every {kind:?} was not read early"
+        );
+        self.model.of_kind(kind)
+    }
+}
+
 /// Reads and opens every record of the vault at `path` on a thread of its own, over a read-only
-/// connection of its own whose memory map (see [`store::map_file`]) ends with it.
+/// connection of its own whose memory map (see [`store::map_file`]) ends with it. First it sends, on
+/// the channel returned, what `reads` asks for at `now` ([`early`]), or `None`.
 pub(super) fn spawn(
     path: PathBuf,
     key: LessSafeKey,
     vault_id: [u8; 16],
-) -> JoinHandle<Result<Opened>> {
-    std::thread::spawn(move || {
+    reads: Reads,
+    now: DateTime<Utc>,
+) -> (
+    JoinHandle<Result<Opened>>,
+    mpsc::Receiver<Option<EarlyView>>,
+) {
+    let (send, early_view) = mpsc::sync_channel(1);
+    let records = std::thread::spawn(move || {
         let conn = store::open_reader(&path)?;
+        // Whatever happens to the early view, the whole load goes ahead (and the receiver may be gone).
+        let _ = send.send(early(&conn, &key, &vault_id, reads, now).ok().flatten());
+        drop(send);
         store::map_file(&conn, true)?;
         open_all(&conn, &key, &vault_id)
-    })
+    });
+    (records, early_view)
+}
+
+/// Opens every head, then only the records `reads` needs at `now`, in one read transaction (heads and
+/// records of one moment). `None` when that cannot be proven the same as the whole vault: the heads
+/// are not all written yet (a vault from before them, until its first unlock has finished), an
+/// entry waits in the lock screen's inbox (it joins only after the whole load), or a head or a
+/// record it picks does not open or disagrees with its head.
+pub(super) fn early(
+    conn: &Connection,
+    key: &LessSafeKey,
+    vault_id: &[u8; 16],
+    reads: Reads,
+    now: DateTime<Utc>,
+) -> Result<Option<EarlyView>> {
+    conn.execute_batch("BEGIN")?;
+    let view = early_in_transaction(conn, key, vault_id, reads, now);
+    // A read transaction has nothing to keep; ending it cannot lose anything.
+    let _ = conn.execute_batch("COMMIT");
+    view
+}
+
+fn early_in_transaction(
+    conn: &Connection,
+    key: &LessSafeKey,
+    vault_id: &[u8; 16],
+    reads: Reads,
+    now: DateTime<Utc>,
+) -> Result<Option<EarlyView>> {
+    if !store::heads_complete(conn)? || !store::inbox_is_empty(conn)? {
+        return Ok(None);
+    }
+    let mut buf = Zeroizing::new(Vec::new());
+    let mut heads = Vec::new();
+    for (id, sealed) in store::all_heads(conn)? {
+        match head::open(key, vault_id, &id, &sealed, &mut buf) {
+            Some(head) => heads.push((id, head)),
+            None => return Ok(None),
+        }
+    }
+    let mut records = Vec::new();
+    // Storage order (by id), as the whole load puts them: entries of the same time keep their order.
+    for (id, head) in picked(heads, reads, now) {
+        let Some((format, sealed)) = store::record_row(conn, &id)? else {
+            return Ok(None);
+        };
+        match open_row(key, vault_id, id, format, &sealed, &mut buf) {
+            Some(record) if Head::of(&record) == head => records.push(record),
+            _ => return Ok(None),
+        }
+    }
+    Ok(Some(EarlyView {
+        model: Model::from_parts(vec![Part::new(records)]),
+        at: now,
+        reads,
+    }))
+}
+
+/// The heads of the records `reads` needs from `now` on, in id order (see [`EarlyView`]).
+fn picked(
+    mut heads: Vec<([u8; 16], Head)>,
+    reads: Reads,
+    now: DateTime<Utc>,
+) -> Vec<([u8; 16], Head)> {
+    let horizon = now + chrono::Duration::days(reads.days_ahead);
+    let mut counted: Vec<DateTime<Utc>> = heads
+        .iter()
+        .filter(|(_, h)| reads.latest.contains(&h.kind) && h.at < horizon)
+        .map(|(_, h)| h.at)
+        .collect();
+    counted.sort_unstable_by(|a, b| b.cmp(a));
+    // Every entry from the `newest`-th newest that counts now; all of them when fewer count.
+    let from = (reads.newest as usize)
+        .checked_sub(1)
+        .and_then(|last| counted.get(last).copied());
+    heads.retain(|(_, h)| {
+        reads.every.contains(&h.kind)
+            || (reads.latest.contains(&h.kind) && from.is_none_or(|from| h.at >= from))
+    });
+    heads.sort_unstable_by_key(|(id, _)| *id);
+    heads
 }
 
 /// Reads and opens every record row. Returns the parts in storage order and the ids of the rows

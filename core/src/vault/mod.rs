@@ -9,6 +9,7 @@ mod backup;
 mod envelope;
 #[cfg(test)]
 mod fuzz;
+mod head;
 mod inbox;
 mod keys;
 mod load;
@@ -29,6 +30,8 @@ use zeroize::Zeroizing;
 pub use activity::MAX_HOLD_MINUTES;
 pub use backup::{restore_backup, BackupSecret};
 pub use keys::{DeviceKey, KdfParams, RecoveryKey};
+pub use load::EarlyView;
+pub(crate) use load::Reads;
 use model::Model;
 pub use model::Query;
 
@@ -161,6 +164,63 @@ impl std::fmt::Debug for Vault {
 pub struct Loading {
     vault: Vault,
     records: std::thread::JoinHandle<Result<load::Opened>>,
+    early: Option<EarlyHandle>,
+}
+
+/// What the home screen reads (`summary::HOME_READS`), opened by the loading thread before the other
+/// records ([`Loading::take_early`]); it can be asked while the rest still loads, from another thread.
+pub struct EarlyHandle {
+    receiver: Option<std::sync::mpsc::Receiver<Option<EarlyView>>>,
+    view: Option<EarlyView>,
+    /// A read connection of its own, to see whether an entry has come into the lock screen's inbox.
+    conn: Connection,
+}
+
+impl std::fmt::Debug for EarlyHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EarlyHandle").finish_non_exhaustive()
+    }
+}
+
+impl EarlyHandle {
+    /// The records home reads, when they answer at `now` exactly as the whole vault will; waits for
+    /// that part only (milliseconds after the key), not for the rest. `None` when that cannot be
+    /// proven (see `load::early`), when the clock is now before the unlock, or when an entry waits in
+    /// the lock screen's inbox (it joins the journal only at the end of [`Loading::wait`]). Valid only
+    /// until the vault is written: the holder drops it when [`Loading::wait`] has given the vault.
+    pub fn view(&mut self, now: DateTime<Utc>) -> Option<&EarlyView> {
+        if let Some(receiver) = self.receiver.take() {
+            self.view = receiver.recv().ok().flatten();
+        }
+        let view = self.view.as_ref()?;
+        let inbox_empty = store::inbox_is_empty(&self.conn).unwrap_or(false);
+        (now >= view.at() && inbox_empty).then_some(view)
+    }
+}
+
+/// What can be read from the records: the unlocked vault, or the part of it the home screen reads,
+/// opened first at unlock ([`Loading::early`]). The screens' summaries are written once against this.
+pub trait Records {
+    /// Records matching the query, newest first; never the app's own records (see [`Vault::query`]).
+    fn query(&self, query: &Query) -> Vec<&StoredRecord>;
+    /// Every record of one kind, in no particular order.
+    fn of_kind(&self, kind: RecordKind) -> impl Iterator<Item = &StoredRecord>;
+}
+
+impl Records for Vault {
+    fn query(&self, query: &Query) -> Vec<&StoredRecord> {
+        Vault::query(self, query)
+    }
+
+    fn of_kind(&self, kind: RecordKind) -> impl Iterator<Item = &StoredRecord> {
+        Vault::of_kind(self, kind)
+    }
+}
+
+/// A query's results without the app's own records (the only place that rule is applied).
+fn visible(mut results: Vec<&StoredRecord>) -> Vec<&StoredRecord> {
+    results.retain(|r| !r.record.kind().is_app_state());
+    results
 }
 
 impl std::fmt::Debug for Loading {
@@ -170,10 +230,17 @@ impl std::fmt::Debug for Loading {
 }
 
 impl Loading {
+    /// The records the home screen reads, opened first ([`EarlyHandle`]); `None` once taken.
+    pub fn take_early(&mut self) -> Option<EarlyHandle> {
+        self.early.take()
+    }
+
     /// Waits for every record, then lets the entries written on the lock screen join the journal.
     /// A record that does not open is reported by id; the others still load.
     pub fn wait(self) -> Result<(Vault, UnlockReport)> {
-        let Loading { mut vault, records } = self;
+        let Loading {
+            mut vault, records, ..
+        } = self;
         let (parts, damaged) = records
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
@@ -185,6 +252,8 @@ impl Loading {
         // A failure here must not keep the patient out: the entries stay sealed in the inbox for
         // the next unlock.
         let _ = vault.absorb_inbox();
+        // Nor here: a vault without all its heads works as before, and the next unlock tries again.
+        let _ = vault.write_missing_heads();
         Ok((vault, report))
     }
 }
@@ -414,9 +483,24 @@ impl Vault {
         // is and the next unlock tries again; SQLite has rolled back whatever was begun.
         let _ = store::upgrade_layout(&conn);
         store::ensure_wal(&conn)?;
-        let records = load::spawn(path, master.subkey(RECORD_KEY_PURPOSE), vault_id);
+        let (records, early_view) = load::spawn(
+            path.clone(),
+            master.subkey(RECORD_KEY_PURPOSE),
+            vault_id,
+            crate::summary::HOME_READS,
+            now,
+        );
+        let early = EarlyHandle {
+            receiver: Some(early_view),
+            view: None,
+            conn: store::open_reader(&path)?,
+        };
         let vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
-        Ok(Loading { vault, records })
+        Ok(Loading {
+            vault,
+            records,
+            early: Some(early),
+        })
     }
 
     /// Opens every entry written on the lock screen (see `inbox`), adds it to the journal under its
@@ -460,6 +544,23 @@ impl Vault {
             self.model.put(record);
         }
         Ok(n)
+    }
+
+    /// Gives every record in the model its head, in one transaction, and notes that all have one:
+    /// once, for a vault from before heads (migration 3). Rows that did not open stay without a head;
+    /// like the model, the early view (`load::early`) never sees them.
+    fn write_missing_heads(&self) -> Result<()> {
+        if store::heads_complete(&self.conn)? {
+            return Ok(());
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        for record in self.model.all() {
+            let sealed = head::seal(&self.record_key, &self.rng, &self.vault_id, record);
+            store::put_head(&tx, &record.id.0, &sealed)?;
+        }
+        store::set_heads_complete(&tx)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Decrypts every record into the model (see `load.rs`). A record that does not open is
@@ -597,9 +698,7 @@ impl Vault {
     /// mark) are never returned here, whatever the query: they are not the patient's entries and the
     /// device key must not reach the UI. Their modules read them with [`Vault::of_kind`].
     pub fn query(&self, query: &Query) -> Vec<&StoredRecord> {
-        let mut results = self.model.query(query);
-        results.retain(|r| !r.record.kind().is_app_state());
-        results
+        visible(self.model.query(query))
     }
 
     /// Saves a record on the patient's behalf (the UI's path): like [`Vault::save`], but refuses the
@@ -970,6 +1069,7 @@ fn seal_with(
         id: record.id.0,
         format: RECORD_VERSION,
         sealed,
+        head: head::seal(key, rng, vault_id, record),
     }
 }
 

@@ -183,7 +183,7 @@ impl std::fmt::Debug for QuickHasher {
     }
 }
 
-fn sort_time(r: &StoredRecord) -> DateTime<Utc> {
+pub(crate) fn sort_time(r: &StoredRecord) -> DateTime<Utc> {
     r.record.occurred_at().unwrap_or(r.created.utc)
 }
 

@@ -1,10 +1,12 @@
 //! The vault file: one SQLite database. This is the only place that opens it.
 //!
-//! On disk there are exactly four tables: `vault` (magic and a random vault id), `key_slots` (wrapped
-//! master keys), `records` (random id, format version, padded ciphertext) and `unlock_attempts` (the
-//! failure counter that drives the lockout delay). No timestamp, kind or length of any entry is
-//! stored in the clear; records live in a `WITHOUT ROWID` table keyed by their random id, so even the
-//! physical order reveals nothing about when they were written.
+//! On disk: `vault` (magic, a random vault id, and whether every record has its head), `key_slots`
+//! (wrapped master keys), `records` (random id, format version, padded ciphertext), `heads` (each
+//! record's sealed kind and time, by the same random id, all of one length), `unlock_attempts` (the
+//! failure counter that drives the lockout delay), and the lock screen's `inbox_key` and
+//! `locked_inbox`. No timestamp, kind or length of any entry is stored in the clear; records and heads
+//! live in `WITHOUT ROWID` tables keyed by their random id, so even the physical order reveals nothing
+//! about when they were written.
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -18,7 +20,7 @@ use crate::error::{Error, FileProblem, Result};
 /// The magic string stored in the `vault` table.
 const MAGIC: &str = "tideline-vault";
 /// The schema version this build writes (`PRAGMA user_version`).
-pub(crate) const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 3;
 /// The database file's name inside the data directory.
 pub(crate) const FILE_NAME: &str = "vault.db";
 /// The page size of new vaults, and of older vaults after their first unlock (see `upgrade_layout`).
@@ -59,6 +61,15 @@ const MIGRATIONS: &[&str] = &[
          id BLOB PRIMARY KEY CHECK (length(id) = 16),
          sealed BLOB NOT NULL
      ) WITHOUT ROWID;",
+    // 3: each record's head (its kind and time, sealed, one length for every record), so unlocking
+    // can find what the home screen needs before it has opened every record (see `load.rs`).
+    // `heads_complete` says every record row has its head: set for new vaults, and for older ones
+    // once their first unlock by this version has written the heads (`Vault::write_missing_heads`).
+    "CREATE TABLE heads (
+         id BLOB PRIMARY KEY CHECK (length(id) = 16),
+         sealed BLOB NOT NULL
+     ) WITHOUT ROWID;
+     ALTER TABLE vault ADD COLUMN heads_complete INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// The path of the vault database in `dir`.
@@ -292,7 +303,7 @@ pub(crate) fn create_new(
     migrate(&conn, 0)?;
     let tx = conn.unchecked_transaction()?;
     tx.execute(
-        "INSERT INTO vault (id, magic, vault_id) VALUES (1, ?1, ?2)",
+        "INSERT INTO vault (id, magic, vault_id, heads_complete) VALUES (1, ?1, ?2, 1)",
         params![MAGIC, &vault_id[..]],
     )?;
     for slot in slots {
@@ -404,11 +415,12 @@ pub(crate) fn set_unlock_failures(conn: &Connection, failures: u32, at_unix: i64
     Ok(())
 }
 
-/// One stored row of the `records` table.
+/// One stored row of the `records` table, with its row of `heads`.
 pub(crate) struct SealedRow {
     pub(crate) id: [u8; 16],
     pub(crate) format: u8,
     pub(crate) sealed: Vec<u8>,
+    pub(crate) head: Vec<u8>,
 }
 
 /// Consecutive record rows read in one go: ids, formats and the sealed bytes back to back (one
@@ -470,19 +482,107 @@ pub(crate) fn record_batches(
     Ok(())
 }
 
-/// Inserts or replaces one record durably.
+/// Runs `f` inside a savepoint: all of its writes or none (inside a transaction or on its own).
+fn atomically<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    conn.execute_batch("SAVEPOINT row")?;
+    match f() {
+        Ok(value) => {
+            conn.execute_batch("RELEASE row")?;
+            Ok(value)
+        }
+        Err(e) => {
+            // Only a broken connection fails here, and SQLite rolls back its open savepoint anyway.
+            let _ = conn.execute_batch("ROLLBACK TO row; RELEASE row");
+            Err(e)
+        }
+    }
+}
+
+/// Inserts or replaces one record and its head, durably and together.
 pub(crate) fn put_record(conn: &Connection, row: &SealedRow) -> Result<()> {
+    atomically(conn, || {
+        conn.execute(
+            "INSERT INTO records (id, format, sealed) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET format = excluded.format, sealed = excluded.sealed",
+            params![&row.id[..], row.format, row.sealed],
+        )?;
+        put_head(conn, &row.id, &row.head)
+    })
+}
+
+/// Inserts or replaces one record's head.
+pub(crate) fn put_head(conn: &Connection, id: &[u8; 16], head: &[u8]) -> Result<()> {
     conn.execute(
-        "INSERT INTO records (id, format, sealed) VALUES (?1, ?2, ?3)
-         ON CONFLICT (id) DO UPDATE SET format = excluded.format, sealed = excluded.sealed",
-        params![&row.id[..], row.format, row.sealed],
+        "INSERT INTO heads (id, sealed) VALUES (?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+        params![&id[..], head],
     )?;
     Ok(())
 }
 
-/// Deletes every record row (inside a transaction that writes them again, resealed).
+/// Whether every record row has its head (see migration 3).
+pub(crate) fn heads_complete(conn: &Connection) -> Result<bool> {
+    Ok(
+        conn.query_row("SELECT heads_complete FROM vault WHERE id = 1", [], |r| {
+            r.get::<_, i64>(0)
+        })? == 1,
+    )
+}
+
+/// Notes that every record row has its head.
+pub(crate) fn set_heads_complete(conn: &Connection) -> Result<()> {
+    conn.execute("UPDATE vault SET heads_complete = 1 WHERE id = 1", [])?;
+    Ok(())
+}
+
+/// Every head row: ids and sealed heads, in storage order.
+pub(crate) fn all_heads(conn: &Connection) -> Result<Vec<([u8; 16], Vec<u8>)>> {
+    let corrupted = |_| Error::DamagedFile(FileProblem::Corrupted);
+    let mut stmt = conn.prepare("SELECT id, sealed FROM heads")?;
+    let mut rows = stmt.query([])?;
+    let mut heads = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: [u8; 16] = row
+            .get_ref(0)?
+            .as_blob()
+            .map_err(corrupted)?
+            .try_into()
+            .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
+        heads.push((id, row.get::<_, Vec<u8>>(1)?));
+    }
+    Ok(heads)
+}
+
+/// One record row's format and sealed bytes, if there is a row with that id.
+pub(crate) fn record_row(conn: &Connection, id: &[u8; 16]) -> Result<Option<(u8, Vec<u8>)>> {
+    let row: Option<(i64, Vec<u8>)> = conn
+        .query_row(
+            "SELECT format, sealed FROM records WHERE id = ?1",
+            [&id[..]],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(format, sealed)| {
+        u8::try_from(format)
+            .map(|format| (format, sealed))
+            .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))
+    })
+    .transpose()
+}
+
+/// Whether the lock screen's inbox holds no entry.
+pub(crate) fn inbox_is_empty(conn: &Connection) -> Result<bool> {
+    Ok(
+        !conn.query_row("SELECT EXISTS (SELECT 1 FROM locked_inbox)", [], |r| {
+            r.get::<_, bool>(0)
+        })?,
+    )
+}
+
+/// Deletes every record row and head (inside a transaction that writes them again, resealed).
 pub(crate) fn delete_all_records(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM records", [])?;
+    conn.execute("DELETE FROM heads", [])?;
     Ok(())
 }
 
@@ -496,13 +596,14 @@ pub(crate) fn replace_inbox_keys(
     set_inbox_keys(conn, vault_id, keys)
 }
 
-/// Deletes one record; `false` when there was none.
+/// Deletes one record and its head; `false` when there was no record.
 pub(crate) fn delete_record(conn: &Connection, id: &[u8; 16]) -> Result<bool> {
-    Ok(conn.execute("DELETE FROM records WHERE id = ?1", [&id[..]])? > 0)
+    atomically(conn, || {
+        conn.execute("DELETE FROM heads WHERE id = ?1", [&id[..]])?;
+        Ok(conn.execute("DELETE FROM records WHERE id = ?1", [&id[..]])? > 0)
+    })
 }
 
-/// Copies every committed page back into the database file and truncates the WAL to zero bytes, so
-/// the previous versions of replaced or deleted records no longer linger in the WAL.
 /// The vault's inbox keys, if made; refused as damaged when bound to another vault id.
 pub(crate) fn inbox_keys(
     conn: &Connection,
@@ -576,6 +677,8 @@ pub(crate) fn clear_inbox(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Copies every committed page back into the database file and truncates the WAL to zero bytes, so
+/// the previous versions of replaced or deleted records no longer linger in the WAL.
 pub(crate) fn checkpoint(conn: &Connection) -> Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())

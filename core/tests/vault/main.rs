@@ -4,6 +4,7 @@ mod activity;
 mod backup;
 mod crash;
 mod draft;
+mod early;
 mod files;
 mod inbox;
 mod journal_page;
