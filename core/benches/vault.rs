@@ -83,8 +83,13 @@ fn print_file_size(dir: &std::path::Path, count: usize) {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
         .unwrap();
+    // Records and their heads: every sealed byte the file holds.
     let sealed: i64 = conn
-        .query_row("SELECT sum(length(sealed)) FROM records", [], |r| r.get(0))
+        .query_row(
+            "SELECT (SELECT sum(length(sealed)) FROM records) + (SELECT sum(length(sealed)) FROM heads)",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     let page: i64 = conn
         .query_row("PRAGMA page_size", [], |r| r.get(0))
@@ -112,6 +117,18 @@ fn load_at_sizes(c: &mut Criterion) {
         vault = Vault::unlock(dir.path(), PASS, Utc::now()).unwrap().0;
         group.bench_function(format!("load_and_index_after_key_{count}"), |b| {
             b.iter(|| black_box(vault.reload().unwrap()))
+        });
+        // What unlocking opens first, so home can answer before the whole load: every head, then
+        // the few records home reads.
+        group.bench_function(format!("home_reads_after_key_{count}"), |b| {
+            b.iter(|| {
+                black_box(
+                    vault
+                        .early_view(Utc::now())
+                        .unwrap()
+                        .expect("heads complete"),
+                )
+            })
         });
         // The word index is built by the first text search: its cost, with the load before it.
         group.bench_function(format!("load_then_first_text_search_{count}"), |b| {

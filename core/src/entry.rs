@@ -19,7 +19,7 @@ use crate::session::ClinicSession;
 use crate::settings::Settings;
 use crate::time::Stamp;
 use crate::urge::UrgeSurfSession;
-use crate::vault::{Query, Vault};
+use crate::vault::{EarlyView, Query, Records, Vault};
 
 /// An entry the UI reads and writes; converted to and from the sealed [`Record`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -175,19 +175,34 @@ impl StoredEntry {
 
 /// The entries matching `query`, newest first. App state is never among them.
 pub fn query(vault: &Vault, query: &EntryQuery) -> Vec<StoredEntry> {
+    entries(vault, &vault_query(query))
+}
+
+/// [`query`] answered from what unlocking opened first, when that holds every record the query can
+/// match (only kinds it holds in full, no text): `None` otherwise, and the whole vault answers.
+pub fn query_early(view: &EarlyView, query: &EntryQuery) -> Option<Vec<StoredEntry>> {
+    let query = vault_query(query);
+    (query.text.is_none() && view.holds_every(&query.kinds)).then(|| entries(view, &query))
+}
+
+fn vault_query(query: &EntryQuery) -> Query {
     let kinds: Vec<RecordKind> = if query.kinds.is_empty() {
         ALL.iter().copied().map(RecordKind::from).collect()
     } else {
         query.kinds.iter().copied().map(RecordKind::from).collect()
     };
-    vault
-        .query(&Query {
-            kinds,
-            from: query.from,
-            to: query.to,
-            text: query.text.clone(),
-            limit: query.limit,
-        })
+    Query {
+        kinds,
+        from: query.from,
+        to: query.to,
+        text: query.text.clone(),
+        limit: query.limit,
+    }
+}
+
+fn entries(records: &impl Records, query: &Query) -> Vec<StoredEntry> {
+    records
+        .query(query)
         .into_iter()
         .filter_map(StoredEntry::of)
         .collect()

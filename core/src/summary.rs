@@ -16,17 +16,19 @@ use crate::vault::{Query, Reads, Records, Vault};
 /// How many recent journal items the home screen lists.
 pub const RECENT_ITEMS: u32 = 5;
 
-/// Everything [`home`] and the care plan ([`crate::care::plan`], which home asks for with it) read:
-/// the program, the clinic's course of care (and the connection it depends on), every session, and
-/// the newest entries up to a day ahead. Unlocking opens these first, so the home screen can be
-/// answered before the rest of the vault is read (`vault::EarlyHandle`); [`home`] builds its query
-/// from the same values.
+/// Everything the window reads as it shows home after an unlock: [`home`] and the care plan
+/// ([`crate::care::plan`]) read the program, the clinic's course of care (and the connection it
+/// depends on), every session, and the newest entries up to a day ahead; home's card of the next
+/// session reads that session, and the theme comes from the settings. Unlocking opens these first,
+/// so all of it can be answered before the rest of the vault is read (`vault::EarlyHandle`);
+/// [`home`] builds its query from the same values.
 pub(crate) const HOME_READS: Reads = Reads {
     every: &[
         RecordKind::Program,
         RecordKind::Connection,
         RecordKind::CareCourse,
         RecordKind::Session,
+        RecordKind::Settings,
     ],
     latest: &[RecordKind::Craving, RecordKind::Halt, RecordKind::Urge],
     newest: RECENT_ITEMS,

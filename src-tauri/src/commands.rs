@@ -189,6 +189,13 @@ pub fn record_delete(cx: &Cx<'_>, id: RecordId) -> Reply<()> {
 }
 
 pub fn records_query(cx: &Cx<'_>, query: EntryQuery) -> Reply<Vec<StoredEntry>> {
+    // Right after an unlock, the theme (settings) and home's next session are in what was opened first.
+    if let Some(Some(found)) = cx
+        .state
+        .with_early(Utc::now(), |v| entry::query_early(v, &query))
+    {
+        return Ok(found);
+    }
     Ok(cx
         .state
         .with_vault(Utc::now(), |v| Ok(entry::query(v, &query)))?)

@@ -66,6 +66,12 @@ impl EarlyView {
         self.at
     }
 
+    /// Whether it holds every record of each of `kinds` (some), so any query of those kinds without
+    /// text answers as the whole vault would.
+    pub fn holds_every(&self, kinds: &[RecordKind]) -> bool {
+        !kinds.is_empty() && kinds.iter().all(|k| self.reads.every.contains(k))
+    }
+
     /// Whether a query stays within what was read: every kind it asks for is one read.
     fn covers(&self, kinds: &[RecordKind]) -> bool {
         !kinds.is_empty()

@@ -578,6 +578,19 @@ impl Vault {
         })
     }
 
+    /// Reads again what unlocking opens first for the home screen ([`EarlyHandle`]): every head,
+    /// then the records `summary::HOME_READS` picks at `now` (for benchmarks, beside [`Vault::reload`]).
+    pub fn early_view(&self, now: DateTime<Utc>) -> Result<Option<EarlyView>> {
+        let conn = store::open_reader(&store::vault_path(&self.dir))?;
+        load::early(
+            &conn,
+            &self.record_key,
+            &self.vault_id,
+            crate::summary::HOME_READS,
+            now,
+        )
+    }
+
     /// Reads and decrypts every record again, rebuilding the model (the part of unlocking that runs
     /// after the key is known).
     pub fn reload(&mut self) -> Result<UnlockReport> {

@@ -11,6 +11,7 @@ use ring::rand::SystemRandom;
 use rusqlite::Connection;
 use tideline_core::care;
 use tideline_core::craving::{CravingEntry, Intensity};
+use tideline_core::entry::{self, EntryKind, EntryQuery};
 use tideline_core::halt::{HaltCheck, HaltRating};
 use tideline_core::language::Lang;
 use tideline_core::program::ProgramSettings;
@@ -18,6 +19,7 @@ use tideline_core::record::{Record, RecordId};
 use tideline_core::session::{
     AppointmentStatus, ClinicSession, ParticipantResponse, SessionKind, SessionOrigin,
 };
+use tideline_core::settings::Settings;
 use tideline_core::summary::{self, HomeSummary};
 use tideline_core::urge::{SurfVariant, UrgeOutcome, UrgeSurfSession};
 use tideline_core::vault::{capture_locked, vault_file, EarlyHandle, Vault};
@@ -109,6 +111,9 @@ fn seeded(dir: &std::path::Path, seed: u64, entries: usize, with_program: bool) 
     let half = records.split_off(records.len() / 2);
     vault.save_many(records, stamp(t0())).unwrap();
     vault.save_many(half, stamp(t0())).unwrap();
+    vault
+        .save(None, Record::Settings(Settings::default()), stamp(t0()))
+        .unwrap();
     if with_program {
         let program = ProgramSettings::new(NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(), zone());
         vault
@@ -287,7 +292,8 @@ fn a_damaged_head_or_a_damaged_record_home_reads_means_no_early_answer() {
         let (early, whole, vault) = unlock_both(dir.path());
         assert!(early.is_none(), "moved: {moved}");
         assert_eq!(whole[0].0.recent.len(), 5);
-        assert_eq!(vault.len(), 100 + 4 + 1 + 1, "every record still loads");
+        // 100 entries, 4 sessions, the settings, the program and the edited entry.
+        assert_eq!(vault.len(), 100 + 4 + 1 + 1 + 1, "every record still loads");
     }
 }
 
@@ -346,4 +352,43 @@ fn heads_are_one_length_follow_every_write_and_are_resealed_with_a_new_master_ke
     let (vault, _) = loading.wait().unwrap();
     assert_eq!(early, whole_answers(&vault));
     assert_eq!(lengths(dir.path()).len(), 1);
+}
+
+#[test]
+fn queries_of_kinds_read_in_full_are_answered_early_and_others_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    seeded(dir.path(), 12, 200, true);
+    let ask = |kinds: Vec<EntryKind>, text: Option<&str>| EntryQuery {
+        kinds,
+        from: Some(t0() - Duration::days(2)),
+        to: None,
+        text: text.map(str::to_owned),
+        limit: None,
+    };
+    // The theme (settings) and home's next session: held in full.
+    let full = [
+        ask(vec![EntryKind::Settings], None),
+        ask(vec![EntryKind::Session], None),
+        ask(vec![EntryKind::Session, EntryKind::Settings], None),
+    ];
+    // Entries are held only from the fifth newest; text needs the word index.
+    let not = [
+        ask(vec![EntryKind::Craving], None),
+        ask(vec![], None),
+        ask(vec![EntryKind::Session], Some("group")),
+    ];
+    let mut loading = Vault::begin_unlock(dir.path(), PASS, t0()).unwrap();
+    let mut handle = loading.take_early().unwrap();
+    let view = handle.view(t0()).unwrap();
+    let early: Vec<_> = full
+        .iter()
+        .map(|q| entry::query_early(view, q).expect("held in full"))
+        .collect();
+    for q in &not {
+        assert!(entry::query_early(view, q).is_none(), "{q:?}");
+    }
+    let (vault, _) = loading.wait().unwrap();
+    let whole: Vec<_> = full.iter().map(|q| entry::query(&vault, q)).collect();
+    assert_eq!(early, whole);
+    assert!(whole.iter().all(|found| !found.is_empty()));
 }
