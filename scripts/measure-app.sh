@@ -11,7 +11,10 @@
 #
 # To compare two versions of the app in the same run, set TIDELINE_BEFORE_APP to the other version's
 # release binary (copied aside before rebuilding): the figures test then runs RUNS times (default 2)
-# for each, alternating before and now, each run against the bare app as usual.
+# for each, alternating before and now, each run against the bare app as usual. When the other version
+# reads an older vault schema, set TIDELINE_BEFORE_SQL to the SQL that takes the seeded vault back to
+# it: the before runs then use a copy of the vault with that SQL applied (for example, before schema
+# 3: "DROP TABLE heads; ALTER TABLE vault DROP COLUMN heads_complete; PRAGMA user_version = 2; VACUUM;").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tideline-target}"
@@ -29,7 +32,7 @@ echo "FIGURE vault file, $entries entries: $(stat -c %s "$dir/vault/vault.db") b
 figures() {
   TIDELINE_APP="$1" \
     TIDELINE_BASELINE_APP="$CARGO_TARGET_DIR/release/tideline-baseline" \
-    TIDELINE_MEASURE_DIR="$dir/vault" TIDELINE_MEASURE_PASS="$pass" \
+    TIDELINE_MEASURE_DIR="${2:-$dir/vault}" TIDELINE_MEASURE_PASS="$pass" \
     xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
     cargo test -p tideline-e2e --test app --quiet -- --ignored --exact figures::measure_side_by_side --nocapture \
     | grep FIGURE
@@ -39,9 +42,17 @@ if [ -z "${TIDELINE_BEFORE_APP:-}" ]; then
   figures "$now"
 else
   echo "FIGURE binary before: $(stat -c %s "$TIDELINE_BEFORE_APP") bytes"
+  before_vault="$dir/vault"
+  if [ -n "${TIDELINE_BEFORE_SQL:-}" ]; then
+    before_vault="$dir/vault-before"
+    cp -r "$dir/vault" "$before_vault"
+    python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.close()' \
+      "$before_vault/vault.db" "$TIDELINE_BEFORE_SQL"
+    echo "FIGURE vault file before: $(stat -c %s "$before_vault/vault.db") bytes"
+  fi
   for run in $(seq 1 "${RUNS:-2}"); do
     echo "== run $run, before ($TIDELINE_BEFORE_APP), $(date -u +%H:%M:%S) UTC"
-    figures "$TIDELINE_BEFORE_APP"
+    figures "$TIDELINE_BEFORE_APP" "$before_vault"
     echo "== run $run, now ($now), $(date -u +%H:%M:%S) UTC"
     figures "$now"
   done

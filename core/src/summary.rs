@@ -19,7 +19,7 @@ pub const RECENT_ITEMS: u32 = 5;
 /// Everything the window reads as it shows home after an unlock: [`home`] and the care plan
 /// ([`crate::care::plan`]) read the program, the clinic's course of care (and the connection it
 /// depends on), every session, and the newest entries up to a day ahead; home's card of the next
-/// session reads that session, and the theme comes from the settings. Unlocking opens these first,
+/// session reads that session, its device warning the connection, and the theme the settings. Unlocking opens these first,
 /// so all of it can be answered before the rest of the vault is read (`vault::EarlyHandle`);
 /// [`home`] builds its query from the same values.
 pub(crate) const HOME_READS: Reads = Reads {

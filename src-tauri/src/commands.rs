@@ -381,10 +381,14 @@ pub fn sync_status(cx: &Cx<'_>) -> Reply<SyncStatus> {
 }
 
 pub fn clinic_devices(cx: &Cx<'_>) -> Reply<ClinicDevices> {
-    Ok(cx
-        .state
-        .with_vault(Utc::now(), |v| Ok(sync::devices::list(v)))?
-        .in_lang(cx.state.lang()))
+    // Home asks on its first paint: the connection is in what an unlock opens first.
+    let devices = match cx.state.with_early(Utc::now(), |v| sync::devices::list(v)) {
+        Some(devices) => devices,
+        None => cx
+            .state
+            .with_vault(Utc::now(), |v| Ok(sync::devices::list(v)))?,
+    };
+    Ok(devices.in_lang(cx.state.lang()))
 }
 
 pub fn clinic_devices_acknowledge(cx: &Cx<'_>) -> Reply<ClinicDevices> {

@@ -94,7 +94,7 @@ pub struct ClinicDevices {
 }
 
 /// What Settings and the sync warning show. Empty when not connected.
-pub fn list(vault: &Vault) -> ClinicDevices {
+pub fn list(vault: &impl crate::vault::Records) -> ClinicDevices {
     let Some(link) = connection(vault) else {
         return ClinicDevices {
             devices: Vec::new(),

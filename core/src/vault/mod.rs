@@ -490,16 +490,17 @@ impl Vault {
             crate::summary::HOME_READS,
             now,
         );
-        let early = EarlyHandle {
+        // Without its own connection there is no early answer; the unlock goes ahead all the same.
+        let early = store::open_reader(&path).ok().map(|conn| EarlyHandle {
             receiver: Some(early_view),
             view: None,
-            conn: store::open_reader(&path)?,
-        };
+            conn,
+        });
         let vault = Self::from_parts(conn, dir, vault_id, master, Model::default(), now);
         Ok(Loading {
             vault,
             records,
-            early: Some(early),
+            early,
         })
     }
 
