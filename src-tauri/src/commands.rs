@@ -382,7 +382,7 @@ pub fn sync_status(cx: &Cx<'_>) -> Reply<SyncStatus> {
 
 pub fn clinic_devices(cx: &Cx<'_>) -> Reply<ClinicDevices> {
     // Home asks on its first paint: the connection is in what an unlock opens first.
-    let devices = match cx.state.with_early(Utc::now(), |v| sync::devices::list(v)) {
+    let devices = match cx.state.with_early(Utc::now(), sync::devices::list) {
         Some(devices) => devices,
         None => cx
             .state

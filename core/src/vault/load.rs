@@ -48,11 +48,17 @@ pub(crate) struct Reads {
     pub(crate) days_ahead: i64,
 }
 
+/// How long after the unlock an early view answers: far longer than any load takes (the view is
+/// for the moments while the records load), and it bounds how many entries dated ahead of the clock
+/// the view must open.
+const VALID_FOR: chrono::Duration = chrono::Duration::minutes(10);
+
 /// The records a screen reads ([`Reads`]), opened before the rest of the vault. Proven enough for
-/// any moment from `at` on: it holds every record of the `every` kinds, and every `latest` entry at
-/// or after the `newest`-th newest one that counted at `at`; later moments only let more of the
-/// newer ones count. Before `at` (the clock went back) it proves nothing, and
-/// [`super::Loading::early`] does not give it.
+/// any moment from `at` to `at` + [`VALID_FOR`]: it holds every record of the `every` kinds, and
+/// every `latest` entry at or after the `newest`-th newest one that counted at `at`, up to the
+/// latest that can count in that time; later moments only let more of the newer ones count. Outside
+/// that time (the clock went back, or the view is that old) it proves nothing, and
+/// [`super::EarlyHandle::view`] does not give it.
 #[derive(Debug)]
 pub struct EarlyView {
     model: Model,
@@ -61,9 +67,9 @@ pub struct EarlyView {
 }
 
 impl EarlyView {
-    /// The moment from which it answers as the whole vault would.
-    pub(crate) fn at(&self) -> DateTime<Utc> {
-        self.at
+    /// Whether it answers at `now` as the whole vault would.
+    pub(crate) fn answers_at(&self, now: DateTime<Utc>) -> bool {
+        self.at <= now && now < self.at + VALID_FOR
     }
 
     /// Whether it holds every record of each of `kinds` (some), so any query of those kinds without
@@ -154,12 +160,17 @@ fn early_in_transaction(
         return Ok(None);
     }
     let mut buf = Zeroizing::new(Vec::new());
+    // Opened as they are read: only the small (id, head) pairs are kept, never the sealed bytes.
     let mut heads = Vec::new();
-    for (id, sealed) in store::all_heads(conn)? {
-        match head::open(key, vault_id, &id, &sealed, &mut buf) {
-            Some(head) => heads.push((id, head)),
-            None => return Ok(None),
+    let mut all_open = true;
+    store::each_head(conn, |id, sealed| {
+        match head::open(key, vault_id, &id, sealed, &mut buf) {
+            Some(head) if all_open => heads.push((id, head)),
+            _ => all_open = false,
         }
+    })?;
+    if !all_open {
+        return Ok(None);
     }
     let mut records = Vec::new();
     // Storage order (by id), as the whole load puts them: entries of the same time keep their order.
@@ -179,13 +190,15 @@ fn early_in_transaction(
     }))
 }
 
-/// The heads of the records `reads` needs from `now` on, in id order (see [`EarlyView`]).
+/// The heads of the records `reads` needs from `now` to `now` + [`VALID_FOR`], in id order (see
+/// [`EarlyView`]).
 fn picked(
     mut heads: Vec<([u8; 16], Head)>,
     reads: Reads,
     now: DateTime<Utc>,
 ) -> Vec<([u8; 16], Head)> {
     let horizon = now + chrono::Duration::days(reads.days_ahead);
+    let last_horizon = horizon + VALID_FOR;
     let mut counted: Vec<DateTime<Utc>> = heads
         .iter()
         .filter(|(_, h)| reads.latest.contains(&h.kind) && h.at < horizon)
@@ -198,7 +211,9 @@ fn picked(
         .and_then(|last| counted.get(last).copied());
     heads.retain(|(_, h)| {
         reads.every.contains(&h.kind)
-            || (reads.latest.contains(&h.kind) && from.is_none_or(|from| h.at >= from))
+            || (reads.latest.contains(&h.kind)
+                && from.is_none_or(|from| h.at >= from)
+                && h.at < last_horizon)
     });
     heads.sort_unstable_by_key(|(id, _)| *id);
     heads

@@ -185,16 +185,17 @@ impl std::fmt::Debug for EarlyHandle {
 impl EarlyHandle {
     /// The records home reads, when they answer at `now` exactly as the whole vault will; waits for
     /// that part only (milliseconds after the key), not for the rest. `None` when that cannot be
-    /// proven (see `load::early`), when the clock is now before the unlock, or when an entry waits in
-    /// the lock screen's inbox (it joins the journal only at the end of [`Loading::wait`]). Valid only
-    /// until the vault is written: the holder drops it when [`Loading::wait`] has given the vault.
+    /// proven (see `load::early`), when the clock is now before the unlock or ten minutes past it,
+    /// or when an entry waits in the lock screen's inbox (it joins the journal only at the end of
+    /// [`Loading::wait`]). Valid only until the vault is written: the holder drops it when
+    /// [`Loading::wait`] has given the vault.
     pub fn view(&mut self, now: DateTime<Utc>) -> Option<&EarlyView> {
         if let Some(receiver) = self.receiver.take() {
             self.view = receiver.recv().ok().flatten();
         }
         let view = self.view.as_ref()?;
         let inbox_empty = store::inbox_is_empty(&self.conn).unwrap_or(false);
-        (now >= view.at() && inbox_empty).then_some(view)
+        (view.answers_at(now) && inbox_empty).then_some(view)
     }
 }
 

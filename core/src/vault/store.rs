@@ -535,12 +535,12 @@ pub(crate) fn set_heads_complete(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Every head row: ids and sealed heads, in storage order.
-pub(crate) fn all_heads(conn: &Connection) -> Result<Vec<([u8; 16], Vec<u8>)>> {
+/// Hands `each` every head row's id and sealed bytes, in storage order (the bytes borrowed from
+/// SQLite's row, so nothing is copied).
+pub(crate) fn each_head(conn: &Connection, mut each: impl FnMut([u8; 16], &[u8])) -> Result<()> {
     let corrupted = |_| Error::DamagedFile(FileProblem::Corrupted);
     let mut stmt = conn.prepare("SELECT id, sealed FROM heads")?;
     let mut rows = stmt.query([])?;
-    let mut heads = Vec::new();
     while let Some(row) = rows.next()? {
         let id: [u8; 16] = row
             .get_ref(0)?
@@ -548,9 +548,9 @@ pub(crate) fn all_heads(conn: &Connection) -> Result<Vec<([u8; 16], Vec<u8>)>> {
             .map_err(corrupted)?
             .try_into()
             .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
-        heads.push((id, row.get::<_, Vec<u8>>(1)?));
+        each(id, row.get_ref(1)?.as_blob().map_err(corrupted)?);
     }
-    Ok(heads)
+    Ok(())
 }
 
 /// One record row's format and sealed bytes, if there is a row with that id.

@@ -1,8 +1,8 @@
 //! The home screen answered before the whole vault is read (`EarlyHandle`): from each record's sealed
 //! head, unlocking opens only the records home reads, and the answer they give is the whole vault's
-//! answer, at the unlock's moment and any later one; or there is no early answer at all (an older vault
-//! until its heads are written, an entry waiting in the lock screen's inbox, a damaged head or record,
-//! a clock gone back), and home waits for the whole load as before.
+//! answer, from the unlock's moment to ten minutes later; or there is no early answer at all (an older
+//! vault until its heads are written, an entry waiting in the lock screen's inbox, a damaged head or
+//! record, a clock gone back), and home waits for the whole load as before.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
@@ -26,14 +26,14 @@ use tideline_core::vault::{capture_locked, vault_file, EarlyHandle, Vault};
 
 use crate::support::{craving, new_vault, stamp, t0, tamper_with_record, zone, PASS};
 
-/// The moments each answer is compared at: the unlock's, later the same day, past the one-day
-/// horizon of "recent", and weeks later.
-fn moments() -> [DateTime<Utc>; 4] {
+/// The moments each answer is compared at: the unlock's, a second later, and nine minutes later,
+/// when entries dated up to a day and nine minutes ahead count as recent (an early view answers for
+/// ten minutes; a load takes a fraction of a second).
+fn moments() -> [DateTime<Utc>; 3] {
     [
         t0(),
-        t0() + Duration::minutes(70),
-        t0() + Duration::days(2),
-        t0() + Duration::days(40),
+        t0() + Duration::seconds(1),
+        t0() + Duration::minutes(9),
     ]
 }
 
@@ -107,6 +107,14 @@ fn seeded(dir: &std::path::Path, seed: u64, entries: usize, with_program: bool) 
     .enumerate()
     {
         records.push(session(t0() + Duration::days(i as i64 * 3 - 4), status));
+    }
+    // Around the one-day horizon: the first counts from the unlock, the second from a minute
+    // later, the third only after the early view's ten minutes.
+    for ahead in [-1, 1, 11] {
+        records.push(entry(
+            2,
+            t0() + Duration::days(1) + Duration::minutes(ahead),
+        ));
     }
     let half = records.split_off(records.len() / 2);
     vault.save_many(records, stamp(t0())).unwrap();
@@ -189,7 +197,7 @@ fn count(dir: &std::path::Path, table: &str) -> i64 {
 }
 
 #[test]
-fn the_early_home_is_the_whole_vaults_home_at_every_later_moment() {
+fn the_early_home_is_the_whole_vaults_home_in_the_minutes_after_the_unlock() {
     for (seed, entries, with_program) in [
         (1, 400, true),
         (2, 400, true),
@@ -219,10 +227,11 @@ fn the_early_home_steps_aside_when_the_clock_has_gone_back_or_an_entry_waits_on_
     let mut loading = Vault::begin_unlock(dir.path(), PASS, t0()).unwrap();
     let mut handle = loading.take_early().unwrap();
     assert!(handle.view(t0() - Duration::seconds(1)).is_none());
+    assert!(handle.view(t0() + Duration::minutes(10)).is_none());
     assert!(handle.view(t0()).is_some());
     // Written on the lock screen while unlocking: it joins only at the end of the load, so the
     // early part no longer answers, and the whole vault lists it first.
-    let ahead = t0() + Duration::hours(23) + Duration::minutes(59);
+    let ahead = t0() + Duration::hours(23) + Duration::minutes(59) + Duration::seconds(30);
     let mut newest = CravingEntry::new(stamp(ahead), Intensity::try_from(9).unwrap());
     newest.situation = Some("written while unlocking".to_owned());
     capture_locked(dir.path(), &newest, &SystemRandom::new()).unwrap();
@@ -292,8 +301,12 @@ fn a_damaged_head_or_a_damaged_record_home_reads_means_no_early_answer() {
         let (early, whole, vault) = unlock_both(dir.path());
         assert!(early.is_none(), "moved: {moved}");
         assert_eq!(whole[0].0.recent.len(), 5);
-        // 100 entries, 4 sessions, the settings, the program and the edited entry.
-        assert_eq!(vault.len(), 100 + 4 + 1 + 1 + 1, "every record still loads");
+        // 100 entries, 3 around the horizon, 4 sessions, the settings, the program and the edited one.
+        assert_eq!(
+            vault.len(),
+            100 + 3 + 4 + 1 + 1 + 1,
+            "every record still loads"
+        );
     }
 }
 
