@@ -11,29 +11,10 @@ use crate::program::Progress;
 use crate::record::{Record, RecordKind};
 use crate::session::ClinicSession;
 use crate::time::Zone;
-use crate::vault::{Query, Reads, Records, Vault};
+use crate::vault::{Query, Records, Vault, HOME_READS};
 
 /// How many recent journal items the home screen lists.
-pub const RECENT_ITEMS: u32 = 5;
-
-/// Everything the window reads as it shows home after an unlock: [`home`] and the care plan
-/// ([`crate::care::plan`]) read the program, the clinic's course of care (and the connection it
-/// depends on), every session, and the newest entries up to a day ahead; home's card of the next
-/// session reads that session, its device warning the connection, and the theme the settings. Unlocking opens these first,
-/// so all of it can be answered before the rest of the vault is read (`vault::EarlyHandle`);
-/// [`home`] builds its query from the same values.
-pub(crate) const HOME_READS: Reads = Reads {
-    every: &[
-        RecordKind::Program,
-        RecordKind::Connection,
-        RecordKind::CareCourse,
-        RecordKind::Session,
-        RecordKind::Settings,
-    ],
-    latest: &[RecordKind::Craving, RecordKind::Halt, RecordKind::Urge],
-    newest: RECENT_ITEMS,
-    days_ahead: 1,
-};
+pub const RECENT_ITEMS: u32 = HOME_READS.newest;
 
 /// The home screen: progress through the program and the latest journal activity.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

@@ -33,6 +33,17 @@ fn full_aad(magic: &[u8; 4], version: u8, aad: &[u8]) -> Vec<u8> {
     all
 }
 
+/// Associated data binding an envelope to one row of one vault: `label`, the vault id, the row id.
+/// `N` is the label's length plus 32.
+pub(crate) fn row_aad<const N: usize>(label: &[u8], vault_id: &[u8; 16], id: &[u8; 16]) -> [u8; N] {
+    assert_eq!(N, label.len() + 32, "the associated data's length");
+    let mut aad = [0u8; N];
+    aad[..label.len()].copy_from_slice(label);
+    aad[label.len()..label.len() + 16].copy_from_slice(vault_id);
+    aad[label.len() + 16..].copy_from_slice(id);
+    aad
+}
+
 /// Seals `plaintext` under `key`; `aad` binds the envelope to where it belongs.
 pub(crate) fn seal(
     key: &LessSafeKey,

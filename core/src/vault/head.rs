@@ -76,11 +76,7 @@ fn kind_name(kind: RecordKind) -> String {
 }
 
 fn head_aad(vault_id: &[u8; 16], id: &[u8; 16]) -> [u8; 45] {
-    let mut aad = [0u8; 45];
-    aad[..13].copy_from_slice(b"tideline head");
-    aad[13..29].copy_from_slice(vault_id);
-    aad[29..].copy_from_slice(id);
-    aad
+    envelope::row_aad(b"tideline head", vault_id, id)
 }
 
 /// Seals the head of `record` under `key` (the record key).

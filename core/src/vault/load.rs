@@ -39,7 +39,7 @@ pub(super) type Opened = (Vec<Part>, Vec<RecordId>);
 
 /// What a screen reads from the vault, for [`early`]: every record of the kinds in `every`, and the
 /// `newest` entries of the kinds in `latest` that happened before `days_ahead` days after the moment
-/// it asks (newest first, the model's time order). `summary::HOME_READS` is the home screen's.
+/// it asks (newest first, the model's time order). [`HOME_READS`] is the home screen's.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Reads {
     pub(crate) every: &'static [RecordKind],
@@ -47,6 +47,26 @@ pub(crate) struct Reads {
     pub(crate) newest: u32,
     pub(crate) days_ahead: i64,
 }
+
+/// Everything the window reads as it shows home after an unlock: `summary::home` and the care plan
+/// (`care::plan`) read the program, the clinic's course of care (and the connection it depends on),
+/// every session, and the five newest entries up to a day ahead; home's card of the next session
+/// reads that session, its device warning the connection, and the theme the settings. Unlocking
+/// opens these first, so all of it can be answered before the rest of the vault is read
+/// ([`super::EarlyHandle`]); `summary::home` builds its query from these values. (Here, not in
+/// `summary`, so the vault depends on no screen.)
+pub(crate) const HOME_READS: Reads = Reads {
+    every: &[
+        RecordKind::Program,
+        RecordKind::Connection,
+        RecordKind::CareCourse,
+        RecordKind::Session,
+        RecordKind::Settings,
+    ],
+    latest: &[RecordKind::Craving, RecordKind::Halt, RecordKind::Urge],
+    newest: 5,
+    days_ahead: 1,
+};
 
 /// How long after the unlock an early view answers: far longer than any load takes (the view is
 /// for the moments while the records load), and it bounds how many entries dated ahead of the clock

@@ -31,7 +31,7 @@ pub use activity::MAX_HOLD_MINUTES;
 pub use backup::{restore_backup, BackupSecret};
 pub use keys::{DeviceKey, KdfParams, RecoveryKey};
 pub use load::EarlyView;
-pub(crate) use load::Reads;
+pub(crate) use load::HOME_READS;
 use model::Model;
 pub use model::Query;
 
@@ -167,7 +167,7 @@ pub struct Loading {
     early: Option<EarlyHandle>,
 }
 
-/// What the home screen reads (`summary::HOME_READS`), opened by the loading thread before the other
+/// What the home screen reads ([`HOME_READS`]), opened by the loading thread before the other
 /// records ([`Loading::take_early`]); it can be asked while the rest still loads, from another thread.
 pub struct EarlyHandle {
     receiver: Option<std::sync::mpsc::Receiver<Option<EarlyView>>>,
@@ -488,7 +488,7 @@ impl Vault {
             path.clone(),
             master.subkey(RECORD_KEY_PURPOSE),
             vault_id,
-            crate::summary::HOME_READS,
+            HOME_READS,
             now,
         );
         // Without its own connection there is no early answer; the unlock goes ahead all the same.
@@ -581,16 +581,10 @@ impl Vault {
     }
 
     /// Reads again what unlocking opens first for the home screen ([`EarlyHandle`]): every head,
-    /// then the records `summary::HOME_READS` picks at `now` (for benchmarks, beside [`Vault::reload`]).
+    /// then the records [`HOME_READS`] picks at `now` (for benchmarks, beside [`Vault::reload`]).
     pub fn early_view(&self, now: DateTime<Utc>) -> Result<Option<EarlyView>> {
         let conn = store::open_reader(&store::vault_path(&self.dir))?;
-        load::early(
-            &conn,
-            &self.record_key,
-            &self.vault_id,
-            crate::summary::HOME_READS,
-            now,
-        )
+        load::early(&conn, &self.record_key, &self.vault_id, HOME_READS, now)
     }
 
     /// Reads and decrypts every record again, rebuilding the model (the part of unlocking that runs
@@ -1090,11 +1084,7 @@ fn seal_with(
 
 /// The associated data of a record: what binds its ciphertext to this vault and this row.
 fn record_aad(vault_id: &[u8; 16], id: &[u8; 16]) -> [u8; 47] {
-    let mut aad = [0u8; 47];
-    aad[..15].copy_from_slice(b"tideline record");
-    aad[15..31].copy_from_slice(vault_id);
-    aad[31..].copy_from_slice(id);
-    aad
+    envelope::row_aad(b"tideline record", vault_id, id)
 }
 
 /// Opens one sealed row, decrypting into `buf` (reused between rows); `None` when it does not open

@@ -445,26 +445,32 @@ impl RowBatch {
     }
 }
 
+fn corrupted() -> Error {
+    Error::DamagedFile(FileProblem::Corrupted)
+}
+
+/// The 16-byte random id in a row's first column (records, heads).
+fn row_id(row: &rusqlite::Row<'_>) -> Result<[u8; 16]> {
+    row.get_ref(0)?
+        .as_blob()
+        .map_err(|_| corrupted())?
+        .try_into()
+        .map_err(|_| corrupted())
+}
+
 /// Every record row in storage order (random-id order), handed to `each` in batches of `size` rows.
 pub(crate) fn record_batches(
     conn: &Connection,
     size: usize,
     mut each: impl FnMut(RowBatch),
 ) -> Result<()> {
-    let corrupted = |_| Error::DamagedFile(FileProblem::Corrupted);
     let mut stmt = conn.prepare("SELECT id, format, sealed FROM records")?;
     let mut rows = stmt.query([])?;
     let mut batch = RowBatch::default();
     while let Some(row) = rows.next()? {
-        let id: [u8; 16] = row
-            .get_ref(0)?
-            .as_blob()
-            .map_err(corrupted)?
-            .try_into()
-            .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
-        let format = u8::try_from(row.get::<_, i64>(1)?)
-            .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
-        let sealed = row.get_ref(2)?.as_blob().map_err(corrupted)?;
+        let id = row_id(row)?;
+        let format = u8::try_from(row.get::<_, i64>(1)?).map_err(|_| corrupted())?;
+        let sealed = row.get_ref(2)?.as_blob().map_err(|_| corrupted())?;
         if batch.rows.is_empty() {
             batch.rows.reserve(size);
             batch.bytes.reserve(size * (sealed.len() + 64));
@@ -538,17 +544,11 @@ pub(crate) fn set_heads_complete(conn: &Connection) -> Result<()> {
 /// Hands `each` every head row's id and sealed bytes, in storage order (the bytes borrowed from
 /// SQLite's row, so nothing is copied).
 pub(crate) fn each_head(conn: &Connection, mut each: impl FnMut([u8; 16], &[u8])) -> Result<()> {
-    let corrupted = |_| Error::DamagedFile(FileProblem::Corrupted);
     let mut stmt = conn.prepare("SELECT id, sealed FROM heads")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let id: [u8; 16] = row
-            .get_ref(0)?
-            .as_blob()
-            .map_err(corrupted)?
-            .try_into()
-            .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))?;
-        each(id, row.get_ref(1)?.as_blob().map_err(corrupted)?);
+        let sealed = row.get_ref(1)?.as_blob().map_err(|_| corrupted())?;
+        each(row_id(row)?, sealed);
     }
     Ok(())
 }
