@@ -92,8 +92,8 @@ impl EarlyView {
         self.at <= now && now < self.at + VALID_FOR
     }
 
-    /// Whether it holds every record of each of `kinds` (some), so any query of those kinds without
-    /// text answers as the whole vault would.
+    /// Whether it holds every record of each of `kinds` (at least one kind), so any query of those
+    /// kinds without text answers as the whole vault would.
     pub fn holds_every(&self, kinds: &[RecordKind]) -> bool {
         !kinds.is_empty() && kinds.iter().all(|k| self.reads.every.contains(k))
     }
