@@ -169,7 +169,7 @@ impl AppState {
         Slot(open)
     }
 
-    /// Runs `f` on what unlocking opened first (`Loading::early`), while the rest of the records
+    /// Runs `f` on what unlocking opened first (`EarlyHandle::view`), while the rest of the records
     /// still load, when that answers at `now` exactly as the whole vault will. `None` when the vault
     /// is not loading (then [`AppState::with_vault`] answers at once) or cannot be answered early:
     /// also when answers from notifications wait to be applied at the end of the load, since they
