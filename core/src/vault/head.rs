@@ -10,6 +10,9 @@
 use chrono::{DateTime, Utc};
 use ring::aead::LessSafeKey;
 use ring::rand::SystemRandom;
+use serde::de::value::StrDeserializer;
+use serde::de::IntoDeserializer;
+use serde::Deserialize;
 use zeroize::Zeroizing;
 
 use super::envelope;
@@ -53,10 +56,10 @@ impl Head {
         }
         let name = &bytes[..KIND_LEN];
         let name = &name[..name.iter().position(|b| *b == 0).unwrap_or(KIND_LEN)];
-        let kind = serde_json::from_value(serde_json::Value::String(
-            std::str::from_utf8(name).ok()?.to_owned(),
-        ))
-        .ok()?;
+        // Straight from the bytes: unlocking decodes every head, so no allocation per head.
+        let name: StrDeserializer<'_, serde::de::value::Error> =
+            std::str::from_utf8(name).ok()?.into_deserializer();
+        let kind = RecordKind::deserialize(name).ok()?;
         let secs = i64::from_le_bytes(bytes[KIND_LEN..KIND_LEN + 8].try_into().ok()?);
         let nanos = u32::from_le_bytes(bytes[KIND_LEN + 8..].try_into().ok()?);
         Some(Self {

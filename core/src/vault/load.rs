@@ -162,52 +162,40 @@ pub(super) fn early(
     reads: Reads,
     now: DateTime<Utc>,
 ) -> Result<Option<EarlyView>> {
-    conn.execute_batch("BEGIN")?;
-    let view = early_in_transaction(conn, key, vault_id, reads, now);
-    // A read transaction has nothing to keep; ending it cannot lose anything.
-    let _ = conn.execute_batch("COMMIT");
-    view
-}
-
-fn early_in_transaction(
-    conn: &Connection,
-    key: &LessSafeKey,
-    vault_id: &[u8; 16],
-    reads: Reads,
-    now: DateTime<Utc>,
-) -> Result<Option<EarlyView>> {
-    if !store::heads_complete(conn)? || !store::inbox_is_empty(conn)? {
-        return Ok(None);
-    }
-    let mut buf = Zeroizing::new(Vec::new());
-    // Opened as they are read: only the small (id, head) pairs are kept, never the sealed bytes.
-    let mut heads = Vec::new();
-    let mut all_open = true;
-    store::each_head(conn, |id, sealed| {
-        match head::open(key, vault_id, &id, sealed, &mut buf) {
-            Some(head) if all_open => heads.push((id, head)),
-            _ => all_open = false,
-        }
-    })?;
-    if !all_open {
-        return Ok(None);
-    }
-    let mut records = Vec::new();
-    // Storage order (by id), as the whole load puts them: entries of the same time keep their order.
-    for (id, head) in picked(heads, reads, now) {
-        let Some((format, sealed)) = store::record_row(conn, &id)? else {
+    store::atomically(conn, || {
+        if !store::heads_complete(conn)? || !store::inbox_is_empty(conn)? {
             return Ok(None);
-        };
-        match open_row(key, vault_id, id, format, &sealed, &mut buf) {
-            Some(record) if Head::of(&record) == head => records.push(record),
-            _ => return Ok(None),
         }
-    }
-    Ok(Some(EarlyView {
-        model: Model::from_parts(vec![Part::new(records)]),
-        at: now,
-        reads,
-    }))
+        let mut buf = Zeroizing::new(Vec::new());
+        // Opened as they are read: only the small (id, head) pairs are kept, never the sealed bytes.
+        let mut heads = Vec::new();
+        let mut all_open = true;
+        store::each_head(conn, |id, sealed| {
+            match head::open(key, vault_id, &id, sealed, &mut buf) {
+                Some(head) if all_open => heads.push((id, head)),
+                _ => all_open = false,
+            }
+        })?;
+        if !all_open {
+            return Ok(None);
+        }
+        let mut records = Vec::new();
+        // Storage order (by id), as the whole load puts them: entries of the same time keep their order.
+        for (id, head) in picked(heads, reads, now) {
+            let Some((format, sealed)) = store::record_row(conn, &id)? else {
+                return Ok(None);
+            };
+            match open_row(key, vault_id, id, format, &sealed, &mut buf) {
+                Some(record) if Head::of(&record) == head => records.push(record),
+                _ => return Ok(None),
+            }
+        }
+        Ok(Some(EarlyView {
+            model: Model::from_parts(vec![Part::new(records)]),
+            at: now,
+            reads,
+        }))
+    })
 }
 
 /// The heads of the records `reads` needs from `now` to `now` + [`VALID_FOR`], in id order (see

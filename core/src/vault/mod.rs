@@ -200,7 +200,8 @@ impl EarlyHandle {
 }
 
 /// What can be read from the records: the unlocked vault, or the part of it the home screen reads,
-/// opened first at unlock ([`Loading::early`]). The screens' summaries are written once against this.
+/// opened first at unlock ([`EarlyHandle::view`]). The screens' summaries are written once against
+/// this.
 pub trait Records {
     /// Records matching the query, newest first; never the app's own records (see [`Vault::query`]).
     fn query(&self, query: &Query) -> Vec<&StoredRecord>;

@@ -488,8 +488,9 @@ pub(crate) fn record_batches(
     Ok(())
 }
 
-/// Runs `f` inside a savepoint: all of its writes or none (inside a transaction or on its own).
-fn atomically<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+/// Runs `f` inside a savepoint: all of its writes or none (inside a transaction or on its own), and
+/// for reads, one moment of the file throughout.
+pub(crate) fn atomically<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
     conn.execute_batch("SAVEPOINT row")?;
     match f() {
         Ok(value) => {
@@ -565,7 +566,7 @@ pub(crate) fn record_row(conn: &Connection, id: &[u8; 16]) -> Result<Option<(u8,
     row.map(|(format, sealed)| {
         u8::try_from(format)
             .map(|format| (format, sealed))
-            .map_err(|_| Error::DamagedFile(FileProblem::Corrupted))
+            .map_err(|_| corrupted())
     })
     .transpose()
 }
