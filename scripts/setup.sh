@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 mode="${1:-run}"
 
 run_packages=(build-essential pkg-config libssl-dev file curl
-  libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev fonts-dejavu-core)
+  libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev fonts-dejavu-core
+  # Time zones: the app reads the operating system's database (core/src/time.rs).
+  tzdata)
 test_packages=(xvfb xauth webkit2gtk-driver dbus-x11 dunst libnotify-bin python3-dbusmock python3-venv
   chromium imagemagick poppler-utils
   # The clinic's tests on its second engine (scripts/pg.sh starts a private cluster).

@@ -2,48 +2,102 @@
 //!
 //! Storing the zone next to the instant keeps "what time was it for me" answerable after travel or a
 //! change of the device's zone, and keeps every comparison in UTC, where there are no gaps or folds.
+//!
+//! Zones come from the operating system's time-zone database (`/usr/share/zoneinfo` on Linux, the
+//! system's `tzdata` on Android), read through jiff: the device's own updates carry a government's
+//! new daylight-saving rules to the reminders without an app release, and the app does not carry a
+//! second copy of the database (a compiled-in one was 1.9 MB of the release binary).
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Mutex;
 
 use chrono::{
-    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Utc,
 };
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Invalid;
 
 /// A validated IANA time zone (e.g. `America/New_York`), serialized as its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ts_rs::TS)]
+#[derive(Clone, Copy, ts_rs::TS)]
 #[ts(export_to = "../../ui/src/lib/generated/", type = "string")]
-pub struct Zone(Tz);
+pub struct Zone(&'static Loaded);
+
+/// A zone read from the database, kept for the life of the process: there are a few hundred zone
+/// names, and only names the database knows are ever loaded, so the set is bounded.
+struct Loaded {
+    name: &'static str,
+    rules: jiff::tz::TimeZone,
+}
+
+static UTC: Loaded = Loaded {
+    name: "UTC",
+    rules: jiff::tz::TimeZone::UTC,
+};
+
+/// Every zone loaded so far, looked up by exact name before the database is asked.
+static LOADED: Mutex<Vec<&'static Loaded>> = Mutex::new(Vec::new());
+
+thread_local! {
+    /// The zone this thread named last: unlocking reads three zones a record, nearly always the
+    /// same one, and this answers them without taking [`LOADED`]'s lock.
+    static LAST: std::cell::Cell<Option<Zone>> = const { std::cell::Cell::new(None) };
+}
 
 impl Zone {
+    /// Coordinated Universal Time.
+    pub const UTC: Zone = Zone(&UTC);
+
     /// The zone named `name`; an unknown name is an error rather than a silent fallback to UTC,
     /// because a wrong zone would shift every reminder.
     pub fn new(name: &str) -> Result<Self, Invalid> {
-        Tz::from_str(name).map(Self).map_err(|_| {
+        if let Some(zone) = LAST.get().filter(|z| z.name() == name) {
+            return Ok(zone);
+        }
+        let zone = Self::load(name).ok_or_else(|| {
             Invalid::new(
                 "zone",
                 "must be an IANA time zone name such as America/New_York",
             )
-        })
+        })?;
+        LAST.set(Some(zone));
+        Ok(zone)
+    }
+
+    fn load(name: &str) -> Option<Self> {
+        if name == UTC.name {
+            return Some(Self::UTC);
+        }
+        let mut loaded = LOADED
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(found) = loaded.iter().find(|z| z.name == name) {
+            return Some(Self(found));
+        }
+        let rules = jiff::tz::db().get(name).ok()?;
+        // The database's own spelling: it finds names case-insensitively.
+        let canonical = rules.iana_name()?;
+        if let Some(found) = loaded.iter().find(|z| z.name == canonical) {
+            return Some(Self(found));
+        }
+        let zone: &'static Loaded = Box::leak(Box::new(Loaded {
+            name: Box::leak(canonical.into()),
+            rules: rules.clone(),
+        }));
+        loaded.push(zone);
+        Some(Self(zone))
     }
 
     /// The IANA name, e.g. `Europe/London`.
     pub fn name(&self) -> &'static str {
-        self.0.name()
-    }
-
-    /// The chrono-tz zone, for conversions.
-    pub fn tz(&self) -> Tz {
-        self.0
+        self.0.name
     }
 
     /// `utc` as wall-clock time in this zone.
-    pub fn local(&self, utc: DateTime<Utc>) -> DateTime<Tz> {
-        utc.with_timezone(&self.0)
+    pub fn local(&self, utc: DateTime<Utc>) -> DateTime<Zone> {
+        utc.with_timezone(self)
     }
 
     /// The calendar date `utc` falls on in this zone.
@@ -60,7 +114,7 @@ impl Zone {
     ///   anything planned at that time happens once, the first time the clock shows it.
     pub fn resolve(&self, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
         let wall = date.and_time(time);
-        match self.0.from_local_datetime(&wall) {
+        match self.from_local_datetime(&wall) {
             LocalResult::Single(t) => t.with_timezone(&Utc),
             LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
             LocalResult::None => self.resolve_in_gap(wall),
@@ -73,7 +127,7 @@ impl Zone {
         // Walk back to the last wall time that exists; every real gap is far shorter than a day.
         for minutes in 1..=24 * 60 {
             let earlier = wall - Duration::minutes(minutes);
-            let offset = match self.0.from_local_datetime(&earlier) {
+            let offset = match self.from_local_datetime(&earlier) {
                 LocalResult::Single(t) => t.offset().fix(),
                 LocalResult::Ambiguous(_, later) => later.offset().fix(),
                 LocalResult::None => continue,
@@ -82,6 +136,122 @@ impl Zone {
         }
         // No zone has a day-long gap; reading the wall time as UTC keeps this total without panicking.
         wall.and_utc()
+    }
+
+    fn offset(&self, seconds: i32) -> ZoneOffset {
+        ZoneOffset {
+            zone: *self,
+            // Offsets in the database are well inside a day, which is all FixedOffset refuses.
+            fixed: FixedOffset::east_opt(seconds)
+                .unwrap_or(FixedOffset::east_opt(0).expect("zero")),
+        }
+    }
+}
+
+/// An instant for the database, which covers the years -9999 to 9999: an instant beyond them reads
+/// the rules at the nearest end (the last rule of a zone holds forever).
+fn instant(utc: &NaiveDateTime) -> jiff::Timestamp {
+    let (min, max) = (jiff::Timestamp::MIN, jiff::Timestamp::MAX);
+    let seconds = utc.and_utc().timestamp();
+    jiff::Timestamp::from_second(seconds.clamp(min.as_second(), max.as_second())).unwrap_or(max)
+}
+
+/// A wall-clock time for the database (see [`instant`] for the years beyond it; a leap second reads
+/// as the second before it).
+fn wall_clock(local: &NaiveDateTime) -> jiff::civil::DateTime {
+    let whole = jiff::tz::Offset::UTC.to_datetime(instant(local));
+    let nanos = local.and_utc().timestamp_subsec_nanos().min(999_999_999);
+    whole
+        .with()
+        .subsec_nanosecond(nanos as i32)
+        .build()
+        .unwrap_or(whole)
+}
+
+/// A zone's offset at one instant: what chrono keeps beside a `DateTime<Zone>`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct ZoneOffset {
+    zone: Zone,
+    fixed: FixedOffset,
+}
+
+impl Offset for ZoneOffset {
+    fn fix(&self) -> FixedOffset {
+        self.fixed
+    }
+}
+
+impl fmt::Debug for ZoneOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.fixed, self.zone.name())
+    }
+}
+
+impl fmt::Display for ZoneOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.fixed, f)
+    }
+}
+
+/// A zone is a chrono time zone, so `DateTime<Zone>` is wall-clock time there and its arithmetic
+/// crosses daylight-saving changes.
+impl TimeZone for Zone {
+    type Offset = ZoneOffset;
+
+    fn from_offset(offset: &ZoneOffset) -> Self {
+        offset.zone
+    }
+
+    fn offset_from_local_date(&self, local: &NaiveDate) -> LocalResult<ZoneOffset> {
+        self.offset_from_local_datetime(&local.and_time(NaiveTime::MIN))
+    }
+
+    fn offset_from_local_datetime(&self, local: &NaiveDateTime) -> LocalResult<ZoneOffset> {
+        use jiff::tz::AmbiguousOffset;
+        match self
+            .0
+            .rules
+            .to_ambiguous_timestamp(wall_clock(local))
+            .offset()
+        {
+            AmbiguousOffset::Unambiguous { offset } => {
+                LocalResult::Single(self.offset(offset.seconds()))
+            }
+            // The earlier instant first, as chrono's Ambiguous has it: the offset before the fold.
+            AmbiguousOffset::Fold { before, after } => {
+                LocalResult::Ambiguous(self.offset(before.seconds()), self.offset(after.seconds()))
+            }
+            AmbiguousOffset::Gap { .. } => LocalResult::None,
+        }
+    }
+
+    fn offset_from_utc_date(&self, utc: &NaiveDate) -> ZoneOffset {
+        self.offset_from_utc_datetime(&utc.and_time(NaiveTime::MIN))
+    }
+
+    fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> ZoneOffset {
+        self.offset(self.0.rules.to_offset(instant(utc)).seconds())
+    }
+}
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Self) -> bool {
+        // One loaded value per name, so the same zone is the same address.
+        std::ptr::eq(self.0, other.0) || self.name() == other.name()
+    }
+}
+
+impl Eq for Zone {}
+
+impl std::hash::Hash for Zone {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name().hash(state);
+    }
+}
+
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Zone").field(&self.name()).finish()
     }
 }
 
@@ -133,12 +303,6 @@ impl<'de> Deserialize<'de> for Zone {
 impl From<Zone> for String {
     fn from(z: Zone) -> String {
         z.name().to_owned()
-    }
-}
-
-impl From<Tz> for Zone {
-    fn from(tz: Tz) -> Self {
-        Self(tz)
     }
 }
 
@@ -237,7 +401,7 @@ impl Stamp {
     }
 
     /// The wall-clock time where it was recorded.
-    pub fn local(&self) -> DateTime<Tz> {
+    pub fn local(&self) -> DateTime<Zone> {
         self.zone.local(self.utc)
     }
 
@@ -247,7 +411,7 @@ impl Stamp {
     }
 
     /// The wall-clock time in another zone (e.g. the patient's current one after travel).
-    pub fn local_in(&self, zone: Zone) -> DateTime<Tz> {
+    pub fn local_in(&self, zone: Zone) -> DateTime<Zone> {
         zone.local(self.utc)
     }
 }

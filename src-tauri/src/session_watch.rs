@@ -1,7 +1,7 @@
 //! Lock when the computer goes to sleep or its screen locks (Linux desktop): logind's
 //! `PrepareForSleep(true)` on the system bus, and the session's screen saver turning on
 //! (`org.freedesktop.ScreenSaver` or `org.gnome.ScreenSaver` `ActiveChanged(true)`) on the session
-//! bus. Uses zbus, the D-Bus stack notify-rust already brings, on its own runtime in one thread.
+//! bus. Uses zbus, the D-Bus stack notify-rust and the plugins already bring, on its own runtime in one thread.
 //! Either bus may be missing (a bare session, a container): then only that source is not watched.
 
 use futures_lite::StreamExt;
@@ -31,9 +31,10 @@ async fn stream(conn: &Connection, (interface, member): (&str, &str)) -> Option<
     let rule: MatchRule<'_> = MatchRule::builder()
         .msg_type(Type::Signal)
         .interface(interface)
+        .ok()?
         .member(member)
-        .build()
-        .ok()?;
+        .ok()?
+        .build();
     MessageStream::for_match_rule(rule, conn, None).await.ok()
 }
 

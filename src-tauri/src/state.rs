@@ -83,7 +83,7 @@ pub fn local_zone() -> Zone {
     iana_time_zone::get_timezone()
         .ok()
         .and_then(|name| name.parse().ok())
-        .unwrap_or_else(|| Zone::from(chrono_tz::UTC))
+        .unwrap_or(Zone::UTC)
 }
 
 /// The data directory: `TIDELINE_DATA_DIR` if set, else the platform's app-data directory.

@@ -88,7 +88,7 @@ pub(crate) fn session_from(
     let zone = appointment
         .time_zone()
         .and_then(|name| Zone::new(name).ok())
-        .unwrap_or_else(|| Zone::from(chrono_tz::UTC));
+        .unwrap_or(Zone::UTC);
     let clinic_answer = appointment
         .participant
         .iter()

@@ -148,7 +148,7 @@ proptest! {
         let s = Scenario { check_in: Some(t), quiet: None, ..s };
         let (a, b) = s.window();
         let plan = s.plan_in(s.zone, a, b);
-        let tz = s.zone.tz();
+        let tz = s.zone;
         // Every local day wholly inside the window has exactly one prompt, at the wall time asked for,
         // at the first occurrence in a fold, or moved forward by the jump in a gap.
         let first = s.zone.local_date(a) + Duration::days(1);
@@ -229,7 +229,7 @@ proptest! {
             for r in s.plan_in(away, a, b).iter().filter(|r| r.lead_minutes.is_none()) {
                 let local = away.local(r.due_utc);
                 let ReminderTarget::DailyCheckIn { date } = r.target else { unreachable!() };
-                if let LocalResult::Single(_) = away.tz().from_local_datetime(&date.and_time(t)) {
+                if let LocalResult::Single(_) = away.from_local_datetime(&date.and_time(t)) {
                     prop_assert_eq!(local.time(), t, "the prompt follows the wall clock of the new zone");
                 }
             }

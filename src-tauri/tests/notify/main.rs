@@ -30,7 +30,7 @@ const ANSWERS: [&str; 4] = [
 ];
 
 fn utc_zone() -> Zone {
-    Zone::from(chrono_tz::UTC)
+    Zone::UTC
 }
 
 fn session(start: DateTime<Utc>) -> ClinicSession {
