@@ -149,8 +149,7 @@ impl Zone {
         ZoneOffset {
             zone: *self,
             // Offsets in the database are well inside a day, which is all FixedOffset refuses.
-            fixed: FixedOffset::east_opt(seconds)
-                .unwrap_or(FixedOffset::east_opt(0).expect("zero")),
+            fixed: FixedOffset::east_opt(seconds).unwrap_or(Utc.fix()),
         }
     }
 }
