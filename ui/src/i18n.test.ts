@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { has, lang, LANGS, setLang, sources, t } from "./lib/i18n.svelte";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { has, lang, LANGS, setLang, sources, splitEntries, t, tAttr } from "./lib/i18n.svelte";
 import { countdown, dayLabel, durationWords, hours } from "./lib/format";
 import { STEPS, waveSentence } from "./lib/urge";
 
@@ -101,5 +102,58 @@ describe("the loader", () => {
     setLang("en-XA");
     expect(t("app-nav-home")).toMatch(/^\[.+\]$/);
     expect(t("format-days", { n: 3 })).toMatch(/^\[3 .+\]$/);
+  });
+});
+
+describe("parsing one message at a time", () => {
+  afterEach(() => setLang("en"));
+
+  it("splits a catalog at the lines that start an entry", () => {
+    const text = [
+      "# A comment",
+      "one = One",
+      "    .label = The label",
+      "",
+      "two =",
+      "    { $n ->",
+      "        [one] a day",
+      "       *[other] { $n } days",
+      "    }",
+      "## Section",
+      "-term = Term",
+      "one = A second one is ignored",
+    ].join("\n");
+    expect([...splitEntries(text)]).toEqual([
+      ["one", "one = One\n    .label = The label\n"],
+      ["two", "two =\n    { $n ->\n        [one] a day\n       *[other] { $n } days\n    }"],
+      ["-term", "-term = Term"],
+    ]);
+  });
+
+  it("formats every message and attribute in every language as a whole-catalog parse does", () => {
+    for (const l of LANGS) {
+      const whole = new FluentBundle(l, { useIsolating: false });
+      for (const { text } of sources(l)) expect(whole.addResource(new FluentResource(text)), l).toEqual([]);
+      setLang(l);
+      let compared = 0;
+      for (const { text } of sources(l)) {
+        for (const [id, entry] of splitEntries(text)) {
+          const message = whole.getMessage(id)!;
+          // Every variable the entry names, as 1 and as 5 (one and other in both languages' plurals).
+          for (const value of [1, 5]) {
+            const args = Object.fromEntries([...entry.matchAll(/\$([a-zA-Z][\w-]*)/g)].map((m) => [m[1]!, value]));
+            if (message.value) {
+              expect(t(id, args), `${l} ${id}`).toBe(whole.formatPattern(message.value, args));
+              compared++;
+            }
+            for (const [attr, pattern] of Object.entries(message.attributes)) {
+              expect(tAttr(id, attr, args), `${l} ${id}.${attr}`).toBe(whole.formatPattern(pattern, args));
+              compared++;
+            }
+          }
+        }
+      }
+      expect(compared, l).toBeGreaterThan(1000);
+    }
   });
 });

@@ -22,6 +22,55 @@ export function sources(lang: Lang): { path: string; text: string }[] {
     .map(([path, text]) => ({ path: path.slice(path.indexOf("/locales/") + 1), text }));
 }
 
+/**
+ * Each entry's text by id (messages, and terms as `-name`), per language: the catalog files split at
+ * the lines that start an entry. Splitting is a scan of lines; parsing the whole English catalog
+ * before the first screen took 11-17 ms of the window's start (the release app, 30 November 2026),
+ * and the first screen needs a few dozen of its messages, so each message is parsed the first time
+ * it is asked for ({@link ensure}).
+ */
+const indexes = new Map<Lang, Map<string, string>>();
+
+/** A line that starts an entry: `id =` or `-term =` at the start of the line. */
+const ENTRY_START = /^(-?[a-zA-Z][\w-]*)[ \t]*=/;
+
+/** The entries of `text` by id; the first definition of an id wins, as in a Fluent bundle. */
+export function splitEntries(text: string, into = new Map<string, string>()): Map<string, string> {
+  let id: string | null = null;
+  let lines: string[] = [];
+  const close = () => {
+    if (id !== null && !into.has(id)) into.set(id, lines.join("\n"));
+    id = null;
+    lines = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const start = ENTRY_START.exec(line);
+    if (start) {
+      close();
+      id = start[1]!;
+      lines.push(line);
+    } else if (line.startsWith("#")) {
+      // A comment at the start of a line ends the entry before it (Fluent comments are never indented).
+      close();
+    } else if (id !== null) {
+      // Indented lines (continuations, attributes, variants) and blank lines belong to the entry.
+      lines.push(line);
+    }
+  }
+  close();
+  return into;
+}
+
+function index(lang: Lang): Map<string, string> {
+  let i = indexes.get(lang);
+  if (!i) {
+    i = new Map();
+    for (const { text } of sources(lang)) splitEntries(text, i);
+    indexes.set(lang, i);
+  }
+  return i;
+}
+
 const bundles = new Map<Lang, FluentBundle>();
 
 function bundle(lang: Lang): FluentBundle {
@@ -30,11 +79,24 @@ function bundle(lang: Lang): FluentBundle {
   // No Unicode isolation marks around placeables: the window shows one direction of text, and the
   // marks would end up in copied text and in the accessible names tests look for.
   b = new FluentBundle(lang, { useIsolating: false });
-  for (const { path, text } of sources(lang)) {
-    const errors = b.addResource(new FluentResource(text));
-    if (errors.length > 0) console.error(`i18n: ${path}: ${errors.map(String).join("; ")}`);
-  }
   bundles.set(lang, b);
+  return b;
+}
+
+/**
+ * Parses `id` into its language's bundle the first time it is asked for. The catalogs' messages do
+ * not refer to other messages or terms, so one entry parses alone; i18n.test.ts formats every
+ * message both this way and from a whole-catalog parse, and fails if that ever changes.
+ */
+function ensure(lang: Lang, id: string): FluentBundle {
+  const b = bundle(lang);
+  if (!b.hasMessage(id)) {
+    const text = index(lang).get(id);
+    if (text !== undefined) {
+      const errors = b.addResource(new FluentResource(text));
+      if (errors.length > 0) console.error(`i18n: ${lang}: ${id}: ${errors.map(String).join("; ")}`);
+    }
+  }
   return b;
 }
 
@@ -54,7 +116,8 @@ export function setLang(tag: string): void {
 
 export type Args = Record<string, FluentVariable>;
 
-function format(b: FluentBundle, id: string, args: Args | undefined, attr?: string): string | null {
+function format(lang: Lang, id: string, args: Args | undefined, attr?: string): string | null {
+  const b = ensure(lang, id);
   const m = b.getMessage(id);
   const pattern = attr ? m?.attributes[attr] : m?.value;
   if (!pattern) return null;
@@ -70,17 +133,17 @@ function format(b: FluentBundle, id: string, args: Args | undefined, attr?: stri
  */
 export function t(id: string, args?: Args): string {
   const l = current.lang;
-  return format(bundle(l), id, args) ?? (l === "en" ? null : format(bundle("en"), id, args)) ?? id;
+  return format(l, id, args) ?? (l === "en" ? null : format("en", id, args)) ?? id;
 }
 
 /** An attribute of a message (`id.attr` in Fluent), with the same fallbacks as t(). */
 export function tAttr(id: string, attr: string, args?: Args): string {
   const l = current.lang;
-  return format(bundle(l), id, args, attr) ?? (l === "en" ? null : format(bundle("en"), id, args, attr)) ?? `${id}.${attr}`;
+  return format(l, id, args, attr) ?? (l === "en" ? null : format("en", id, args, attr)) ?? `${id}.${attr}`;
 }
 
 /** Whether the catalog of `lang` has a message `id` (tests and the source scan). */
-export const has = (lang: Lang, id: string) => bundle(lang).hasMessage(id);
+export const has = (lang: Lang, id: string) => index(lang).has(id);
 
 /** The tag Intl formats with: the pseudo-locale formats numbers and dates as English. */
 export const intlTag = (): string => (current.lang === "en-XA" ? "en" : current.lang);

@@ -214,3 +214,44 @@ async fn measure_side_by_side() {
         m(&locked, |l| l.idle_mib),
     );
 }
+
+/// The window's own timeline at the first screen (first run), for the bare app and Tideline, three
+/// alternating starts each, on the page's clock from its navigation: the HTML received, the
+/// document parsed (DOMContentLoaded: the app's module has run and mounted), the load event, and the
+/// first contentful paint. Run by scripts/measure-app.sh after the figures; it says where the
+/// difference in "start to first screen" goes once the web process is running (up to the web
+/// process's start the two apps take the same time: strace, 30 November 2026).
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "run by scripts/measure-app.sh"]
+async fn page_timeline_at_first_screen() {
+    let env = |k: &str| PathBuf::from(std::env::var(k).unwrap_or_else(|_| panic!("{k} is set")));
+    let (app, bare) = (env("TIDELINE_APP"), env("TIDELINE_BASELINE_APP"));
+    const SCRIPT: &str = r#"
+        const n = performance.getEntriesByType("navigation")[0] || {};
+        const paint = performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint");
+        const ms = (v) => (v || 0).toFixed(0);
+        return `HTML received ${ms(n.responseEnd)} ms, DOMContentLoaded ${ms(n.domContentLoadedEventEnd)} ms, `
+            + `load ${ms(n.loadEventEnd)} ms, first contentful paint ${ms(paint && paint.startTime)} ms`;
+    "#;
+    for _ in 0..ROUNDS {
+        for (binary, screen) in [(&bare, "Baseline ready"), (&app, "Choose your language")] {
+            use_binary(binary);
+            let empty = tempfile::tempdir().unwrap();
+            let driver = Driver::start(empty.path());
+            let c = driver.session().await;
+            wait_for_text(&c, screen, 60).await;
+            let line = c
+                .execute(SCRIPT, vec![])
+                .await
+                .expect("the page's timeline");
+            let name = binary.file_name().unwrap_or_default().to_string_lossy();
+            println!(
+                "FIGURE page timeline, {name}: {}",
+                line.as_str().unwrap_or("?")
+            );
+            c.close().await.unwrap();
+            drop(driver);
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    }
+}
