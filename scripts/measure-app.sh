@@ -3,8 +3,8 @@
 # page, no plugins, the same Tauri version and release profile), in one run: release binary sizes;
 # start to the first screen (first run); start to the lock screen with a seeded vault; unlock to the
 # home screen painted and to its summary shown (Argon2id included; its own time is printed too);
-# memory (PSS of the app and its web processes) 20 s after the last screen; then the window's own
-# timeline to its first screen (the page's clock). Starts alternate between
+# memory (PSS of the app and its web processes) 20 s after the last screen; the page's own timeline
+# to the first screen of each first-run start (its clock). Starts alternate between
 # the apps, three rounds, medians and ratios. Start times are taken through WebDriver, so each
 # includes its round trips (the same for both apps); unlock times on the page's own clock.
 #
@@ -30,12 +30,6 @@ trap 'rm -rf "$dir"' EXIT
 pass="measure passphrase for fifty thousand"
 "$CARGO_TARGET_DIR/release/examples/seed" "$dir/vault" "$entries" "$pass" | grep FIGURE
 echo "FIGURE vault file, $entries entries: $(stat -c %s "$dir/vault/vault.db") bytes"
-timeline() {
-  TIDELINE_APP="$1" TIDELINE_BASELINE_APP="$CARGO_TARGET_DIR/release/tideline-baseline" \
-    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-    cargo test -p tideline-e2e --test app --quiet -- --ignored --exact figures::page_timeline_at_first_screen --nocapture \
-    | grep FIGURE
-}
 figures() {
   TIDELINE_APP="$1" \
     TIDELINE_BASELINE_APP="$CARGO_TARGET_DIR/release/tideline-baseline" \
@@ -64,5 +58,3 @@ else
     figures "$now"
   done
 fi
-# Where the first screen's time goes inside the window (the page's own clock), after the figures.
-timeline "$now"

@@ -1,8 +1,8 @@
 //! Lock when the computer goes to sleep or its screen locks (Linux desktop): logind's
 //! `PrepareForSleep(true)` on the system bus, and the session's screen saver turning on
 //! (`org.freedesktop.ScreenSaver` or `org.gnome.ScreenSaver` `ActiveChanged(true)`) on the session
-//! bus. Uses zbus, the D-Bus stack notify-rust and the plugins already bring, on its own runtime in one thread.
-//! Either bus may be missing (a bare session, a container): then only that source is not watched.
+//! bus. Uses zbus, the D-Bus stack notify-rust and the plugins already bring, on its own runtime in
+//! one thread. Either bus may be missing (a bare session, a container): then only that source is not watched.
 
 use futures_lite::StreamExt;
 use tauri::{AppHandle, Emitter, Manager, Runtime};

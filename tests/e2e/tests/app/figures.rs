@@ -65,9 +65,10 @@ fn use_binary(binary: &Path) {
 /// What one launch measured: seconds to the awaited screen, seconds from Unlock to home painted
 /// (its navigation and actions) and to home complete (its summary shown, no longer busy), both 0
 /// when not unlocked and both on the page's clock ([`unlock_timed_in_page`]), and PSS in MiB once
-/// idle.
+/// idle, and the page's own timeline to the awaited screen ([`PAGE_TIMELINE`]).
 struct Launch {
     to_screen: f64,
+    page: String,
     unlock_to_home: f64,
     unlock_to_summary: f64,
     idle_mib: f64,
@@ -82,6 +83,11 @@ async fn launch(binary: &Path, data: &Path, screen: &str, passphrase: Option<&st
     let c = driver.session().await;
     wait_for_text(&c, screen, 60).await;
     let to_screen = started.elapsed().as_secs_f64();
+    let page = c
+        .execute(PAGE_TIMELINE, vec![])
+        .await
+        .expect("the page's timeline");
+    let page = page.as_str().unwrap_or("?").to_owned();
     let (mut unlock_to_home, mut unlock_to_summary) = (0.0, 0.0);
     if let Some(passphrase) = passphrase {
         type_into(&c, "#unlock-pp", passphrase).await;
@@ -95,11 +101,24 @@ async fn launch(binary: &Path, data: &Path, screen: &str, passphrase: Option<&st
     tokio::time::sleep(Duration::from_secs(1)).await;
     Launch {
         to_screen,
+        page,
         unlock_to_home,
         unlock_to_summary,
         idle_mib,
     }
 }
+
+/// The page's own clock from its navigation to the screen awaited: the HTML received, the document
+/// parsed (DOMContentLoaded: the app's module has run and mounted), the load event, and the first
+/// contentful paint. It says where the difference in start times goes once the web process runs (up
+/// to the web process's start the two apps take the same time: strace, 30 November 2026).
+const PAGE_TIMELINE: &str = r#"
+    const n = performance.getEntriesByType("navigation")[0] || {};
+    const paint = performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint");
+    const ms = (v) => (v || 0).toFixed(0);
+    return `HTML received ${ms(n.responseEnd)} ms, DOMContentLoaded ${ms(n.domContentLoadedEventEnd)} ms, `
+        + `load ${ms(n.loadEventEnd)} ms, first contentful paint ${ms(paint && paint.startTime)} ms`;
+"#;
 
 /// Clicks Unlock from inside the page and times, on the page's clock, until home is painted (its
 /// heading and the navigation in the document, then the next frame drawn) and until its summary is
@@ -173,6 +192,11 @@ async fn measure_side_by_side() {
         locked.push(launch(&app, &seeded, "Tideline is locked", Some(&passphrase)).await);
         eprintln!("round {} of {ROUNDS} done", round + 1);
     }
+    for (name, launches) in [("bare", &b), ("tideline, first run", &first)] {
+        for l in launches.iter() {
+            println!("FIGURE page timeline, {name}: {}", l.page);
+        }
+    }
     let m = |v: &[Launch], f: fn(&Launch) -> f64| median(v.iter().map(f).collect());
     let bare_paint = m(&b, |l| l.to_screen);
     let bare_mem = m(&b, |l| l.idle_mib);
@@ -213,45 +237,4 @@ async fn measure_side_by_side() {
         Some(bare_mem),
         m(&locked, |l| l.idle_mib),
     );
-}
-
-/// The window's own timeline at the first screen (first run), for the bare app and Tideline, three
-/// alternating starts each, on the page's clock from its navigation: the HTML received, the
-/// document parsed (DOMContentLoaded: the app's module has run and mounted), the load event, and the
-/// first contentful paint. Run by scripts/measure-app.sh after the figures; it says where the
-/// difference in "start to first screen" goes once the web process is running (up to the web
-/// process's start the two apps take the same time: strace, 30 November 2026).
-#[tokio::test(flavor = "current_thread")]
-#[ignore = "run by scripts/measure-app.sh"]
-async fn page_timeline_at_first_screen() {
-    let env = |k: &str| PathBuf::from(std::env::var(k).unwrap_or_else(|_| panic!("{k} is set")));
-    let (app, bare) = (env("TIDELINE_APP"), env("TIDELINE_BASELINE_APP"));
-    const SCRIPT: &str = r#"
-        const n = performance.getEntriesByType("navigation")[0] || {};
-        const paint = performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint");
-        const ms = (v) => (v || 0).toFixed(0);
-        return `HTML received ${ms(n.responseEnd)} ms, DOMContentLoaded ${ms(n.domContentLoadedEventEnd)} ms, `
-            + `load ${ms(n.loadEventEnd)} ms, first contentful paint ${ms(paint && paint.startTime)} ms`;
-    "#;
-    for _ in 0..ROUNDS {
-        for (binary, screen) in [(&bare, "Baseline ready"), (&app, "Choose your language")] {
-            use_binary(binary);
-            let empty = tempfile::tempdir().unwrap();
-            let driver = Driver::start(empty.path());
-            let c = driver.session().await;
-            wait_for_text(&c, screen, 60).await;
-            let line = c
-                .execute(SCRIPT, vec![])
-                .await
-                .expect("the page's timeline");
-            let name = binary.file_name().unwrap_or_default().to_string_lossy();
-            println!(
-                "FIGURE page timeline, {name}: {}",
-                line.as_str().unwrap_or("?")
-            );
-            c.close().await.unwrap();
-            drop(driver);
-            tokio::time::sleep(Duration::from_secs(1)).await;
-        }
-    }
 }
