@@ -16,6 +16,16 @@ export default defineConfig({
     // Keep the built CSS a file (never inlined as data: or in a style attribute).
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // Each language but English (which is in the first module) is one module of its own, read
+        // when it is first shown (src/lib/i18n.svelte.ts), rather than one module per catalog file.
+        manualChunks(id: string) {
+          const lang = /\/i18n\/locales\/([^/]+)\/ui\//.exec(id)?.[1];
+          return lang && lang !== "en" ? `catalog-${lang}` : undefined;
+        },
+      },
+    },
   },
   // Component tests mount Svelte's browser build in happy-dom.
   resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::language::{tr, Arg, Lang};
+use crate::language::{tr, Arg, Lang, LanguageStatus};
 use crate::session::ParticipantResponse;
 use crate::vault::{self, RecoveryKey, VaultPresence};
 
@@ -53,6 +53,20 @@ pub fn vault_status(dir: &Path, unlocked: bool, now: DateTime<Utc>) -> Result<Va
         state,
         retry_after_secs,
     })
+}
+
+/// What the window's first screen needs: the answers `language_get` and `vault_status` would give.
+/// The shell hands it to the page before the page's first script runs (src-tauri's `window.rs`), so
+/// the lock screen or first run is drawn with no IPC round trip before it; the page asks both again
+/// once that screen is painted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "../../ui/src/lib/generated/")]
+pub struct Boot {
+    /// `language_get`'s answer.
+    pub language: LanguageStatus,
+    /// `vault_status`'s answer.
+    pub vault: VaultStatus,
 }
 
 /// A new recovery key, as shown once (after creating the vault or making a new key).

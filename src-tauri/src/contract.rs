@@ -68,14 +68,14 @@ fn capability(desktop: bool) -> String {
             "$schema": "../gen/schemas/desktop-schema.json",
             "identifier": "main-window",
             "description": format!("The main window: the app's own commands and listening for the lock event. Nothing else. {HEADER}"),
-            "windows": ["main"],
+            "windows": [crate::platform::MAIN_WINDOW],
             "permissions": permissions,
         })
     } else {
         json!({
             "identifier": "main-window-mobile",
             "description": format!("Phones only: the main window's quick-unlock commands. {HEADER}"),
-            "windows": ["main"],
+            "windows": [crate::platform::MAIN_WINDOW],
             "platforms": ["android", "iOS"],
             "permissions": permissions,
         })

@@ -29,6 +29,7 @@ pub mod table;
 mod tray;
 #[cfg(target_os = "linux")]
 mod webview;
+mod window;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -95,6 +96,8 @@ pub fn run() {
                 reminders::PluginSchedule(app.handle().clone()),
             )));
             app.manage(state);
+            // The window, as soon as the state can answer for its first screen (window.rs).
+            window::open_main(app)?;
             #[cfg(desktop)]
             tray::install_soon(app.handle())?;
             #[cfg(target_os = "linux")]

@@ -11,6 +11,10 @@ use zeroize::Zeroizing;
 
 use crate::chooser::Dialog;
 
+/// The label of the app's one window: the capabilities grant the app's commands to it by this name,
+/// and the tray shows it (built in `window.rs` from tauri.conf.json's window of this label).
+pub const MAIN_WINDOW: &str = "main";
+
 /// The device around the commands.
 pub trait Platform: Send + Sync {
     /// Shows the file dialog and waits for the patient; `None` when cancelled. Blocks.

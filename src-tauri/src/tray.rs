@@ -10,10 +10,8 @@ use tauri::{AppHandle, Emitter, Manager, Runtime, Window, WindowEvent};
 
 use tideline_core::language::{t, Lang};
 
+use crate::platform::MAIN_WINDOW as MAIN;
 use crate::state::AppState;
-
-/// The main window's label (tauri.conf.json).
-const MAIN: &str = "main";
 
 /// The tray's id.
 const TRAY: &str = "tideline";

@@ -9,7 +9,7 @@ use tauri::{Manager, Runtime};
 
 /// Applies the settings to the main window's webview, if there is one.
 pub fn tune<R: Runtime>(app: &tauri::App<R>) {
-    let Some(window) = app.get_webview_window("main") else {
+    let Some(window) = app.get_webview_window(crate::platform::MAIN_WINDOW) else {
         return;
     };
     let applied = window.with_webview(|webview| {

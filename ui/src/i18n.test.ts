@@ -2,13 +2,17 @@
 // not on a patient's screen), and the loader follows the current language.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
-import { has, lang, LANGS, setLang, sources, splitEntries, t, tAttr } from "./lib/i18n.svelte";
+import { has, lang, LANGS, loadLang, setLang, sources, splitEntries, t, tAttr } from "./lib/i18n.svelte";
 import { countdown, dayLabel, durationWords, hours } from "./lib/format";
 import { STEPS, waveSentence } from "./lib/urge";
 
 const SRC = import.meta.dirname;
+
+// Every language's catalog read first (only English is in the first module); i18n-load.test.ts
+// covers switching to a language before its catalog is read.
+beforeAll(() => Promise.all(LANGS.map(loadLang)));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

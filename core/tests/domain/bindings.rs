@@ -17,6 +17,7 @@ fn export_ipc_types(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     use tideline_core::*;
     error::ErrorCode::export_all(cfg)?;
     status::VaultStatus::export_all(cfg)?;
+    status::Boot::export_all(cfg)?;
     status::Created::export_all(cfg)?;
     status::IpcError::export_all(cfg)?;
     status::AnswerProblem::export_all(cfg)?;

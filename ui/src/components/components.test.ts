@@ -1,13 +1,14 @@
 // Component behaviour in a DOM (happy-dom): the inline confirm step, the intensity slider, and
 // first run's language step (a language change re-renders what is already on screen).
 import { flushSync, mount, unmount } from "svelte";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import Confirm from "./Confirm.svelte";
 import Intensity from "./Intensity.svelte";
 import FirstRun from "../screens/FirstRun.svelte";
-import { setLang } from "../lib/i18n.svelte";
+import { LANGS, loadLang, setLang } from "../lib/i18n.svelte";
 
 let app: ReturnType<typeof mount> | null = null;
+beforeAll(() => Promise.all(LANGS.map(loadLang)));
 afterEach(() => {
   if (app) unmount(app);
   app = null;

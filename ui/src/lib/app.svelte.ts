@@ -54,9 +54,11 @@ export const go = (screen: Screen) => dispatch({ type: "go", screen });
  * keeps it (outside the vault, so the lock screen and reminders use it too) and speaks it from now on.
  */
 export async function chooseLanguage(tag: string): Promise<void> {
-  setLang(tag);
+  const shown = setLang(tag);
   try {
-    setLang((await backend.languageSet(tag)).tag);
+    const stored = (await backend.languageSet(tag)).tag;
+    await shown;
+    await setLang(stored);
   } catch {
     /* shown for now; the next start asks the core again */
   }
@@ -65,7 +67,7 @@ export async function chooseLanguage(tag: string): Promise<void> {
 /** The language the core speaks (the patient's choice, or the system's): the window follows it. */
 async function loadLanguage(): Promise<void> {
   try {
-    setLang((await backend.languageGet()).tag);
+    await setLang((await backend.languageGet()).tag);
   } catch {
     /* an older shell without the command: English */
   }
@@ -139,6 +141,19 @@ function onActivity() {
   backend.vaultTouch().catch(() => {});
 }
 
+/**
+ * The shell's answers for the first screen (backend.bootState): shown before the first render, so
+ * the lock screen or first run is the first thing drawn, in the patient's language.
+ */
+const boot = backend.bootState();
+if (boot) dispatch({ type: "status", state: boot.vault.state, retryAfterSecs: boot.vault.retryAfterSecs });
+
+/** Settles once the first screen's language can be shown (a catalog other than English is read first). */
+export const ready: Promise<void> = boot ? setLang(boot.language.tag) : Promise.resolve();
+
+/** Runs `f` once the next frame has been drawn. */
+const afterPaint = (f: () => void) => requestAnimationFrame(() => setTimeout(f, 0));
+
 /** Starts the clock, activity tracking and status polling. Returns a function that stops them. */
 export function start(): () => void {
   const unLocked = backend.onLocked(() => dispatch({ type: "locked" }));
@@ -155,12 +170,18 @@ export function start(): () => void {
   const poll = setInterval(() => {
     if (app.flow.phase === "unlocked" || app.flow.phase === "locked") void refreshStatus();
   }, 10_000);
-  // The first screen is drawn in the patient's language: both are asked at once (one round trip
-  // before the first screen, not two), and the status is shown once the language is set.
-  const status = backend.vaultStatus();
-  // Handled by refreshStatus; this only keeps an early refusal from counting as unhandled meanwhile.
-  status.catch(() => {});
-  void loadLanguage().finally(() => void refreshStatus(status));
+  if (boot) {
+    // The first screen came from the shell's answers at the window's start; they are asked again
+    // once it is painted (a reloaded page's script still holds the first ones).
+    afterPaint(() => void loadLanguage().finally(() => void refreshStatus()));
+  } else {
+    // The first screen is drawn in the patient's language: both are asked at once (one round trip
+    // before the first screen, not two), and the status is shown once the language is set.
+    const status = backend.vaultStatus();
+    // Handled by refreshStatus; this only keeps an early refusal from counting as unhandled meanwhile.
+    status.catch(() => {});
+    void loadLanguage().finally(() => void refreshStatus(status));
+  }
   return () => {
     unLocked();
     unwatch();

@@ -6,6 +6,7 @@ import { listen } from "@tauri-apps/api/event";
 import type { Commands } from "./commands";
 import type {
   AfterUse,
+  Boot,
   CravingEntry,
   CravingPage,
   CravingQuery,
@@ -146,6 +147,18 @@ async function call<K extends keyof Commands>(cmd: K, ...rest: ArgsOf<K>): Promi
     if (err.code === "locked") notifyLocked();
     throw err;
   }
+}
+
+/**
+ * What the shell gave the page before its first script ran (src-tauri/src/window.rs): the answers
+ * of `language_get` and `vault_status` at the window's start, so the first screen needs no round
+ * trip. `null` when there is none (a browser test's page) or it is not that shape.
+ */
+export function bootState(): Boot | null {
+  const b = (globalThis as { __TIDELINE_BOOT__?: unknown }).__TIDELINE_BOOT__;
+  if (!b || typeof b !== "object") return null;
+  const { language, vault } = b as { language?: { tag?: unknown }; vault?: { state?: unknown } };
+  return typeof language?.tag === "string" && typeof vault?.state === "string" ? (b as Boot) : null;
 }
 
 // Vault lifecycle

@@ -1,17 +1,9 @@
 // The app's top-level state machine: which phase the vault is in and which screen is showing.
 // Pure: the Svelte layer feeds it events and renders what it returns.
 
-export type Screen =
-  | "home"
-  | "cravings"
-  | "halt"
-  | "urge"
-  | "sessions"
-  | "insights"
-  | "plan"
-  | "clinic"
-  | "share"
-  | "settings";
+/** The screens behind the lock, in the navigation's order (the label of each is `app-nav-<screen>`). */
+export const SCREENS = ["home", "cravings", "halt", "urge", "sessions", "insights", "plan", "share", "clinic", "settings"] as const;
+export type Screen = (typeof SCREENS)[number];
 
 export type Phase = "loading" | "firstRun" | "locked" | "unlocked" | "unavailable";
 

@@ -1,6 +1,9 @@
 // The window's words: every sentence comes from the Fluent catalog in i18n/locales/<tag>/ui/*.ftl,
 // the same files the core's tideline-i18n crate reads (and generates the pseudo-locale from). They
-// are bundled at build time; nothing is fetched. The current language is reactive: changing it
+// are bundled at build time; nothing is fetched from anywhere but the app itself. English is in the
+// window's first module (every language falls back to it); each other language is a module of its
+// own (vite.config.ts), read the first time it is shown, so the start does not parse catalogs it
+// does not show (about 120 KB, 1 December 2026). The current language is reactive: changing it
 // re-renders every t() call without a reload. Which language is chosen is the core's (IPC
 // `language_get` / `language_set`); this module only holds the one the window shows now.
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
@@ -11,15 +14,41 @@ export type Lang = (typeof LANGS)[number];
 /** The languages a patient chooses from, each named in its own language by the catalog. */
 export const CHOOSABLE: readonly Lang[] = ["en", "es"];
 
-const FILES = import.meta.glob("../../../i18n/locales/*/ui/*.ftl", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+const ENGLISH = import.meta.glob("../../../i18n/locales/en/ui/*.ftl", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+const OTHERS = import.meta.glob(["../../../i18n/locales/*/ui/*.ftl", "!../../../i18n/locales/en/ui/*.ftl"], { query: "?raw", import: "default" }) as Record<string, () => Promise<string>>;
 
-/** Every catalog file's text by language, e.g. sources("es") -> the text of es/ui/*.ftl. */
-export function sources(lang: Lang): { path: string; text: string }[] {
+type Source = { path: string; text: string };
+
+/** The files of `lang` among `files` (by the path the glob gives), in the order of their paths. */
+function filesOf<T>(files: Record<string, T>, lang: Lang): [string, T][] {
   const marker = `/locales/${lang}/ui/`;
-  return Object.entries(FILES)
+  return Object.entries(files)
     .filter(([path]) => path.includes(marker))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, text]) => ({ path: path.slice(path.indexOf("/locales/") + 1), text }));
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+const sourcePath = (path: string) => path.slice(path.indexOf("/locales/") + 1);
+
+/** The catalog files read so far, by language. */
+const loaded = new Map<Lang, Source[]>([["en", filesOf(ENGLISH, "en").map(([path, text]) => ({ path: sourcePath(path), text }))]]);
+const loading = new Map<Lang, Promise<void>>();
+
+/** Reads `lang`'s catalog module, once (English is always there). Rejects if it cannot be read. */
+export function loadLang(lang: Lang): Promise<void> {
+  if (loaded.has(lang)) return Promise.resolve();
+  let p = loading.get(lang);
+  if (!p) {
+    p = Promise.all(filesOf(OTHERS, lang).map(async ([path, read]) => ({ path: sourcePath(path), text: await read() })))
+      .then((files) => void loaded.set(lang, files))
+      .finally(() => loading.delete(lang));
+    loading.set(lang, p);
+  }
+  return p;
+}
+
+/** Every catalog file's text of a loaded language ({@link loadLang}), e.g. sources("es") -> es/ui/*.ftl. */
+export function sources(lang: Lang): Source[] {
+  return loaded.get(lang) ?? [];
 }
 
 /**
@@ -64,8 +93,10 @@ export function splitEntries(text: string, into = new Map<string, string>()): Ma
 function index(lang: Lang): Map<string, string> {
   let i = indexes.get(lang);
   if (!i) {
+    const files = loaded.get(lang);
+    if (!files) return new Map();
     i = new Map();
-    for (const { text } of sources(lang)) splitEntries(text, i);
+    for (const { text } of files) splitEntries(text, i);
     indexes.set(lang, i);
   }
   return i;
@@ -107,11 +138,27 @@ const current = $state<{ lang: Lang }>({ lang: "en" });
 
 export const lang = (): Lang => current.lang;
 
-/** Shows the window in `tag` (unknown tags keep the current language). Sets <html lang>. */
-export function setLang(tag: string): void {
-  if (!isLang(tag)) return;
-  current.lang = tag;
-  if (typeof document !== "undefined") document.documentElement.lang = tag;
+/** Counts the languages asked for, so only the last one asked is shown when their catalogs arrive. */
+let asked = 0;
+
+/**
+ * Shows the window in `tag` (unknown tags keep the current language) and sets <html lang>: at once
+ * when its catalog is loaded, else once it is read (the returned promise; the window stays in the
+ * language it shows until then, and keeps it if the catalog cannot be read).
+ */
+export function setLang(tag: string): Promise<void> {
+  if (!isLang(tag)) return Promise.resolve();
+  const mine = ++asked;
+  const show = () => {
+    if (mine !== asked) return;
+    current.lang = tag;
+    if (typeof document !== "undefined") document.documentElement.lang = tag;
+  };
+  if (loaded.has(tag)) {
+    show();
+    return Promise.resolve();
+  }
+  return loadLang(tag).then(show, () => {});
 }
 
 export type Args = Record<string, FluentVariable>;
@@ -142,7 +189,7 @@ export function tAttr(id: string, attr: string, args?: Args): string {
   return format(l, id, args, attr) ?? (l === "en" ? null : format("en", id, args, attr)) ?? `${id}.${attr}`;
 }
 
-/** Whether the catalog of `lang` has a message `id` (tests and the source scan). */
+/** Whether the catalog of `lang` (loaded: {@link loadLang}) has a message `id` (tests and the source scan). */
 export const has = (lang: Lang, id: string) => index(lang).has(id);
 
 /** The tag Intl formats with: the pseudo-locale formats numbers and dates as English. */

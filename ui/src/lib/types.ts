@@ -80,6 +80,7 @@ export type { SharedEntry } from "./generated/SharedEntry";
 export type { Created } from "./generated/Created";
 export type { ErrorCode } from "./generated/ErrorCode";
 export type { VaultStatus } from "./generated/VaultStatus";
+export type { Boot } from "./generated/Boot";
 export type { IpcError } from "./generated/IpcError";
 export type { AnswerProblem } from "./generated/AnswerProblem";
 export type { QuickUnlockStatus } from "./generated/QuickUnlockStatus";

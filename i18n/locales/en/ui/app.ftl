@@ -17,5 +17,7 @@ app-nav-share = Sharing
 app-nav-clinic = Clinic
 app-nav-settings = Settings
 app-opening = Opening…
+app-screen-error = This screen could not be opened. Nothing you saved was changed.
+app-screen-retry = Try again
 app-unavailable-title = Tideline could not start its storage
 app-unavailable-text = Please close and reopen the app. Your entries are stored on this device and were not changed.

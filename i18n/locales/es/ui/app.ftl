@@ -17,5 +17,7 @@ app-nav-share = Compartir
 app-nav-clinic = Clínica
 app-nav-settings = Ajustes
 app-opening = Abriendo…
+app-screen-error = No se pudo abrir esta pantalla. No cambió nada de lo que guardó.
+app-screen-retry = Intentar de nuevo
 app-unavailable-title = Tideline no pudo abrir su almacenamiento
 app-unavailable-text = Por favor, cierre la aplicación y vuelva a abrirla. Sus anotaciones están guardadas en este dispositivo y no cambiaron.

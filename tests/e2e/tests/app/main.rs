@@ -1,6 +1,7 @@
 //! The real app binary, driven like a patient would: keyboard and clicks through WebKitWebDriver.
 
 mod autolock;
+mod boot;
 mod capture;
 mod care;
 mod clinic;
