@@ -151,17 +151,49 @@ if (boot) dispatch({ type: "status", state: boot.vault.state, retryAfterSecs: bo
 /** Settles once the first screen's language can be shown (a catalog other than English is read first). */
 export const ready: Promise<void> = boot ? setLang(boot.language.tag) : Promise.resolve();
 
-/** Runs `f` once the next frame has been drawn. */
-const afterPaint = (f: () => void) => requestAnimationFrame(() => setTimeout(f, 0));
+/**
+ * Runs `f` once the window has drawn its first screen (the page's first contentful paint), or after
+ * a second where the engine reports no paint (a hidden window, a test DOM). What the first screen
+ * does not need waits for it: in the app every IPC call and every module the page reads is answered
+ * on the window's main thread, the one that also draws, so work started at mount (even after an
+ * animation frame, which WebKitGTK runs before it paints) held the first paint up.
+ */
+export function afterFirstPaint(f: () => void): void {
+  const painted = () => typeof performance !== "undefined" && performance.getEntriesByType?.("paint").some((e) => e.name === "first-contentful-paint");
+  let done = false;
+  let observer: PerformanceObserver | undefined;
+  const run = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    setTimeout(f, 0);
+  };
+  if (painted()) return run();
+  try {
+    observer = new PerformanceObserver(() => {
+      if (painted()) run();
+    });
+    observer.observe({ type: "paint" });
+  } catch {
+    /* no paint timing here: the timer below */
+  }
+  setTimeout(run, 1000);
+}
 
 /** Starts the clock, activity tracking and status polling. Returns a function that stops them. */
 export function start(): () => void {
   const unLocked = backend.onLocked(() => dispatch({ type: "locked" }));
+  let stopped = false;
   let unwatch: () => void = () => {};
-  void backend.watchVaultLocked().then((stop) => (unwatch = stop));
-  // The tray's "Get help now" shows the window and asks for the help panel, locked or not.
   let unwatchHelp: () => void = () => {};
-  void backend.watchShell("show-help", () => dispatch({ type: "help", open: true })).then((stop) => (unwatchHelp = stop));
+  // Nothing is asked of the shell before the first screen is drawn (afterFirstPaint). Until then
+  // no vault is open to lock, and the tray's Get help now finds the help panel one tap away anyway.
+  afterFirstPaint(() => {
+    if (stopped) return;
+    void backend.watchVaultLocked().then((stop) => (stopped ? stop() : (unwatch = stop)));
+    // The tray's "Get help now" shows the window and asks for the help panel, locked or not.
+    void backend.watchShell("show-help", () => dispatch({ type: "help", open: true })).then((stop) => (stopped ? stop() : (unwatchHelp = stop)));
+  });
   // The patient's keyboard, pointer and touch are the only activity that postpones auto-lock.
   const events = ["pointerdown", "pointermove", "keydown", "wheel", "touchstart"] as const;
   for (const ev of events) window.addEventListener(ev, onActivity, { passive: true });
@@ -173,7 +205,7 @@ export function start(): () => void {
   if (boot) {
     // The first screen came from the shell's answers at the window's start; they are asked again
     // once it is painted (a reloaded page's script still holds the first ones).
-    afterPaint(() => void loadLanguage().finally(() => void refreshStatus()));
+    afterFirstPaint(() => void loadLanguage().finally(() => void refreshStatus()));
   } else {
     // The first screen is drawn in the patient's language: both are asked at once (one round trip
     // before the first screen, not two), and the status is shown once the language is set.
@@ -183,6 +215,7 @@ export function start(): () => void {
     void loadLanguage().finally(() => void refreshStatus(status));
   }
   return () => {
+    stopped = true;
     unLocked();
     unwatch();
     unwatchHelp();
