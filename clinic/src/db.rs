@@ -250,7 +250,20 @@ impl Connection {
 
     /// Runs statements without parameters (DDL, transaction control), separated by semicolons.
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
+        /// One transaction-control statement (no rows, nothing after it).
+        fn is_transaction_control(sql: &str) -> bool {
+            !sql.contains(';')
+                && ["BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"]
+                    .iter()
+                    .any(|word| sql.starts_with(word))
+        }
         match &self.inner {
+            // The transaction words every job and batch says (`SAVEPOINT job`, `RELEASE job`,
+            // `BEGIN IMMEDIATE`, `COMMIT`) are prepared once, not parsed again each time.
+            Inner::Sqlite(conn) if is_transaction_control(sql) => {
+                conn.prepare_cached(sql)?.execute([])?;
+                Ok(())
+            }
             Inner::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
             Inner::Postgres(pg) => {
                 let sql = dialect::postgres_batch(sql);
