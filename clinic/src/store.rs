@@ -338,6 +338,7 @@ impl Checkpointer {
             .name("tideline-checkpt".into())
             .spawn(move || {
                 let mut copied = 0;
+                let mut trouble = Trouble::default();
                 while let Err(mpsc::RecvTimeoutError::Timeout) =
                     stopped.recv_timeout(CHECKPOINT_EVERY)
                 {
@@ -345,13 +346,21 @@ impl Checkpointer {
                     if now == copied {
                         continue;
                     }
-                    match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                        Ok(()) => copied = now,
-                        Err(error) => {
-                            // Tried again on the next pass; the writer's own checkpoint is the
-                            // backstop.
-                            tracing::warn!(kind = %db::Error::from(error).kind(), "checkpoint did not run");
+                    // A failed pass is tried again on the next one; the writer's own checkpoint is
+                    // the backstop.
+                    let result = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+                    if result.is_ok() {
+                        copied = now;
+                    }
+                    match trouble.after(result.map_err(db::Error::from)) {
+                        Some(Err(kind)) => tracing::warn!(
+                            %kind,
+                            "checkpoints are not running; trying again every {CHECKPOINT_EVERY:?}"
+                        ),
+                        Some(Ok(failed)) => {
+                            tracing::info!(failed, "checkpoints are running again")
                         }
+                        None => {}
                     }
                 }
             })
@@ -365,6 +374,32 @@ impl Checkpointer {
     fn committed(&self) {
         self.commits
             .fetch_add(1, std::sync::atomic::Ordering::Release);
+    }
+}
+
+/// What the [`Checkpointer`] says about its passes: the first that fails and the first that runs
+/// after failures, not every one (on a full disk that would be four lines a second beside the
+/// writer's own errors).
+#[derive(Debug, Default)]
+struct Trouble {
+    /// Passes failed since the last that ran.
+    failed: u64,
+}
+
+impl Trouble {
+    /// `Some(Err(kind))` when this pass is the first to fail, `Some(Ok(failed))` when it ran after
+    /// `failed` passes that did not, `None` otherwise.
+    fn after(&mut self, pass: Result<(), db::Error>) -> Option<Result<u64, String>> {
+        match pass {
+            Ok(()) => {
+                let failed = std::mem::take(&mut self.failed);
+                (failed > 0).then_some(Ok(failed))
+            }
+            Err(error) => {
+                self.failed += 1;
+                (self.failed == 1).then(|| Err(error.kind()))
+            }
+        }
     }
 }
 
@@ -730,6 +765,35 @@ mod tests {
             .query_row("SELECT count(*) FROM clinic", [], |row| row.get(0))
             .unwrap();
         assert_eq!(rows, 300);
+    }
+
+    #[test]
+    fn the_checkpointer_reports_when_its_passes_stop_and_start_again_not_each_one() {
+        let mut trouble = Trouble::default();
+        assert_eq!(trouble.after(Ok(())), None, "passes that run say nothing");
+        let full = || {
+            Err(db::Error::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+                None,
+            )))
+        };
+        assert!(
+            matches!(trouble.after(full()), Some(Err(_))),
+            "the first failure is told"
+        );
+        for _ in 0..40 {
+            assert_eq!(trouble.after(full()), None, "later failures are not");
+        }
+        assert_eq!(
+            trouble.after(Ok(())),
+            Some(Ok(41)),
+            "the recovery, with how many failed"
+        );
+        assert_eq!(trouble.after(Ok(())), None);
+        assert!(
+            matches!(trouble.after(full()), Some(Err(_))),
+            "a new failure is told again"
+        );
     }
 
     #[tokio::test]
