@@ -12,9 +12,38 @@ export const app = $state({
   flow: initialFlow(),
   now: new Date(),
   theme: "system" as Theme,
-  /** First run's recovery key was never confirmed because the vault locked first: Settings offers a new one. */
+  /** A recovery key shown once (first run's, or one made in Settings) was never confirmed because the vault locked first: Settings offers a new one. */
   recoveryKeyUnconfirmed: false,
 });
+
+/**
+ * A recovery key made in Settings (a new key alone, or with a new passphrase and a new key for
+ * everything), on screen until the patient types one of its groups back. The old key stopped working
+ * when it was made, so it is kept while the vault stays open, whatever screen the patient looks at in
+ * between, and goes with the lock, which marks it unconfirmed: the next unlock leads to making another.
+ */
+export const shownKey = $state({
+  key: "",
+  /** What the clinic connection became with it (a new passphrase and key for everything only). */
+  clinic: "",
+  /** Made with a new passphrase and a new key for everything (else a new recovery key alone). */
+  rotated: false,
+  step: "key" as "key" | "confirm",
+});
+
+/** Shows a recovery key just made, and keeps the vault open while the patient writes it down. */
+export function showKey(key: string, rotated: boolean, clinic = "") {
+  Object.assign(shownKey, { key, clinic, rotated, step: "key" });
+  app.recoveryKeyUnconfirmed = true;
+  backend.vaultHold(30).catch(() => {});
+}
+
+/** The patient typed a group of the shown key back: it is theirs now. */
+export function keyConfirmed() {
+  Object.assign(shownKey, { key: "", clinic: "", rotated: false, step: "key" });
+  app.recoveryKeyUnconfirmed = false;
+  backend.vaultRelease().catch(() => {});
+}
 
 export function dispatch(e: FlowEvent) {
   const before = app.flow;
@@ -24,6 +53,8 @@ export function dispatch(e: FlowEvent) {
     // Locked while first run still showed the recovery key: the key shown "only this once" is gone
     // with the screen, so the next unlock leads to making a new one instead of leaving none.
     if (before.phase === "firstRun" && firstRunVaultOpen && app.flow.phase === "locked") app.recoveryKeyUnconfirmed = true;
+    // The same for a key made in Settings (showKey already marked it): the key leaves memory with the lock.
+    Object.assign(shownKey, { key: "", clinic: "", rotated: false, step: "key" });
     applyTheme("system");
     firstRunVaultOpen = false;
   }

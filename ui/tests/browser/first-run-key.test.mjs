@@ -34,6 +34,18 @@ async function toRecoveryKey(page) {
   await page.getByRole("heading", { name: "Your recovery key" }).waitFor();
 }
 
+/** Settings shows a key just made: "I wrote it down", then the group asked for, typed back. */
+async function checkShownKey(page) {
+  await page.getByRole("heading", { name: "Your new recovery key" }).waitFor();
+  const groups = await page.locator(".key span").allTextContents();
+  await page.getByRole("button", { name: "I wrote it down" }).click();
+  await page.getByRole("heading", { name: "Check your new recovery key" }).waitFor();
+  const label = await page.locator("label[for=s-rk-part]").textContent();
+  const asked = Number(/group (\d+)/.exec(label)[1]) - 1;
+  await page.locator("#s-rk-part").fill(groups[asked]);
+  await page.getByRole("button", { name: "Confirm" }).click();
+}
+
 describe("first run's recovery key", () => {
   test("the idle lock waits while the key is on screen", async () => {
     const ctx = await openApp(browser, server, { size: SIZE, theme: "light", scenario: "fresh" });
@@ -69,12 +81,71 @@ describe("first run's recovery key", () => {
         assert.deepEqual(await axe(page), [], `axe finds nothing (${theme})`);
         await page.locator("#s-kp").fill(PASS);
         await page.getByRole("button", { name: "Show a new recovery key" }).click();
-        await page.getByRole("button", { name: "I wrote it down" }).click();
         await notice.waitFor({ state: "detached" });
+        await checkShownKey(page);
+        await page.getByText("Your new recovery key is checked.").waitFor();
         assert.deepEqual(problems, []);
       } finally {
         await ctx.context.close();
       }
+    }
+  });
+});
+
+// A key made later in Settings replaces the old one the moment it is made, so until the patient has
+// checked it, it must not be lost to a look at another screen, and a lock before the check must lead
+// to making another, as after first run.
+describe("a recovery key made in Settings", () => {
+  const nav = (page, name) => page.getByRole("button", { name, exact: true }).click();
+  async function unlock(page) {
+    await page.getByLabel("Passphrase").fill(PASSPHRASE);
+    await page.getByRole("button", { name: "Unlock" }).click();
+    await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
+  }
+
+  test("stays on screen across other screens, and a lock before the check leads to a new one", async () => {
+    const ctx = await openApp(browser, server, { size: SIZE, theme: "dark", scenario: "seeded" });
+    const { page, problems } = ctx;
+    try {
+      await unlock(page);
+      await nav(page, "Settings");
+      await page.locator("#s-kp").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Show a new recovery key" }).click();
+      await page.getByRole("heading", { name: "Your new recovery key" }).waitFor();
+      const key = await page.locator(".key span").allTextContents();
+      assert.ok(key.length >= 4, "the key is shown group by group");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "pass-title", "focus moves to the key");
+      assert.equal(await page.evaluate(() => window.__tidelineAutoLock()), false, "the idle lock waits while the key is shown");
+      assert.deepEqual(await axe(page), [], "the key step");
+
+      // A look at another screen and back: the same key, still waiting for its check.
+      await nav(page, "Home");
+      await page.getByRole("heading", { name: /Day \d+ of your program/ }).waitFor();
+      await nav(page, "Settings");
+      await page.getByRole("heading", { name: "Your new recovery key" }).waitFor();
+      assert.deepEqual(await page.locator(".key span").allTextContents(), key, "the same key comes back");
+      await page.getByText("Your new recovery key is on this screen").waitFor();
+
+      // The lock comes before the check (the tray's Lock, sleep): the key leaves with it.
+      await server.ipc("vault_lock");
+      await page.evaluate(() => window.__tidelineShellEvent("vault-locked"));
+      await page.getByLabel("Passphrase").waitFor();
+      assert.equal(await page.locator(".key").count(), 0, "no key on the lock screen");
+      await page.getByLabel("Passphrase").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Unlock" }).click();
+      const notice = page.getByText("Tideline locked before your recovery key was checked");
+      await notice.waitFor();
+      await page.locator("#s-kp").fill(PASSPHRASE);
+      await page.getByRole("button", { name: "Show a new recovery key" }).click();
+      const second = await page.locator(".key span").allTextContents();
+      assert.notDeepEqual(second, key, "another key");
+      await checkShownKey(page);
+      await page.getByText("Your new recovery key is checked.").waitFor();
+      assert.equal(await notice.count(), 0);
+      assert.equal(await page.evaluate(() => window.__tidelineAutoLock()), true, "the idle lock works again once the key is checked");
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.context.close();
     }
   });
 });
