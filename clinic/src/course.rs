@@ -252,6 +252,83 @@ pub struct Discharged {
     pub cancelled: usize,
 }
 
+/// The reason stored on the appointments discharge cancels (the portal shows its own words for it).
+pub const DISCHARGE_REASON: &str = "Moved to aftercare";
+
+/// The appointments discharge cancels: the patient's (?1) not yet attended, in sessions from ?2 on.
+const LATER_BOOKED: &str = "patient_id = ?1 AND attendance IS NULL
+    AND status IN ('booked', 'pending', 'proposed')
+    AND session_id IN (SELECT id FROM session WHERE start_at >= ?2)";
+
+/// The first instant after the day `on` in the program's zone.
+fn day_after(zone: Tz, on: NaiveDate) -> Result<DateTime<Utc>, Problem> {
+    Ok(zone
+        .from_local_datetime(&(on + Duration::days(1)).and_time(NaiveTime::MIN))
+        .earliest()
+        .ok_or(Problem::Internal)?
+        .with_timezone(&Utc))
+}
+
+/// Discharge's checks: an administrator, a current level that is not aftercare, a day not before it
+/// began. Returns the current period and its program's zone.
+fn dischargeable(
+    conn: &Connection,
+    caller: &Caller,
+    patient_id: i64,
+    on: NaiveDate,
+) -> Result<(Period, Tz), Problem> {
+    caller.may_administer(crate::patient::clinic_of(conn, patient_id)?)?;
+    let last = periods(conn, patient_id)?
+        .pop()
+        .ok_or(Problem::Conflict("the patient has no level of care to end"))?;
+    let zone = check_same_clinic(conn, caller, patient_id, last.program_id)?;
+    if last.level == LevelOfCare::Aftercare {
+        return Err(Problem::Conflict("the patient has been discharged"));
+    }
+    if on < last.from {
+        return Err(Problem::Invalid(
+            "discharge is dated before the current level began".into(),
+        ));
+    }
+    Ok((last, zone))
+}
+
+/// What a discharge on a day would do, before it is done (the portal's confirmation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DischargePreview {
+    /// Appointments after the discharge day that would be cancelled.
+    pub cancelled: usize,
+    /// The programs the patient would leave, by name.
+    pub programs: Vec<String>,
+}
+
+/// What [`discharge`] would do on `on`, with the same checks and nothing changed; administrators.
+pub fn discharge_preview(
+    conn: &Connection,
+    caller: &Caller,
+    patient_id: i64,
+    on: NaiveDate,
+) -> Result<DischargePreview, Problem> {
+    let (_, zone) = dischargeable(conn, caller, patient_id, on)?;
+    let day_end = day_after(zone, on)?;
+    let cancelled: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM appointment WHERE {LATER_BOOKED}"
+        ))?
+        .query_row(params![patient_id, day_end.timestamp()], |row| row.get(0))?;
+    let programs = conn
+        .prepare_cached(
+            "SELECT g.name FROM program_member m JOIN program g ON g.id = m.program_id
+             WHERE m.patient_id = ?1 ORDER BY g.name, g.id",
+        )?
+        .query_map([patient_id], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(DischargePreview {
+        cancelled: usize::try_from(cancelled).unwrap_or(0),
+        programs,
+    })
+}
+
 /// Discharges the patient on `on` (administrators): the open period ends that day, aftercare starts,
 /// check-ins are booked 30, 60 and 90 days later at `check_in_time` in the program's zone, the patient
 /// leaves the program's future sessions (their later appointments become cancelled) and its membership.
@@ -263,20 +340,7 @@ pub fn discharge(
     check_in_time: NaiveTime,
     now: DateTime<Utc>,
 ) -> Result<Discharged, Problem> {
-    caller.may_administer(crate::patient::clinic_of(conn, patient_id)?)?;
-    let existing = periods(conn, patient_id)?;
-    let last = existing
-        .last()
-        .ok_or(Problem::Conflict("the patient has no level of care to end"))?;
-    let zone = check_same_clinic(conn, caller, patient_id, last.program_id)?;
-    if last.level == LevelOfCare::Aftercare {
-        return Err(Problem::Conflict("the patient has been discharged"));
-    }
-    if on < last.from {
-        return Err(Problem::Invalid(
-            "discharge is dated before the current level began".into(),
-        ));
-    }
+    let (last, zone) = dischargeable(conn, caller, patient_id, on)?;
     close(conn, last.id, on, now)?;
     let aftercare_episode = insert(
         conn,
@@ -288,16 +352,12 @@ pub fn discharge(
         on,
         now,
     )?;
-    let day_end = zone
-        .from_local_datetime(&(on + Duration::days(1)).and_time(NaiveTime::MIN))
-        .earliest()
-        .ok_or(Problem::Internal)?
-        .with_timezone(&Utc);
+    let day_end = day_after(zone, on)?;
     let cancelled = conn.execute(
-        "UPDATE appointment SET status = 'cancelled', cancelled_reason = 'Moved to aftercare'
-         WHERE patient_id = ?1 AND attendance IS NULL AND status IN ('booked', 'pending', 'proposed')
-           AND session_id IN (SELECT id FROM session WHERE start_at >= ?2)",
-        params![patient_id, day_end.timestamp()],
+        &format!(
+            "UPDATE appointment SET status = 'cancelled', cancelled_reason = ?3 WHERE {LATER_BOOKED}"
+        ),
+        params![patient_id, day_end.timestamp(), DISCHARGE_REASON],
     )?;
     let touched: Vec<i64> = conn
         .prepare_cached(

@@ -231,6 +231,33 @@ pub fn revoke_device(
     Ok(patient_id)
 }
 
+/// One device and its patient, with [`revoke_device`]'s checks and nothing changed (the portal's
+/// confirmation before revoking).
+pub fn device(
+    conn: &Connection,
+    caller: &Caller,
+    device_id: i64,
+) -> Result<(i64, DeviceSummary), Problem> {
+    let (patient_id, enrolled, revoked): (i64, i64, Option<i64>) = conn
+        .query_row(
+            "SELECT patient_id, enrolled_at, revoked_at FROM device WHERE id = ?1",
+            [device_id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?
+        .ok_or(Problem::NotFound)?;
+    crate::access::may_see_patient_records(conn, caller, patient_id)?;
+    caller.may_manage(crate::patient::clinic_of(conn, patient_id)?)?;
+    Ok((
+        patient_id,
+        DeviceSummary {
+            id: device_id,
+            enrolled_at: DateTime::from_timestamp(enrolled, 0).unwrap_or_default(),
+            revoked_at: revoked.and_then(|at| DateTime::from_timestamp(at, 0)),
+        },
+    ))
+}
+
 /// Replaces the calling device's public key with the one in `renewal` (signed by the current key,
 /// which [`crate::access`] checked; the proof is by the new key over the device id). From the commit
 /// on, only the new key signs for this device. Asking again for the key already in place answers the

@@ -282,6 +282,18 @@ pub struct RosterEntry {
     pub attendance: Option<Attendance>,
     /// Minutes counted toward the patient's week (the shared hours rule).
     pub attended_minutes: u32,
+    /// Why this appointment alone was cancelled (discharge), if it was; a cancelled session has its
+    /// reason on the session. Not part of the JSON roster, whose shape is fixed.
+    #[serde(skip)]
+    pub cancelled_reason: Option<String>,
+}
+
+impl RosterEntry {
+    /// Whether the patient is still expected: a cancelled appointment (the session's cancellation,
+    /// or the patient's discharge) has nothing to record and is not counted as booked.
+    pub fn is_booked(&self) -> bool {
+        self.status != AppointmentStatus::Cancelled
+    }
 }
 
 /// A session with its roster. Administrators see every patient; a counselor sees the patients on
@@ -293,6 +305,19 @@ pub struct Roster {
     pub session: SessionSummary,
     /// Its patients, by name.
     pub entries: Vec<RosterEntry>,
+}
+
+impl Roster {
+    /// The patients still booked, the ones whose attendance is recorded (the session's `booked`
+    /// count counts the same rows).
+    pub fn booked(&self) -> impl Iterator<Item = &RosterEntry> {
+        self.entries.iter().filter(|entry| entry.is_booked())
+    }
+
+    /// The patients whose appointment was cancelled (nothing to record).
+    pub fn cancelled(&self) -> impl Iterator<Item = &RosterEntry> {
+        self.entries.iter().filter(|entry| !entry.is_booked())
+    }
 }
 
 /// The roster of one session.
@@ -309,7 +334,7 @@ pub fn roster(conn: &Connection, caller: &Caller, session_id: i64) -> Result<Ros
     let mut statement = conn.prepare_cached(
         "SELECT a.id, a.patient_id, p.given_name || ' ' || p.family_name, a.participant_status,
            (SELECT max(r.created_at_ms) FROM appointment_response r WHERE r.appointment_id = a.id),
-           a.status, a.attendance, a.attendance_minutes
+           a.status, a.attendance, a.attendance_minutes, a.cancelled_reason
          FROM appointment a JOIN patient p ON p.id = a.patient_id
          WHERE a.session_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM care_team_member m
            WHERE m.patient_id = a.patient_id AND m.staff_id = ?2))
@@ -326,11 +351,22 @@ pub fn roster(conn: &Connection, caller: &Caller, session_id: i64) -> Result<Ros
             row.get::<_, String>(5)?,
             row.get::<_, Option<String>>(6)?,
             row.get::<_, Option<u32>>(7)?,
+            row.get::<_, Option<String>>(8)?,
         ))
     })?;
     let mut entries = Vec::new();
     for row in rows {
-        let (appointment_id, patient_id, name, answer, answered, status, mark, mark_minutes) = row?;
+        let (
+            appointment_id,
+            patient_id,
+            name,
+            answer,
+            answered,
+            status,
+            mark,
+            mark_minutes,
+            cancelled_reason,
+        ) = row?;
         let answer = ParticipationStatus::from_code(&answer).ok_or(Problem::Internal)?;
         let status = AppointmentStatus::from_code(&status).ok_or(Problem::Internal)?;
         let attendance = match mark {
@@ -348,6 +384,7 @@ pub fn roster(conn: &Connection, caller: &Caller, session_id: i64) -> Result<Ros
             status,
             attendance,
             attended_minutes: attended_minutes(minutes, status, attendance),
+            cancelled_reason,
         });
     }
     Ok(Roster { session, entries })

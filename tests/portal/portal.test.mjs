@@ -419,7 +419,10 @@ test("staff run a clinic's week: program and series, enrollment with a code, ros
   assert.ok(await page.getByRole("cell", { name: "3 hours a week" }).isVisible());
   await page.getByLabel("Discharge date").fill(localDay(zone, 2));
   await page.getByRole("button", { name: "Discharge" }).click();
-  assert.ok(await page.getByRole("cell", { name: "Aftercare" }).isVisible());
+  await page.getByText("This cannot be undone.").waitFor();
+  assert.deepEqual(await axe(page), [], "the discharge confirmation");
+  await page.getByRole("button", { name: "Yes, discharge" }).click();
+  await page.getByRole("cell", { name: "Aftercare" }).waitFor();
   await page.goto(programUrl);
   assert.equal(await page.getByRole("cell", { name: "Aftercare check-in" }).count(), 0, "check-ins are 30+ days out, beyond the 4-week list");
   assert.deepEqual(problems, []);

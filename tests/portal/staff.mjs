@@ -141,6 +141,9 @@ const STEPS = {
     await page.getByLabel("Discharge date").fill(args.on);
     await page.getByLabel("Check-in time").fill(args.checkInTime);
     await page.getByRole("button", { name: "Discharge" }).click();
+    // Discharge cannot be undone: the portal asks first, saying what it will do.
+    await page.getByText("This cannot be undone.").waitFor();
+    await page.getByRole("button", { name: "Yes, discharge" }).click();
     await page.waitForLoadState();
     const notice = await page.getByText("Aftercare check-ins are scheduled").innerText();
     return { levels: (await page.locator("main table").allInnerTexts()).join("\n"), notice };

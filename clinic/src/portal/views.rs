@@ -13,7 +13,7 @@ use super::words::{self, t, tr, Arg, Lang};
 use crate::course::Period;
 use crate::program::ProgramSummary;
 use crate::report::Worklist;
-use crate::sessions::{Roster, SessionSummary};
+use crate::sessions::{Roster, RosterEntry, SessionSummary};
 
 /// A form that was refused: which one, why, and what was typed.
 #[derive(Debug, Clone)]
@@ -134,8 +134,8 @@ pub fn today(lang: Lang, day: NaiveDate, rosters: &[Roster]) -> Markup {
                             p.cancelled { (tr(lang, "portal-cancelled", &[("reason", Arg::from(reason))])) }
                         } @else {
                             p { (tr(lang, "portal-booked-unrecorded", &[("booked", Arg::from(session.booked)), ("unrecorded", Arg::from(session.unrecorded))])) }
-                            @if !roster.entries.is_empty() {
-                                ul.roster-list { @for entry in &roster.entries {
+                            @if roster.booked().next().is_some() {
+                                ul.roster-list { @for entry in roster.booked() {
                                     li { (entry.name) ": " (words::answer(lang, entry.answer)) " · "
                                         (mark_or(lang, entry.attendance, "portal-not-recorded-lower")) }
                                 } }
@@ -333,7 +333,7 @@ fn schedule_form(program_id: i64, state: &FormState<'_>) -> Markup {
     }
 }
 
-fn mark_form(state: &FormState<'_>, entry: &crate::sessions::RosterEntry) -> Markup {
+fn mark_form(state: &FormState<'_>, entry: &RosterEntry) -> Markup {
     let lang = state.lang;
     let id = entry.appointment_id;
     let for_name = tr(lang, "portal-for-name", &[("name", Arg::from(&entry.name))]);
@@ -352,15 +352,28 @@ fn mark_form(state: &FormState<'_>, entry: &crate::sessions::RosterEntry) -> Mar
     }
 }
 
+/// Why one patient's appointment was cancelled, in the reader's words.
+fn cancelled_reason(lang: Lang, session: &SessionSummary, entry: &RosterEntry) -> String {
+    match entry
+        .cancelled_reason
+        .as_deref()
+        .or(session.cancelled_reason.as_deref())
+    {
+        Some(crate::course::DISCHARGE_REASON) => t(lang, "portal-cancelled-discharged"),
+        Some(reason) => reason.to_owned(),
+        None => t(lang, "portal-cancelled-no-reason"),
+    }
+}
+
 fn roster_table(roster: &Roster, started: bool, state: &FormState<'_>) -> Markup {
     let lang = state.lang;
     let session = &roster.session;
     html! {
-        @if roster.entries.is_empty() { p { (state.w("portal-roster-empty")) } } @else {
+        @if roster.booked().next().is_none() { p { (state.w("portal-roster-empty")) } } @else {
             div.table-wrap { table {
                 caption { (state.w("portal-roster-caption")) }
                 thead { tr { th scope="col" { (state.w("portal-col-patient")) } th scope="col" { (state.w("portal-col-answer")) } th scope="col" { (state.w("portal-col-attendance")) } th scope="col" { (state.w("portal-col-hours-counted")) } th scope="col" { (state.w("portal-col-record-attendance")) } } }
-                tbody { @for entry in &roster.entries { tr {
+                tbody { @for entry in roster.booked() { tr {
                     th scope="row" { (entry.name) }
                     td { (words::answer(lang, entry.answer)) @if let Some(at) = entry.answered_at { br; span.hint { (tr(lang, "portal-answered-at", &[("when", Arg::from(words::day_and_time(lang, &local(at, &session.time_zone))))])) } } }
                     td { (mark_or(lang, entry.attendance, "portal-not-recorded")) }
@@ -369,6 +382,12 @@ fn roster_table(roster: &Roster, started: bool, state: &FormState<'_>) -> Markup
                         (mark_form(state, entry))
                     } @else { span.hint { (state.w("portal-after-start")) } } }
                 } } }
+            } }
+        }
+        @if roster.cancelled().next().is_some() {
+            h3 #roster-cancelled { (state.w("portal-roster-cancelled-heading")) }
+            ul aria-labelledby="roster-cancelled" { @for entry in roster.cancelled() {
+                li { (entry.name) ": " (tr(lang, "portal-cancelled", &[("reason", Arg::from(cancelled_reason(lang, session, entry)))])) }
             } }
         }
     }
@@ -480,7 +499,12 @@ pub fn patient_admin(page: &PatientAdmin<'_>, state: &FormState<'_>) -> Markup {
         }
         h2 { (state.w("portal-care-team-heading")) }
         @if page.team.is_empty() { p { (state.w("portal-care-team-empty")) } } @else {
-            ul { @for member in page.team { li { (member.display_name) } } }
+            ul { @for member in page.team { li {
+                (member.display_name) " "
+                form.inline method="post" action={ "/portal/clinic/patients/" (id) "/care-team/" (member.staff_id) "/remove" } {
+                    (csrf(state.csrf)) button.secondary type="submit" { (tr(lang, "portal-care-team-remove", &[("name", Arg::from(&member.display_name))])) }
+                }
+            } } }
         }
         form.form method="post" action={ "/portal/clinic/patients/" (id) "/care-team" } aria-labelledby="assign" {
             h3 #assign { (state.w("portal-care-team-add-heading")) }
@@ -497,6 +521,13 @@ pub fn patient_admin(page: &PatientAdmin<'_>, state: &FormState<'_>) -> Markup {
 fn course_section(page: &PatientAdmin<'_>, state: &FormState<'_>) -> Markup {
     let lang = state.lang;
     let id = page.id;
+    // The current period's program unless the refused form chose another: a step-down is recorded
+    // under the program the patient is in.
+    let current = page
+        .course
+        .last()
+        .map_or(String::new(), |period| period.program_id.to_string());
+    let program = state.value("level", "programId", &current);
     html! {
         h2 { (state.w("portal-level-heading")) }
         (super::pages::course(lang, page.course))
@@ -508,7 +539,7 @@ fn course_section(page: &PatientAdmin<'_>, state: &FormState<'_>) -> Markup {
             (state.error("level")) (csrf(state.csrf))
             div.row {
                 div.field { label for="level-program" { (state.w("portal-program")) } select #level-program name="programId" {
-                    @for program in page.programs { option value=(program.id) { (program.name) } }
+                    @for option in page.programs { option value=(option.id) selected[program == option.id.to_string()] { (option.name) } }
                 } }
                 div.field { label for="level" { (state.w("portal-level-of-care")) } select #level name="level" { (level_options(state, "level", false)) } }
                 div.field { label for="level-target" { (state.w("portal-target-outpatient")) } input #level-target type="number" name="targetHours" min="0" step="0.25" value=(state.value("level", "targetHours", "")); }
@@ -545,6 +576,40 @@ pub fn staff(staff: &[(i64, String, bool)], state: &FormState<'_>) -> Markup {
             div.field { label for="staff-password" { (state.w("portal-staff-password")) } input #staff-password type="password" name="password" required autocomplete="new-password"; }
             div.checks { label { input type="checkbox" name="admin" value="yes" checked[state.checked("staff", "admin", "yes")]; (state.w("portal-staff-admin-check")) } }
             button type="submit" { (state.w("portal-staff-add")) }
+        }
+    }
+}
+
+/// A confirmation before an action that cannot be undone: what will happen, a button that posts the
+/// same form again with `confirm=yes` (and the session's token), and a way back that changes nothing.
+pub struct Confirmation {
+    /// The question, as the page's heading.
+    pub heading: String,
+    /// What will happen, one sentence a line.
+    pub lines: Vec<String>,
+    /// The form's action (the same as the first post's).
+    pub action: String,
+    /// The fields of the first post to send again.
+    pub fields: Vec<(&'static str, String)>,
+    /// The button that does it ("Yes, discharge").
+    pub yes: String,
+    /// Where Cancel goes (nothing changed).
+    pub back: String,
+}
+
+/// The confirmation page.
+pub fn confirm(page: &Confirmation, state: &FormState<'_>) -> Markup {
+    html! {
+        h1 { (page.heading) }
+        @for line in &page.lines { p { (line) } }
+        form.form method="post" action=(page.action) aria-label=(page.heading) {
+            (csrf(state.csrf))
+            @for (name, value) in &page.fields { input type="hidden" name=(name) value=(value); }
+            input type="hidden" name="confirm" value="yes";
+            div.row {
+                button type="submit" { (page.yes) }
+                a href=(page.back) { (state.w("portal-confirm-back")) }
+            }
         }
     }
 }

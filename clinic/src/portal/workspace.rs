@@ -14,7 +14,7 @@ use tideline_wire::care::{Attendance, LevelOfCare, SessionKind};
 
 use super::session::{self, Session, StaffMember};
 use super::views::{self, Failed, FormState};
-use super::words::{self, t, Lang};
+use super::words::{self, t, tr, Arg, Lang};
 use super::{audit_row, form, header_of, html, problem_page, signed_in_page, Answer};
 use crate::http::{record_id, AppState, Inbound};
 use crate::problem::Problem;
@@ -39,6 +39,10 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/portal/clinic/patients/{id}", get(patient_admin))
         .route("/portal/clinic/patients/{id}/code", post(issue_code))
         .route("/portal/clinic/patients/{id}/care-team", post(assign))
+        .route(
+            "/portal/clinic/patients/{id}/care-team/{staff}/remove",
+            post(unassign),
+        )
         .route("/portal/clinic/patients/{id}/level", post(set_level))
         .route("/portal/clinic/patients/{id}/discharge", post(discharge))
         .route("/portal/clinic/devices/{id}/revoke", post(revoke))
@@ -209,6 +213,27 @@ where
         Ok(answer) => answer.into_response(),
         Err(problem) => problem_page(Lang::En, &problem, None).into_response(),
     }
+}
+
+/// Whether a form that cannot be undone was confirmed (`confirm=yes`, sent only by the confirmation
+/// page's button). Without it the handler shows the confirmation and changes nothing.
+fn confirmed(inbound: &Inbound) -> bool {
+    form::field(
+        &form::fields(&String::from_utf8_lossy(&inbound.body)),
+        "confirm",
+    ) == Some("yes")
+}
+
+/// The confirmation page, for a form's first post. The token was checked against the session before
+/// this runs, so the submitted one is the session's.
+fn confirmation(member: &StaffMember, fields: &Fields, page_text: &views::Confirmation) -> Answer {
+    let csrf = form::field(fields, "csrf").unwrap_or_default();
+    page(
+        member,
+        csrf,
+        &page_text.heading,
+        views::confirm(page_text, &state(member, csrf, None)),
+    )
 }
 
 fn redirect(to: String) -> Answer {
@@ -932,6 +957,73 @@ async fn discharge(
     inbound: Inbound,
 ) -> Response {
     let id = record_id(&id).unwrap_or(0);
+    let again = move |conn: &Connection,
+                      member: &StaffMember,
+                      csrf: &str,
+                      _: DateTime<Utc>,
+                      failed: &Failed| {
+        patient_admin_page(conn, member, csrf, id, None, Some(failed))
+    };
+    if !confirmed(&inbound) {
+        return submit(
+            &state,
+            inbound,
+            "portal confirm discharge",
+            "discharge",
+            move |conn, member, fields, _| {
+                let on = day(fields, "on")?;
+                let check_in = text(fields, "checkInTime").unwrap_or_default();
+                let time = crate::http::program::time(&check_in)?;
+                let preview = crate::course::discharge_preview(conn, &member.caller, id, on)?;
+                let name = crate::patient::name(conn, &member.caller, id)?;
+                let lang = member.lang;
+                let mut lines = vec![
+                    tr(
+                        lang,
+                        "portal-discharge-confirm-date",
+                        &[
+                            ("name", Arg::from(&name)),
+                            ("date", Arg::from(words::date(lang, on))),
+                            ("time", Arg::from(words::clock24(&time))),
+                        ],
+                    ),
+                    tr(
+                        lang,
+                        "portal-discharge-confirm-cancelled",
+                        &[("count", Arg::from(preview.cancelled))],
+                    ),
+                ];
+                lines.push(if preview.programs.is_empty() {
+                    t(lang, "portal-discharge-confirm-no-programs")
+                } else {
+                    tr(
+                        lang,
+                        "portal-discharge-confirm-programs",
+                        &[("programs", Arg::from(preview.programs.join(", ")))],
+                    )
+                });
+                lines.push(t(lang, "portal-confirm-final"));
+                let page_text = views::Confirmation {
+                    heading: tr(
+                        lang,
+                        "portal-discharge-confirm-heading",
+                        &[("name", Arg::from(&name))],
+                    ),
+                    lines,
+                    action: format!("/portal/clinic/patients/{id}/discharge"),
+                    fields: vec![("on", on.to_string()), ("checkInTime", check_in)],
+                    yes: t(lang, "portal-discharge-confirm-yes"),
+                    back: format!("/portal/clinic/patients/{id}"),
+                };
+                Ok((
+                    confirmation(member, fields, &page_text),
+                    format!("Patient/{id}"),
+                ))
+            },
+            again,
+        )
+        .await;
+    }
     submit(
         &state,
         inbound,
@@ -947,9 +1039,7 @@ async fn discharge(
                 format!("Patient/{id} EpisodeOfCare/{}", done.aftercare_episode),
             ))
         },
-        move |conn, member, csrf, _, failed| {
-            patient_admin_page(conn, member, csrf, id, None, Some(failed))
-        },
+        again,
     )
     .await
 }
@@ -960,6 +1050,67 @@ async fn revoke(
     inbound: Inbound,
 ) -> Response {
     let id = record_id(&id).unwrap_or(0);
+    let again =
+        |conn: &Connection, member: &StaffMember, csrf: &str, _: DateTime<Utc>, failed: &Failed| {
+            clinic_patients_page(conn, member, csrf, Some(failed))
+        };
+    if !confirmed(&inbound) {
+        return submit(
+            &state,
+            inbound,
+            "portal confirm revoke device",
+            "device",
+            move |conn, member, fields, _| {
+                let (patient, device) = crate::enrollment::device(conn, &member.caller, id)?;
+                if device.revoked_at.is_some() {
+                    return Ok((
+                        redirect(format!("/portal/clinic/patients/{patient}")),
+                        format!("device/{id} Patient/{patient}"),
+                    ));
+                }
+                let name = crate::patient::name(conn, &member.caller, patient)?;
+                let lang = member.lang;
+                let device_id = Arg::from(id.to_string());
+                let page_text = views::Confirmation {
+                    heading: tr(
+                        lang,
+                        "portal-device-confirm-heading",
+                        &[("id", device_id.clone())],
+                    ),
+                    lines: vec![
+                        tr(
+                            lang,
+                            "portal-device-confirm-connected",
+                            &[
+                                ("id", device_id),
+                                ("name", Arg::from(&name)),
+                                (
+                                    "date",
+                                    Arg::from(words::date(lang, device.enrolled_at.date_naive())),
+                                ),
+                            ],
+                        ),
+                        tr(
+                            lang,
+                            "portal-device-confirm-effect",
+                            &[("name", Arg::from(&name))],
+                        ),
+                        t(lang, "portal-confirm-final"),
+                    ],
+                    action: format!("/portal/clinic/devices/{id}/revoke"),
+                    fields: Vec::new(),
+                    yes: t(lang, "portal-device-confirm-yes"),
+                    back: format!("/portal/clinic/patients/{patient}"),
+                };
+                Ok((
+                    confirmation(member, fields, &page_text),
+                    format!("device/{id} Patient/{patient}"),
+                ))
+            },
+            again,
+        )
+        .await;
+    }
     submit(
         &state,
         inbound,
@@ -972,7 +1123,83 @@ async fn revoke(
                 format!("device/{id} Patient/{patient}"),
             ))
         },
-        |conn, member, csrf, _, failed| clinic_patients_page(conn, member, csrf, Some(failed)),
+        again,
+    )
+    .await
+}
+
+async fn unassign(
+    State(state): State<AppState>,
+    Path((id, staff)): Path<(String, String)>,
+    inbound: Inbound,
+) -> Response {
+    let id = record_id(&id).unwrap_or(0);
+    let staff = record_id(&staff).unwrap_or(0);
+    let again = move |conn: &Connection,
+                      member: &StaffMember,
+                      csrf: &str,
+                      _: DateTime<Utc>,
+                      failed: &Failed| {
+        patient_admin_page(conn, member, csrf, id, None, Some(failed))
+    };
+    if !confirmed(&inbound) {
+        return submit(
+            &state,
+            inbound,
+            "portal confirm unassign care team",
+            "team",
+            move |conn, member, fields, _| {
+                member
+                    .caller
+                    .may_administer(crate::patient::clinic_of(conn, id)?)?;
+                let name = crate::patient::name(conn, &member.caller, id)?;
+                let Some(on_team) = crate::share::care_team::members(conn, id)?
+                    .into_iter()
+                    .find(|on_team| on_team.staff_id == staff)
+                else {
+                    // Not on the team (any more): nothing to confirm.
+                    return Ok((
+                        redirect(format!("/portal/clinic/patients/{id}")),
+                        format!("CareTeam/{id} Patient/{id} Practitioner/{staff}"),
+                    ));
+                };
+                let lang = member.lang;
+                let names = [
+                    ("staff", Arg::from(&on_team.display_name)),
+                    ("name", Arg::from(&name)),
+                ];
+                let page_text = views::Confirmation {
+                    heading: tr(lang, "portal-care-team-confirm-heading", &names),
+                    lines: vec![tr(lang, "portal-care-team-confirm-effect", &names)],
+                    action: format!("/portal/clinic/patients/{id}/care-team/{staff}/remove"),
+                    fields: Vec::new(),
+                    yes: t(lang, "portal-care-team-confirm-yes"),
+                    back: format!("/portal/clinic/patients/{id}"),
+                };
+                Ok((
+                    confirmation(member, fields, &page_text),
+                    format!("CareTeam/{id} Patient/{id} Practitioner/{staff}"),
+                ))
+            },
+            again,
+        )
+        .await;
+    }
+    // The JSON endpoint's action, rule (crate::share::care_team::unassign: administrators of the
+    // patient's clinic) and audit target.
+    submit(
+        &state,
+        inbound,
+        "unassign care team",
+        "team",
+        move |conn, member, _, _| {
+            crate::share::care_team::unassign(conn, &member.caller, id, staff)?;
+            Ok((
+                redirect(format!("/portal/clinic/patients/{id}")),
+                format!("CareTeam/{id} Patient/{id} Practitioner/{staff}"),
+            ))
+        },
+        again,
     )
     .await
 }

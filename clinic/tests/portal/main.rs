@@ -5,6 +5,7 @@ mod access;
 #[path = "../common/engine.rs"]
 mod engine;
 mod language;
+mod patient_admin;
 mod sessions;
 mod shares;
 mod support;

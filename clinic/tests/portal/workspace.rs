@@ -7,9 +7,9 @@ use reqwest::StatusCode;
 
 use crate::support::{Browser, Portal, PASSWORD};
 
-const ADMIN: &str = "lee@bay.example";
+pub const ADMIN: &str = "lee@bay.example";
 
-async fn signed_in(portal: &Portal, email: &str) -> Browser {
+pub async fn signed_in(portal: &Portal, email: &str) -> Browser {
     let mut browser = Browser::default();
     let page = portal.sign_in(&mut browser, email, PASSWORD).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
@@ -17,7 +17,7 @@ async fn signed_in(portal: &Portal, email: &str) -> Browser {
 }
 
 /// Opens `page`, then posts `form` with the page's token.
-async fn submit(
+pub async fn submit(
     portal: &Portal,
     browser: &mut Browser,
     page: &str,
@@ -32,7 +32,7 @@ async fn submit(
     portal.post(browser, action, &fields).await
 }
 
-fn count(portal: &Portal, sql: &str) -> i64 {
+pub fn count(portal: &Portal, sql: &str) -> i64 {
     portal.db().query_row(sql, [], |row| row.get(0)).unwrap()
 }
 
@@ -229,7 +229,11 @@ async fn staff_run_a_week_from_the_portal() {
         &mut browser,
         &patient_page,
         &format!("{patient_page}/discharge"),
-        &[("on", "2026-03-20"), ("checkInTime", "10:00")],
+        &[
+            ("on", "2026-03-20"),
+            ("checkInTime", "10:00"),
+            ("confirm", "yes"),
+        ],
     )
     .await;
     assert_eq!(
@@ -455,4 +459,195 @@ async fn a_refused_form_comes_back_with_what_was_typed_and_nothing_saved() {
     );
     assert_eq!(count(&portal, "SELECT count(*) FROM program"), 1);
     assert!(portal.audited("create program", "refused:forbidden") >= 1);
+}
+
+/// Opens the page, then creates what a test needs through the portal's forms: a program, and for each
+/// name a patient with a level of care from 11 March 2026 who is a member of the program. Returns the
+/// program's id and the patients' ids.
+pub async fn program_with_patients(
+    portal: &Portal,
+    browser: &mut Browser,
+    program: &str,
+    names: &[(&str, &str)],
+) -> (String, Vec<String>) {
+    let created = submit(
+        portal,
+        browser,
+        "/portal/programs",
+        "/portal/programs",
+        &[
+            ("name", program),
+            ("timeZone", "America/Chicago"),
+            ("level", "iop"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let program_page = created.location().to_owned();
+    let program_id = program_page.rsplit('/').next().unwrap().to_owned();
+    let mut patients = Vec::new();
+    for (given, family) in names {
+        let added = submit(
+            portal,
+            browser,
+            "/portal/clinic/patients",
+            "/portal/clinic/patients",
+            &[("givenName", given), ("familyName", family)],
+        )
+        .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+        let patient_page = added.location().to_owned();
+        let patient_id = patient_page.rsplit('/').next().unwrap().to_owned();
+        let member = submit(
+            portal,
+            browser,
+            &program_page,
+            &format!("{program_page}/members"),
+            &[("patientId", &patient_id)],
+        )
+        .await;
+        assert_eq!(member.status, StatusCode::SEE_OTHER, "{}", member.body);
+        let level = submit(
+            portal,
+            browser,
+            &patient_page,
+            &format!("{patient_page}/level"),
+            &[
+                ("programId", &program_id),
+                ("level", "iop"),
+                ("targetHours", ""),
+                ("from", "2026-03-11"),
+            ],
+        )
+        .await;
+        assert_eq!(level.status, StatusCode::SEE_OTHER, "{}", level.body);
+        patients.push(patient_id);
+    }
+    (program_id, patients)
+}
+
+/// Monday 16 and Wednesday 18 March 2026, 18:00-21:00 Chicago, for every member of the program.
+pub async fn monday_and_wednesday(portal: &Portal, browser: &mut Browser, program_id: &str) {
+    let program_page = format!("/portal/programs/{program_id}");
+    let series = submit(
+        portal,
+        browser,
+        &program_page,
+        &format!("{program_page}/sessions"),
+        &[
+            ("kind", "group-therapy"),
+            ("firstDay", "2026-03-16"),
+            ("weekdays", "mon"),
+            ("weekdays", "wed"),
+            ("start", "18:00"),
+            ("end", "21:00"),
+            ("weeks", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(series.status, StatusCode::SEE_OTHER, "{}", series.body);
+}
+
+#[tokio::test]
+async fn a_discharged_patient_is_not_on_later_rosters_to_record_and_today_counts_agree() {
+    let portal = Portal::start(false).await;
+    let clinic = portal.clinic("Bay IOP");
+    portal.admin(clinic, ADMIN, "Lee Park");
+    let mut browser = signed_in(&portal, ADMIN).await;
+    let (program_id, patients) = program_with_patients(
+        &portal,
+        &mut browser,
+        "Evening IOP",
+        &[("Sam", "Rivera"), ("Ada", "Okafor")],
+    )
+    .await;
+    monday_and_wednesday(&portal, &mut browser, &program_id).await;
+    let sam = &patients[0];
+    let discharged = submit(
+        &portal,
+        &mut browser,
+        &format!("/portal/clinic/patients/{sam}"),
+        &format!("/portal/clinic/patients/{sam}/discharge"),
+        &[
+            ("on", "2026-03-16"),
+            ("checkInTime", "10:00"),
+            ("confirm", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        discharged.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        discharged.body
+    );
+
+    // Wednesday 18:30 in Chicago: the session has started and attendance can be recorded.
+    portal.advance(Duration::seconds(
+        "2026-03-18T23:30:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+            .timestamp()
+            - portal.now().timestamp(),
+    ));
+    let mut browser = signed_in(&portal, ADMIN).await;
+    let wednesday: i64 = portal
+        .db()
+        .query_row(
+            "SELECT max(id) FROM session WHERE kind = 'group-therapy'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    let appointment = |patient: &str| -> i64 {
+        portal
+            .db()
+            .query_row(
+                "SELECT id FROM appointment WHERE session_id = ?1 AND patient_id = ?2",
+                [wednesday, patient.parse().unwrap()],
+                |row| row.get(0),
+            )
+            .unwrap()
+    };
+    let (sams, adas) = (appointment(sam), appointment(&patients[1]));
+    let roster = portal
+        .get(&mut browser, &format!("/portal/sessions/{wednesday}"))
+        .await;
+    assert_eq!(roster.status, StatusCode::OK);
+    assert!(
+        roster
+            .body
+            .contains(&format!("/portal/appointments/{adas}/mark")),
+        "the patient still in the program gets a Record form: {}",
+        roster.body
+    );
+    assert!(
+        !roster
+            .body
+            .contains(&format!("/portal/appointments/{sams}/mark")),
+        "the discharged patient's cancelled appointment has nothing to record: {}",
+        roster.body
+    );
+    assert!(
+        roster.body.contains("Cancelled for these patients")
+            && roster
+                .body
+                .contains("Sam Rivera: Cancelled: Discharged from the program"),
+        "the discharged patient is shown apart, cancelled with the reason: {}",
+        roster.body
+    );
+
+    let today = portal
+        .get(&mut browser, "/portal/today?date=2026-03-18")
+        .await;
+    assert!(
+        today.body.contains("1 booked · 1 still to record"),
+        "{}",
+        today.body
+    );
+    assert!(
+        today.body.contains("Ada Okafor: No answer yet") && !today.body.contains("Sam Rivera"),
+        "Today lists the same patients it counts: {}",
+        today.body
+    );
 }

@@ -380,6 +380,9 @@ portal-minutes-late-or-early = [Ṁîîñûûţééš ļááţéé ööŕ ļéé
 portal-for-name = [ƒööŕ { $name }]
 portal-record = [Ŕééçööŕð]
 portal-after-start = [ÅÅƒţééŕ ţĥéé šééššîîööñ šţááŕţš]
+portal-roster-cancelled-heading = [Çááñçééļļééð ƒööŕ ţĥééšéé þááţîîééñţš]
+portal-cancelled-discharged = [Ðîîšçĥááŕĝééð ƒŕööɱ ţĥéé þŕööĝŕááɱ]
+portal-cancelled-no-reason = [ñöö ŕééáášööñ ĝîîṽééñ]
 portal-cancel-heading = [Çááñçééļ ţĥîîš šééššîîööñ]
 portal-cancel-reason = [Ŕééáášööñ (þááţîîééñţš šéééé îîţ)]
 portal-cancel-session = [Çááñçééļ šééššîîööñ]
@@ -416,6 +419,27 @@ portal-discharge-hint = [ÅÅƒţééŕçááŕéé çĥééçķ-îîñš ááŕ
 portal-discharge-date = [Ðîîšçĥááŕĝéé ðááţéé]
 portal-check-in-time = [Çĥééçķ-îîñ ţîîɱéé]
 portal-discharge = [Ðîîšçĥááŕĝéé]
+portal-care-team-remove = [Ŕééɱööṽéé { $name }]
+portal-care-team-confirm-heading = [Ŕééɱööṽéé { $staff } ƒŕööɱ { $name }'š çááŕéé ţééááɱ?]
+portal-care-team-confirm-effect = [Ƒŕööɱ ţĥééñ ööñ, { $staff } ñöö ļööñĝééŕ šééééš ááñýţĥîîñĝ { $name } šĥááŕééš ŵîîţĥ ţĥéé çááŕéé ţééááɱ. ÅÅñ ááðɱîîñîîšţŕááţööŕ çááñ ááðð ţĥééɱ ááĝááîîñ ļááţééŕ.]
+portal-care-team-confirm-yes = [Ýééš, ŕééɱööṽéé ƒŕööɱ ţĥéé çááŕéé ţééááɱ]
+portal-device-confirm-heading = [Ŕééɱööṽéé ðééṽîîçéé { $id }?]
+portal-device-confirm-connected = [Ðééṽîîçéé { $id } ŵááš çööññééçţééð ƒööŕ { $name } ööñ { $date }.]
+portal-device-confirm-effect = [ÖÖñçéé ŕééɱööṽééð, îîţ çááñ ñöö ļööñĝééŕ šýñç ööŕ ááçţ îîñ { $name }'š ñááɱéé. Ţöö ûûšéé îîţ ááĝááîîñ, { $name } ééñŕööļļš îîţ ŵîîţĥ áá ñééŵ çööðéé.]
+portal-device-confirm-yes = [Ýééš, ŕééɱööṽéé ţĥîîš ðééṽîîçéé]
+portal-discharge-confirm-heading = [Ðîîšçĥááŕĝéé { $name }?]
+portal-discharge-confirm-date = [{ $name } ŵîîļļ ƀéé ðîîšçĥááŕĝééð ööñ { $date }: ţĥéé çûûŕŕééñţ ļééṽééļ ööƒ çááŕéé ééñðš ţĥááţ ðááý ááñð ááƒţééŕçááŕéé ƀééĝîîñš, ŵîîţĥ çĥééçķ-îîñš 30, 60 ááñð 90 ðááýš ļááţééŕ ááţ { $time }.]
+portal-discharge-confirm-cancelled =
+    { "[" }{ $count ->
+        [0] Ñöö ļááţééŕ ááþþööîîñţɱééñţ ŵîîļļ ƀéé çááñçééļļééð.
+        [one] 1 ļááţééŕ ááþþööîîñţɱééñţ ŵîîļļ ƀéé çááñçééļļééð.
+       *[other] { $count } ļááţééŕ ááþþööîîñţɱééñţš ŵîîļļ ƀéé çááñçééļļééð.
+    }]
+portal-discharge-confirm-programs = [Ţĥééý ŵîîļļ ļééááṽéé ţĥééšéé þŕööĝŕááɱš: { $programs }.]
+portal-discharge-confirm-no-programs = [Ţĥééý ááŕéé ñööţ áá ɱééɱƀééŕ ööƒ ááñý þŕööĝŕááɱ.]
+portal-discharge-confirm-yes = [Ýééš, ðîîšçĥááŕĝéé]
+portal-confirm-final = [Ţĥîîš çááññööţ ƀéé ûûñðööñéé.]
+portal-confirm-back = [Çááñçééļ]
 portal-staff-title = [Šţááƒƒ]
 portal-staff-admin = [{ $name } (ááðɱîîñîîšţŕááţööŕ)]
 portal-staff-counselor = [{ $name } (çööûûñšééļööŕ)]

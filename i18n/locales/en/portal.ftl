@@ -424,6 +424,9 @@ portal-minutes-late-or-early = Minutes late or left early
 portal-for-name = for { $name }
 portal-record = Record
 portal-after-start = After the session starts
+portal-roster-cancelled-heading = Cancelled for these patients
+portal-cancelled-discharged = Discharged from the program
+portal-cancelled-no-reason = no reason given
 portal-cancel-heading = Cancel this session
 portal-cancel-reason = Reason (patients see it)
 portal-cancel-session = Cancel session
@@ -463,6 +466,26 @@ portal-discharge-hint = Aftercare check-ins are scheduled 30, 60 and 90 days aft
 portal-discharge-date = Discharge date
 portal-check-in-time = Check-in time
 portal-discharge = Discharge
+portal-care-team-remove = Remove { $name }
+portal-care-team-confirm-heading = Remove { $staff } from { $name }'s care team?
+portal-care-team-confirm-effect = From then on, { $staff } no longer sees anything { $name } shares with the care team. An administrator can add them again later.
+portal-care-team-confirm-yes = Yes, remove from the care team
+portal-device-confirm-heading = Remove device { $id }?
+portal-device-confirm-connected = Device { $id } was connected for { $name } on { $date }.
+portal-device-confirm-effect = Once removed, it can no longer sync or act in { $name }'s name. To use it again, { $name } enrolls it with a new code.
+portal-device-confirm-yes = Yes, remove this device
+portal-discharge-confirm-heading = Discharge { $name }?
+portal-discharge-confirm-date = { $name } will be discharged on { $date }: the current level of care ends that day and aftercare begins, with check-ins 30, 60 and 90 days later at { $time }.
+portal-discharge-confirm-cancelled = { $count ->
+        [0] No later appointment will be cancelled.
+        [one] 1 later appointment will be cancelled.
+       *[other] { $count } later appointments will be cancelled.
+    }
+portal-discharge-confirm-programs = They will leave these programs: { $programs }.
+portal-discharge-confirm-no-programs = They are not a member of any program.
+portal-discharge-confirm-yes = Yes, discharge
+portal-confirm-final = This cannot be undone.
+portal-confirm-back = Cancel
 
 ## Staff
 

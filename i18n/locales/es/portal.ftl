@@ -415,6 +415,9 @@ portal-minutes-late-or-early = Minutos de retraso o de salida anticipada
 portal-for-name = de { $name }
 portal-record = Registrar
 portal-after-start = Cuando empiece la sesión
+portal-roster-cancelled-heading = Canceladas para estos pacientes
+portal-cancelled-discharged = Alta del programa
+portal-cancelled-no-reason = sin motivo indicado
 portal-cancel-heading = Cancelar esta sesión
 portal-cancel-reason = Motivo (los pacientes lo ven)
 portal-cancel-session = Cancelar la sesión
@@ -454,6 +457,26 @@ portal-discharge-hint = Los controles de atención de seguimiento se programan 3
 portal-discharge-date = Fecha del alta
 portal-check-in-time = Hora del control
 portal-discharge = Dar de alta
+portal-care-team-remove = Quitar a { $name }
+portal-care-team-confirm-heading = ¿Quitar a { $staff } del equipo de atención de { $name }?
+portal-care-team-confirm-effect = A partir de entonces, { $staff } ya no verá nada de lo que { $name } comparta con el equipo de atención. Una persona administradora puede volver a agregarle más adelante.
+portal-care-team-confirm-yes = Sí, quitar del equipo de atención
+portal-device-confirm-heading = ¿Quitar el dispositivo { $id }?
+portal-device-confirm-connected = El dispositivo { $id } se conectó para { $name } el { $date }.
+portal-device-confirm-effect = Una vez quitado, ya no podrá sincronizar ni actuar en nombre de { $name }. Para volver a usarlo, { $name } deberá inscribirlo con un código nuevo.
+portal-device-confirm-yes = Sí, quitar este dispositivo
+portal-discharge-confirm-heading = ¿Dar de alta a { $name }?
+portal-discharge-confirm-date = { $name } recibirá el alta el { $date }: el nivel de atención actual termina ese día y comienza la atención de seguimiento, con controles 30, 60 y 90 días después a las { $time }.
+portal-discharge-confirm-cancelled = { $count ->
+        [0] No se cancelará ninguna cita posterior.
+        [one] Se cancelará 1 cita posterior.
+       *[other] Se cancelarán { $count } citas posteriores.
+    }
+portal-discharge-confirm-programs = Dejará estos programas: { $programs }.
+portal-discharge-confirm-no-programs = No es miembro de ningún programa.
+portal-discharge-confirm-yes = Sí, dar de alta
+portal-confirm-final = Esta acción no se puede deshacer.
+portal-confirm-back = Cancelar
 
 ## Personal
 
