@@ -38,6 +38,10 @@ pub enum Error {
     /// The database cannot be reached (PostgreSQL down, the pool empty); the request may be retried.
     #[error("database unavailable")]
     Unavailable,
+    /// A job's code panicked (a bug, such as date arithmetic that overflowed on an extreme input): its
+    /// work was rolled back and the writer goes on with the next job.
+    #[error("a job panicked")]
+    Panicked,
     /// The connection string's TLS settings cannot be used (an unknown `sslmode`, an unreadable CA
     /// file). The message names the setting or the file, never a password.
     #[error("database TLS settings: {0}")]
@@ -61,7 +65,7 @@ impl Error {
                     || (error.code().is_none() && error.as_db_error().is_none())
             }
             Error::Sqlite(_) | Error::QueryReturnedNoRows | Error::InvalidColumnType(_) => false,
-            Error::InvalidQuery => false,
+            Error::InvalidQuery | Error::Panicked => false,
         }
     }
 

@@ -265,7 +265,14 @@ pub fn atomically<T, E: From<db::Error>>(
         return result;
     }
     conn.execute_batch("SAVEPOINT job")?;
-    let result = work(conn);
+    // A panic in a job (a bug reached by some input) must not take the writer, and with it every
+    // later request, down: its work is rolled back like a failed job's and its caller hears 500. The
+    // server profile unwinds for this (Cargo.toml); the connection is left as the savepoint found it.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(conn)))
+        .unwrap_or_else(|_| {
+            tracing::error!("a job panicked; its work is rolled back");
+            Err(db::Error::Panicked.into())
+        });
     if result.is_ok() {
         match conn.execute_batch("RELEASE job") {
             Ok(()) => return result,

@@ -126,12 +126,19 @@ fn date_bounds(value: &str) -> Result<StartBounds, Problem> {
     // A plain date is the whole UTC day; an instant is that instant.
     let (start, end) = if let Ok(day) = NaiveDate::parse_from_str(rest, "%Y-%m-%d") {
         let start = day.and_hms_opt(0, 0, 0).ok_or_else(invalid)?.and_utc();
-        (start, start + Duration::days(1))
+        // Checked: chrono reads dates out to the year 262142, whose next day does not exist.
+        let end = start
+            .checked_add_signed(Duration::days(1))
+            .ok_or_else(invalid)?;
+        (start, end)
     } else {
         let at = DateTime::parse_from_rfc3339(rest)
             .map_err(|_| invalid())?
             .with_timezone(&Utc);
-        (at, at + Duration::seconds(1))
+        let end = at
+            .checked_add_signed(Duration::seconds(1))
+            .ok_or_else(invalid)?;
+        (at, end)
     };
     Ok(match prefix {
         "ge" => (Some(start), None),

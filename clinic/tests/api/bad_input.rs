@@ -154,3 +154,57 @@ async fn bad_input_is_refused_clearly_and_stores_nothing() {
         .unwrap();
     assert_eq!(changed, 0, "no appointment was touched");
 }
+
+/// The last day chrono can read (the year 262142) has no next day: date arithmetic on it overflowed
+/// and panicked, and one unauthenticated search ended the server. A search with it is refused; a staff
+/// request that still reaches such arithmetic fails alone (its job is rolled back), and the server
+/// goes on answering everyone.
+#[tokio::test]
+async fn the_last_day_chrono_can_read_does_not_end_the_server() {
+    let harness = Harness::start(false).await;
+    let clinic = harness.clinic("Harbor IOP", "lee@harbor.example").await;
+    for date in [
+        "%2B262142-12-31",
+        "le%2B262142-12-31",
+        "%2B262142-12-31T23:59:59Z",
+    ] {
+        let anonymous = reply(
+            harness
+                .client
+                .get(format!("{}/fhir/Appointment?date={date}", harness.base))
+                .send()
+                .await
+                .expect("the server still answers"),
+        )
+        .await;
+        assert!(
+            anonymous.status.is_client_error(),
+            "{date}: {}",
+            anonymous.status
+        );
+    }
+    let staff = harness
+        .staff(
+            Some(&clinic.token),
+            Method::GET,
+            "/staff/sessions?date=%2B262142-12-31",
+            serde_json::Value::Null,
+        )
+        .await;
+    assert!(
+        staff.status.is_client_error() || staff.status == StatusCode::INTERNAL_SERVER_ERROR,
+        "{}",
+        staff.status
+    );
+    // Still serving, the writer included.
+    let today = harness
+        .staff(
+            Some(&clinic.token),
+            Method::GET,
+            "/staff/sessions",
+            serde_json::Value::Null,
+        )
+        .await;
+    assert_eq!(today.status, StatusCode::OK);
+    harness.assert_audit_intact(&clinic).await;
+}
