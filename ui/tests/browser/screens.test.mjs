@@ -255,7 +255,7 @@ for (const size of SIZES) {
           await checkScreen(ctx, `${tag}-90-settings`);
           await page.getByLabel("Your passphrase").first().fill(PASSPHRASE);
           await page.getByRole("button", { name: "Show a new recovery key" }).click();
-          await page.getByText(/Your new recovery key/).waitFor();
+          await page.getByRole("heading", { name: "Your new recovery key" }).waitFor();
           await checkScreen(ctx, `${tag}-91-settings-new-key`);
         } finally {
           await ctx.context.close();
