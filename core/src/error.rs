@@ -192,6 +192,17 @@ pub enum Error {
     /// server's own text, so nothing from the wire reaches the screen or a log unchecked.
     #[error("{0}")]
     Clinic(&'static str),
+    /// A new key for everything was refused because some entries did not open at unlock: resealing
+    /// needs every entry read, and going ahead would delete them. They stay in the file unchanged.
+    #[error(
+        "{count} of your entries could not be opened, so the key was not changed: that would lose \
+         them. They are kept in the file unchanged. Restore a backup that has them, then try \
+         again; until then you can still change your passphrase on its own"
+    )]
+    EntriesUnopened {
+        /// How many record rows in the file did not open.
+        count: u32,
+    },
 }
 
 impl Error {
@@ -207,7 +218,7 @@ impl Error {
             | Self::BiometricNotConfirmed => ErrorCode::WrongSecret,
             Self::LockedOut { .. } => ErrorCode::LockedOut,
             Self::Locked => ErrorCode::Locked,
-            Self::DamagedFile(_) => ErrorCode::DamagedFile,
+            Self::DamagedFile(_) | Self::EntriesUnopened { .. } => ErrorCode::DamagedFile,
             Self::UnsupportedVersion { .. } => ErrorCode::UnsupportedVersion,
             Self::NotFound => ErrorCode::NotFound,
             Self::DiskFull => ErrorCode::DiskFull,

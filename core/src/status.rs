@@ -202,6 +202,9 @@ impl MessageKey {
             Error::Storage(detail) => with("error-storage", "detail", detail.clone()),
             Error::Offline => Self::new("error-offline"),
             Error::DeviceRefused => Self::new("error-device-refused"),
+            Error::EntriesUnopened { count } => {
+                with("error-entries-unopened", "count", count.to_string())
+            }
         }
     }
 
@@ -283,6 +286,7 @@ mod language_tests {
             Error::Storage("Busy".into()),
             Error::Offline,
             Error::DeviceRefused,
+            Error::EntriesUnopened { count: 2 },
             Error::Invalid(Invalid::new("passphrase", "use at least 10 characters")),
         ]
     }

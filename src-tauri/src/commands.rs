@@ -152,6 +152,13 @@ pub fn draft_take(cx: &Cx<'_>) -> Reply<Option<Draft>> {
         .with_vault(Utc::now(), |v| tideline_core::draft::take(v, Utc::now()))?)
 }
 
+/// How many record rows did not open at this unlock (the core's `UnlockReport`, kept in the vault
+/// as `Vault::unopened`): they stay in the file unchanged. Asked once after an unlock by the window,
+/// after the records have loaded (so it never holds up the first screen).
+pub fn vault_unopened(cx: &Cx<'_>) -> Reply<u32> {
+    Ok(cx.state.with_vault(Utc::now(), |v| Ok(v.unopened()))?)
+}
+
 /// Forgets the kept draft (the entry was saved or the exercise finished).
 pub fn draft_discard(cx: &Cx<'_>) -> Reply<()> {
     Ok(cx

@@ -153,7 +153,15 @@ impl AppState {
             let loaded = loading.wait();
             *self.early_slot() = None;
             match loaded {
-                Ok((vault, _)) => open.vault = Some(vault),
+                // The report's count of rows that did not open stays in the vault
+                // (`Vault::unopened`): the window asks for it once (`vault_unopened`) and tells the
+                // patient; the rows themselves stay in the file unchanged.
+                Ok((vault, report)) => {
+                    if !report.damaged.is_empty() {
+                        eprintln!("unlock: {} record(s) did not open", report.damaged.len());
+                    }
+                    open.vault = Some(vault);
+                }
                 // Only a read error of a file that passed its whole-file check a moment ago: the
                 // vault stays locked, and the patient unlocks again from the lock screen.
                 Err(e) => eprintln!("unlock: the records could not be read ({:?})", e.code()),

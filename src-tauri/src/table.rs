@@ -138,6 +138,9 @@ command_table! {
     draft_keep(draft: Draft => "Draft") -> "null" [] = c::draft_keep;
     /// The kept draft, once (then deleted), offered back after an unlock.
     draft_take() -> "Draft | null" [] = c::draft_take;
+    /// How many entries did not open at this unlock (damaged in the file, where they are kept
+    /// unchanged; 0 almost always): the window tells the patient once. Waits for the records.
+    vault_unopened() -> "number" [] = c::vault_unopened;
     /// Forgets the kept draft (the entry was saved or the exercise finished).
     draft_discard() -> "null" [] = c::draft_discard;
     /// zxcvbn's verdict with plain-words feedback. No vault needed.

@@ -146,6 +146,9 @@ pub struct Vault {
     rng: SystemRandom,
     model: Model,
     activity: Activity,
+    /// Record rows that did not open at this unlock ([`UnlockReport::damaged`]): they stay in the
+    /// file unchanged, and the window tells the patient once how many.
+    unopened: u32,
 }
 
 impl std::fmt::Debug for Vault {
@@ -247,6 +250,7 @@ impl Loading {
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         vault.model = Model::from_parts(parts);
+        vault.unopened = damaged.len() as u32;
         let report = UnlockReport {
             records: vault.model.len() as u32,
             damaged,
@@ -319,6 +323,7 @@ impl Vault {
             rng: SystemRandom::new(),
             model,
             activity: Activity::new(now),
+            unopened: 0,
         }
     }
 
@@ -575,10 +580,18 @@ impl Vault {
         store::map_file(&self.conn, false)?;
         let (parts, damaged) = opened?;
         self.model = Model::from_parts(parts);
+        self.unopened = damaged.len() as u32;
         Ok(UnlockReport {
             records: self.model.len() as u32,
             damaged,
         })
+    }
+
+    /// How many record rows did not open at this unlock (tampered, swapped or damaged; named in its
+    /// [`UnlockReport`]). They are kept in the file as they are, never deleted by the app: restoring a
+    /// backup made before the damage may bring them back. The window tells the patient once.
+    pub fn unopened(&self) -> u32 {
+        self.unopened
     }
 
     /// Reads again what unlocking opens first for the home screen ([`EarlyHandle`]): every head,
@@ -901,8 +914,10 @@ impl Vault {
     /// The vault id stays. Returns the new recovery key, to show once.
     ///
     /// Entries waiting in the lock-screen inbox join the journal first, so none is lost with the
-    /// old inbox key. Rows that did not open at unlock (named in its report) open under no key and
-    /// are not carried over. Backups made before stay readable with the passphrase they were made with.
+    /// old inbox key. Refused with [`Error::EntriesUnopened`], changing nothing, while the file holds
+    /// a record row that is not in the model (it did not open at unlock): see
+    /// [`Self::rotate_master_key_changing`] for why. Backups made before stay readable with the
+    /// passphrase they were made with.
     pub fn rotate_master_key(
         &mut self,
         current: &str,
@@ -924,6 +939,20 @@ impl Vault {
     ) -> Result<RecoveryKey> {
         crate::passphrase::check_acceptable(next)?;
         self.verify_passphrase(current)?;
+        // Rotation writes back only what it can reseal, and resealing needs the plaintext. A row
+        // that did not open at unlock (a damaged ciphertext, or one this version cannot parse) has
+        // none to give, so going ahead would delete it from the file for good. Carrying its old
+        // bytes over untouched is no better: they stay sealed under the OLD master key, which this
+        // rotation exists to retire (the person who may know the passphrase could open them from a
+        // later copy of the file, while the patient, whose new key cannot, never could again), and
+        // they would break the promise that no old sealed byte is left. So the rotation refuses,
+        // names how many, and changes nothing: the rows stay as they are, a backup from before the
+        // damage may bring them back (restore it, then rotate), and a passphrase change alone
+        // (`change_passphrase`, which rewraps the key and touches no record) works meanwhile.
+        let unopened = self.unopened_rows()?;
+        if unopened > 0 {
+            return Err(Error::EntriesUnopened { count: unopened });
+        }
         self.absorb_inbox()?;
         let mut changed = Vec::new();
         for stored in self.model.all() {
@@ -970,6 +999,17 @@ impl Vault {
         // The old blobs are zeroed in the file (secure_delete); flush them out of the WAL too.
         store::checkpoint(&self.conn)?;
         Ok(recovery)
+    }
+
+    /// How many record rows in the file are not in the model: rows that did not open at unlock (or
+    /// were put in the file by something other than this vault since). Counted from the file itself,
+    /// so nothing that [`Self::rotate_master_key`] would delete escapes the count.
+    fn unopened_rows(&self) -> Result<u32> {
+        let ids = store::record_ids(&self.conn)?;
+        Ok(ids
+            .iter()
+            .filter(|id| id.is_none_or(|id| self.model.get(&RecordId(id)).is_none()))
+            .count() as u32)
     }
 
     /// Turns quick unlock on (after re-checking the passphrase, which stays the root): a fresh

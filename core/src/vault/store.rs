@@ -580,6 +580,17 @@ pub(crate) fn inbox_is_empty(conn: &Connection) -> Result<bool> {
     )
 }
 
+/// The id of every record row, opened or not; `None` for an id that is not 16 bytes (a damaged row).
+pub(crate) fn record_ids(conn: &Connection) -> Result<Vec<Option<[u8; 16]>>> {
+    let mut stmt = conn.prepare("SELECT id FROM records")?;
+    let mut rows = stmt.query([])?;
+    let mut ids = Vec::new();
+    while let Some(row) = rows.next()? {
+        ids.push(row_id(row).ok());
+    }
+    Ok(ids)
+}
+
 /// Deletes every record row and head (inside a transaction that writes them again, resealed).
 pub(crate) fn delete_all_records(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM records", [])?;

@@ -188,6 +188,109 @@ fn rotation_asks_for_the_current_passphrase_through_the_lockout_and_a_strong_new
     ));
 }
 
+fn record_rows(dir: &Path) -> i64 {
+    Connection::open(vault_file(dir))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM records", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn sealed_row(dir: &Path, id: &tideline_core::record::RecordId) -> Vec<u8> {
+    Connection::open(vault_file(dir))
+        .unwrap()
+        .query_row(
+            "SELECT sealed FROM records WHERE id = ?1",
+            [&id.as_bytes()[..]],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// A row that did not open at unlock cannot be resealed (that needs its plaintext), and a rotation
+/// that went ahead would write back only what loaded: the row would be gone for good. So rotation
+/// refuses, names how many, and changes nothing; restoring a backup from before the damage brings
+/// the row back, and then rotation reseals every record.
+#[test]
+fn rotation_refuses_while_a_damaged_row_is_in_the_file_and_deletes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut vault, _) = new_vault(dir.path());
+    let ids = vault
+        .save_many(
+            (0..20)
+                .map(|i| craving(&format!("entry {i}"), 4, t0()))
+                .collect(),
+            stamp(t0()),
+        )
+        .unwrap();
+    let backups = tempfile::tempdir().unwrap();
+    let backup = backups.path().join("before.tlbk");
+    vault.export_backup(&backup).unwrap();
+    drop(vault);
+    let victim = ids[7];
+    // The damage: the row's ciphertext changed in the file, by rusqlite directly.
+    tamper_with_record(dir.path(), &victim);
+    let damaged_bytes = sealed_row(dir.path(), &victim);
+    let rows = record_rows(dir.path());
+
+    let (mut vault, report) = Vault::unlock(dir.path(), PASS, t0()).unwrap();
+    assert_eq!(report.damaged, vec![victim]);
+    assert_eq!(
+        vault.unopened(),
+        1,
+        "the vault remembers the count for the window"
+    );
+    assert_eq!(vault.len() as i64, rows - 1);
+    let blobs = sealed_blobs(dir.path());
+
+    let refused = vault.rotate_master_key(PASS, NEXT, PARAMS);
+    let err = refused.expect_err("a rotation that would delete a row is refused");
+    assert!(
+        matches!(err, Error::EntriesUnopened { count: 1 }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("1 of your entries could not be opened"),
+        "{err}"
+    );
+    assert_eq!(record_rows(dir.path()), rows, "no row was deleted");
+    assert_eq!(
+        sealed_row(dir.path(), &victim),
+        damaged_bytes,
+        "the damaged row is kept byte for byte"
+    );
+    assert_eq!(sealed_blobs(dir.path()), blobs, "nothing changed");
+    // A passphrase change alone touches no record, so it still works meanwhile.
+    vault.change_passphrase(PASS, NEXT, PARAMS).unwrap();
+    assert_eq!(record_rows(dir.path()), rows);
+    drop(vault);
+    let (vault, report) = Vault::unlock(dir.path(), NEXT, t0()).unwrap();
+    assert_eq!(report.damaged, vec![victim], "still there, still named");
+    drop(vault);
+
+    // Restoring the backup from before the damage brings the row back; then rotation goes ahead.
+    let (mut vault, report) = restore_backup(
+        &backup,
+        dir.path(),
+        &BackupSecret::Passphrase(Zeroizing::new(PASS.to_owned())),
+        true,
+        t0(),
+    )
+    .unwrap();
+    assert!(report.damaged.is_empty());
+    assert_eq!(vault.unopened(), 0);
+    vault.rotate_master_key(PASS, NEXT, PARAMS).unwrap();
+    drop(vault);
+    assert_eq!(record_rows(dir.path()), rows);
+    let (vault, report) = Vault::unlock(dir.path(), NEXT, t0()).unwrap();
+    assert!(report.damaged.is_empty());
+    assert_eq!(vault.len() as i64, rows);
+    assert!(
+        vault.get(&victim).is_some(),
+        "the entry is back and resealed"
+    );
+}
+
 #[test]
 #[ignore = "child process of kill_nine_during_rotation_leaves_the_old_or_the_new_vault_whole"]
 fn rotating_child() {

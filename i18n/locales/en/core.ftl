@@ -380,6 +380,8 @@ error-disk-full = the disk is full; nothing was saved and nothing already saved 
 error-storage = storage failed: { $detail }
 error-offline = the clinic could not be reached; your answers are saved and will be sent later
 error-device-refused = the clinic no longer accepts this device; ask the clinic for a new code to connect again
+# $count: how many entries did not open at unlock (a number). The new key for everything is refused.
+error-entries-unopened = { $count } of your entries could not be opened, so the key was not changed: that would lose them. They are kept in the file unchanged. Restore a backup that has them, then try again; until then you can still change your passphrase on its own
 invalid-use-at-least-10-characters = use at least 10 characters
 invalid-use-at-most-1024-characters = use at most 1024 characters
 invalid-this-passphrase-is-too-easy-to-guess-add-more-unrelated-words = this passphrase is too easy to guess; add more unrelated words

@@ -363,6 +363,8 @@ error-disk-full = el disco está lleno; no se guardó nada y no se perdió nada 
 error-storage = no se pudo leer o escribir un archivo: { $detail }
 error-offline = no se pudo contactar a la clínica; sus respuestas están guardadas y se enviarán más tarde
 error-device-refused = la clínica ya no acepta este dispositivo; pida a la clínica un código nuevo para volver a conectarse
+# $count: cuántas entradas no se abrieron al desbloquear (un número). Se rechaza la clave nueva para todo.
+error-entries-unopened = Entradas que no se pudieron abrir: { $count }. Por eso no se cambió la clave: cambiarla las perdería. Se conservan en el archivo sin cambios. Restaure una copia de seguridad que las tenga y vuelva a intentarlo; mientras tanto, puede cambiar solo su frase de contraseña
 invalid-use-at-least-10-characters = use al menos 10 caracteres
 invalid-use-at-most-1024-characters = use como máximo 1024 caracteres
 invalid-this-passphrase-is-too-easy-to-guess-add-more-unrelated-words = esta frase de contraseña es demasiado fácil de adivinar; agregue más palabras sin relación entre sí

@@ -169,6 +169,8 @@ export const vaultUnlock = (passphrase: string) => call("vault_unlock", { passph
 export const vaultRecover = (recoveryKey: string, newPassphrase: string) =>
   call("vault_recover", { recoveryKey, newPassphrase });
 export const vaultLock = () => call("vault_lock");
+/** How many entries did not open at this unlock (kept in the file unchanged); waits for the records. */
+export const vaultUnopened = () => call("vault_unopened");
 
 // The patient's language: kept by the core outside the vault (the lock screen and first run need it).
 export const languageGet = () => call("language_get");

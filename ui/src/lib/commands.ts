@@ -85,6 +85,11 @@ export interface Commands {
    */
   draft_take: { args: Record<string, never>; result: Draft | null };
   /**
+   * How many entries did not open at this unlock (damaged in the file, where they are kept
+   * unchanged; 0 almost always): the window tells the patient once. Waits for the records.
+   */
+  vault_unopened: { args: Record<string, never>; result: number };
+  /**
    * Forgets the kept draft (the entry was saved or the exercise finished).
    */
   draft_discard: { args: Record<string, never>; result: null };
@@ -286,6 +291,7 @@ export const COMMAND_NAMES: readonly (keyof Commands)[] = [
   "locked_capture",
   "draft_keep",
   "draft_take",
+  "vault_unopened",
   "draft_discard",
   "passphrase_assess",
   "record_save",

@@ -25,3 +25,10 @@ unlock-new-passphrase-label = New passphrase
 unlock-repeat-label = Type the new passphrase again
 unlock-recover = Unlock and set passphrase
 unlock-use-passphrase = Use passphrase
+# Shown once after an unlock when some entries did not open (damaged in the file). $count: how many.
+unlock-unopened =
+    { $count ->
+        [one] One entry could not be opened this time. It is kept in the file unchanged, and everything else opened as usual. Restoring a backup made before may bring it back.
+       *[other] { $count } entries could not be opened this time. They are kept in the file unchanged, and everything else opened as usual. Restoring a backup made before may bring them back.
+    }
+unlock-unopened-ok = OK

@@ -25,3 +25,10 @@ unlock-new-passphrase-label = Nueva frase de contraseña
 unlock-repeat-label = Escriba otra vez la nueva frase de contraseña
 unlock-recover = Desbloquear y guardar la frase
 unlock-use-passphrase = Usar la frase de contraseña
+# Se muestra una vez tras desbloquear cuando algunas entradas no se abrieron (dañadas en el archivo). $count: cuántas.
+unlock-unopened =
+    { $count ->
+        [one] Esta vez no se pudo abrir una entrada. Se conserva en el archivo sin cambios, y todo lo demás se abrió como siempre. Restaurar una copia de seguridad anterior puede recuperarla.
+       *[other] Esta vez no se pudieron abrir { $count } entradas. Se conservan en el archivo sin cambios, y todo lo demás se abrió como siempre. Restaurar una copia de seguridad anterior puede recuperarlas.
+    }
+unlock-unopened-ok = Entendido
