@@ -28,7 +28,7 @@ process.env.TIDELINE_BRIDGE = built.executable;
 // whole FILE, not to each test in it (a 3-minute budget cancelled screens.test.mjs, ~7 minutes of
 // passing tests on a loaded machine), so each file runs on its own with a budget for the file.
 // `node tests/browser/run.mjs pseudo.test.mjs` runs only the files named (while iterating).
-const ALL = ["screens.test.mjs", "help-layer.test.mjs", "first-run-key.test.mjs", "quick-unlock.test.mjs", "key-rotation-devices.test.mjs", "spanish.test.mjs", "pseudo.test.mjs"];
+const ALL = ["screens.test.mjs", "help-layer.test.mjs", "drafts.test.mjs", "first-run-key.test.mjs", "quick-unlock.test.mjs", "key-rotation-devices.test.mjs", "spanish.test.mjs", "pseudo.test.mjs"];
 const MINUTES = { "screens.test.mjs": 20 };
 const files = process.argv.length > 2 ? process.argv.slice(2) : ALL;
 const failed = files.filter((f) => {
