@@ -1,11 +1,13 @@
-//! What was on screen when the vault locked: a half-written craving entry or an urge-surfing
-//! exercise in progress, kept sealed inside the vault (a [`Record::Draft`], app state) and offered
-//! back after the next unlock. Never in plain text on disk, never in the webview's storage.
+//! The patient's unsaved work (a half-written craving entry, an urge-surfing exercise in progress,
+//! the plan and session editors), kept sealed inside the vault (a [`Record::Draft`], app state) so
+//! that an auto-lock costs nothing. Never in plain text on disk, never in the webview's storage.
 //!
-//! The window writes its draft as it goes (a few seconds after each change), because an auto-lock
-//! comes without warning; writing a draft is not the patient's activity and never postpones the lock.
-//! The body is the window's own form state, opaque here: the core seals it, bounds its size, and
-//! hands it back once.
+//! The window writes one body for all its screens as the patient goes (a moment after each change),
+//! because an auto-lock comes without warning; writing a draft is not the patient's activity and
+//! never postpones the lock. The body is the window's own form state, opaque here: the core seals
+//! it, bounds its size, and hands it back once per take. After an unlock the window takes it and
+//! keeps it again at once, so it lasts until each screen's work is saved or thrown away
+//! (ui/src/lib/draft.svelte.ts).
 
 use chrono::{DateTime, Utc};
 
