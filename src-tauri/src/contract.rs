@@ -188,7 +188,8 @@ pub fn typescript() -> String {
 
 /// `ui/src/lib/rules.ts`: the core's rules the window applies itself, generated so it never keeps a
 /// copy by hand: the HALT rating from which a need counts as flagged, the error codes it knows,
-/// and the order of each urge-surfing variant's steps (their words are the window's own).
+/// the order of each urge-surfing variant's steps (their words are the window's own), and the size a
+/// kept draft's body may have.
 pub fn rules() -> String {
     use tideline_core::halt::HaltRating;
     use tideline_core::urge::SurfVariant;
@@ -213,10 +214,13 @@ pub fn rules() -> String {
          /** Every error code the core sends (core: `ErrorCode::ALL`). */\n\
          export const ERROR_CODES: readonly ErrorCode[] = [{}];\n\n\
          /** Each urge-surfing variant's steps, in the order they are guided (core: `SurfVariant::steps`). */\n\
-         export const URGE_STEPS: {{ readonly [V in SurfVariant]: readonly SurfStep[] }} = {{\n{}}};\n",
+         export const URGE_STEPS: {{ readonly [V in SurfVariant]: readonly SurfStep[] }} = {{\n{}}};\n\n\
+         /** The most bytes a kept draft's body may have (core: `app_state::MAX_BODY`). */\n\
+         export const DRAFT_MAX_BODY = {};\n",
         HaltRating::FLAG_FROM,
         codes.join(", "),
-        steps
+        steps,
+        tideline_core::app_state::MAX_BODY
     )
 }
 

@@ -31,6 +31,11 @@ export const shownKey = $state({
   step: "key" as "key" | "confirm",
 });
 
+/** No key on screen (confirmed, or gone with the lock). */
+function forgetKey() {
+  Object.assign(shownKey, { key: "", clinic: "", rotated: false, step: "key" });
+}
+
 /** Shows a recovery key just made, and keeps the vault open while the patient writes it down. */
 export function showKey(key: string, rotated: boolean, clinic = "") {
   Object.assign(shownKey, { key, clinic, rotated, step: "key" });
@@ -40,7 +45,7 @@ export function showKey(key: string, rotated: boolean, clinic = "") {
 
 /** The patient typed a group of the shown key back: it is theirs now. */
 export function keyConfirmed() {
-  Object.assign(shownKey, { key: "", clinic: "", rotated: false, step: "key" });
+  forgetKey();
   app.recoveryKeyUnconfirmed = false;
   backend.vaultRelease().catch(() => {});
 }
@@ -54,7 +59,7 @@ export function dispatch(e: FlowEvent) {
     // with the screen, so the next unlock leads to making a new one instead of leaving none.
     if (before.phase === "firstRun" && firstRunVaultOpen && app.flow.phase === "locked") app.recoveryKeyUnconfirmed = true;
     // The same for a key made in Settings (showKey already marked it): the key leaves memory with the lock.
-    Object.assign(shownKey, { key: "", clinic: "", rotated: false, step: "key" });
+    forgetKey();
     applyTheme("system");
     firstRunVaultOpen = false;
   }

@@ -12,6 +12,7 @@
 // storage: the backend seals it.
 import * as backend from "./backend";
 import type { Screen } from "./flow";
+import { DRAFT_MAX_BODY } from "./rules";
 import type { Draft } from "./types";
 
 /** The screens whose unsaved work is kept. */
@@ -29,8 +30,6 @@ type Bundle = { v: 2; open: DraftSlot; screens: Partial<Record<DraftSlot, unknow
 export const drafts = $state({ arriving: false });
 
 const KEEP_AFTER_MS = 2000;
-/** The core's limit on a draft body, in bytes (core::app_state::MAX_BODY). */
-const MAX_BODY = 64 * 1024;
 
 /** This session's unsaved work, per screen, as JSON, as the last change left it. */
 let kept: Partial<Record<DraftSlot, string>> = {};
@@ -57,7 +56,7 @@ function bundled(): Draft | null {
   for (const s of order) {
     const next = { ...screens, [s]: JSON.parse(kept[s]!) as unknown };
     const text = JSON.stringify({ v: 2, open: open ?? s, screens: next } satisfies Bundle);
-    if (bytes(text) > MAX_BODY) continue;
+    if (bytes(text) > DRAFT_MAX_BODY) continue;
     open ??= s;
     screens[s] = next[s];
     body = text;

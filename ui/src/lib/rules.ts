@@ -12,3 +12,6 @@ export const URGE_STEPS: { readonly [V in SurfVariant]: readonly SurfStep[] } = 
   wave: ["noticeAndName", "observeBody", "breathe", "rideTheWave", "noticeItFall"],
   sober: ["stop", "observe", "breathe", "expandAwareness", "respondMindfully"],
 };
+
+/** The most bytes a kept draft's body may have (core: `app_state::MAX_BODY`). */
+export const DRAFT_MAX_BODY = 65536;
